@@ -1,0 +1,273 @@
+"""Settings: one validated object built from CLI flags > environment > ``config/`` files > defaults.
+
+Secrets (tokens, keys) come only from the environment. Files may *name* the environment
+variable that holds a secret (``token_env: SPRINGFIELD_PD_FB_TOKEN``), never hold its value.
+Every problem found is reported at once in a single :class:`ConfigError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from page_governor.errors import ConfigError
+
+ENV_PREFIX = "PAGE_GOVERNOR_"
+REPO_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+SECRET_WORDS = ("token", "secret", "password", "api_key", "private_key")
+
+
+def default_data_dir() -> Path:
+    """Where the embedded database lives unless told otherwise (XDG data home)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "page_governor"
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URL forms hosting platforms hand out and pick our drivers.
+
+    ``postgres://`` (Heroku-style) and ``postgresql://`` become ``postgresql+psycopg://``.
+    """
+    url = url.strip()
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class Settings(BaseModel):
+    """Every setting of page_governor, validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    config_dir: Path = REPO_CONFIG_DIR
+    database_url: str | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    poll_interval_seconds: int = Field(default=300, ge=5, le=86400)
+    deletion_lookback_days: int = Field(default=30, ge=1, le=3650)
+
+    facebook_graph_url: str = "https://graph.facebook.com/"
+    facebook_graph_version: str = "v24.0"
+    x_api_url: str = "https://api.twitter.com"
+    telegram_api_url: str = "https://api.telegram.org/bot"
+
+    telegram_bot_token: str | None = None  # secret: environment only
+    telegram_pio_chat_id: int | None = None
+    facebook_app_secret: str | None = None  # secret: environment only
+
+    @field_validator("facebook_graph_url", "x_api_url", "telegram_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("facebook_graph_version")
+    @classmethod
+    def _graph_version(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"v\d{1,2}\.\d", value):
+            raise ValueError("must look like v24.0")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        value = normalise_database_url(value)
+        if not value.startswith(("sqlite:", "postgresql+psycopg:")):
+            raise ValueError("only sqlite:/// and postgres(ql):// URLs are supported")
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database to use: ``DATABASE_URL`` or the embedded SQLite file."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'page_governor.sqlite3'}"
+
+    @property
+    def is_embedded_database(self) -> bool:
+        return self.effective_database_url.startswith("sqlite:")
+
+
+_FILE_ONLY_FORBIDDEN = {"telegram_bot_token", "facebook_app_secret"}
+
+
+def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot read ({exc.__class__.__name__})")
+        return {}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problems.append(f"{path}:{where} is not valid YAML")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(f"{path}: must be a mapping of setting: value")
+        return {}
+    return data
+
+
+def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    names = set(Settings.model_fields)
+    for key, value in environ.items():
+        if key.startswith(ENV_PREFIX):
+            name = key[len(ENV_PREFIX) :].lower()
+            if name in names:
+                values[name] = value
+    if environ.get("DATABASE_URL") and "database_url" not in values:
+        values["database_url"] = environ["DATABASE_URL"]
+    return values
+
+
+def resolve_config_dir(flag: str | Path | None, environ: Mapping[str, str]) -> Path:
+    """Config directory: flag > ``PAGE_GOVERNOR_CONFIG_DIR`` > ``./config`` > the repository's."""
+    if flag:
+        return Path(flag)
+    if environ.get(ENV_PREFIX + "CONFIG_DIR"):
+        return Path(environ[ENV_PREFIX + "CONFIG_DIR"])
+    local = Path.cwd() / "config"
+    if (local / "settings.yaml").is_file():
+        return local
+    return REPO_CONFIG_DIR
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build the settings from flags, environment and ``config/settings.yaml``.
+
+    Raises:
+        ConfigError: listing every problem found.
+    """
+    environ = os.environ if environ is None else environ
+    flags = {k: v for k, v in (flags or {}).items() if v is not None}
+    problems: list[str] = []
+    config_dir = resolve_config_dir(flags.get("config_dir"), environ)
+    if not config_dir.is_dir():
+        raise ConfigError(f"config directory {config_dir} does not exist")
+    settings_file = config_dir / "settings.yaml"
+    file_values = _read_yaml(settings_file, problems)
+    for key in sorted(file_values):
+        if key in _FILE_ONLY_FORBIDDEN or any(w in key for w in SECRET_WORDS):
+            problems.append(
+                f"{settings_file}: {key}: secrets are read only from the environment "
+                f"({ENV_PREFIX}{key.upper()}); remove it from the file"
+            )
+    file_values = {k: v for k, v in file_values.items() if not any(w in k for w in SECRET_WORDS)}
+    merged: dict[str, Any] = {**file_values, **_env_values(environ), **flags}
+    merged["config_dir"] = config_dir
+    origin = {k: "flag" for k in flags} | {
+        k: f"{ENV_PREFIX}{k.upper()}" for k in _env_values(environ) if k not in flags
+    }
+    try:
+        settings = Settings(**merged)
+    except ValidationError as exc:
+        for err in exc.errors():
+            name = ".".join(str(p) for p in err["loc"]) or "settings"
+            where = origin.get(name, str(settings_file))
+            msg = err["msg"].replace("Value error, ", "")
+            if err["type"] == "extra_forbidden":
+                msg = "unknown setting"
+            problems.append(f"{where}: {name}: {msg}")
+        raise ConfigError(problems) from None
+    if problems:
+        raise ConfigError(problems)
+    return settings
+
+
+# --- registered departments and pages (config/pages.yaml) -------------------------------
+
+
+class DepartmentConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
+    name: str = Field(min_length=1)
+    official_domains: list[str] = Field(min_length=1)
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+class PageConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,149}$")
+    department: str
+    platform: Literal["facebook", "instagram", "x", "telegram"]
+    platform_id: str = Field(min_length=1)
+    handle: str | None = None
+    display_name: str | None = None
+    url: str | None = None
+    token_env: str | None = Field(default=None, pattern=r"^[A-Z_][A-Z0-9_]*$")
+    poll_interval_seconds: int | None = Field(default=None, ge=5, le=86400)
+
+
+class RegistryConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    departments: list[DepartmentConfig] = Field(default_factory=list)
+    pages: list[PageConfig] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    departments: tuple[DepartmentConfig, ...] = ()
+    pages: tuple[PageConfig, ...] = ()
+    source: Path | None = field(default=None)
+
+
+def load_registry(config_dir: Path) -> Registry:
+    """Read ``pages.yaml`` (departments and the live pages to govern).
+
+    Raises:
+        ConfigError: listing every problem found.
+    """
+    path = config_dir / "pages.yaml"
+    problems: list[str] = []
+    data = _read_yaml(path, problems)
+    if problems:
+        raise ConfigError(problems)
+    try:
+        reg = RegistryConfig(**data)
+    except ValidationError as exc:
+        raise ConfigError(
+            [
+                f"{path}: {'.'.join(str(p) for p in e['loc'])}: "
+                + ("unknown key" if e["type"] == "extra_forbidden" else e["msg"])
+                for e in exc.errors()
+            ]
+        ) from None
+    slugs = {d.slug for d in reg.departments}
+    seen: set[str] = set()
+    for page in reg.pages:
+        if page.department not in slugs:
+            problems.append(f"{path}: page {page.key}: unknown department {page.department!r}")
+        if page.key in seen:
+            problems.append(f"{path}: page {page.key}: listed twice")
+        seen.add(page.key)
+    if problems:
+        raise ConfigError(problems)
+    return Registry(tuple(reg.departments), tuple(reg.pages), path)

@@ -1,0 +1,141 @@
+"""Engine creation, migrations and the append-only guards."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from page_governor.errors import ArchiveError, ConfigError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class Database:
+    """An engine plus the operations every command needs (migrate, transact)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def upgrade(self) -> tuple[str | None, str]:
+        """Run every pending migration. Returns (revision before, revision after)."""
+        before = self.current_revision()
+        cfg = _alembic_config()
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return before, head_revision()
+
+    def ensure_current(self, *, auto_upgrade: bool) -> None:
+        """Make sure the schema is at head.
+
+        Raises:
+            ConfigError: the schema is behind and may not be upgraded automatically.
+        """
+        if self.current_revision() == head_revision():
+            return
+        if auto_upgrade:
+            self.upgrade()
+            return
+        raise ConfigError(
+            "the database schema is not up to date",
+            hint="run `page-governor db upgrade` (the Procfile release step does this)",
+        )
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def open_database(url: str, *, connect_args: dict[str, Any] | None = None) -> Database:
+    """Create an engine for ``url`` (SQLite file created on first use).
+
+    Raises:
+        ConfigError: the URL is malformed or the server cannot be reached.
+    """
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError and others
+        raise ConfigError(f"database URL is malformed: {exc}") from None
+    kwargs: dict[str, Any] = {"future": True}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            path = Path(parsed.database)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot create the data directory {path.parent}: {exc}"
+                ) from None
+        kwargs["connect_args"] = {"timeout": 30, **(connect_args or {})}
+        engine = create_engine(parsed, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        kwargs["pool_pre_ping"] = True
+        if connect_args:
+            kwargs["connect_args"] = connect_args
+        engine = create_engine(parsed, **kwargs)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise ConfigError(f"cannot open database {parsed.render_as_string()}: {reason}") from None
+    return Database(engine)
+
+
+def translate_db_error(exc: SQLAlchemyError) -> ArchiveError:
+    """Turn a database failure into an :class:`ArchiveError` with one readable line."""
+    orig = getattr(exc, "orig", None)
+    reason = str(orig or exc).strip().splitlines()[0]
+    return ArchiveError(f"database error: {reason}")

@@ -1,0 +1,269 @@
+"""Database tables (SQLAlchemy Core). Migrations in ``migrations/`` must match this file.
+
+Archive tables (``archive_items``, ``archive_versions``, ``review_decisions``, ``audit_log``)
+are append-only: the code has no UPDATE or DELETE path for them and database triggers refuse
+both. Mutable state that is derived from the archive (an item's current state, when it was last
+seen) lives in ``item_status``, a projection that can always be rebuilt from the versions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets BIGINT identity.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite drops the zone otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _ts(name: str, *, nullable: bool = False) -> Column:
+    return Column(name, UtcDateTime(), nullable=nullable)
+
+
+departments = Table(
+    "departments",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("slug", String(100), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("official_domains", JSON, nullable=False),
+    Column("phone", String(100)),
+    Column("email", String(300)),
+    Column("address", String(500)),
+    _ts("created_at"),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("key", String(150), nullable=False, unique=True),
+    Column("department_id", Id, ForeignKey("departments.id"), nullable=False),
+    Column("platform", String(20), nullable=False),
+    Column("platform_id", String(200), nullable=False),
+    Column("handle", String(200)),
+    Column("display_name", String(300)),
+    Column("url", String(500)),
+    Column("source", String(20), nullable=False),  # "live" (real platform) or "sample"
+    Column("token_env", String(200)),  # the NAME of the env variable holding the token
+    Column("state", String(20), nullable=False),
+    Column("poll_interval_seconds", Integer, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    UniqueConstraint("platform", "platform_id", name="uq_pages_platform_platform_id"),
+)
+
+archive_items = Table(
+    "archive_items",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("platform_item_id", String(200), nullable=False),
+    Column("post_platform_id", String(200)),
+    Column("parent_platform_id", String(200)),
+    Column("author_id", String(200)),
+    Column("author_name", String(300)),
+    Column("permalink", String(1000)),
+    _ts("created_at", nullable=True),  # on the platform
+    _ts("first_captured_at"),
+    UniqueConstraint("page_id", "kind", "platform_item_id", name="uq_archive_items_identity"),
+)
+
+archive_versions = Table(
+    "archive_versions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("item_id", Id, ForeignKey("archive_items.id"), nullable=False),
+    Column("version_no", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw", Text, nullable=False),  # canonical JSON of the untouched payload
+    Column("provenance", Text, nullable=False),  # canonical JSON, never a token
+    _ts("captured_at"),
+    _ts("last_seen_at", nullable=True),  # for tombstones: when the item was last seen
+    Column("content_hash", String(64), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("record_hash", String(64), nullable=False),
+    UniqueConstraint("item_id", "version_no", name="uq_archive_versions_item_no"),
+)
+Index("ix_archive_versions_item", archive_versions.c.item_id)
+
+item_status = Table(
+    "item_status",
+    metadata,
+    Column("item_id", Id, ForeignKey("archive_items.id"), primary_key=True),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("current_version_id", Id, ForeignKey("archive_versions.id"), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("is_hidden", Boolean, nullable=False),
+    _ts("last_seen_at"),
+)
+Index("ix_item_status_page_state", item_status.c.page_id, item_status.c.state)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("version_id", Id, ForeignKey("archive_versions.id"), nullable=False),
+    Column("item_id", Id, ForeignKey("archive_items.id"), nullable=False),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("categories", JSON, nullable=False),
+    Column("scores", JSON, nullable=False),
+    Column("target", String(20)),
+    Column("evidence", JSON, nullable=False),
+    Column("advisories", JSON, nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("detector_version", String(50), nullable=False),
+    _ts("created_at"),
+    UniqueConstraint("version_id", "detector_version", name="uq_flags_version_detector"),
+)
+
+review_items = Table(
+    "review_items",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("flag_id", Id, ForeignKey("flags.id"), nullable=False, unique=True),
+    Column("item_id", Id, ForeignKey("archive_items.id"), nullable=False),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("priority", Integer, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+)
+Index("ix_review_items_status", review_items.c.status, review_items.c.priority)
+
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("review_item_id", Id, ForeignKey("review_items.id"), nullable=False),
+    Column("decision", String(30), nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("policy_clause", String(300)),
+    Column("platform_result", JSON, nullable=False),
+    _ts("decided_at"),
+)
+
+compliance_results = Table(
+    "compliance_results",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("profile_version_id", Id, ForeignKey("archive_versions.id")),
+    Column("policy_version", String(64), nullable=False),
+    Column("passed", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("elements", JSON, nullable=False),
+    Column("warnings", JSON, nullable=False),
+    _ts("checked_at"),
+)
+Index("ix_compliance_results_page", compliance_results.c.page_id, compliance_results.c.id)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    _ts("at"),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(100), nullable=False),
+    Column("subject_type", String(50), nullable=False),
+    Column("subject_id", String(200), nullable=False),
+    Column("details", Text, nullable=False),  # canonical JSON
+    Column("prev_hash", String(64), nullable=False),
+    Column("record_hash", String(64), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("kind", String(50), nullable=False),
+    Column("dedupe_key", String(300), nullable=False, unique=True),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(20), nullable=False),  # pending, sent, failed
+    Column("attempts", Integer, nullable=False),
+    _ts("created_at"),
+    _ts("next_attempt_at"),
+    _ts("sent_at", nullable=True),
+    Column("last_error", Text),
+)
+Index("ix_outbox_status_next", outbox.c.status, outbox.c.next_attempt_at)
+
+poll_cursors = Table(
+    "poll_cursors",
+    metadata,
+    Column("page_id", Id, ForeignKey("pages.id"), primary_key=True),
+    Column("stream", String(200), primary_key=True),
+    Column("value", String(500), nullable=False),
+    _ts("updated_at"),
+)
+
+# Tables the append-only triggers protect.
+APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
+
+__all__ = [
+    "APPEND_ONLY_TABLES",
+    "archive_items",
+    "archive_versions",
+    "audit_log",
+    "compliance_results",
+    "departments",
+    "flags",
+    "item_status",
+    "metadata",
+    "outbox",
+    "pages",
+    "poll_cursors",
+    "review_decisions",
+    "review_items",
+]
