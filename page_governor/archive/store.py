@@ -1,0 +1,289 @@
+"""Append-only storage of captured items and their versions.
+
+Every observation that differs from the last stored one becomes a new version, hash-chained to
+the version stored before it (one chain over the whole table, in id order). Nothing here updates
+or deletes archive rows; ``item_status`` is a projection for fast "what is current" questions.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text, update
+
+from page_governor.db import schema as t
+from page_governor.hashing import GENESIS, canonical_json, chain_hash, sha256_hex
+from page_governor.models import ItemKind, ItemState, Provenance
+
+# Lock key for serialising chain appends across processes on PostgreSQL.
+_CHAIN_LOCK = 0x70676172  # "pgar"
+
+
+class Change(enum.StrEnum):
+    NEW = "new"
+    EDITED = "edited"
+    HIDDEN = "hidden"
+    UNHIDDEN = "unhidden"
+    DELETED = "deleted"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureResult:
+    item_id: int
+    version_id: int | None  # None when nothing changed
+    change: Change
+
+    @property
+    def content_changed(self) -> bool:
+        return self.change in (Change.NEW, Change.EDITED)
+
+
+def lock_chain(conn: Connection, key: int = _CHAIN_LOCK) -> None:
+    """Serialise appends to a hash chain until the transaction ends (PostgreSQL only;
+    SQLite allows one writer at a time anyway)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+def version_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a version that its record hash covers."""
+    return {
+        "item_id": row["item_id"],
+        "version_no": row["version_no"],
+        "state": row["state"],
+        "text": row["text"],
+        "raw": row["raw"],
+        "provenance": row["provenance"],
+        "captured_at": row["captured_at"],
+        "last_seen_at": row["last_seen_at"],
+        "content_hash": row["content_hash"],
+    }
+
+
+def content_hash(text_value: str, *, hidden: bool, extra: dict[str, Any] | None = None) -> str:
+    """What counts as a change: the text, the hidden state, and adapter-chosen extras
+    (attachments, not volatile counters such as likes)."""
+    return sha256_hex(canonical_json({"text": text_value, "hidden": hidden, "extra": extra or {}}))
+
+
+class Archive:
+    """Append captured platform items and their versions."""
+
+    def capture(
+        self,
+        conn: Connection,
+        *,
+        page_id: int,
+        kind: ItemKind,
+        platform_item_id: str,
+        text_value: str,
+        raw: dict[str, Any],
+        provenance: Provenance,
+        captured_at: datetime,
+        is_hidden: bool = False,
+        post_platform_id: str | None = None,
+        parent_platform_id: str | None = None,
+        author_id: str | None = None,
+        author_name: str | None = None,
+        permalink: str | None = None,
+        created_at: datetime | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> CaptureResult:
+        """Store an observation of an item; a new version only when its content changed.
+
+        Idempotent: capturing the same observation twice stores it once.
+        """
+        chash = content_hash(text_value, hidden=is_hidden, extra=extra)
+        item_id = conn.execute(
+            select(t.archive_items.c.id).where(
+                t.archive_items.c.page_id == page_id,
+                t.archive_items.c.kind == kind.value,
+                t.archive_items.c.platform_item_id == platform_item_id,
+            )
+        ).scalar_one_or_none()
+        status = None
+        if item_id is None:
+            item_id = conn.execute(
+                insert(t.archive_items).values(
+                    page_id=page_id,
+                    kind=kind.value,
+                    platform_item_id=platform_item_id,
+                    post_platform_id=post_platform_id,
+                    parent_platform_id=parent_platform_id,
+                    author_id=author_id,
+                    author_name=author_name,
+                    permalink=permalink,
+                    created_at=created_at,
+                    first_captured_at=captured_at,
+                )
+            ).inserted_primary_key[0]
+        else:
+            status = (
+                conn.execute(select(t.item_status).where(t.item_status.c.item_id == item_id))
+                .mappings()
+                .one_or_none()
+            )
+
+        if status is not None and status["content_hash"] == chash and status["state"] != "deleted":
+            conn.execute(
+                update(t.item_status)
+                .where(t.item_status.c.item_id == item_id)
+                .values(last_seen_at=captured_at)
+            )
+            return CaptureResult(item_id, None, Change.UNCHANGED)
+
+        if status is None:
+            change = Change.NEW
+            state = ItemState.HIDDEN if is_hidden else ItemState.LIVE
+        else:
+            last = conn.execute(
+                select(t.archive_versions.c.text).where(
+                    t.archive_versions.c.id == status["current_version_id"]
+                )
+            ).scalar_one()
+            if last != text_value or status["state"] == "deleted":
+                change, state = Change.EDITED, ItemState.EDITED
+            elif is_hidden and not status["is_hidden"]:
+                change, state = Change.HIDDEN, ItemState.HIDDEN
+            elif not is_hidden and status["is_hidden"]:
+                change, state = Change.UNHIDDEN, ItemState.LIVE
+            else:  # extras changed (e.g. an attachment)
+                change, state = Change.EDITED, ItemState.EDITED
+        version_id = self._append_version(
+            conn,
+            item_id=item_id,
+            state=state,
+            text_value=text_value,
+            raw=raw,
+            provenance=provenance.as_dict(),
+            captured_at=captured_at,
+            last_seen_at=captured_at,
+            chash=chash,
+        )
+        self._project(
+            conn, item_id, page_id, kind, version_id, chash, state, is_hidden, captured_at
+        )
+        return CaptureResult(item_id, version_id, change)
+
+    def tombstone(
+        self,
+        conn: Connection,
+        *,
+        item_id: int,
+        captured_at: datetime,
+        last_seen_at: datetime,
+        provenance: Provenance,
+        reason: str,
+    ) -> int:
+        """Record that an item vanished from the platform. The earlier versions stay intact."""
+        status = (
+            conn.execute(select(t.item_status).where(t.item_status.c.item_id == item_id))
+            .mappings()
+            .one()
+        )
+        last_text = conn.execute(
+            select(t.archive_versions.c.text).where(
+                t.archive_versions.c.id == status["current_version_id"]
+            )
+        ).scalar_one()
+        raw = {"tombstone": True, "reason": reason}
+        chash = sha256_hex(canonical_json({"deleted": True, "last": status["content_hash"]}))
+        version_id = self._append_version(
+            conn,
+            item_id=item_id,
+            state=ItemState.DELETED,
+            text_value=last_text,
+            raw=raw,
+            provenance=provenance.as_dict(),
+            captured_at=captured_at,
+            last_seen_at=last_seen_at,
+            chash=chash,
+        )
+        conn.execute(
+            update(t.item_status)
+            .where(t.item_status.c.item_id == item_id)
+            .values(current_version_id=version_id, content_hash=chash, state="deleted")
+        )
+        return version_id
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _append_version(
+        self,
+        conn: Connection,
+        *,
+        item_id: int,
+        state: ItemState,
+        text_value: str,
+        raw: dict[str, Any],
+        provenance: dict[str, Any],
+        captured_at: datetime,
+        last_seen_at: datetime | None,
+        chash: str,
+    ) -> int:
+        lock_chain(conn)
+        prev = (
+            conn.execute(
+                select(t.archive_versions.c.record_hash)
+                .order_by(t.archive_versions.c.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            or GENESIS
+        )
+        version_no = (
+            conn.execute(
+                select(t.archive_versions.c.version_no)
+                .where(t.archive_versions.c.item_id == item_id)
+                .order_by(t.archive_versions.c.version_no.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            or 0
+        ) + 1
+        row = {
+            "item_id": item_id,
+            "version_no": version_no,
+            "state": state.value,
+            "text": text_value,
+            "raw": canonical_json(raw),
+            "provenance": canonical_json(provenance),
+            "captured_at": captured_at,
+            "last_seen_at": last_seen_at,
+            "content_hash": chash,
+        }
+        record_hash = chain_hash(prev, version_record(row))
+        return conn.execute(
+            insert(t.archive_versions).values(**row, prev_hash=prev, record_hash=record_hash)
+        ).inserted_primary_key[0]
+
+    def _project(
+        self,
+        conn: Connection,
+        item_id: int,
+        page_id: int,
+        kind: ItemKind,
+        version_id: int,
+        chash: str,
+        state: ItemState,
+        is_hidden: bool,
+        seen: datetime,
+    ) -> None:
+        values = {
+            "current_version_id": version_id,
+            "content_hash": chash,
+            "state": state.value,
+            "is_hidden": is_hidden,
+            "last_seen_at": seen,
+        }
+        done = conn.execute(
+            update(t.item_status).where(t.item_status.c.item_id == item_id).values(**values)
+        ).rowcount
+        if not done:
+            conn.execute(
+                insert(t.item_status).values(
+                    item_id=item_id, page_id=page_id, kind=kind.value, **values
+                )
+            )

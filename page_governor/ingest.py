@@ -1,0 +1,398 @@
+"""Poll one page: adapter → archive → moderation → outbox, with nothing lost.
+
+Everything is fetched first, then written in one transaction: the archive versions, the
+tombstones of items that vanished, the flags and review items for new or edited comments, the
+alerts, and finally the poll cursor. A failure anywhere rolls the whole poll back, so the cursor
+never runs ahead of the archive and a re-poll repeats nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from page_governor.archive.store import Archive, Change
+from page_governor.clock import Clock, iso
+from page_governor.db import Database
+from page_governor.db import schema as t
+from page_governor.hashing import canonical_json
+from page_governor.models import (
+    Capability,
+    Classification,
+    Comment,
+    ItemKind,
+    PageRef,
+    Post,
+    Profile,
+    Provenance,
+    ReviewStatus,
+)
+from page_governor.moderation.classifier import Classifier, priority_of
+from page_governor.moderation.detectors import Context
+from page_governor.outbox import enqueue
+from page_governor.platforms.base import PlatformAdapter
+from page_governor.registry import page_ref
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PollStats:
+    page: str
+    posts: int = 0
+    comments: int = 0
+    new_items: int = 0
+    edits: int = 0
+    deletions: int = 0
+    hidden_changes: int = 0
+    flags: int = 0
+    unchanged: int = 0
+    alerts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything one poll read from the platform."""
+
+    profile: Profile | None
+    posts: tuple[Post, ...]
+    comments: tuple[Comment, ...]
+    fetched_at: datetime
+
+
+def fetch_snapshot(adapter: PlatformAdapter, ref: PageRef, *, now: datetime) -> Snapshot:
+    """Read the profile, posts and their comments. Platform errors propagate unchanged."""
+    caps = adapter.capabilities(ref)
+    profile = adapter.fetch_profile(ref) if caps & Capability.READ_PROFILE else None
+    posts = tuple(adapter.iter_posts(ref)) if caps & Capability.READ_POSTS else ()
+    comments: list[Comment] = []
+    if caps & Capability.READ_COMMENTS:
+        for post in posts:
+            comments.extend(adapter.iter_comments(post))
+    return Snapshot(profile, posts, tuple(comments), now)
+
+
+def profile_text(profile: Profile) -> str:
+    """The archived text of a profile: its fields as canonical JSON (exact and re-readable)."""
+    return canonical_json(profile.fields)
+
+
+def comment_context(comment: Comment, by_id: dict[str, Comment], page: dict[str, Any]) -> Context:
+    parent = by_id.get(comment.parent_id) if comment.parent_id else None
+    phones = frozenset(
+        "".join(ch for ch in p if ch.isdigit())[-10:]
+        for p in (page.get("department_phone") or "").split(",")
+        if p.strip()
+    )
+    emails = frozenset(
+        e.strip().lower() for e in (page.get("department_email") or "").split(",") if e.strip()
+    )
+    return Context(
+        is_reply_to_commenter=parent is not None and parent.author_id != page["platform_id"],
+        top_level_on_agency_page=comment.parent_id is None,
+        agency_phones=phones,
+        agency_emails=emails,
+    )
+
+
+def record_flag(
+    conn: Connection,
+    *,
+    page: dict[str, Any],
+    item_id: int,
+    version_id: int,
+    comment: Comment,
+    result: Classification,
+    now: datetime,
+) -> int | None:
+    """Store a flag, open a review item and queue the alert. Idempotent per version."""
+    exists = conn.execute(
+        select(t.flags.c.id).where(
+            t.flags.c.version_id == version_id,
+            t.flags.c.detector_version == result.detector_version,
+        )
+    ).scalar_one_or_none()
+    if exists is not None:
+        return None
+    js = result.as_json()
+    priority = priority_of(result)
+    flag_id = conn.execute(
+        insert(t.flags).values(
+            version_id=version_id,
+            item_id=item_id,
+            page_id=page["id"],
+            categories=js["categories"],
+            scores=js["scores"],
+            target=js["target"],
+            evidence=js["evidence"],
+            advisories=list(result.advisories),
+            priority=priority,
+            detector_version=result.detector_version,
+            created_at=now,
+        )
+    ).inserted_primary_key[0]
+    review_id = conn.execute(
+        insert(t.review_items).values(
+            flag_id=flag_id,
+            item_id=item_id,
+            page_id=page["id"],
+            status=ReviewStatus.OPEN.value,
+            priority=priority,
+            created_at=now,
+            updated_at=now,
+        )
+    ).inserted_primary_key[0]
+    enqueue(
+        conn,
+        kind="flag",
+        dedupe_key=f"flag:{flag_id}",
+        payload={
+            "review_item_id": review_id,
+            "page": page["key"],
+            "platform": page["platform"],
+            "comment_id": comment.platform_id,
+            "post_id": comment.post_id,
+            "author": comment.author_name,
+            "text": comment.text,
+            "permalink": comment.permalink,
+            "categories": js["categories"],
+            "evidence": js["evidence"],
+            "target": js["target"],
+            "advisories": list(result.advisories),
+            "urgent": result.urgent,
+        },
+        now=now,
+    )
+    return int(flag_id)
+
+
+class Ingestor:
+    """Polls pages into the archive and feeds moderation."""
+
+    def __init__(
+        self,
+        db: Database,
+        classifier: Classifier,
+        clock: Clock,
+        *,
+        lookback: timedelta = timedelta(days=30),
+    ) -> None:
+        self.db = db
+        self.classifier = classifier
+        self.clock = clock
+        self.lookback = lookback
+        self.archive = Archive()
+
+    def poll(self, page: dict[str, Any], adapter: PlatformAdapter) -> PollStats:
+        """Capture one page completely. Raises platform errors before anything is written."""
+        ref = page_ref(page)
+        snapshot = fetch_snapshot(adapter, ref, now=self.clock.now())
+        with self.db.begin() as conn:
+            stats = self._store(conn, page, ref, adapter.capabilities(ref), snapshot)
+        log.info(
+            "polled %s: %d posts, %d comments, %d new, %d edits, %d deletions, %d flags",
+            page["key"],
+            stats.posts,
+            stats.comments,
+            stats.new_items,
+            stats.edits,
+            stats.deletions,
+            stats.flags,
+        )
+        return stats
+
+    def capture_profile(self, page: dict[str, Any], adapter: PlatformAdapter) -> Change:
+        """Fetch and archive only the profile (for a compliance check between polls)."""
+        ref = page_ref(page)
+        profile = adapter.fetch_profile(ref)
+        now = self.clock.now()
+        with self.db.begin() as conn:
+            return self.archive.capture(
+                conn,
+                page_id=page["id"],
+                kind=ItemKind.PROFILE,
+                platform_item_id=ref.platform_id,
+                text_value=profile_text(profile),
+                raw=profile.raw,
+                provenance=profile.provenance,
+                captured_at=now,
+            ).change
+
+    def _store(
+        self, conn: Connection, page: dict[str, Any], ref: PageRef, caps: Capability, snap: Snapshot
+    ) -> PollStats:
+        now = snap.fetched_at
+        stats = PollStats(page["key"], posts=len(snap.posts), comments=len(snap.comments))
+        pid = page["id"]
+        if snap.profile is not None:
+            res = self.archive.capture(
+                conn,
+                page_id=pid,
+                kind=ItemKind.PROFILE,
+                platform_item_id=ref.platform_id,
+                text_value=profile_text(snap.profile),
+                raw=snap.profile.raw,
+                provenance=snap.profile.provenance,
+                captured_at=now,
+            )
+            self._count(stats, res.change)
+        for post in snap.posts:
+            res = self.archive.capture(
+                conn,
+                page_id=pid,
+                kind=ItemKind.POST,
+                platform_item_id=post.platform_id,
+                text_value=post.text,
+                raw=post.raw,
+                provenance=post.provenance,
+                captured_at=now,
+                is_hidden=post.is_hidden,
+                author_id=post.author_id,
+                author_name=post.author_name,
+                permalink=post.permalink,
+                created_at=post.created_at,
+                post_platform_id=post.platform_id,
+            )
+            self._count(stats, res.change)
+        by_id = {c.platform_id: c for c in snap.comments}
+        for comment in snap.comments:
+            res = self.archive.capture(
+                conn,
+                page_id=pid,
+                kind=comment.kind,
+                platform_item_id=comment.platform_id,
+                text_value=comment.text,
+                raw=comment.raw,
+                provenance=comment.provenance,
+                captured_at=now,
+                is_hidden=comment.is_hidden,
+                author_id=comment.author_id,
+                author_name=comment.author_name,
+                permalink=comment.permalink,
+                created_at=comment.created_at,
+                post_platform_id=comment.post_id,
+                parent_platform_id=comment.parent_id,
+            )
+            self._count(stats, res.change)
+            if res.change in (Change.HIDDEN, Change.UNHIDDEN):
+                key = f"external:{res.version_id}"
+                enqueue(
+                    conn,
+                    kind="external_moderation",
+                    dedupe_key=key,
+                    payload={
+                        "page": page["key"],
+                        "comment_id": comment.platform_id,
+                        "change": res.change.value,
+                        "text": comment.text,
+                        "note": "moderated on the platform outside page_governor",
+                    },
+                    now=now,
+                )
+                stats.alerts.append(key)
+            if (
+                res.content_changed
+                and res.version_id is not None
+                and comment.author_id != ref.platform_id
+                and comment.text.strip()
+            ):
+                result = self.classifier.classify(
+                    comment.text, comment_context(comment, by_id, page)
+                )
+                if result.flagged and record_flag(
+                    conn,
+                    page=page,
+                    item_id=res.item_id,
+                    version_id=res.version_id,
+                    comment=comment,
+                    result=result,
+                    now=now,
+                ):
+                    stats.flags += 1
+        if caps & Capability.SEE_DELETIONS:
+            stats.deletions += self._tombstones(conn, page, ref, snap)
+        conn.execute(
+            t.poll_cursors.delete().where(
+                t.poll_cursors.c.page_id == pid, t.poll_cursors.c.stream == "page"
+            )
+        )
+        conn.execute(
+            insert(t.poll_cursors).values(
+                page_id=pid, stream="page", value=iso(now), updated_at=now
+            )
+        )
+        return stats
+
+    @staticmethod
+    def _count(stats: PollStats, change: Change) -> None:
+        if change is Change.NEW:
+            stats.new_items += 1
+        elif change is Change.EDITED:
+            stats.edits += 1
+        elif change in (Change.HIDDEN, Change.UNHIDDEN):
+            stats.hidden_changes += 1
+        else:
+            stats.unchanged += 1
+
+    def _tombstones(
+        self, conn: Connection, page: dict[str, Any], ref: PageRef, snap: Snapshot
+    ) -> int:
+        """Items that were live at the last poll and are gone now become deletion tombstones.
+
+        Only items inside the look-back window are judged: older ones may simply have
+        dropped out of what the platform lists.
+        """
+        now = snap.fetched_at
+        horizon = now - self.lookback
+        seen_posts = {p.platform_id for p in snap.posts}
+        seen_comments = {c.platform_id for c in snap.comments}
+        rows = (
+            conn.execute(
+                select(
+                    t.item_status.c.item_id,
+                    t.item_status.c.last_seen_at,
+                    t.archive_items.c.kind,
+                    t.archive_items.c.platform_item_id,
+                    t.archive_items.c.post_platform_id,
+                    t.archive_items.c.created_at,
+                )
+                .join(t.archive_items, t.archive_items.c.id == t.item_status.c.item_id)
+                .where(
+                    t.item_status.c.page_id == page["id"],
+                    t.item_status.c.state != "deleted",
+                    t.archive_items.c.kind != ItemKind.PROFILE.value,
+                )
+            )
+            .mappings()
+            .all()
+        )
+        prov = Provenance(ref.platform, "page_governor:deletion-check", now, "page_governor")
+        count = 0
+        for row in rows:
+            created = row["created_at"]
+            if created is not None and created < horizon:
+                continue
+            if row["kind"] == ItemKind.POST.value:
+                gone = row["platform_item_id"] not in seen_posts
+            else:
+                # judge a comment only when its post was read in this poll
+                gone = (
+                    row["post_platform_id"] in seen_posts
+                    and row["platform_item_id"] not in seen_comments
+                )
+            if not gone:
+                continue
+            self.archive.tombstone(
+                conn,
+                item_id=row["item_id"],
+                captured_at=now,
+                last_seen_at=row["last_seen_at"],
+                provenance=prov,
+                reason="not returned by the platform",
+            )
+            count += 1
+        return count
