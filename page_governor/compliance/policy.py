@@ -1,0 +1,152 @@
+"""The compliance policy (``config/policy.yaml``) loaded and compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from page_governor.errors import ConfigError
+from page_governor.hashing import canonical_json, sha256_hex
+
+ELEMENT_IDS: tuple[str, ...] = (
+    "purpose_statement",
+    "maintained_by_agency",
+    "not_monitored_247",
+    "emergency_contact",
+    "opinions_disclaimer",
+    "moderation_policy",
+    "public_records_notice",
+    "contact_info",
+    "official_website_link",
+)
+MATCHERS = ("patterns", "contact_info", "official_link")
+
+
+@dataclass(frozen=True, slots=True)
+class ElementRule:
+    id: str
+    title: str
+    description: str
+    seed_clause: str
+    suggested_text: str
+    matcher: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+    negations: tuple[re.Pattern[str], ...] = ()
+    fails_if: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WarningRule:
+    id: str
+    pattern: re.Pattern[str]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    version: str
+    digest: str  # sha256 of the policy data: which policy produced a stored result
+    elements: tuple[ElementRule, ...]
+    warnings: tuple[WarningRule, ...]
+
+    def element(self, element_id: str) -> ElementRule:
+        for rule in self.elements:
+            if rule.id == element_id:
+                return rule
+        raise KeyError(element_id)
+
+
+def _compile(where: str, patterns: Any, problems: list[str]) -> tuple[re.Pattern[str], ...]:
+    if patterns is None:
+        return ()
+    if not isinstance(patterns, list):
+        problems.append(f"{where}: must be a list of regular expressions")
+        return ()
+    out = []
+    for i, pattern in enumerate(patterns):
+        try:
+            out.append(re.compile(str(pattern), re.IGNORECASE))
+        except re.error as exc:
+            problems.append(f"{where}[{i}]: invalid regular expression ({exc})")
+    return tuple(out)
+
+
+def parse_policy(data: Any, where: str = "policy") -> Policy:
+    """Validate and compile policy data.
+
+    Raises:
+        ConfigError: listing every problem.
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a mapping with 'elements'")
+    elements = data.get("elements")
+    if not isinstance(elements, dict):
+        raise ConfigError(f"{where}: 'elements' must be a mapping of element id to rule")
+    rules = []
+    for element_id in ELEMENT_IDS:
+        spec = elements.get(element_id)
+        if not isinstance(spec, dict):
+            problems.append(f"{where}: elements.{element_id} is missing")
+            continue
+        matcher = spec.get("matcher", "patterns")
+        if matcher not in MATCHERS:
+            problems.append(f"{where}: elements.{element_id}.matcher must be one of {MATCHERS}")
+        for key in ("title", "description", "seed_clause", "suggested_text"):
+            if not isinstance(spec.get(key), str) or not spec.get(key):
+                problems.append(f"{where}: elements.{element_id}.{key} must be a non-empty text")
+        base = f"{where}: elements.{element_id}"
+        pats = _compile(f"{base}.patterns", spec.get("patterns"), problems)
+        if matcher == "patterns" and not pats:
+            problems.append(f"{base}.patterns: at least one pattern is needed")
+        rules.append(
+            ElementRule(
+                id=element_id,
+                title=str(spec.get("title", element_id)),
+                description=str(spec.get("description", "")),
+                seed_clause=str(spec.get("seed_clause", "")),
+                suggested_text=str(spec.get("suggested_text", "")),
+                matcher=str(matcher),
+                patterns=pats,
+                negations=_compile(f"{base}.negations", spec.get("negations"), problems),
+                fails_if=_compile(f"{base}.fails_if", spec.get("fails_if"), problems),
+            )
+        )
+    for extra in sorted(set(elements) - set(ELEMENT_IDS)):
+        problems.append(f"{where}: elements.{extra} is not a known element id")
+    warnings = []
+    for i, spec in enumerate(data.get("warnings") or []):
+        if not isinstance(spec, dict) or not {"id", "pattern", "note"} <= set(spec):
+            problems.append(f"{where}: warnings[{i}] needs id, pattern and note")
+            continue
+        compiled = _compile(f"{where}: warnings[{i}].pattern", [spec["pattern"]], problems)
+        if compiled:
+            warnings.append(WarningRule(str(spec["id"]), compiled[0], str(spec["note"]).strip()))
+    if problems:
+        raise ConfigError(problems)
+    return Policy(
+        version=str(data.get("version", "unversioned")),
+        digest=sha256_hex(canonical_json(data)),
+        elements=tuple(rules),
+        warnings=tuple(warnings),
+    )
+
+
+def load_policy(config_dir: Path) -> Policy:
+    """Load ``policy.yaml`` from the config directory.
+
+    Raises:
+        ConfigError: the file is missing or invalid.
+    """
+    path = config_dir / "policy.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+    return parse_policy(data, str(path))

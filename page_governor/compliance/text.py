@@ -1,0 +1,39 @@
+"""Text preparation for the compliance check: HTML stripped, normalised, split in sentences."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+MAX_FIELD_CHARS = 100_000  # profiles are short; a pasted novel is cut, never a crash
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
+_SPACE = re.compile(r"[ \t\f\v\u00a0]+")
+# A sentence ends at . ! ? followed by a space (not inside URLs or numbers), at a line break,
+# or at a bullet / pipe / middle-dot separator.
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|[\r\n]+|\s[|•·▪►✅✔➡️⚠️]+\s|\s+[-–—]{1,2}\s+(?=[A-Z])")
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
+)
+
+
+def clean(value: str) -> str:
+    """Strip HTML, unescape entities, normalise Unicode and quotes, drop control characters."""
+    if not value:
+        return ""
+    value = value[:MAX_FIELD_CHARS]
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    if "&" in value:
+        value = html.unescape(value)
+    value = unicodedata.normalize("NFKC", value).translate(_QUOTES)
+    value = "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in value
+    )
+    return _SPACE.sub(" ", value).strip()
+
+
+def sentences(value: str) -> list[str]:
+    """Split cleaned text into sentences (never empty strings)."""
+    return [s.strip() for s in _SPLIT.split(value) if s and s.strip()]

@@ -1,0 +1,172 @@
+"""The moderation lexicons (``config/moderation.yaml`` + better-profanity's list), compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from page_governor.errors import ConfigError
+from page_governor.hashing import canonical_json, sha256_hex
+from page_governor.models import Category
+from page_governor.moderation.normalize import normalize
+
+
+def _norm_term(term: str) -> str:
+    """A lexicon term in the same form the normaliser gives words (``f-u-c-k`` stays spaced)."""
+    return normalize(str(term)).clean
+
+
+def _phrase_regex(phrases: set[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    digest: str
+    thresholds: dict[Category, float]
+    obscene_words: frozenset[str]
+    obscene_phrases: re.Pattern[str] | None
+    obscene_by_len: dict[int, tuple[str, ...]]  # strong words for masked matching
+    obscene_roots: tuple[str, ...]
+    name_like: frozenset[str]
+    insult_nouns: frozenset[str]
+    insult_phrases: re.Pattern[str] | None
+    contextual_nouns: frozenset[str]
+    insult_adjectives: frozenset[str]
+    adjective_phrases: re.Pattern[str] | None
+    official_terms: frozenset[str]
+    official_phrases: re.Pattern[str] | None
+    official_slurs: frozenset[str]
+    spam_terms: re.Pattern[str] | None
+    shorteners: tuple[str, ...]
+
+
+def better_profanity_words() -> list[str]:
+    """better-profanity 0.7's bundled word list (the base of the obscenity lexicon)."""
+    text = (
+        resources.files("better_profanity")
+        .joinpath("profanity_wordlist.txt")
+        .read_text(encoding="utf-8")
+    )
+    return [w.strip() for w in text.splitlines() if w.strip()]
+
+
+def _split(terms: list[str]) -> tuple[set[str], set[str]]:
+    words, phrases = set(), set()
+    for term in terms:
+        norm = _norm_term(term)
+        if not norm:
+            continue
+        (phrases if " " in norm else words).add(norm)
+    return words, phrases
+
+
+def _list(data: dict[str, Any], section: str, key: str, problems: list[str]) -> list[str]:
+    value = (data.get(section) or {}).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        problems.append(f"{section}.{key} must be a list of words")
+        return []
+    return [str(v) for v in value]
+
+
+def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
+    """Compile lexicon data.
+
+    Raises:
+        ConfigError: listing every problem.
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a mapping")
+    for section in ("obscenity", "personal_attack", "spam"):
+        if not isinstance(data.get(section) or {}, dict):
+            raise ConfigError(f"{where}: {section} must be a mapping")
+    thresholds: dict[Category, float] = {}
+    raw_thresholds = data.get("thresholds") or {}
+    for cat in Category:
+        value = raw_thresholds.get(cat.value, 0.5)
+        if not isinstance(value, int | float) or not 0 < float(value) <= 1:
+            problems.append(f"thresholds.{cat.value} must be a number in (0, 1]")
+            value = 0.5
+        thresholds[cat] = float(value)
+    allow = {_norm_term(w) for w in _list(data, "obscenity", "allow", problems)}
+    deny = _list(data, "obscenity", "deny", problems)
+    base_words, base_phrases = _split(better_profanity_words() + deny)
+    obscene_words = {w for w in base_words if w not in allow}
+    obscene_phrases = {p for p in base_phrases if p not in allow}
+    roots = tuple(_norm_term(w) for w in _list(data, "obscenity", "roots", problems))
+    strong = {w for w in obscene_words if len(w) >= 3 and any(r in w for r in roots)} | {
+        "cunt",
+        "dick",
+        "cock",
+        "pussy",
+        "bitch",
+        "bastard",
+        "asshole",
+        "whore",
+        "slut",
+        "twat",
+        "shit",
+        "fuck",
+        "fucking",
+        "fucker",
+        "motherfucker",
+        "puta",
+        "mierda",
+    }
+    by_len: dict[int, list[str]] = {}
+    for w in sorted(strong):
+        if w.isalpha():
+            by_len.setdefault(len(w), []).append(w)
+    nouns, noun_phrases = _split(_list(data, "personal_attack", "insult_nouns", problems))
+    ctx_nouns, _ = _split(_list(data, "personal_attack", "contextual_nouns", problems))
+    adjs, adj_phrases = _split(_list(data, "personal_attack", "insult_adjectives", problems))
+    officials, official_phrases = _split(_list(data, "personal_attack", "official_terms", problems))
+    slurs, _ = _split(_list(data, "personal_attack", "official_slurs", problems))
+    spam_words, spam_phrases = _split(_list(data, "spam", "terms", problems))
+    shorteners = tuple(s.lower() for s in _list(data, "spam", "shorteners", problems))
+    if problems:
+        raise ConfigError([f"{where}: {p}" for p in problems])
+    return Lexicon(
+        digest=sha256_hex(canonical_json(data))[:12],
+        thresholds=thresholds,
+        obscene_words=frozenset(obscene_words),
+        obscene_phrases=_phrase_regex(obscene_phrases),
+        obscene_by_len={k: tuple(v) for k, v in by_len.items()},
+        obscene_roots=roots,
+        name_like=frozenset(_norm_term(w) for w in _list(data, "obscenity", "name_like", problems)),
+        insult_nouns=frozenset(nouns),
+        insult_phrases=_phrase_regex(noun_phrases),
+        contextual_nouns=frozenset(ctx_nouns),
+        insult_adjectives=frozenset(adjs),
+        adjective_phrases=_phrase_regex(adj_phrases),
+        official_terms=frozenset(officials),
+        official_phrases=_phrase_regex(official_phrases),
+        official_slurs=frozenset(slurs),
+        spam_terms=_phrase_regex(spam_words | spam_phrases),
+        shorteners=shorteners,
+    )
+
+
+def load_lexicon(config_dir: Path) -> Lexicon:
+    """Load ``moderation.yaml`` from the config directory.
+
+    Raises:
+        ConfigError: the file is missing or invalid.
+    """
+    path = config_dir / "moderation.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+    return build_lexicon(data, str(path))

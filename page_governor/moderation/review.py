@@ -1,0 +1,324 @@
+"""The review queue: flags wait for a person, who keeps, hides, escalates or clears them.
+
+Rules that hold whatever the interface (CLI, Telegram, web):
+- nothing is hidden without a named person's decision, and nothing is ever deleted;
+- ``hide`` is refused when the page has no published moderation policy, and on platforms that
+  cannot hide (the alert is all there is);
+- the comment was archived when it was captured; hiding adds a new archived version;
+- every decision, and the platform's answer, is in the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from page_governor import audit
+from page_governor.archive.store import Archive
+from page_governor.compliance.service import previous_result
+from page_governor.db import schema as t
+from page_governor.errors import (
+    InvalidTransition,
+    PlatformError,
+    UnknownObject,
+    UnsupportedOperation,
+    WorkflowError,
+)
+from page_governor.models import (
+    Capability,
+    CommentRef,
+    Decision,
+    ItemKind,
+    Provenance,
+    ReviewStatus,
+)
+from page_governor.outbox import enqueue
+from page_governor.platforms.base import PlatformAdapter
+from page_governor.registry import page_ref, page_row
+
+# Which decisions are allowed from which status.
+TRANSITIONS: dict[ReviewStatus, dict[Decision, ReviewStatus]] = {
+    ReviewStatus.OPEN: {
+        Decision.KEEP: ReviewStatus.DECIDED,
+        Decision.HIDE: ReviewStatus.DECIDED,
+        Decision.NOT_A_VIOLATION: ReviewStatus.DECIDED,
+        Decision.ESCALATE: ReviewStatus.ESCALATED,
+    },
+    ReviewStatus.ESCALATED: {
+        Decision.KEEP: ReviewStatus.DECIDED,
+        Decision.HIDE: ReviewStatus.DECIDED,
+        Decision.NOT_A_VIOLATION: ReviewStatus.DECIDED,
+    },
+    ReviewStatus.DECIDED: {},
+}
+
+
+def next_status(current: ReviewStatus, decision: Decision) -> ReviewStatus:
+    """The status after ``decision``.
+
+    Raises:
+        InvalidTransition: the decision is not allowed from ``current``.
+    """
+    allowed = TRANSITIONS[current]
+    if decision not in allowed:
+        if current is ReviewStatus.DECIDED:
+            raise InvalidTransition("this item has already been decided")
+        raise InvalidTransition(f"cannot {decision.value} an item that is {current.value}")
+    return allowed[decision]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionOutcome:
+    review_item_id: int
+    decision: Decision
+    status: ReviewStatus
+    platform_result: dict[str, Any]
+    audit_id: int
+
+
+def _item_query() -> Any:
+    return (
+        select(
+            t.review_items,
+            t.flags.c.categories,
+            t.flags.c.scores,
+            t.flags.c.target,
+            t.flags.c.evidence,
+            t.flags.c.advisories,
+            t.flags.c.detector_version,
+            t.flags.c.version_id,
+            t.archive_items.c.platform_item_id,
+            t.archive_items.c.kind,
+            t.archive_items.c.author_name,
+            t.archive_items.c.permalink,
+            t.archive_items.c.post_platform_id,
+            t.archive_items.c.parent_platform_id,
+            t.archive_versions.c.text,
+            t.archive_versions.c.captured_at,
+            t.pages.c.key.label("page_key"),
+            t.pages.c.platform,
+        )
+        .join(t.flags, t.flags.c.id == t.review_items.c.flag_id)
+        .join(t.archive_items, t.archive_items.c.id == t.review_items.c.item_id)
+        .join(t.archive_versions, t.archive_versions.c.id == t.flags.c.version_id)
+        .join(t.pages, t.pages.c.id == t.review_items.c.page_id)
+    )
+
+
+def list_items(
+    conn: Connection,
+    *,
+    status: ReviewStatus | None = ReviewStatus.OPEN,
+    page_id: int | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Review items, most urgent first, oldest first within a priority."""
+    query = _item_query()
+    if status is not None:
+        query = query.where(t.review_items.c.status == status.value)
+    if page_id is not None:
+        query = query.where(t.review_items.c.page_id == page_id)
+    query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def get_item(conn: Connection, item_id: int) -> dict[str, Any]:
+    """One review item with its flag, comment and decisions.
+
+    Raises:
+        UnknownObject: no such review item.
+    """
+    row = conn.execute(_item_query().where(t.review_items.c.id == item_id)).mappings().one_or_none()
+    if row is None:
+        raise UnknownObject(f"no review item {item_id}", hint="see `page-governor review list`")
+    item = dict(row)
+    item["decisions"] = [
+        dict(d)
+        for d in conn.execute(
+            select(t.review_decisions)
+            .where(t.review_decisions.c.review_item_id == item_id)
+            .order_by(t.review_decisions.c.id)
+        ).mappings()
+    ]
+    if item["post_platform_id"]:
+        item["post_text"] = conn.execute(
+            select(t.archive_versions.c.text)
+            .join(t.archive_items, t.archive_items.c.id == t.archive_versions.c.item_id)
+            .where(
+                t.archive_items.c.page_id == item["page_id"],
+                t.archive_items.c.kind == ItemKind.POST.value,
+                t.archive_items.c.platform_item_id == item["post_platform_id"],
+            )
+            .order_by(t.archive_versions.c.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+    return item
+
+
+def has_published_moderation_policy(conn: Connection, page_id: int) -> bool:
+    result = previous_result(conn, page_id)
+    return bool(result and (result["elements"].get("moderation_policy") or {}).get("passed"))
+
+
+def decide(
+    conn: Connection,
+    *,
+    item_id: int,
+    decision: Decision,
+    reviewer: str,
+    reason: str,
+    policy_clause: str | None,
+    now: datetime,
+    adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
+) -> DecisionOutcome:
+    """Record a human decision and carry it out (hide goes through the platform).
+
+    Raises:
+        UnknownObject, InvalidTransition, WorkflowError: the decision is not allowed.
+        PlatformError: the platform refused the hide (the attempt is audited).
+    """
+    reviewer, reason = reviewer.strip(), reason.strip()
+    if not reviewer:
+        raise WorkflowError("a decision needs the reviewer's name")
+    if not reason:
+        raise WorkflowError("a decision needs a reason")
+    lock = select(t.review_items).where(t.review_items.c.id == item_id)
+    if conn.dialect.name == "postgresql":
+        lock = lock.with_for_update()
+    current = conn.execute(lock).mappings().one_or_none()
+    if current is None:
+        raise UnknownObject(f"no review item {item_id}", hint="see `page-governor review list`")
+    status = ReviewStatus(current["status"])
+    if status is ReviewStatus.DECIDED:
+        last = (
+            conn.execute(
+                select(t.review_decisions)
+                .where(t.review_decisions.c.review_item_id == item_id)
+                .order_by(t.review_decisions.c.id.desc())
+                .limit(1)
+            )
+            .mappings()
+            .one()
+        )
+        raise InvalidTransition(
+            f"review item {item_id} was already decided: {last['decision']} by "
+            f"{last['reviewer']} at {last['decided_at']:%Y-%m-%d %H:%M} UTC"
+        )
+    new_status = next_status(status, decision)
+    item = get_item(conn, item_id)
+    page = page_row(conn, int(current["page_id"]))
+    platform_result: dict[str, Any] = {"action": "none"}
+    if decision is Decision.HIDE:
+        if not policy_clause:
+            raise WorkflowError("hiding needs the clause of the page's comment policy it relies on")
+        if not has_published_moderation_policy(conn, page["id"]):
+            raise WorkflowError(
+                f"refused: {page['key']} has no published moderation policy, so nothing may be "
+                "hidden there",
+                hint="publish a comment policy on the page (see `page-governor check`), or "
+                "decide keep / escalate",
+            )
+        adapter = adapter_for(page)
+        ref = page_ref(page)
+        if not adapter.capabilities(ref) & Capability.HIDE_COMMENT:
+            raise UnsupportedOperation(
+                f"{page['platform']} cannot hide comments through its API: the alert is all "
+                "page_governor can do; decide keep or escalate and act on the platform",
+                platform=page["platform"],
+                page=page["key"],
+            )
+        try:
+            answer = adapter.hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=True)
+        except PlatformError as exc:
+            audit.record(
+                conn,
+                at=now,
+                actor=reviewer,
+                action="review.hide_failed",
+                subject_type="review_item",
+                subject_id=item_id,
+                details={"error": exc.message, "vendor_code": exc.vendor_code},
+            )
+            raise
+        platform_result = {"action": "hide", "answer": answer}
+        Archive().capture(
+            conn,
+            page_id=page["id"],
+            kind=ItemKind(item["kind"]),
+            platform_item_id=item["platform_item_id"],
+            text_value=item["text"],
+            raw={"hidden_by_decision": True, "platform_answer": answer},
+            provenance=Provenance(ref.platform, "page_governor:hide", now, "page_governor"),
+            captured_at=now,
+            is_hidden=True,
+        )
+    conn.execute(
+        insert(t.review_decisions).values(
+            review_item_id=item_id,
+            decision=decision.value,
+            reviewer=reviewer,
+            reason=reason,
+            policy_clause=policy_clause,
+            platform_result=platform_result,
+            decided_at=now,
+        )
+    )
+    conn.execute(
+        update(t.review_items)
+        .where(t.review_items.c.id == item_id)
+        .values(status=new_status.value, updated_at=now)
+    )
+    details: dict[str, Any] = {
+        "decision": decision.value,
+        "reason": reason,
+        "policy_clause": policy_clause,
+        "page": page["key"],
+        "comment_id": item["platform_item_id"],
+        "categories": item["categories"],
+        "target": item["target"],
+        "platform_result": platform_result,
+    }
+    if decision is Decision.NOT_A_VIOLATION:
+        # Feedback for tuning: the words that triggered the flag are allow-list candidates.
+        details["suggested_allow_terms"] = sorted({e["text"].lower() for e in item["evidence"]})
+    audit_id = audit.record(
+        conn,
+        at=now,
+        actor=reviewer,
+        action=f"review.{decision.value}",
+        subject_type="review_item",
+        subject_id=item_id,
+        details=details,
+    )
+    if decision is Decision.ESCALATE:
+        enqueue(
+            conn,
+            kind="escalation",
+            dedupe_key=f"escalation:{item_id}:{audit_id}",
+            payload={
+                "review_item_id": item_id,
+                "page": page["key"],
+                "by": reviewer,
+                "reason": reason,
+                "text": item["text"],
+            },
+            now=now,
+        )
+    return DecisionOutcome(item_id, decision, new_status, platform_result, audit_id)
+
+
+def feedback_terms(conn: Connection) -> dict[str, int]:
+    """Words behind flags that reviewers cleared as not a violation, with counts."""
+    counts: dict[str, int] = {}
+    rows = conn.execute(
+        select(t.audit_log.c.details).where(t.audit_log.c.action == "review.not_a_violation")
+    ).scalars()
+    for details in rows:
+        for term in json.loads(details).get("suggested_allow_terms", []):
+            counts[term] = counts.get(term, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
