@@ -1,0 +1,915 @@
+"""The ``page-governor`` command line.
+
+Every command has ``--help`` with an example. Errors that page_governor raises on purpose are
+printed as one line (plus a hint) with the error's exit code; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from page_governor import __version__
+from page_governor.app import App, missing_run_settings
+from page_governor.config import Settings, load_settings
+from page_governor.errors import ConfigError, InputError, PageGovernorError
+from page_governor.logging_setup import configure_logging
+from page_governor.models import Decision, ReviewStatus
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+EPILOG = """\b
+Arriving with later issues: `serve` (webhooks and web console), `archive search|export`,
+`pages request|approve|reject|retire`.
+"""
+
+
+def _settings(ctx: click.Context) -> Settings:
+    obj = ctx.find_root().obj
+    if "settings" not in obj:
+        obj["settings"] = load_settings(obj["flags"])
+        # Interactive commands stay quiet unless asked; the worker logs at the set level.
+        configure_logging(obj["flags"].get("log_level") or "WARNING")
+    return obj["settings"]
+
+
+def _app(ctx: click.Context) -> App:
+    obj = ctx.find_root().obj
+    if "app" not in obj:
+        obj["app"] = App(_settings(ctx))
+        ctx.call_on_close(obj["app"].close)
+    return obj["app"]
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="page-governor")
+@click.option(
+    "--config-dir",
+    type=click.Path(path_type=Path),
+    help="Folder with settings.yaml, "
+    "pages.yaml, policy.yaml, moderation.yaml (default: ./config or the bundled one).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    help="Where the embedded database lives (default: ~/.local/share/page_governor).",
+)
+@click.option(
+    "--database-url",
+    help="sqlite:///file or postgres://… (default: $DATABASE_URL, else the embedded SQLite file).",
+)
+@click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    config_dir: Path | None,
+    data_dir: Path | None,
+    database_url: str | None,
+    log_level: str | None,
+) -> None:
+    """Governance for the official social-media pages of government agencies.
+
+    Checks every page for the statements its policy requires, flags comments for human
+    review (never hides or deletes by itself), and keeps a tamper-evident public-records
+    archive of everything it sees.
+
+    \b
+    Example:
+      page-governor demo
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["flags"] = {
+        "config_dir": config_dir,
+        "data_dir": data_dir,
+        "database_url": database_url,
+        "log_level": log_level,
+    }
+
+
+# -- demo -----------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Run the whole pipeline on the bundled sample pages (no credentials, no network).
+
+    Creates the embedded database, captures six sample department pages at two points in
+    time (so edits and deletions show), checks compliance, flags comments for review, and
+    prints a summary. Running it again adds nothing twice.
+
+    \b
+    Example:
+      page-governor demo
+      page-governor --data-dir /tmp/pg-demo demo
+    """
+    from page_governor.db import open_database
+    from page_governor.demo import render_summary, run_demo
+
+    settings = _settings(ctx)
+    # The demo sets up whatever database it is pointed at (the embedded one by default).
+    database = open_database(settings.effective_database_url)
+    try:
+        database.upgrade()
+    finally:
+        database.dispose()
+    app = _app(ctx)
+    console.print(f"Data directory: {app.settings.data_dir}")
+    run = run_demo(app, console)
+    render_summary(app, run, console)
+
+
+# -- database -------------------------------------------------------------------------------
+
+
+@cli.group()
+def db() -> None:
+    """Database schema (Alembic migrations).
+
+    \b
+    Example:
+      DATABASE_URL=postgres://user@host/db page-governor db upgrade
+    """
+
+
+@db.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Apply every pending migration (the Procfile release step).
+
+    \b
+    Example:
+      page-governor db upgrade
+    """
+    from page_governor.db import open_database
+
+    settings = _settings(ctx)
+    database = open_database(settings.effective_database_url)
+    try:
+        before, after = database.upgrade()
+    finally:
+        database.dispose()
+    if before == after:
+        console.print(f"Database already at revision {after}.")
+    else:
+        console.print(f"Database upgraded from {before or 'empty'} to {after}.")
+
+
+@db.command("current")
+@click.pass_context
+def db_current(ctx: click.Context) -> None:
+    """Show the database's schema revision and the newest one this version knows.
+
+    \b
+    Example:
+      page-governor db current
+    """
+    from page_governor.db import open_database
+    from page_governor.db.engine import head_revision
+
+    database = open_database(_settings(ctx).effective_database_url)
+    try:
+        current = database.current_revision()
+    finally:
+        database.dispose()
+    console.print(f"current: {current or 'empty'}  head: {head_revision()}")
+
+
+# -- the worker -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Run the worker: scheduled capture, compliance checks and Telegram alerts (Procfile).
+
+    Refuses to start until every setting it needs is present, and says which are missing.
+
+    \b
+    Example:
+      PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN=… PAGE_GOVERNOR_TELEGRAM_PIO_CHAT_ID=-100… \\
+      SPRINGFIELD_PD_FB_TOKEN=… page-governor run
+    """
+    from page_governor.config import load_registry
+    from page_governor.registry import sync_registry
+
+    settings = _settings(ctx)
+    registry = load_registry(settings.config_dir)
+    missing = missing_run_settings(settings, registry, os.environ)
+    if missing:
+        raise ConfigError(
+            [f"missing {m}" for m in missing],
+            hint="see README.md, Configuration; `page-governor demo` runs without any of these",
+        )
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        sync_registry(
+            conn, registry, now=app.clock.now(), default_interval=app.settings.poll_interval_seconds
+        )
+    from page_governor.worker import run_worker
+
+    configure_logging(app.settings.log_level)
+    run_worker(app)
+
+
+@cli.command()
+@click.option("--page", "page_key", help="Poll only this page (key or id).")
+@click.pass_context
+def poll(ctx: click.Context, page_key: str | None) -> None:
+    """Capture pages once now: profile, posts, comments, edits and deletions.
+
+    \b
+    Example:
+      page-governor poll --page springfield-pd-facebook
+    """
+    from page_governor.registry import all_pages, page_row
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        pages = [page_row(conn, page_key)] if page_key else all_pages(conn)
+    if not pages:
+        raise InputError(
+            "no pages are registered", hint="run `page-governor demo` or fill config/pages.yaml"
+        )
+    ingestor = app.ingestor()
+    table = Table("page", "posts", "comments", "new", "edits", "deletions", "flags")
+    for page in pages:
+        stats = ingestor.poll(page, app.adapter_for(page))
+        table.add_row(
+            page["key"],
+            *(
+                str(x)
+                for x in (
+                    stats.posts,
+                    stats.comments,
+                    stats.new_items,
+                    stats.edits,
+                    stats.deletions,
+                    stats.flags,
+                )
+            ),
+        )
+    console.print(table)
+
+
+# -- compliance -----------------------------------------------------------------------------
+
+
+def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Table:
+    from page_governor.compliance.checker import suggested_fix
+
+    table = Table("element", "", "evidence (source) or what to fix", show_lines=True)
+    for element_id, result in report.elements.items():
+        rule = policy.element(element_id)
+        if result.passed:
+            detail = f"“{result.evidence}” ({result.source})"
+        else:
+            domains = (page or {}).get("official_domains") or [None]
+            fix = suggested_fix(
+                rule,
+                agency=(page or {}).get("department_name"),
+                phone=(page or {}).get("department_phone"),
+                email=(page or {}).get("department_email"),
+                domain=domains[0],
+            )
+            detail = f"{result.reason}\n[bold]Fix:[/] {fix}\n[dim]{rule.seed_clause}[/]"
+        table.add_row(element_id, "[green]✓[/]" if result.passed else "[red]✗[/]", detail)
+    return table
+
+
+@cli.command()
+@click.option("--page", "page_key", help="Check only this page (key or id).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object per page, a line each."
+)
+@click.option(
+    "--fetch-linked/--no-fetch-linked",
+    default=True,
+    show_default=True,
+    help="Also read a comment-policy page the profile links on an official domain.",
+)
+@click.pass_context
+def check(ctx: click.Context, page_key: str | None, as_json: bool, fetch_linked: bool) -> None:
+    """Check registered pages for every required element, with evidence and fixes.
+
+    Reads each page's profile from the platform (archiving it first), checks it, stores the
+    result, and queues a drift alert when an element that passed now fails.
+
+    \b
+    Example:
+      page-governor check --page springfield-pd-x
+      page-governor check --json > compliance.jsonl
+    """
+    from page_governor.compliance.linked import LinkedPageFetcher
+    from page_governor.compliance.service import check_page
+    from page_governor.registry import all_pages, page_row
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        pages = [page_row(conn, page_key)] if page_key else all_pages(conn)
+    if not pages:
+        raise InputError(
+            "no pages are registered", hint="run `page-governor demo` or fill config/pages.yaml"
+        )
+    fetcher = LinkedPageFetcher(timeout=app.settings.http_timeout_seconds) if fetch_linked else None
+    ingestor = app.ingestor()
+    try:
+        for page in pages:
+            ingestor.capture_profile(page, app.adapter_for(page))
+            with app.db.begin() as conn:
+                result = check_page(
+                    conn, page, app.policy, now=app.clock.now(), fetch_linked=fetcher
+                )
+            if result.report is None:
+                continue
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {
+                            "page": page["key"],
+                            "platform": page["platform"],
+                            **result.report.as_json(),
+                            "drift": list(result.drift),
+                            "recovered": list(result.recovered),
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+                continue
+            console.print(
+                f"\n[bold]{page['key']}[/] ({page['platform']}): "
+                f"{result.report.passed}/{result.report.total} elements present"
+            )
+            console.print(_element_table(result.report, app.policy, page))
+            for warning in result.report.warnings:
+                console.print(
+                    f"[yellow]⚠ wording for counsel[/]: “{warning.text}” — {warning.note}"
+                )
+            for element in result.drift:
+                console.print(
+                    f"[red]drift[/]: {element} passed before and fails now (alert queued)"
+                )
+            for element in result.recovered:
+                console.print(f"[green]recovered[/]: {element} is present again")
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _read_input(path: str) -> str:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return data.decode("utf-8", errors="replace")
+
+
+PROFILE_FIELDS = (
+    "name",
+    "about",
+    "description",
+    "website",
+    "phone",
+    "email",
+    "address",
+    "pinned_post",
+)
+
+
+@cli.command("check-profile")
+@click.argument("file")
+@click.option(
+    "--official-domain",
+    "domains",
+    multiple=True,
+    required=True,
+    help="An official web domain of the agency (repeat for several).",
+)
+@click.option("--agency-name", help="The agency's name, used in suggested fixes.")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object.")
+@click.option(
+    "--fetch-linked/--no-fetch-linked",
+    default=False,
+    show_default=True,
+    help="Also read a comment-policy page the profile links on an official domain.",
+)
+@click.pass_context
+def check_profile(
+    ctx: click.Context,
+    file: str,
+    domains: tuple[str, ...],
+    agency_name: str | None,
+    as_json: bool,
+    fetch_linked: bool,
+) -> None:
+    """Check one profile given as a JSON file (or - for standard input).
+
+    Fields: platform, name, about, description, website, phone, email, address, pinned_post
+    (missing fields count as empty; other text fields are read too).
+
+    \b
+    Example:
+      page-governor check-profile profile.json --official-domain springfieldpd.gov --json
+    """
+    from page_governor.compliance.checker import check_fields
+    from page_governor.compliance.policy import load_policy
+
+    text = _read_input(file)
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise InputError(f"{file}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{file}: must be a JSON object of profile fields")
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        if key == "platform":
+            continue
+        if isinstance(value, list):
+            value = " ".join(str(v) for v in value if isinstance(v, str | int | float))
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            fields[str(key)] = str(value)
+    policy = load_policy(_settings(ctx).config_dir)
+    if fetch_linked:
+        from page_governor.compliance.linked import LinkedPageFetcher, policy_links
+
+        fetcher = LinkedPageFetcher(timeout=_settings(ctx).http_timeout_seconds)
+        try:
+            for url in policy_links(fields, domains):
+                linked = fetcher(url)
+                if linked:
+                    fields[f"linked:{url}"] = linked
+        finally:
+            fetcher.close()
+    report = check_fields(fields, policy, official_domains=domains)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        return
+    page = {"department_name": agency_name, "official_domains": list(domains)}
+    console.print(f"{report.passed}/{report.total} required elements present")
+    console.print(_element_table(report, policy, page))
+    for warning in report.warnings:
+        console.print(f"[yellow]⚠ wording for counsel[/]: “{warning.text}” — {warning.note}")
+
+
+# -- moderation -----------------------------------------------------------------------------
+
+
+def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            raise InputError(f"{source} line {number}: not valid JSON") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError(f'{source} line {number}: expected {{"id": …, "text": "…"}}')
+        yield obj.get("id"), obj["text"]
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input line, in order.")
+@click.pass_context
+def classify(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Classify comments from a JSON Lines file (or - for standard input).
+
+    Each line is {"id": …, "text": "…"}. Nothing is stored: this is for trying the
+    classifier and for bulk review of exported comments.
+
+    \b
+    Example:
+      echo '{"id": 1, "text": "you spineless cowards"}' | page-governor classify - --json
+    """
+    from page_governor.moderation.classifier import Classifier
+
+    classifier = Classifier.from_config_dir(_settings(ctx).config_dir)
+    rows = _jsonl(_read_input(file), "standard input" if file == "-" else file)
+    if as_json:
+        for item_id, text in rows:
+            click.echo(json.dumps(classifier.classify(text).as_json(item_id), ensure_ascii=False))
+        return
+    table = Table("id", "flagged", "categories", "target", "evidence")
+    for item_id, text in rows:
+        result = classifier.classify(text)
+        table.add_row(
+            str(item_id),
+            "yes" if result.flagged else "-",
+            ", ".join(c.value for c in result.categories),
+            result.target.value if result.target else "",
+            "; ".join(f"{e.category.value}: {e.text}" for e in result.evidence),
+        )
+    console.print(table)
+
+
+@cli.group()
+def review() -> None:
+    """The review queue: flagged comments waiting for a person's decision.
+
+    \b
+    Example:
+      page-governor review list
+    """
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@review.command("list")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ReviewStatus] + ["all"]),
+    default="open",
+    show_default=True,
+)
+@click.option("--page", "page_key", help="Only this page.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def review_list(
+    ctx: click.Context, status: str, page_key: str | None, limit: int, as_json: bool
+) -> None:
+    """List review items, most urgent first.
+
+    \b
+    Example:
+      page-governor review list --status escalated
+    """
+    from page_governor.moderation.review import list_items
+    from page_governor.registry import page_row
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        page_id = page_row(conn, page_key)["id"] if page_key else None
+        items = list_items(
+            conn,
+            status=None if status == "all" else ReviewStatus(status),
+            page_id=page_id,
+            limit=limit,
+        )
+    if as_json:
+        for item in items:
+            click.echo(
+                json.dumps(
+                    {
+                        k: item[k]
+                        for k in (
+                            "id",
+                            "status",
+                            "priority",
+                            "page_key",
+                            "categories",
+                            "target",
+                            "evidence",
+                            "text",
+                        )
+                    },
+                    ensure_ascii=False,
+                    default=str,
+                )
+            )
+        return
+    if not items:
+        console.print(f"No {status} review items.")
+        return
+    table = Table("id", "page", "categories", "target", "comment", "triggered by")
+    for item in items:
+        urgent = "[red]URGENT[/] " if "threat" in item["categories"] else ""
+        table.add_row(
+            str(item["id"]),
+            item["page_key"],
+            urgent + ", ".join(item["categories"]),
+            item["target"] or "",
+            _short(item["text"]),
+            ", ".join(sorted({e["text"] for e in item["evidence"]})),
+        )
+    console.print(table)
+
+
+@review.command("show")
+@click.argument("item_id", type=int)
+@click.pass_context
+def review_show(ctx: click.Context, item_id: int) -> None:
+    """Show one review item: the comment, its post, why it was flagged, and decisions.
+
+    \b
+    Example:
+      page-governor review show 12
+    """
+    from page_governor.moderation.review import get_item
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        item = get_item(conn, item_id)
+    console.print(
+        f"[bold]Review item {item['id']}[/] — {item['status']} — page {item['page_key']} "
+        f"({item['platform']})"
+    )
+    if item.get("post_text"):
+        console.print(f"On the post: “{_short(item['post_text'], 160)}”")
+    console.print(f"{item['kind'].capitalize()} by {item['author_name'] or 'unknown'}:")
+    console.print(f"  “{item['text']}”", markup=False)
+    if item["permalink"]:
+        console.print(f"  {item['permalink']}")
+    for e in item["evidence"]:
+        console.print(f"  flagged [bold]{e['category']}[/] because of: “{e['text']}”")
+    scores = ", ".join(f"{k} {v:.2f}" for k, v in item["scores"].items() if v)
+    console.print(f"  scores: {scores}  (detector {item['detector_version']})")
+    if item["target"]:
+        console.print(f"  target: {item['target']}")
+    for advisory in item["advisories"]:
+        console.print(f"  [yellow]advisory[/]: {advisory}")
+    for d in item["decisions"]:
+        console.print(
+            f"  decision: {d['decision']} by {d['reviewer']} at {d['decided_at']:%Y-%m-%d %H:%M} "
+            f"UTC — {d['reason']}"
+            + (f" (clause: {d['policy_clause']})" if d["policy_clause"] else "")
+        )
+
+
+@review.command("decide")
+@click.argument("item_id", type=int)
+@click.option("--decision", type=click.Choice([d.value for d in Decision]), required=True)
+@click.option(
+    "--reviewer",
+    default=lambda: os.environ.get("PAGE_GOVERNOR_USER") or getpass.getuser(),
+    show_default="$PAGE_GOVERNOR_USER or your login",
+    help="Who decides (recorded).",
+)
+@click.option("--reason", required=True, help="Why (recorded in the audit log).")
+@click.option(
+    "--clause",
+    "policy_clause",
+    help="The clause of the page's published comment policy relied on (needed to hide).",
+)
+@click.pass_context
+def review_decide(
+    ctx: click.Context,
+    item_id: int,
+    decision: str,
+    reviewer: str,
+    reason: str,
+    policy_clause: str | None,
+) -> None:
+    """Decide a review item: keep, hide, escalate or not_a_violation.
+
+    Hide goes through the platform (never delete) and is refused when the page has no
+    published moderation policy. Every decision is in the audit log.
+
+    \b
+    Example:
+      page-governor review decide 12 --decision hide --reviewer "J. Park (PIO)" \\
+        --reason "doxxing of a private person" --clause "IV.A.2.d(1) personal information"
+    """
+    from page_governor.moderation.review import decide
+
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        outcome = decide(
+            conn,
+            item_id=item_id,
+            decision=Decision(decision),
+            reviewer=reviewer,
+            reason=reason,
+            policy_clause=policy_clause,
+            now=app.clock.now(),
+            adapter_for=app.adapter_for,
+        )
+    extra = ""
+    if outcome.platform_result.get("action") == "hide":
+        extra = f"; platform answered {json.dumps(outcome.platform_result.get('answer'))}"
+    console.print(
+        f"Review item {item_id}: {decision} by {reviewer} — now {outcome.status.value}"
+        f"{extra} (audit #{outcome.audit_id})"
+    )
+
+
+# -- pages and archive --------------------------------------------------------------------
+
+
+@cli.group()
+def pages() -> None:
+    """The registry of official pages.
+
+    \b
+    Example:
+      page-governor pages list
+    """
+
+
+@pages.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def pages_list(ctx: click.Context, as_json: bool) -> None:
+    """List registered pages with their state and last compliance score.
+
+    \b
+    Example:
+      page-governor pages list --json
+    """
+    from page_governor.compliance.service import latest_results
+    from page_governor.registry import all_pages
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        rows = all_pages(conn)
+        results = latest_results(conn)
+    if as_json:
+        for row in rows:
+            res = results.get(row["id"])
+            click.echo(
+                json.dumps(
+                    {
+                        "key": row["key"],
+                        "platform": row["platform"],
+                        "department": row["department_slug"],
+                        "state": row["state"],
+                        "source": row["source"],
+                        "compliance": f"{res['passed']}/{res['total']}" if res else None,
+                    }
+                )
+            )
+        return
+    table = Table("page", "platform", "department", "state", "source", "compliance")
+    for row in rows:
+        res = results.get(row["id"])
+        table.add_row(
+            row["key"],
+            row["platform"],
+            row["department_slug"],
+            row["state"],
+            row["source"],
+            f"{res['passed']}/{res['total']}" if res else "not checked",
+        )
+    console.print(table)
+
+
+@pages.command("show")
+@click.argument("page_key")
+@click.pass_context
+def pages_show(ctx: click.Context, page_key: str) -> None:
+    """Show one page: registry record, capture counts and latest compliance.
+
+    \b
+    Example:
+      page-governor pages show springfield-pd-facebook
+    """
+    from page_governor.compliance.service import previous_result
+    from page_governor.db import schema as t
+    from page_governor.registry import page_row
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        page = page_row(conn, page_key)
+        counts = dict(
+            conn.execute(
+                select(t.item_status.c.state, func.count())
+                .where(t.item_status.c.page_id == page["id"])
+                .group_by(t.item_status.c.state)
+            ).all()
+        )
+        result = previous_result(conn, page["id"])
+    console.print(f"[bold]{page['key']}[/] — {page['display_name'] or ''}")
+    for label, key in (
+        ("platform", "platform"),
+        ("platform id", "platform_id"),
+        ("handle", "handle"),
+        ("department", "department_name"),
+        ("state", "state"),
+        ("source", "source"),
+    ):
+        console.print(f"  {label}: {page.get(key) or '-'}")
+    console.print("  official domains: " + ", ".join(page["official_domains"]))
+    console.print(
+        "  items by state: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none")
+    )
+    if result:
+        failing = [k for k, v in result["elements"].items() if not v["passed"]]
+        console.print(
+            f"  compliance: {result['passed']}/{result['total']} at "
+            f"{result['checked_at']:%Y-%m-%d %H:%M} UTC"
+            + (f"; missing: {', '.join(failing)}" if failing else "")
+        )
+
+
+@cli.group()
+def archive() -> None:
+    """The public-records archive.
+
+    \b
+    Example:
+      page-governor archive verify
+    """
+
+
+@archive.command("verify")
+@click.pass_context
+def archive_verify(ctx: click.Context) -> None:
+    """Walk the hash chains of the archive and the audit log; name the first broken record.
+
+    Exits 4 when a chain is broken.
+
+    \b
+    Example:
+      page-governor archive verify
+    """
+    from page_governor.archive.integrity import verify_chains
+    from page_governor.errors import ArchiveIntegrityError
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        reports = verify_chains(conn)
+    broken = [r for r in reports if not r.ok]
+    for r in reports:
+        if r.ok:
+            console.print(f"{r.chain}: {r.records} records verified; head {r.head[:16]}…")
+    if broken:
+        r = broken[0]
+        raise ArchiveIntegrityError(f"{r.chain} chain broken at record {r.broken_at}: {r.problem}")
+
+
+@archive.command("stats")
+@click.pass_context
+def archive_stats(ctx: click.Context) -> None:
+    """Counts of captured items and versions by kind and state.
+
+    \b
+    Example:
+      page-governor archive stats
+    """
+    from page_governor.db import schema as t
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        kinds = conn.execute(
+            select(t.archive_items.c.kind, func.count()).group_by(t.archive_items.c.kind)
+        ).all()
+        states = conn.execute(
+            select(t.archive_versions.c.state, func.count()).group_by(t.archive_versions.c.state)
+        ).all()
+    table = Table("what", "count")
+    for kind, count in kinds:
+        table.add_row(f"items: {kind}", str(count))
+    for state, count in states:
+        table.add_row(f"versions: {state}", str(count))
+    console.print(table)
+
+
+# -- entry point ----------------------------------------------------------------------------
+
+
+def _fail(exc: PageGovernorError) -> int:
+    err_console.print(f"page-governor: error: {exc.message}", markup=False, soft_wrap=True)
+    if exc.hint:
+        err_console.print(f"  hint: {exc.hint}", markup=False, soft_wrap=True)
+    return exc.exit_code
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: one line per error, the error's exit code."""
+    logging.captureWarnings(True)
+    code = 0
+    try:
+        cli.main(args=argv, prog_name="page-governor", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        err_console.print("page-governor: aborted")
+        code = 130
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except PageGovernorError as exc:
+        code = _fail(exc)
+    except SQLAlchemyError as exc:
+        from page_governor.db.engine import translate_db_error
+
+        code = _fail(translate_db_error(exc))
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    sys.exit(code)

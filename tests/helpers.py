@@ -1,0 +1,66 @@
+"""Small helpers shared by tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from sqlalchemy import func, select
+
+from page_governor.app import App
+from page_governor.db import schema as t
+from page_governor.platforms.sample import load_bundled
+from page_governor.registry import all_pages, sync_sample
+
+
+def run_cli(
+    *args: str, env: dict[str, str], stdin: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run ``page-governor`` in a subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "page_governor", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def count(app: App, table: Any, *where: Any) -> int:
+    with app.db.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+
+def register_sample(app: App) -> dict[str, dict[str, Any]]:
+    dataset = load_bundled()
+    with app.db.begin() as conn:
+        sync_sample(conn, dataset, now=app.clock.now(), default_interval=300)
+        return {p["key"]: p for p in all_pages(conn)}
+
+
+def poll_all(app: App, at: Any) -> None:
+    app.clock.set(at)  # type: ignore[attr-defined]
+    with app.db.connect() as conn:
+        pages = all_pages(conn)
+    ingestor = app.ingestor()
+    for page in pages:
+        ingestor.poll(page, app.adapter_for(page))
+
+
+def versions_of(app: App, page_id: int, platform_item_id: str) -> list[dict[str, Any]]:
+    with app.db.connect() as conn:
+        return [
+            dict(r)
+            for r in conn.execute(
+                select(t.archive_versions)
+                .join(t.archive_items, t.archive_items.c.id == t.archive_versions.c.item_id)
+                .where(
+                    t.archive_items.c.page_id == page_id,
+                    t.archive_items.c.platform_item_id == platform_item_id,
+                )
+                .order_by(t.archive_versions.c.version_no)
+            ).mappings()
+        ]

@@ -1,0 +1,185 @@
+"""The command line as a user meets it: the demo, help, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from page_governor.cli import cli
+from tests.helpers import run_cli
+
+ALL_COMMANDS = [
+    [],
+    ["demo"],
+    ["db"],
+    ["db", "upgrade"],
+    ["db", "current"],
+    ["run"],
+    ["poll"],
+    ["check"],
+    ["check-profile"],
+    ["classify"],
+    ["review"],
+    ["review", "list"],
+    ["review", "show"],
+    ["review", "decide"],
+    ["pages"],
+    ["pages", "list"],
+    ["pages", "show"],
+    ["archive"],
+    ["archive", "verify"],
+    ["archive", "stats"],
+]
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "top")
+def test_every_command_has_help_with_an_example(command):
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+def _counts(text):
+    numbers = {}
+    for label in (
+        "items captured",
+        "versions stored",
+        "edits captured",
+        "deletions captured",
+        "open review items",
+    ):
+        match = re.search(re.escape(label) + r"[^│\n]*│\s+(\d+)", text)
+        assert match, f"{label!r} missing from the summary:\n{text}"
+        numbers[label] = int(match.group(1))
+    return numbers
+
+
+def test_demo_runs_end_to_end_and_a_second_run_adds_nothing(cli_env):
+    first = run_cli("demo", env=cli_env)
+    assert first.returncode == 0, first.stderr
+    out = first.stdout
+    assert "Data directory:" in out
+    assert "springfield-pd-facebook" in out and "9/9" in out
+    assert "lakeside-pd-fans-facebook" in out and "0/9" in out
+    assert "drift" in out and "emergency_contact" in out
+    assert "not a public forum" in out
+    for category in ("threat", "personal_info", "personal_attack", "obscenity", "spam"):
+        assert category in out
+    numbers = _counts(out)
+    assert numbers["items captured"] >= 200
+    assert numbers["edits captured"] >= 5
+    assert numbers["deletions captured"] >= 3
+    assert "Try next" in out
+
+    second = run_cli("demo", env=cli_env)
+    assert second.returncode == 0, second.stderr
+    assert "already captured" in second.stdout
+    assert _counts(second.stdout) == numbers
+
+
+def test_review_commands_work_after_the_demo(cli_env):
+    assert run_cli("demo", env=cli_env).returncode == 0
+    listed = run_cli("review", "list", "--json", env=cli_env)
+    assert listed.returncode == 0
+    items = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert items and "threat" in items[0]["categories"]
+    shown = run_cli("review", "show", str(items[0]["id"]), env=cli_env)
+    assert shown.returncode == 0 and "flagged threat because of" in shown.stdout
+    decided = run_cli(
+        "review",
+        "decide",
+        str(items[0]["id"]),
+        "--decision",
+        "escalate",
+        "--reviewer",
+        "tester",
+        "--reason",
+        "refer to detectives",
+        env=cli_env,
+    )
+    assert decided.returncode == 0, decided.stderr
+    assert "escalated" in decided.stdout
+    verify = run_cli("archive", "verify", env=cli_env)
+    assert verify.returncode == 0 and "audit: 1 records verified" in verify.stdout
+
+
+def _one_line_error(result, code=None):
+    assert result.returncode != 0
+    if code is not None:
+        assert result.returncode == code
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines and lines[0].startswith("page-governor: error:"), result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(lines) <= 2  # the error and at most one hint
+
+
+def test_unknown_page_is_a_one_line_error(cli_env):
+    run_cli("demo", env=cli_env)
+    result = run_cli("pages", "show", "no-such-page", env=cli_env)
+    _one_line_error(result, 5)
+    assert "known pages:" in result.stderr
+
+
+def test_unknown_review_item_is_a_one_line_error(cli_env):
+    assert run_cli("db", "upgrade", env=cli_env).returncode == 0
+    _one_line_error(run_cli("review", "show", "99999", env=cli_env), 5)
+
+
+def test_missing_input_file_is_a_one_line_error(cli_env, tmp_path):
+    _one_line_error(run_cli("classify", str(tmp_path / "nope.jsonl"), env=cli_env), 2)
+    _one_line_error(
+        run_cli(
+            "check-profile", str(tmp_path / "nope.json"), "--official-domain", "x.gov", env=cli_env
+        ),
+        2,
+    )
+
+
+def test_malformed_input_is_a_one_line_error(cli_env, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "fine"}\nnot json\n')
+    result = run_cli("classify", str(bad), env=cli_env)
+    _one_line_error(result, 2)
+    assert "line 2" in result.stderr
+
+
+def test_malformed_config_is_a_one_line_error_naming_every_problem(cli_env, tmp_path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.yaml").write_text("poll_interval_seconds: sometimes\nfoo: 1\n")
+    env = {**cli_env, "PAGE_GOVERNOR_CONFIG_DIR": str(config)}
+    result = run_cli("pages", "list", env=env)
+    _one_line_error(result, 2)
+    assert "poll_interval_seconds" in result.stderr and "foo" in result.stderr
+
+
+def test_run_without_credentials_says_what_is_missing(cli_env):
+    result = run_cli("run", env=cli_env)
+    _one_line_error(result, 2)
+    assert "PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "pages.yaml" in result.stderr
+
+
+def test_unreachable_database_is_a_one_line_error(cli_env):
+    env = {**cli_env, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    result = run_cli("pages", "list", env=env)
+    _one_line_error(result, 2)
+    assert "cannot open database" in result.stderr
+
+
+def test_a_server_database_behind_the_code_asks_for_db_upgrade(cli_env):
+    if cli_env["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("the embedded database upgrades itself on first use")
+    result = run_cli("pages", "list", env=cli_env)
+    _one_line_error(result, 2)
+    assert "db upgrade" in result.stderr
+
+
+def test_db_upgrade_migrates_and_reports(cli_env):
+    first = run_cli("db", "upgrade", env=cli_env)
+    assert first.returncode == 0 and "upgraded" in first.stdout
+    second = run_cli("db", "upgrade", env=cli_env)
+    assert second.returncode == 0 and "already at revision" in second.stdout

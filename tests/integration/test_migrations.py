@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
+
+from page_governor.db import open_database
+from page_governor.db.engine import head_revision
+from page_governor.db.schema import APPEND_ONLY_TABLES, metadata
+from page_governor.models import Decision
+from page_governor.moderation.review import decide, list_items
+from tests.conftest import NOW
+from tests.helpers import count, poll_all, register_sample
+
+
+def test_upgrade_creates_every_table_at_head(database_url):
+    db = open_database(database_url)
+    before, after = db.upgrade()
+    assert before is None
+    assert after == head_revision() == db.current_revision()
+    tables = set(inspect(db.engine).get_table_names())
+    assert set(metadata.tables) <= tables
+    db.dispose()
+
+
+def test_upgrade_twice_is_a_no_op(database_url):
+    db = open_database(database_url)
+    db.upgrade()
+    before, after = db.upgrade()
+    assert before == after == head_revision()
+    db.dispose()
+
+
+def test_migrated_schema_matches_the_code(database_url):
+    db = open_database(database_url)
+    db.upgrade()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+    db.dispose()
+
+
+@pytest.fixture
+def populated(app):
+    """An archive with rows in every append-only table."""
+    register_sample(app)
+    poll_all(app, NOW)
+    with app.db.begin() as conn:
+        item_id = list_items(conn)[0]["id"]
+        decide(
+            conn,
+            item_id=item_id,
+            decision=Decision.KEEP,
+            reviewer="tester",
+            reason="test",
+            policy_clause=None,
+            now=NOW,
+            adapter_for=app.adapter_for,
+        )
+    return app
+
+
+@pytest.mark.parametrize("table", APPEND_ONLY_TABLES)
+@pytest.mark.parametrize("verb", ["UPDATE", "DELETE"])
+def test_archive_tables_refuse_update_and_delete(populated, table, verb):
+    statement = f"UPDATE {table} SET id = id" if verb == "UPDATE" else f"DELETE FROM {table}"
+    before = count(populated, populated_table(table))
+    assert before > 0
+    with pytest.raises(DBAPIError, match="append-only"), populated.db.engine.begin() as conn:
+        conn.execute(text(statement))
+    assert count(populated, populated_table(table)) == before
+
+
+def populated_table(name):
+    return metadata.tables[name]

@@ -1,0 +1,156 @@
+"""Human decisions: recorded, audited, carried out through the platform; never automatic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from page_governor.compliance.service import check_page
+from page_governor.db import schema as t
+from page_governor.errors import InvalidTransition, UnsupportedOperation, WorkflowError
+from page_governor.models import Decision
+from page_governor.moderation.review import decide, feedback_terms, get_item, list_items
+from page_governor.platforms.sample import load_bundled
+from page_governor.registry import page_row
+from tests.helpers import count, poll_all, register_sample, versions_of
+
+T1, T2 = load_bundled().timeline
+
+
+@pytest.fixture
+def queued(app):
+    pages = register_sample(app)
+    poll_all(app, T1)
+    with app.db.begin() as conn:
+        for page in pages.values():
+            check_page(conn, page_row(conn, page["id"]), app.policy, now=T1)
+    return pages
+
+
+def _item_for(app, comment_id):
+    with app.db.connect() as conn:
+        for item in list_items(conn, limit=1000):
+            if item["platform_item_id"] == comment_id:
+                return item
+    raise AssertionError(f"{comment_id} is not in the queue")
+
+
+def _decide(app, item_id, decision, clause=None, reviewer="J. Park (PIO)"):
+    with app.db.begin() as conn:
+        return decide(
+            conn,
+            item_id=item_id,
+            decision=decision,
+            reviewer=reviewer,
+            reason="test decision",
+            policy_clause=clause,
+            now=T1,
+            adapter_for=app.adapter_for,
+        )
+
+
+def test_nothing_is_hidden_without_a_decision(app, queued):
+    assert count(app, t.review_items) > 0
+    with app.db.connect() as conn:
+        hidden = conn.execute(
+            select(t.archive_versions.c.id).where(t.archive_versions.c.state == "hidden")
+        ).all()
+    assert hidden == []
+    assert not app.sample_state_path.exists()
+
+
+def test_queue_puts_threats_first(app, queued):
+    with app.db.connect() as conn:
+        items = list_items(conn, limit=1000)
+    assert "threat" in items[0]["categories"]
+    assert [i["priority"] for i in items] == sorted((i["priority"] for i in items), reverse=True)
+
+
+def test_hide_goes_through_the_platform_and_is_archived_and_audited(app, queued):
+    item = _item_for(app, "1002_6")  # doxxing on the fully compliant page
+    outcome = _decide(app, item["id"], Decision.HIDE, clause="IV.A.2.d(1) personal information")
+    assert outcome.platform_result["answer"] == {"success": True}
+    state = json.loads(app.sample_state_path.read_text())
+    assert state["hidden"]["1002_6"] is True
+    versions = versions_of(app, queued["springfield-pd-facebook"]["id"], "1002_6")
+    assert [v["state"] for v in versions] == ["live", "hidden"]
+    with app.db.connect() as conn:
+        entry = (
+            conn.execute(select(t.audit_log).where(t.audit_log.c.id == outcome.audit_id))
+            .mappings()
+            .one()
+        )
+    assert entry["actor"] == "J. Park (PIO)" and entry["action"] == "review.hide"
+    assert json.loads(entry["details"])["policy_clause"].startswith("IV.A.2.d(1)")
+
+
+def test_next_poll_does_not_report_our_own_hide_as_outside_moderation(app, queued):
+    item = _item_for(app, "1002_6")
+    _decide(app, item["id"], Decision.HIDE, clause="personal information")
+    external_before = count(app, t.outbox, t.outbox.c.kind == "external_moderation")
+    poll_all(app, T1)
+    assert count(app, t.outbox, t.outbox.c.kind == "external_moderation") == external_before
+
+
+def test_hide_is_refused_on_a_page_without_a_published_moderation_policy(app, queued):
+    item = _item_for(app, "17910000000000006")  # Riverton Instagram: no comment policy
+    with pytest.raises(WorkflowError, match="no published moderation policy"):
+        _decide(app, item["id"], Decision.HIDE, clause="anything")
+    assert count(app, t.review_decisions) == 0
+
+
+def test_hide_is_refused_on_telegram_which_cannot_hide(app, queued):
+    item = _item_for(app, "9016")
+    with pytest.raises(UnsupportedOperation, match="cannot hide"):
+        _decide(app, item["id"], Decision.HIDE, clause="threats")
+
+
+def test_hide_needs_a_policy_clause(app, queued):
+    item = _item_for(app, "1002_6")
+    with pytest.raises(WorkflowError, match="clause"):
+        _decide(app, item["id"], Decision.HIDE)
+
+
+def test_a_second_decision_on_a_decided_item_says_who_decided(app, queued):
+    item = _item_for(app, "1003_6")
+    _decide(app, item["id"], Decision.KEEP, reviewer="Chief Harlan")
+    with pytest.raises(InvalidTransition, match="already decided: keep by Chief Harlan"):
+        _decide(app, item["id"], Decision.HIDE, clause="x")
+
+
+def test_escalation_keeps_the_item_open_for_a_final_decision(app, queued):
+    item = _item_for(app, "1003_16")
+    outcome = _decide(app, item["id"], Decision.ESCALATE)
+    assert outcome.status.value == "escalated"
+    assert count(app, t.outbox, t.outbox.c.kind == "escalation") == 1
+    final = _decide(app, item["id"], Decision.KEEP)
+    assert final.status.value == "decided"
+    with pytest.raises(InvalidTransition):
+        _decide(app, item["id"], Decision.ESCALATE)
+
+
+def test_not_a_violation_is_kept_as_feedback(app, queued):
+    item = _item_for(app, "1850000000000000104")
+    _decide(app, item["id"], Decision.NOT_A_VIOLATION)
+    with app.db.connect() as conn:
+        terms = feedback_terms(conn)
+        shown = get_item(conn, item["id"])
+    assert "clowns" in terms
+    assert shown["decisions"][0]["decision"] == "not_a_violation"
+
+
+def test_a_decision_needs_a_reviewer_and_a_reason(app, queued):
+    item = _item_for(app, "1003_6")
+    with app.db.begin() as conn, pytest.raises(WorkflowError, match="reason"):
+        decide(
+            conn,
+            item_id=item["id"],
+            decision=Decision.KEEP,
+            reviewer="x",
+            reason="  ",
+            policy_clause=None,
+            now=T1,
+            adapter_for=app.adapter_for,
+        )
