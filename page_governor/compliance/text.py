@@ -8,6 +8,7 @@ import unicodedata
 
 MAX_FIELD_CHARS = 100_000  # profiles are short; a pasted novel is cut, never a crash
 
+_HREF = re.compile(r"<a\b[^>]{0,2000}?\bhref\s*=\s*[\"']?([^\"'\s>]+)[^>]{0,2000}>", re.IGNORECASE)
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"[ \t\f\v\u00a0]+")
 # A sentence ends at . ! ? followed by a space (not inside URLs or numbers), at a line break,
@@ -24,6 +25,7 @@ def clean(value: str) -> str:
         return ""
     value = value[:MAX_FIELD_CHARS]
     if "<" in value:
+        value = _HREF.sub(lambda m: f" {m.group(1)} ", value)  # keep link targets as text
         value = _TAG.sub(" ", value)
     if "&" in value:
         value = html.unescape(value)

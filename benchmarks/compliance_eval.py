@@ -1,0 +1,52 @@
+"""Per-element accuracy, precision and recall of the compliance check on the labelled set.
+
+python benchmarks/compliance_eval.py [--split dev|test] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from page_governor.compliance.evaluation import evaluate, load_profiles
+from page_governor.compliance.policy import ELEMENT_IDS, load_policy
+from page_governor.config import REPO_CONFIG_DIR
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "compliance_profiles.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="example: python benchmarks/compliance_eval.py --split test",
+    )
+    parser.add_argument(
+        "--split", choices=["dev", "test", "holdout"], help="only this part of the set"
+    )
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--verbose", action="store_true", help="list every wrong answer")
+    args = parser.parse_args()
+    policy = load_policy(REPO_CONFIG_DIR)
+    profiles = load_profiles(args.data)
+    started = time.perf_counter()
+    ev = evaluate(profiles, policy, split=args.split)
+    elapsed = time.perf_counter() - started
+    print(f"{ev.profiles} profiles ({args.split or 'all'}), {elapsed * 1000:.1f} ms in all")
+    print(f"{'element':24} {'accuracy':>8} {'precision':>9} {'recall':>7}  tp fp tn fn")
+    for element in ELEMENT_IDS:
+        s = ev.scores[element]
+        print(
+            f"{element:24} {s.accuracy:8.3f} {s.precision:9.3f} {s.recall:7.3f}  "
+            f"{s.tp:2} {s.fp:2} {s.tn:2} {s.fn:2}"
+        )
+    worst = min(ev.scores[e].accuracy for e in ELEMENT_IDS)
+    print(f"lowest element accuracy: {worst:.3f} (target 0.970)")
+    print(f"warnings expected but not raised: {len(ev.warning_misses)}")
+    if args.verbose:
+        for line in ev.errors + ev.warning_misses:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Evaluate the compliance check on a labelled set of profiles (see
+``tests/data/compliance_profiles.yaml`` for the format). Used by the evaluation script and by
+the tests, and useful to an agency that adapts ``policy.yaml``: run it before and after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from page_governor.compliance.checker import check_fields
+from page_governor.compliance.policy import ELEMENT_IDS, Policy
+
+CODES = dict(zip("PMNEORDCW", ELEMENT_IDS, strict=True))
+
+
+@dataclass(slots=True)
+class ElementScore:
+    tp: int = 0
+    fp: int = 0
+    tn: int = 0
+    fn: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.tp + self.fp + self.tn + self.fn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.total if self.total else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass(slots=True)
+class Evaluation:
+    scores: dict[str, ElementScore] = field(
+        default_factory=lambda: {e: ElementScore() for e in ELEMENT_IDS}
+    )
+    warning_misses: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # "profile-id: element expected X"
+    profiles: int = 0
+
+
+def load_profiles(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["profiles"])
+
+
+def _fields(profile: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for key, value in (profile or {}).items():
+        out[key] = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return out
+
+
+def evaluate(
+    profiles: list[dict[str, Any]], policy: Policy, *, split: str | None = None
+) -> Evaluation:
+    ev = Evaluation()
+    for case in profiles:
+        if split and case.get("split") != split:
+            continue
+        ev.profiles += 1
+        expected = {CODES[c] for c in case.get("pass", "")}
+        report = check_fields(
+            _fields(case.get("profile")), policy, official_domains=case["domains"]
+        )
+        for element in ELEMENT_IDS:
+            want, got = element in expected, report.elements[element].passed
+            score = ev.scores[element]
+            if want and got:
+                score.tp += 1
+            elif want:
+                score.fn += 1
+                ev.errors.append(
+                    f"{case['id']}: {element} should pass ({report.elements[element].reason})"
+                )
+            elif got:
+                score.fp += 1
+                ev.errors.append(
+                    f"{case['id']}: {element} should fail; evidence "
+                    f"{report.elements[element].evidence!r}"
+                )
+            else:
+                score.tn += 1
+        raised = {w.id for w in report.warnings}
+        for warning in case.get("warn", []):
+            if warning not in raised:
+                ev.warning_misses.append(f"{case['id']}: warning {warning} not raised")
+    return ev

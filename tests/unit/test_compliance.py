@@ -1,0 +1,191 @@
+"""The compliance check: every required element, with evidence, on varied real-world wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from page_governor.compliance.checker import check_fields, extract_urls
+from page_governor.compliance.evaluation import evaluate, load_profiles
+from page_governor.compliance.policy import ELEMENT_IDS, load_policy, parse_policy
+from page_governor.config import REPO_CONFIG_DIR
+from page_governor.errors import ConfigError
+
+POLICY = load_policy(REPO_CONFIG_DIR)
+DATA = Path(__file__).resolve().parent.parent / "data" / "compliance_profiles.yaml"
+
+
+def check(domains=("anytown.example",), **fields):
+    return check_fields(fields, POLICY, official_domains=domains)
+
+
+def test_labelled_set_meets_the_accuracy_target_on_every_element():
+    profiles = load_profiles(DATA)
+    assert len(profiles) >= 60
+    ev = evaluate(profiles, POLICY)
+    for element in ELEMENT_IDS:
+        assert ev.scores[element].accuracy >= 0.97, (element, ev.errors)
+    assert ev.warning_misses == []
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passes"),
+    [
+        (
+            "This page is NOT maintained by the Anytown Police Department.",
+            "maintained_by_agency",
+            False,
+        ),
+        ("Official page of the Anytown Police Department.", "maintained_by_agency", True),
+        (
+            "Fan page for the Anytown PD. Not affiliated with the department.",
+            "maintained_by_agency",
+            False,
+        ),
+        ("This page is monitored 24 hours a day.", "not_monitored_247", False),
+        ("This page is not monitored 24 hours a day.", "not_monitored_247", True),
+        ("This site is not staffed after hours.", "not_monitored_247", True),
+        ("Dial 9-1-1 in an emergency.", "emergency_contact", True),
+        ("9/11: never forget.", "emergency_contact", False),
+        ("RTs are not endorsements.", "opinions_disclaimer", False),
+        ("Comments reflect the poster's views, not ours.", "opinions_disclaimer", True),
+        ("May be released under the Freedom of Information Act.", "public_records_notice", True),
+        (
+            "We reserve the right to hide comments with obscenities or personal attacks.",
+            "moderation_policy",
+            True,
+        ),
+        ("Negative comments will be removed.", "moderation_policy", False),
+        ("Call 911.", "contact_info", False),
+        ("Non-emergency line: 555-201-3300.", "contact_info", True),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
+)
+def test_wording_variety_and_negation(text, element, passes):
+    assert check(about=text).elements[element].passed is passes
+
+
+def test_evidence_names_the_sentence_and_the_field_it_came_from():
+    report = check(
+        about="Official page of the Anytown Police.", description="In an emergency, call 911."
+    )
+    emergency = report.elements["emergency_contact"]
+    assert emergency.evidence == "In an emergency, call 911."
+    assert emergency.source == "description"
+    assert report.elements["maintained_by_agency"].source == "about"
+
+
+def test_failing_elements_have_no_evidence_and_say_why():
+    result = check(about="Monitored 24/7 by this page's team.").elements["not_monitored_247"]
+    assert not result.passed and result.evidence is None
+    assert "contradicted" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("website", "passes"),
+    [
+        ("https://www.anytown.example", True),
+        ("anytown.example", True),
+        ("http://police.anytown.example/contact", True),
+        ("https://anytown.example.evil.example", False),
+        ("https://evilanytown.example", False),
+        ("https://bit.ly/anytown", False),
+        ("https://www.facebook.com/AnytownPD", False),
+        ("mailto:pio@anytown.example", False),
+    ],
+)
+def test_official_link_must_be_on_an_official_domain(website, passes):
+    assert check(website=website).elements["official_website_link"].passed is passes
+
+
+def test_an_email_address_is_not_a_website_link():
+    assert extract_urls("write to pio@anytown.example") == []
+
+
+def test_website_field_with_many_urls_finds_the_official_one():
+    urls = " ".join(f"https://site{i}.example" for i in range(10)) + " https://anytown.example/x"
+    result = check(website=urls).elements["official_website_link"]
+    assert result.passed and result.evidence == "https://anytown.example/x"
+
+
+def test_agency_email_counts_as_contact_but_a_personal_one_does_not():
+    assert check(emails="pio@anytown.example").elements["contact_info"].passed
+    assert not check(emails="anytownfan@gmail.example").elements["contact_info"].passed
+
+
+def test_viewpoint_discriminating_wording_is_a_warning_not_a_failure():
+    report = check(
+        about="Official page of the Anytown PD. This is not a public forum. "
+        "Negative or derogatory comments will be removed."
+    )
+    assert {w.id for w in report.warnings} == {"not_a_public_forum", "negative_or_derogatory"}
+    assert report.elements["maintained_by_agency"].passed
+    assert all(w.note for w in report.warnings)
+
+
+def test_html_is_read_as_text_and_links_are_kept():
+    report = check(
+        description="<p>Official page of the <b>Anytown Police</b></p>"
+        "<a href='https://anytown.example/police'>web</a><script>call 911</script>"
+    )
+    assert report.elements["maintained_by_agency"].passed
+    assert report.elements["official_website_link"].passed
+    assert not report.elements["emergency_contact"].passed  # script text is not shown to visitors
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"about": ""},
+        {"description": "x" * 1_000_000},
+        {"description": "Official page. " * 70_000},
+        {"about": "\udcff\x00\u202e\u200b\ufeff"},
+        {"website": "http://[::1 http://% https://"},
+        {"about": "<" * 10_000},
+    ],
+    ids=[
+        "empty",
+        "empty-about",
+        "1MB-one-word",
+        "1MB-sentences",
+        "odd-unicode",
+        "bad-urls",
+        "angle-brackets",
+    ],
+)
+def test_bad_input_never_crashes(fields):
+    report = check(**fields)
+    assert set(report.elements) == set(ELEMENT_IDS)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["about", "description", "website", "phone", "emails"]),
+        st.text(max_size=400),
+        max_size=5,
+    )
+)
+def test_any_text_gives_a_full_report(fields):
+    report = check(**fields)
+    assert set(report.elements) == set(ELEMENT_IDS)
+    for result in report.elements.values():
+        assert (result.evidence is not None) == result.passed
+
+
+def test_the_same_profile_always_gets_the_same_report():
+    fields = {"about": "Official page of the Anytown PD. Call 911.", "website": "anytown.example"}
+    assert check(**fields) == check(**fields)
+
+
+def test_policy_file_errors_are_all_reported():
+    with pytest.raises(ConfigError) as info:
+        parse_policy({"elements": {"purpose_statement": {"patterns": ["("]}, "bogus": {}}})
+    text = " ".join(info.value.problems)
+    assert "invalid regular expression" in text
+    assert "maintained_by_agency is missing" in text
+    assert "bogus is not a known element" in text
