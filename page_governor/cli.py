@@ -475,7 +475,7 @@ def check_profile(
 # -- moderation -----------------------------------------------------------------------------
 
 
-def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str]]:
+def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str, bool]]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -485,7 +485,7 @@ def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str]]:
             raise InputError(f"{source} line {number}: not valid JSON") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError(f'{source} line {number}: expected {{"id": …, "text": "…"}}')
-        yield obj.get("id"), obj["text"]
+        yield obj.get("id"), obj["text"], bool(obj.get("reply"))
 
 
 @cli.command()
@@ -495,24 +495,31 @@ def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str]]:
 def classify(ctx: click.Context, file: str, as_json: bool) -> None:
     """Classify comments from a JSON Lines file (or - for standard input).
 
-    Each line is {"id": …, "text": "…"}. Nothing is stored: this is for trying the
-    classifier and for bulk review of exported comments.
+    Each line is {"id": …, "text": "…"}, optionally with "reply": true for a comment that
+    answers another visitor (otherwise it is read as a comment to the agency). Nothing is
+    stored: this is for trying the classifier and for bulk review of exported comments.
 
     \b
     Example:
       echo '{"id": 1, "text": "you spineless cowards"}' | page-governor classify - --json
     """
     from page_governor.moderation.classifier import Classifier
+    from page_governor.moderation.detectors import Context
 
     classifier = Classifier.from_config_dir(_settings(ctx).config_dir)
     rows = _jsonl(_read_input(file), "standard input" if file == "-" else file)
+    contexts = {
+        False: Context(top_level_on_agency_page=True),
+        True: Context(is_reply_to_commenter=True),
+    }
     if as_json:
-        for item_id, text in rows:
-            click.echo(json.dumps(classifier.classify(text).as_json(item_id), ensure_ascii=False))
+        for item_id, text, reply in rows:
+            result = classifier.classify(text, contexts[reply])
+            click.echo(json.dumps(result.as_json(item_id), ensure_ascii=False))
         return
     table = Table("id", "flagged", "categories", "target", "evidence")
-    for item_id, text in rows:
-        result = classifier.classify(text)
+    for item_id, text, reply in rows:
+        result = classifier.classify(text, contexts[reply])
         table.add_row(
             str(item_id),
             "yes" if result.flagged else "-",

@@ -36,6 +36,8 @@ class Lexicon:
     obscene_phrases: re.Pattern[str] | None
     obscene_by_len: dict[int, tuple[str, ...]]  # strong words for masked matching
     obscene_roots: tuple[str, ...]
+    obscene_root_re: re.Pattern[str] | None  # a root at the start or end of a word
+    obscene_root_text: re.Pattern[str] | None  # the same, searched in a whole text
     name_like: frozenset[str]
     insult_nouns: frozenset[str]
     insult_phrases: re.Pattern[str] | None
@@ -46,7 +48,22 @@ class Lexicon:
     official_phrases: re.Pattern[str] | None
     official_slurs: frozenset[str]
     spam_terms: re.Pattern[str] | None
+    spam_strong: re.Pattern[str] | None
+    # screening sets: single words, and the first word of every phrase
+    obscene_phrase_words: dict[str, tuple[frozenset[str], ...]]  # first word -> words of each
+    insult_phrase_words: dict[str, tuple[frozenset[str], ...]]
+    spam_words: frozenset[str]
+    spam_phrase_words: dict[str, tuple[frozenset[str], ...]]
+    model_threshold: float  # probability at which the attack model flags (1 = model off)
     shorteners: tuple[str, ...]
+
+
+def _phrase_index(phrases: set[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        index.setdefault(words[0], []).append(frozenset(words))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def better_profanity_words() -> list[str]:
@@ -97,6 +114,11 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
             problems.append(f"thresholds.{cat.value} must be a number in (0, 1]")
             value = 0.5
         thresholds[cat] = float(value)
+    model_threshold = (data.get("model") or {}).get("attack_threshold", 0.5)
+    if not isinstance(model_threshold, int | float) or not 0 < float(model_threshold) <= 1:
+        problems.append("model.attack_threshold must be a number in (0, 1]")
+        model_threshold = 0.5
+    model_threshold = float(model_threshold)
     allow = {_norm_term(w) for w in _list(data, "obscenity", "allow", problems)}
     deny = _list(data, "obscenity", "deny", problems)
     base_words, base_phrases = _split(better_profanity_words() + deny)
@@ -132,6 +154,7 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     officials, official_phrases = _split(_list(data, "personal_attack", "official_terms", problems))
     slurs, _ = _split(_list(data, "personal_attack", "official_slurs", problems))
     spam_words, spam_phrases = _split(_list(data, "spam", "terms", problems))
+    strong_words, strong_phrases = _split(_list(data, "spam", "strong_terms", problems))
     shorteners = tuple(s.lower() for s in _list(data, "spam", "shorteners", problems))
     if problems:
         raise ConfigError([f"{where}: {p}" for p in problems])
@@ -142,6 +165,28 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         obscene_phrases=_phrase_regex(obscene_phrases),
         obscene_by_len={k: tuple(v) for k, v in by_len.items()},
         obscene_roots=roots,
+        obscene_root_text=(
+            re.compile(
+                "(?<![^\\W\\d_])(?:"
+                + "|".join(map(re.escape, roots))
+                + ")|(?:"
+                + "|".join(map(re.escape, roots))
+                + ")(?![^\\W\\d_])"
+            )
+            if roots
+            else None
+        ),
+        obscene_root_re=(
+            re.compile(
+                "^(?:"
+                + "|".join(map(re.escape, roots))
+                + ")|(?:"
+                + "|".join(map(re.escape, roots))
+                + ")$"
+            )
+            if roots
+            else None
+        ),
         name_like=frozenset(_norm_term(w) for w in _list(data, "obscenity", "name_like", problems)),
         insult_nouns=frozenset(nouns),
         insult_phrases=_phrase_regex(noun_phrases),
@@ -152,6 +197,12 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         official_phrases=_phrase_regex(official_phrases),
         official_slurs=frozenset(slurs),
         spam_terms=_phrase_regex(spam_words | spam_phrases),
+        spam_strong=_phrase_regex(strong_words | strong_phrases),
+        obscene_phrase_words=_phrase_index(obscene_phrases),
+        insult_phrase_words=_phrase_index(noun_phrases | adj_phrases),
+        spam_words=frozenset(spam_words | strong_words),
+        spam_phrase_words=_phrase_index(spam_phrases | strong_phrases),
+        model_threshold=model_threshold,
         shorteners=shorteners,
     )
 

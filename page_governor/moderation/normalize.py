@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_CHARS = 50_000  # longer comments are read up to here; platforms cap far below
 
@@ -106,8 +108,12 @@ LEET = str.maketrans(
 )
 MASK_CHARS = frozenset("*#%_")
 _TOKEN = re.compile(r"(?:[^\W_]|[@$*#%!|+'€¡])+(?:[-'](?:[^\W_]|[@$*#%!|+])+)*")
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$*#!|+][ .\-_*/\\·,]{1,3}){2,}[^\W_@$*#!|+](?![^\W_])")
+SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$*#!|+][ .\-_*/\\·,]{1,3}){2,}[^\W_@$*#!|+](?![^\W_])")
 _REPEAT3 = re.compile(r"(.)\1{2,}")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_SPACED_WORDS = re.compile(r"(?:^| )\w \w \w(?: |$)")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_MASKED = re.compile(r"[*#%_]")
 _BREAK = re.compile(r"[.!?;\n]|\s[-:]\s")
 
 
@@ -115,11 +121,11 @@ _BREAK = re.compile(r"[.!?;\n]|\s[-:]\s")
 def fold_char(ch: str) -> str:
     """The normalised form of one character ('' for invisible ones)."""
     if ch.isascii():
-        if ch.isalnum() or ch in " '-.,!?@$*#%|+_/\\:;()\"&=<>[]{}~^":
-            return ch.lower()
         if ch == "\n":
             return "\n"
-        return " " if ord(ch) < 32 or ord(ch) == 127 else ch
+        if ord(ch) < 32 or ord(ch) == 127:
+            return " "
+        return ch.lower()
     cat = unicodedata.category(ch)
     if cat in ("Cf", "Cs", "Co", "Cn", "Mn", "Me"):
         return ""  # zero-width, bidi controls, lone surrogates, combining marks
@@ -130,8 +136,21 @@ def fold_char(ch: str) -> str:
     return out.translate(HOMOGLYPHS).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each new character once, then remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_ASCII_LOWER = {c: chr(c).lower() if 32 <= c < 127 else " " for c in range(128)}
+_ASCII_LOWER[10] = "\n"
+
+
+class Token(NamedTuple):
     text: str  # normalised, de-leeted, as compared with the lexicons
     start: int  # span in the original text
     end: int
@@ -139,36 +158,152 @@ class Token:
     sentence: int = 0  # which sentence of the comment the word is in
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
-    original: str
-    folded: str  # per-character folded text (same length as ``index``)
-    index: tuple[int, ...]  # original position of each folded character
-    tokens: tuple[Token, ...]
-    joined: tuple[Token, ...]  # words spelled with separators ("f u c k"), joined
-    clean: str  # tokens' text joined by single spaces (for phrase patterns)
-    clean_starts: tuple[int, ...]  # where each token starts in ``clean``
+    """A comment read for the detectors. The folded text and its words are computed at once;
+    where each word stands in the original (needed to quote evidence, and to know sentences
+    and capitals) only when a detector asks, in one pass."""
+
+    __slots__ = (
+        "_breaks",
+        "_ends",
+        "_joined",
+        "_matches",
+        "_offsets",
+        "_starts",
+        "folded",
+        "index",
+        "original",
+        "words",
+    )
+
+    def __init__(
+        self, original: str, folded: str, index: tuple[int, ...] | None, words: list[str]
+    ) -> None:
+        self.original = original
+        self.folded = folded  # per-character folded text
+        self.index = index  # original position of each folded character (None: the same)
+        self.words = words  # normalised, de-leeted words, in order
+        self._starts: list[int] = []  # folded positions of the words located so far
+        self._ends: list[int] = []
+        self._matches: Iterator[re.Match[str]] | None = None
+        self._breaks: list[int] | None = None
+        self._offsets: list[int] | None = None
+        self._joined: tuple[Token, ...] | None = None
+
+    @property
+    def clean(self) -> str:
+        """The words joined by single spaces (for phrase patterns)."""
+        return " ".join(self.words)
+
+    def _locate(self, upto: int) -> None:
+        """Find where words ``0..upto`` stand, continuing from where the last call stopped
+        (detectors that need only their first few hits never scan a huge comment whole)."""
+        if self._matches is None:
+            self._matches = _TOKEN.finditer(self.folded)
+        starts, ends = self._starts, self._ends
+        for m in self._matches:
+            raw = m.group(0)
+            if not raw.isalpha() and not deleet(raw).strip("'"):
+                continue  # words_of drops these too
+            starts.append(m.start())
+            ends.append(m.end())
+            if len(starts) > upto:
+                return
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Where word ``i`` stands in the original."""
+        if i >= len(self._starts):
+            self._locate(i)
+        a, b = self._starts[i], self._ends[i]
+        if self.index is None:
+            return a, b
+        return self.index[a], self.index[b - 1] + 1
+
+    def folded_start(self, i: int) -> int:
+        if i >= len(self._starts):
+            self._locate(i)
+        return self._starts[i]
+
+    def sentence(self, i: int) -> int:
+        """The sentence number of word ``i`` (how many sentence breaks come before it)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
+        return bisect_left(self._breaks, self.folded_start(i))
+
+    def sentence_bounds(self, i: int, *, limit: int = 60) -> tuple[int, int]:
+        """Word indices [first, end) of the sentence of word ``i`` (at most ``limit`` words
+        either side: a 'sentence' longer than that is a wall of text, read locally)."""
+        s = self.sentence(i)
+        first = i
+        while first > 0 and i - first < limit and self.sentence(first - 1) == s:
+            first -= 1
+        end = i + 1
+        while end < len(self.words) and end - i < limit and self.sentence(end) == s:
+            end += 1
+        return first, end
+
+    def capitalised(self, i: int) -> bool:
+        """Written with a capital first letter and not all in capitals (a name, usually)."""
+        start, end = self.span(i)
+        written = self.original[start:end]
+        return written[:1].isupper() and not written.isupper()
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every word with its span, capitalisation and sentence (built on request)."""
+        out = []
+        for i, w in enumerate(self.words):
+            start, end = self.span(i)
+            out.append(Token(w, start, end, self.capitalised(i), self.sentence(i)))
+        return tuple(out)
+
+    @property
+    def joined(self) -> tuple[Token, ...]:
+        """Words spelled with separators ("f u c k", "f.u.c.k"), joined."""
+        if self._joined is None:
+            # only when three one-letter words stand in a row somewhere
+            spaced = len(self.words) >= 3 and _SPACED_WORDS.search(self.clean)
+            self._joined = _joined(self.folded, self.index) if spaced else ()
+        return self._joined
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of ``folded[start:end]``."""
+        if end <= start:
+            return (0, 0)
+        if self.index is None:
+            return start, end
+        return self.index[start], self.index[end - 1] + 1
+
+    def _clean_offsets(self) -> list[int]:
+        if self._offsets is None:
+            offsets, pos = [], 0
+            for word in self.words:
+                offsets.append(pos)
+                pos += len(word) + 1
+            self._offsets = offsets
+        return self._offsets
+
+    def word_at_clean(self, position: int) -> int:
+        """The index of the word at ``position`` of the clean text."""
+        return max(0, bisect_right(self._clean_offsets(), position) - 1)
 
     def span_of_clean(self, start: int, end: int) -> tuple[int, int]:
-        """Original span covered by the tokens overlapping ``clean[start:end]``."""
-        first = last = None
-        for i, cs in enumerate(self.clean_starts):
-            ce = cs + len(self.tokens[i].text)
-            if ce > start and cs < end:
-                if first is None:
-                    first = i
-                last = i
-        if first is None or last is None:
+        """Original span covered by the words overlapping ``clean[start:end]``."""
+        offsets = self._clean_offsets()
+        if not offsets:
             return 0, 0
-        return self.tokens[first].start, self.tokens[last].end
-
-    def quote(self, start: int, end: int) -> str:
-        return self.original[start:end]
+        first = max(0, bisect_right(offsets, start) - 1)
+        if offsets[first] + len(self.words[first]) <= start:
+            first += 1
+        last = bisect_left(offsets, end) - 1
+        if first > last or first >= len(offsets):
+            return 0, 0
+        return self.span(first)[0], self.span(last)[1]
 
 
 def deleet(word: str) -> str:
     """Map leetspeak symbols to letters when the word also has letters (``sh1t``, ``@ss``)."""
-    if not any(c.isalpha() for c in word):
+    if not _HAS_LETTER.search(word):
         return word
     stripped = word.strip("!'")  # "shit!" is not "shiti"
     return stripped.translate(LEET) if stripped else word
@@ -181,61 +316,59 @@ def collapse_repeats(word: str) -> tuple[str, ...]:
     return (_REPEAT3.sub(r"\1", word), _REPEAT3.sub(r"\1\1", word))
 
 
+def _fold(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """Fold ``text``; the index maps folded positions back (None when they are the same)."""
+    if text.isascii():
+        folded = text.lower()
+        if _CONTROL.search(folded):
+            folded = folded.translate(_ASCII_LOWER)
+        return folded, None
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text) and all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
+        return folded, None
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        index.extend([i] * len(_FOLD[ord(ch)]))
+    return folded, tuple(index)
+
+
+def fold(text: str) -> str:
+    """The folded text alone (cheap): case, compatibility forms, accents, look-alikes."""
+    return _fold(text[:MAX_CHARS] if isinstance(text, str) else str(text)[:MAX_CHARS])[0]
+
+
+def words_of(folded: str) -> list[str]:
+    """The words of folded text as the lexicons and the model see them (de-leeted)."""
+    raws = _TOKEN.findall(folded)
+    if "".join(raws).isalpha():
+        return raws  # the common case: plain words only
+    return [w for w in (r if r.isalpha() else deleet(r).strip("'") for r in raws) if w]
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for the detectors. Never raises."""
     if not isinstance(text, str):
         text = str(text)
     text = text[:MAX_CHARS]
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        for c in folded:
-            out.append(c)
-            index.append(i)
-    folded_text = "".join(out)
-    tokens: list[Token] = []
-    clean_parts: list[str] = []
-    clean_starts: list[int] = []
-    pos = 0
-    sentence = 0
-    prev_end = 0
-    for m in _TOKEN.finditer(folded_text):
-        if _BREAK.search(folded_text, prev_end, m.start()):
-            sentence += 1
-        prev_end = m.end()
-        raw = m.group(0)
-        word = deleet(raw) if any(c in raw for c in "0134578@$!|+9€¡") else raw
-        word = word.strip("'")
-        if not word:
-            continue
-        o_start, o_end = index[m.start()], index[m.end() - 1] + 1
-        written = text[o_start:o_end]
-        cap = written[:1].isupper() and not written.isupper()
-        tokens.append(Token(word, o_start, o_end, cap, sentence))
-        clean_starts.append(pos)
-        clean_parts.append(word)
-        pos += len(word) + 1
-    joined: list[Token] = []
-    for m in _SPACED.finditer(folded_text):
+    folded, index = _fold(text)
+    return Normalized(text, folded, index, words_of(folded))
+
+
+def _joined(folded: str, index: tuple[int, ...] | None) -> tuple[Token, ...]:
+    out = []
+    for m in SPACED.finditer(folded):
         letters = "".join(c for c in m.group(0) if c.isalnum())
         if len(letters) >= 3:
-            joined.append(Token(deleet(letters), index[m.start()], index[m.end() - 1] + 1, False))
-    return Normalized(
-        original=text,
-        folded=folded_text,
-        index=tuple(index),
-        tokens=tuple(tokens),
-        joined=tuple(joined),
-        clean=" ".join(clean_parts),
-        clean_starts=tuple(clean_starts),
-    )
+            start = index[m.start()] if index is not None else m.start()
+            end = (index[m.end() - 1] if index is not None else m.end() - 1) + 1
+            out.append(Token(deleet(letters), start, end, False))
+    return tuple(out)
 
 
 def mask_matches(word: str, candidates_by_len: dict[int, tuple[str, ...]]) -> str | None:
     """A lexicon word that a masked word (``f*ck``, ``b**ch``) spells, if exactly one fits
     or all that fit share the same first letters."""
-    if not any(c in MASK_CHARS for c in word):
+    if not _MASKED.search(word):
         return None
     known = sum(c not in MASK_CHARS for c in word)
     if known == 0 or len(word) < 3:

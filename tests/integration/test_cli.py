@@ -183,3 +183,21 @@ def test_db_upgrade_migrates_and_reports(cli_env):
     assert first.returncode == 0 and "upgraded" in first.stdout
     second = run_cli("db", "upgrade", env=cli_env)
     assert second.returncode == 0 and "already at revision" in second.stdout
+
+
+def test_classify_prints_one_json_object_per_line_in_order(cli_env):
+    lines = [
+        {"id": 1, "text": "Thank you officers!"},
+        {"id": "b", "text": "you spineless cowards"},
+        {"id": 3, "text": "sh1t"},
+    ]
+    stdin = "\n".join(json.dumps(x) for x in lines) + "\n"
+    result = run_cli("classify", "-", "--json", env=cli_env, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, "b", 3]
+    assert out[0]["flagged"] is False and out[0]["categories"] == [] and out[0]["target"] is None
+    assert out[1]["categories"] == ["personal_attack"] and out[1]["target"] == "official"
+    assert out[2]["evidence"] == [{"category": "obscenity", "text": "sh1t"}]
+    for o in out:
+        assert set(o) == {"id", "flagged", "categories", "scores", "target", "evidence"}

@@ -1,0 +1,56 @@
+"""Quality of the comment classifier on the team's labelled comments.
+
+    python benchmarks/moderation_eval.py [--file dev|holdout|all] [--verbose]
+
+Targets: recall on violations >= 95%; at most 2% of the must-never-flag comments flagged.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from page_governor.config import REPO_CONFIG_DIR
+from page_governor.models import Category
+from page_governor.moderation.classifier import Classifier
+from page_governor.moderation.evaluation import evaluate, load_comments
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "moderation"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="example: python benchmarks/moderation_eval.py --file holdout -v",
+    )
+    parser.add_argument("--file", choices=["dev", "holdout", "holdout2", "all"], default="all")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")
+    args = parser.parse_args()
+    names = ["dev", "holdout", "holdout2"] if args.file == "all" else [args.file]
+    paths = [DATA / f"{n}.jsonl" for n in names if (DATA / f"{n}.jsonl").exists()]
+    rows = load_comments(*paths)
+    ev = evaluate(rows, Classifier.from_config_dir(REPO_CONFIG_DIR))
+    print(
+        f"{len(rows)} comments ({', '.join(p.stem for p in paths)}): {ev.violations} violations, "
+        f"{ev.never_flag} must never be flagged"
+    )
+    print(f"recall on violations: {ev.recall:.3f} ({ev.caught}/{ev.violations}; target >= 0.95)")
+    print(
+        f"must-never-flag flagged: {ev.false_flag_rate:.3f} ({ev.wrongly_flagged}/{ev.never_flag}; "
+        "target <= 0.02)"
+    )
+    if ev.targets:
+        print(f"attack target right: {ev.targets_right}/{ev.targets}")
+    print(f"{'category':16} {'precision':>9} {'recall':>7} {'f1':>6}   tp  fp  fn")
+    for cat in Category:
+        s = ev.categories[cat]
+        print(
+            f"{cat.value:16} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {s.tp:3} {s.fp:3} {s.fn:3}"
+        )
+    if args.verbose:
+        for line in ev.misses + ev.false_flags:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

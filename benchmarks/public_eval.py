@@ -1,0 +1,138 @@
+"""The classifier on public labelled data, against better-profanity, on rows never trained on.
+
+    python benchmarks/public_eval.py [--datasets ../shared/datasets]
+
+OLID (tweets): rows in the test buckets 8-9 (see page_governor/moderation/training.py).
+  personal attacks against TIN+IND (targeted insult at an individual); "any flag" against OFF.
+Jigsaw 10k (Wikipedia talk): test buckets 8-9; obscenity against `obscene`, attacks against
+  `insult`. The subset is enriched (about 47% toxic against 9.6% in the full data), so
+  precision is also given re-weighted to the real prevalence (non-toxic rows count more).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from better_profanity import profanity
+
+from page_governor.config import REPO_CONFIG_DIR
+from page_governor.models import Category
+from page_governor.moderation.classifier import Classifier
+from page_governor.moderation.training import (
+    DEFAULT_DATASETS,
+    TEST_BUCKETS,
+    load_jigsaw,
+    load_olid,
+    split,
+)
+
+REAL_TOXIC_RATE = 0.096
+
+
+def prf(
+    pred: list[bool], gold: list[bool], weights: list[float] | None = None
+) -> tuple[float, float, float, float]:
+    weights = weights or [1.0] * len(gold)
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
+    wfp = sum(w for p, g, w in zip(pred, gold, weights, strict=True) if p and not g)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    reweighted = tp / (tp + wfp) if tp + wfp else 0.0
+    return precision, recall, f1, reweighted
+
+
+def run(texts: list[str], fn: Callable[[str], object]) -> tuple[list[object], float]:
+    start = time.perf_counter()
+    out = [fn(t) for t in texts]
+    return out, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], epilog="example: python benchmarks/public_eval.py"
+    )
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    args = parser.parse_args()
+    profanity.load_censor_words()
+    full = Classifier.from_config_dir(REPO_CONFIG_DIR)
+    rules = Classifier.from_config_dir(REPO_CONFIG_DIR, use_model=False)
+
+    olid = split(load_olid(args.datasets / "olid_training_v1.0.tsv"), TEST_BUCKETS)
+    texts = [r["tweet"] if "tweet" in r else r["text"] for r in olid]
+    bp, bp_time = run(texts, profanity.contains_profanity)
+    ours, our_time = run(texts, full.classify)
+    ours_rules, _ = run(texts, rules.classify)
+    tin_ind = [r["tin_ind"] for r in olid]
+    off = [r["offensive"] for r in olid]
+    print(f"OLID test buckets: {len(olid)} tweets ({sum(tin_ind)} TIN+IND, {sum(off)} OFF)")
+    print(f"  {'system':44} {'precision':>9} {'recall':>7} {'F1':>6}")
+    rows = [
+        ("better-profanity contains_profanity vs TIN+IND", prf([bool(x) for x in bp], tin_ind)),
+        (
+            "page_governor personal_attack vs TIN+IND",
+            prf([Category.PERSONAL_ATTACK in x.categories for x in ours], tin_ind),
+        ),
+        (
+            "  rules only (model off)",
+            prf([Category.PERSONAL_ATTACK in x.categories for x in ours_rules], tin_ind),
+        ),
+        (
+            "page_governor attack or obscenity vs TIN+IND",
+            prf(
+                [
+                    bool({Category.PERSONAL_ATTACK, Category.OBSCENITY} & set(x.categories))
+                    for x in ours
+                ],
+                tin_ind,
+            ),
+        ),
+        ("better-profanity vs OFF", prf([bool(x) for x in bp], off)),
+        ("page_governor any flag vs OFF", prf([x.flagged for x in ours], off)),
+    ]
+    for name, (p, r, f, _) in rows:
+        print(f"  {name:44} {p:9.3f} {r:7.3f} {f:6.3f}")
+    print(
+        f"  speed on these tweets: better-profanity {len(texts) / bp_time:,.0f}/s, "
+        f"page_governor {len(texts) / our_time:,.0f}/s"
+    )
+
+    jig = split(load_jigsaw(args.datasets / "jigsaw_toxic_train_10k.csv"), TEST_BUCKETS)
+    texts = [r["text"] for r in jig]
+    toxic_rate = sum(r["toxic"] for r in jig) / len(jig)
+    weight = ((1 - REAL_TOXIC_RATE) / REAL_TOXIC_RATE) / ((1 - toxic_rate) / toxic_rate)
+    weights = [1.0 if r["toxic"] else weight for r in jig]
+    bp, _ = run(texts, profanity.contains_profanity)
+    ours, _ = run(texts, full.classify)
+    print(
+        f"\nJigsaw test buckets: {len(jig)} comments ({toxic_rate:.0%} toxic; non-toxic rows "
+        f"weigh {weight:.1f}x in the re-weighted precision)"
+    )
+    print(f"  {'system':44} {'precision':>9} {'recall':>7} {'F1':>6} {'prec@9.6%':>10}")
+    obscene = [r["obscene"] for r in jig]
+    insult = [r["attack"] for r in jig]
+    for name, pred, gold in (
+        ("better-profanity vs obscene", [bool(x) for x in bp], obscene),
+        (
+            "page_governor obscenity vs obscene",
+            [Category.OBSCENITY in x.categories for x in ours],
+            obscene,
+        ),
+        ("better-profanity vs insult", [bool(x) for x in bp], insult),
+        (
+            "page_governor personal_attack vs insult",
+            [Category.PERSONAL_ATTACK in x.categories for x in ours],
+            insult,
+        ),
+    ):
+        p, r, f, rw = prf(pred, gold, weights)
+        print(f"  {name:44} {p:9.3f} {r:7.3f} {f:6.3f} {rw:10.3f}")
+
+
+if __name__ == "__main__":
+    main()

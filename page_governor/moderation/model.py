@@ -1,0 +1,90 @@
+"""The shipped personal-attack model: logistic regression over binary TF-IDF word features,
+stored as plain JSON (``models/attack.json``, made by ``training.py``). Inference is a few
+dictionary look-ups per word: no scikit-learn, no numpy, no download."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from page_governor.errors import ConfigError
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "attack.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelScore:
+    probability: float
+    top_words: tuple[str, ...]  # the words that pushed the score up most
+
+
+class LinearModel:
+    """``p = sigmoid(b + Σ w_j·idf_j / sqrt(Σ idf_j²))`` over the features present."""
+
+    def __init__(
+        self,
+        intercept: float,
+        features: dict[str, tuple[float, float]],
+        threshold: float,
+        digest: str,
+    ) -> None:
+        self.intercept = intercept
+        self.features = features
+        self.threshold = threshold
+        self.digest = digest
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_MODEL) -> LinearModel:
+        """Raises:
+        ConfigError: the model file is missing or malformed.
+        """
+        return _load(str(path))
+
+    def probability(self, words: list[str]) -> float:
+        """The probability alone (the hot path: no explanation is built)."""
+        feats = self.features
+        total = norm = 0.0
+        for gram in {*words, *map(" ".join, pairwise(words))}:
+            entry = feats.get(gram)
+            if entry is not None:
+                total += entry[0]
+                norm += entry[1]
+        z = self.intercept + (total / math.sqrt(norm) if norm else 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def score(self, words: list[str], *, min_coefficient: float = 0.0) -> ModelScore:
+        """The probability and the words that pushed it up most (only words whose own
+        coefficient reaches ``min_coefficient``: strongly insulting words, not "like")."""
+        feats = self.features
+        positive = []
+        for w in set(words):
+            entry = feats.get(w)
+            if (
+                entry is not None
+                and entry[0] > 0
+                and entry[0] / math.sqrt(entry[1]) >= min_coefficient
+            ):
+                positive.append((entry[0], w))
+        positive.sort(reverse=True)
+        return ModelScore(self.probability(words), tuple(w for _, w in positive[:3]))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> LinearModel:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+        features = {k: (float(v[0]), float(v[1])) for k, v in data["features"].items()}
+        from page_governor.hashing import sha256_hex
+
+        return LinearModel(
+            float(data["intercept"]), features, float(data["threshold"]), sha256_hex(text)[:12]
+        )
+    except FileNotFoundError:
+        raise ConfigError(f"model file {path} is missing (reinstall the package)") from None
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ConfigError(f"model file {path} is malformed ({exc.__class__.__name__})") from None
