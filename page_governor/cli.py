@@ -46,6 +46,17 @@ def _settings(ctx: click.Context) -> Settings:
     return obj["settings"]
 
 
+def _migrate(settings: Settings) -> tuple[str | None, str]:
+    """Apply pending migrations to the configured database; (revision before, after)."""
+    from page_governor.db import open_database
+
+    database = open_database(settings.effective_database_url)
+    try:
+        return database.upgrade()
+    finally:
+        database.dispose()
+
+
 def _app(ctx: click.Context) -> App:
     obj = ctx.find_root().obj
     if "app" not in obj:
@@ -116,16 +127,10 @@ def demo(ctx: click.Context) -> None:
       page-governor demo
       page-governor --data-dir /tmp/pg-demo demo
     """
-    from page_governor.db import open_database
     from page_governor.demo import render_summary, run_demo
 
-    settings = _settings(ctx)
     # The demo sets up whatever database it is pointed at (the embedded one by default).
-    database = open_database(settings.effective_database_url)
-    try:
-        database.upgrade()
-    finally:
-        database.dispose()
+    _migrate(_settings(ctx))
     app = _app(ctx)
     console.print(f"Data directory: {app.settings.data_dir}")
     run = run_demo(app, console)
@@ -154,14 +159,7 @@ def db_upgrade(ctx: click.Context) -> None:
     Example:
       page-governor db upgrade
     """
-    from page_governor.db import open_database
-
-    settings = _settings(ctx)
-    database = open_database(settings.effective_database_url)
-    try:
-        before, after = database.upgrade()
-    finally:
-        database.dispose()
+    before, after = _migrate(_settings(ctx))
     if before == after:
         console.print(f"Database already at revision {after}.")
     else:

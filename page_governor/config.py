@@ -128,6 +128,20 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
     return data
 
 
+def load_yaml_file(path: Path) -> Any:
+    """Parse a required YAML file of ``config/``.
+
+    Raises:
+        ConfigError: the file is missing, unreadable or not YAML.
+    """
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+
+
 def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     names = set(Settings.model_fields)

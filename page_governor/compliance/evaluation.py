@@ -12,32 +12,12 @@ import yaml
 
 from page_governor.compliance.checker import check_fields
 from page_governor.compliance.policy import ELEMENT_IDS, Policy
+from page_governor.metrics import Confusion
 
 CODES = dict(zip("PMNEORDCW", ELEMENT_IDS, strict=True))
 
 
-@dataclass(slots=True)
-class ElementScore:
-    tp: int = 0
-    fp: int = 0
-    tn: int = 0
-    fn: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.tp + self.fp + self.tn + self.fn
-
-    @property
-    def accuracy(self) -> float:
-        return (self.tp + self.tn) / self.total if self.total else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+ElementScore = Confusion
 
 
 @dataclass(slots=True)
@@ -76,22 +56,16 @@ def evaluate(
         )
         for element in ELEMENT_IDS:
             want, got = element in expected, report.elements[element].passed
-            score = ev.scores[element]
-            if want and got:
-                score.tp += 1
-            elif want:
-                score.fn += 1
+            ev.scores[element].count(expected=want, got=got)
+            if want and not got:
                 ev.errors.append(
                     f"{case['id']}: {element} should pass ({report.elements[element].reason})"
                 )
-            elif got:
-                score.fp += 1
+            elif got and not want:
                 ev.errors.append(
                     f"{case['id']}: {element} should fail; evidence "
                     f"{report.elements[element].evidence!r}"
                 )
-            else:
-                score.tn += 1
         raised = {w.id for w in report.warnings}
         for warning in case.get("warn", []):
             if warning not in raised:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
 from page_governor.hashing import canonical_json, sha256_hex
 
@@ -143,10 +142,4 @@ def load_policy(config_dir: Path) -> Policy:
         ConfigError: the file is missing or invalid.
     """
     path = config_dir / "policy.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
-    return parse_policy(data, str(path))
+    return parse_policy(load_yaml_file(path), str(path))

@@ -11,29 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from page_governor.metrics import Confusion
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.detectors import Context
 
-
-@dataclass(slots=True)
-class CategoryScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+CategoryScore = Confusion
 
 
 @dataclass(slots=True)
@@ -81,13 +64,7 @@ def evaluate(rows: list[dict[str, Any]], classifier: Classifier) -> ModerationEv
         expected = {Category(c) for c in row["labels"]}
         got = set(result.categories)
         for cat in Category:
-            score = ev.categories[cat]
-            if cat in expected and cat in got:
-                score.tp += 1
-            elif cat in expected:
-                score.fn += 1
-            elif cat in got:
-                score.fp += 1
+            ev.categories[cat].count(expected=cat in expected, got=cat in got)
         if expected:
             ev.violations += 1
             if expected & got:

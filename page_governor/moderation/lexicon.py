@@ -8,8 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
 from page_governor.hashing import canonical_json, sha256_hex
 from page_governor.models import Category
@@ -214,10 +213,4 @@ def load_lexicon(config_dir: Path) -> Lexicon:
         ConfigError: the file is missing or invalid.
     """
     path = config_dir / "moderation.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
-    return build_lexicon(data, str(path))
+    return build_lexicon(load_yaml_file(path), str(path))
