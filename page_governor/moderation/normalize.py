@@ -354,9 +354,11 @@ def normalize(text: str) -> Normalized:
     return Normalized(text, folded, index, words_of(folded))
 
 
-def _joined(folded: str, index: tuple[int, ...] | None) -> tuple[Token, ...]:
-    out = []
+def _joined(folded: str, index: tuple[int, ...] | None, *, limit: int = 48) -> tuple[Token, ...]:
+    out: list[Token] = []
     for m in SPACED.finditer(folded):
+        if len(out) >= limit:
+            break  # enough to flag and explain
         letters = "".join(c for c in m.group(0) if c.isalnum())
         if len(letters) >= 3:
             start = index[m.start()] if index is not None else m.start()

@@ -12,10 +12,31 @@ from page_governor.moderation.detectors import MAX_EVIDENCE, Hit
 from page_governor.moderation.lexicon import Lexicon
 from page_governor.moderation.normalize import Normalized
 
-_URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link)(?:/\S*)?",
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# A bare domain is found from its top-level domain (a literal dot first: fast on long text).
+_TLD = re.compile(
+    r"\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+_DOMAIN_LABELS = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*$", re.IGNORECASE)
+
+
+def _urls(text: str, limit: int) -> list[tuple[int, int]]:
+    """Spans of links and bare domains ("www.x.example", "luckyspin.example/win")."""
+    spans = [m.span() for m in _LINK.finditer(text)][:limit]
+    for m in _TLD.finditer(text):
+        if len(spans) >= limit:
+            break
+        head = _DOMAIN_LABELS.search(text, max(0, m.start() - 80), m.start())
+        if head is None:
+            continue
+        start = head.start()
+        if any(a <= start < b for a, b in spans):
+            continue  # part of a link already counted
+        spans.append((start, m.end()))
+    return sorted(spans)
+
+
 _MONEY = re.compile(
     r"\$\s?\d[\d,.]*\s*(k\b)?\s*(/|per|a|an|in|every)\s*(one\s+)?(day|week|hour|month|wk|hr)\b"
     r"|\b(make|earn|making|earning)\s+\$|\$\$+|\b\d{2,4}\s?%\s+(guaranteed|returns?|profit)"
@@ -45,14 +66,12 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     spans: list[tuple[int, int]] = []
     seen_urls: set[str] = set()
     repeated = False
-    for count, m in enumerate(_URL.finditer(original)):
-        url = m.group(0).lower()
+    for start, end in _urls(original, MAX_EVIDENCE):
+        url = original[start:end].lower()
         repeated = repeated or url in seen_urls
         seen_urls.add(url)
         score += 0.3 if any(s in url for s in lex.shorteners) else 0.15
-        spans.append(m.span())
-        if count >= MAX_EVIDENCE:
-            break
+        spans.append((start, end))
     if repeated:
         score += 0.3  # the same link repeated
     if _PRICE.search(original) and (terms_seen or seen_urls):

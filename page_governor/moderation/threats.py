@@ -145,7 +145,8 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
             if hit.full:
                 return hit
-    if not hit.evidence and n.joined:
+    joined = n.joined
+    if not hit.evidence and joined and threat_candidates(set(n.words) | {t.text for t in joined}):
         # "i will k i l l you": read again with spaced-out words joined
         words = words_of(
             SPACED.sub(lambda m: "".join(c for c in m.group(0) if c.isalnum()), n.folded)
@@ -153,7 +154,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         joined_text = " ".join(words)
         for pattern in threat_candidates(set(words)):
             if pattern.search(joined_text):
-                for tok in n.joined:
+                for tok in joined:
                     hit.add(0.9, (tok.start, tok.end))
                 break
     return hit
