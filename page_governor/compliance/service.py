@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from page_governor.archive.store import Archive
 from page_governor.compliance.checker import ComplianceReport, check_fields, suggested_fix
 from page_governor.compliance.policy import Policy
 from page_governor.db import schema as t
-from page_governor.models import ItemKind
+from page_governor.models import ItemKind, Platform, Provenance
 from page_governor.outbox import enqueue
 
 # (url) -> text of a linked comment-policy page, or None when it cannot be fetched
@@ -37,7 +38,9 @@ def latest_profile(conn: Connection, page_id: int) -> tuple[int, dict[str, str]]
         select(t.archive_versions.c.id, t.archive_versions.c.text)
         .join(t.archive_items, t.archive_items.c.id == t.archive_versions.c.item_id)
         .where(
-            t.archive_items.c.page_id == page_id, t.archive_items.c.kind == ItemKind.PROFILE.value
+            t.archive_items.c.page_id == page_id,
+            t.archive_items.c.kind == ItemKind.PROFILE.value,
+            ~t.archive_items.c.platform_item_id.startswith("linked:"),
         )
         .order_by(t.archive_versions.c.id.desc())
         .limit(1)
@@ -88,6 +91,20 @@ def check_page(
             text = fetch_linked(url)
             if text:
                 fields[f"linked:{url}"] = text
+                # The linked policy is part of what was checked: archive it (a new version
+                # only when it changed), so the policy in force on any date can be shown.
+                Archive().capture(
+                    conn,
+                    page_id=page["id"],
+                    kind=ItemKind.PROFILE,
+                    platform_item_id=f"linked:{url}",
+                    text_value=text,
+                    raw={"url": url, "text": text},
+                    provenance=Provenance(
+                        Platform(page["platform"]), url, now, "page_governor-linked"
+                    ),
+                    captured_at=now,
+                )
     report = check_fields(fields, policy, official_domains=domains)
     before = previous_result(conn, page["id"])
     elements = {k: {**r.as_json(), "reason": r.reason} for k, r in report.elements.items()}

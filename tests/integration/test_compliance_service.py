@@ -228,3 +228,59 @@ def test_check_command_prints_evidence_and_fixes(cli_env):
     as_json = run_cli("check", "--json", "--no-fetch-linked", env=cli_env)
     rows = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert len(rows) == 6 and all(len(r["elements"]) == 9 for r in rows)
+
+
+def test_a_fetched_policy_page_is_archived_and_cited_in_the_stored_result(app, policy_server):
+    from page_governor.archive.store import Archive
+    from page_governor.clock import FrozenClock
+    from page_governor.models import ItemKind, Platform, Provenance
+    from page_governor.registry import upsert_department, upsert_page
+
+    now = FrozenClock(T1).now()
+    with app.db.begin() as conn:
+        dep = upsert_department(
+            conn,
+            {"slug": "loop", "name": "Loopback Police", "official_domains": ["127.0.0.1"]},
+            now,
+        )
+        upsert_page(
+            conn,
+            {"key": "loop-fb", "platform": "facebook", "platform_id": "42"},
+            dep,
+            source="live",
+            now=now,
+            default_interval=300,
+        )
+        page = page_row(conn, "loop-fb")
+        Archive().capture(
+            conn,
+            page_id=page["id"],
+            kind=ItemKind.PROFILE,
+            platform_item_id="42",
+            text_value=json.dumps(
+                {"about": f"Official page. Policy: http://{policy_server}/social-media-policy"}
+            ),
+            raw={},
+            provenance=Provenance(Platform.FACEBOOK, "test", now, "test"),
+            captured_at=now,
+        )
+    fetcher = LinkedPageFetcher(timeout=5)
+    try:
+        result = _check(app, "loop-fb", T1, fetch_linked=fetcher)
+        _check(app, "loop-fb", T2, fetch_linked=fetcher)  # unchanged text: no second version
+    finally:
+        fetcher.close()
+    assert result.report.elements["public_records_notice"].source.startswith(
+        "linked:http://127.0.0.1"
+    )
+    with app.db.connect() as conn:
+        linked = (
+            conn.execute(
+                select(t.archive_versions.c.text)
+                .join(t.archive_items, t.archive_items.c.id == t.archive_versions.c.item_id)
+                .where(t.archive_items.c.platform_item_id.startswith("linked:"))
+            )
+            .scalars()
+            .all()
+        )
+    assert len(linked) == 1 and "Public Records Act" in linked[0]
