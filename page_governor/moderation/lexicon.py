@@ -35,8 +35,7 @@ class Lexicon:
     obscene_phrases: re.Pattern[str] | None
     obscene_by_len: dict[int, tuple[str, ...]]  # strong words for masked matching
     obscene_roots: tuple[str, ...]
-    obscene_root_re: re.Pattern[str] | None  # a root at the start or end of a word
-    obscene_root_text: re.Pattern[str] | None  # the same, searched in a whole text
+    obscene_root_text: re.Pattern[str] | None  # a root at the start or end of a word, in a text
     name_like: frozenset[str]
     insult_nouns: frozenset[str]
     insult_phrases: re.Pattern[str] | None
@@ -171,17 +170,6 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
                 + ")|(?:"
                 + "|".join(map(re.escape, roots))
                 + ")(?![^\\W\\d_])"
-            )
-            if roots
-            else None
-        ),
-        obscene_root_re=(
-            re.compile(
-                "^(?:"
-                + "|".join(map(re.escape, roots))
-                + ")|(?:"
-                + "|".join(map(re.escape, roots))
-                + ")$"
             )
             if roots
             else None
