@@ -159,6 +159,20 @@ class Classifier:
         self._obscene_words = lexicon.obscene_words
         self._spam_words = lexicon.spam_words
         self._gate = PERSON_REFS | PERSON_NOUNS | lexicon.official_terms
+        # The model can only produce a flag when one of these words is present (see
+        # _model_evidence), so it is not even scored otherwise.
+        self._evidence_words = frozenset(
+            w
+            for w, (weight, idf2) in (model.features.items() if model else ())
+            if " " not in w
+            and weight > 0
+            and weight / idf2**0.5 >= MODEL_EVIDENCE_COEFFICIENT
+            and len(w) > 2
+            and w not in lexicon.obscene_words
+            and w not in lexicon.official_terms
+            and w not in _FUNCTION_WORDS
+            and w not in threats.THREAT_WORDS
+        )
 
     @classmethod
     def from_config_dir(cls, config_dir: Path, *, use_model: bool = True) -> Classifier:
@@ -230,7 +244,11 @@ class Classifier:
 
     def _model_probability(self, folded: str, words: list[str]) -> float:
         """The attack model's probability, for comments that address a person (else 0)."""
-        if self.model is None or not ("@" in folded or not self._gate.isdisjoint(words)):
+        if (
+            self.model is None
+            or self._evidence_words.isdisjoint(words)
+            or not ("@" in folded or not self._gate.isdisjoint(words))
+        ):
             return 0.0
         return self.model.probability(words)
 

@@ -51,9 +51,10 @@ class Hit:
 _SUFFIXES = ("ing", "in", "ers", "er", "ed", "s", "es", "y")
 
 
-def _obscene_form(word: str, lex: Lexicon) -> str | None:
+def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | None:
     """The lexicon form a word spells, trying its de-stretched, de-hyphenated and masked
-    forms; None when it is not obscene."""
+    forms; None when it is not obscene. ``stretched=False`` says the comment has no letter
+    three times in a row (so no word needs de-stretching)."""
     if word in lex.obscene_words:
         return word
     if len(word) < 3:
@@ -62,7 +63,7 @@ def _obscene_form(word: str, lex: Lexicon) -> str | None:
     if (
         word.isalpha()
         and not (roots and (word.startswith(roots) or word.endswith(roots)))
-        and (len(word) < 4 or not _TRIPLE.search(word))
+        and (not stretched or len(word) < 4 or not _TRIPLE.search(word))
     ):
         return None  # the common case: an ordinary word
     forms = [word]
@@ -121,8 +122,9 @@ _MASK = re.compile(r"[*#%_]")
 
 def detect_obscenity(n: Normalized, lex: Lexicon) -> Hit:
     hit = Hit()
+    stretched = _TRIPLE.search(n.folded) is not None
     for i, word in enumerate(n.words):
-        form = _obscene_form(word, lex)
+        form = _obscene_form(word, lex, stretched=stretched)
         if form is None:
             continue
         if (form in lex.name_like or form != word) and n.capitalised(i):

@@ -342,7 +342,18 @@ def words_of(folded: str) -> list[str]:
     raws = _TOKEN.findall(folded)
     if "".join(raws).isalpha():
         return raws  # the common case: plain words only
-    return [w for w in (r if r.isalpha() else deleet(r).strip("'") for r in raws) if w]
+    return [
+        w
+        for w in (
+            r
+            if r.isalpha()
+            else r.strip("'")
+            if r.replace("'", "").isalpha()
+            else deleet(r).strip("'")
+            for r in raws
+        )
+        if w
+    ]
 
 
 def normalize(text: str) -> Normalized:
