@@ -301,6 +301,7 @@ class Normalized:
         return self.span(first)[0], self.span(last)[1]
 
 
+@lru_cache(maxsize=65536)
 def deleet(word: str) -> str:
     """Map leetspeak symbols to letters when the word also has letters (``sh1t``, ``@ss``)."""
     if not _HAS_LETTER.search(word):
