@@ -25,7 +25,7 @@ from page_governor import __version__
 from page_governor.app import App, missing_run_settings
 from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError
-from page_governor.logging_setup import configure_logging
+from page_governor.logging_setup import configure_logging, register_secret
 from page_governor.models import Decision, ReviewStatus
 
 console = Console(highlight=False)
@@ -41,6 +41,8 @@ def _settings(ctx: click.Context) -> Settings:
     obj = ctx.find_root().obj
     if "settings" not in obj:
         obj["settings"] = load_settings(obj["flags"])
+        for secret in (obj["settings"].telegram_bot_token, obj["settings"].facebook_app_secret):
+            register_secret(secret)
         # Interactive commands stay quiet unless asked; the worker logs at the set level.
         configure_logging(obj["flags"].get("log_level") or "WARNING")
     return obj["settings"]
@@ -380,18 +382,6 @@ def _read_input(path: str) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     return data.decode("utf-8", errors="replace")
-
-
-PROFILE_FIELDS = (
-    "name",
-    "about",
-    "description",
-    "website",
-    "phone",
-    "email",
-    "address",
-    "pinned_post",
-)
 
 
 @cli.command("check-profile")

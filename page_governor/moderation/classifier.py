@@ -29,7 +29,13 @@ from page_governor.moderation.detectors import (
 )
 from page_governor.moderation.lexicon import Lexicon, load_lexicon
 from page_governor.moderation.model import LinearModel, ModelScore
-from page_governor.moderation.normalize import Normalized, collapse_repeats, normalize
+from page_governor.moderation.normalize import (
+    SPACED_WORDS,
+    STRETCHED,
+    Normalized,
+    collapse_repeats,
+    normalize,
+)
 
 ADVISORY_OFFICIAL = (
     "likely protected: aimed at an officer or official. Insults and criticism of public "
@@ -122,14 +128,11 @@ _FUNCTION_WORDS = frozenset(
 )
 # Screening patterns (see Classifier._screen).
 _MASKED = re.compile(r"\w[*#%]")  # "f*ck", "sh#t"
-_SPACED_LETTERS = re.compile(r"(?:^| )\w \w \w(?: |$)")  # "f u c k", "f.u.c.k" as words
 _DIGIT = re.compile(r"\d")
 _DOMAIN = re.compile(
     r"\.(?:com|net|org|biz|info|io|co|me|ly|xyz|example|shop|site|online|link|gg|top|club)\b"
 )
 _SPAM_MONEY_WORDS = frozenset({"signals", "returns", "profit", "gains", "income"})
-_TRIPLE_ANY = re.compile(r"(.)\1\1")
-_TRIPLE = re.compile(r"(\w)\1\1")
 
 
 class Classifier:
@@ -197,11 +200,11 @@ class Classifier:
         wordset = set(words)
         need: set[Category] = set()
         reshaped: set[str] = set()
-        if "-" in folded or _TRIPLE_ANY.search(folded):  # rare: hyphenated or stretched words
+        if "-" in folded or STRETCHED.search(folded):  # rare: hyphenated or stretched words
             for w in wordset:
                 if "-" in w:
                     reshaped.add(w.replace("-", ""))
-                if len(w) > 3 and _TRIPLE.search(w):
+                if len(w) > 3 and STRETCHED.search(w):
                     reshaped.update(collapse_repeats(w))
         clean = " ".join(words)
         if (
@@ -214,7 +217,7 @@ class Classifier:
                 and lex.obscene_root_text.search(clean)
             )
             or (("*" in folded or "#" in folded or "%" in folded) and _MASKED.search(folded))
-            or _SPACED_LETTERS.search(clean)
+            or SPACED_WORDS.search(clean)
         ):
             need.add(Category.OBSCENITY)
         if (
@@ -224,7 +227,7 @@ class Classifier:
         ):
             need.add(Category.PERSONAL_ATTACK)
         rules = threats.threat_candidates(wordset)
-        if rules or _SPACED_LETTERS.search(clean):  # "k i l l" is read again, joined
+        if rules or SPACED_WORDS.search(clean):  # "k i l l" is read again, joined
             need.add(Category.THREAT)
         if _DIGIT.search(folded) or ("@" in folded and personal_info.SCREEN.search(folded)):
             need.add(Category.PERSONAL_INFO)

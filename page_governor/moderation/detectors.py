@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from page_governor.models import Target
 from page_governor.moderation.lexicon import Lexicon
-from page_governor.moderation.normalize import Normalized, collapse_repeats, mask_matches
+from page_governor.moderation.normalize import (
+    STRETCHED,
+    Normalized,
+    collapse_repeats,
+    mask_matches,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +68,11 @@ def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | N
     if (
         word.isalpha()
         and not (roots and (word.startswith(roots) or word.endswith(roots)))
-        and (not stretched or len(word) < 4 or not _TRIPLE.search(word))
+        and (not stretched or len(word) < 4 or not STRETCHED.search(word))
     ):
         return None  # the common case: an ordinary word
     forms = [word]
-    if len(word) > 3 and _TRIPLE.search(word):
+    if len(word) > 3 and STRETCHED.search(word):
         forms += collapse_repeats(word)
     if "-" in word:
         forms.append(word.replace("-", ""))
@@ -89,7 +94,6 @@ def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | N
     return None
 
 
-_TRIPLE = re.compile(r"(.)\1\1")
 _TITLES = frozenset(
     {
         "officer",
@@ -122,7 +126,7 @@ _MASK = re.compile(r"[*#%_]")
 
 def detect_obscenity(n: Normalized, lex: Lexicon) -> Hit:
     hit = Hit()
-    stretched = _TRIPLE.search(n.folded) is not None
+    stretched = STRETCHED.search(n.folded) is not None
     for i, word in enumerate(n.words):
         form = _obscene_form(word, lex, stretched=stretched)
         if form is None:
@@ -202,35 +206,6 @@ PERSON_REFS = SECOND_PERSON | frozenset(
         "eres",
         "son",
         "es",
-    }
-)
-PREDICATES = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "being",
-        "a",
-        "an",
-        "such",
-        "what",
-        "like",
-        "of",
-        "bunch",
-        "total",
-        "complete",
-        "absolute",
-        "real",
-        "freaking",
-        "fucking",
-        "damn",
-        "eres",
-        "es",
-        "son",
-        "un",
-        "una",
     }
 )
 PERSON_NOUNS = frozenset(
@@ -388,12 +363,12 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     targets: list[Target] = []
     words = n.words
     attack_words = lex.insult_nouns | lex.contextual_nouns | lex.insult_adjectives
-    stretched = _TRIPLE.search(n.folded) is not None
+    stretched = STRETCHED.search(n.folded) is not None
     candidates = []
     for i, word in enumerate(words):
         if word in attack_words:
             candidates.append((i, word))
-        elif stretched and len(word) > 3 and _TRIPLE.search(word):
+        elif stretched and len(word) > 3 and STRETCHED.search(word):
             for form in collapse_repeats(word):
                 if form in attack_words:
                     candidates.append((i, form))

@@ -111,7 +111,10 @@ _TOKEN = re.compile(r"(?:[^\W_]|[@$*#%!|+'€¡])+(?:[-'](?:[^\W_]|[@$*#%!|+])+)
 SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$*#!|+][ .\-_*/\\·,]{1,3}){2,}[^\W_@$*#!|+](?![^\W_])")
 _REPEAT3 = re.compile(r"(.)\1{2,}")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-_SPACED_WORDS = re.compile(r"(?:^| )\w \w \w(?: |$)")
+# Three one-letter words in a row in the clean text ("f u c k", "f.u.c.k" once read as words).
+SPACED_WORDS = re.compile(r"(?:^| )\w \w \w(?: |$)")
+# A character three times in a row ("fuuuck"): the cheap test before collapse_repeats.
+STRETCHED = re.compile(r"(.)\1\1")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MASKED = re.compile(r"[*#%_]")
 _BREAK = re.compile(r"[.!?;\n]|\s[-:]\s")
@@ -262,7 +265,7 @@ class Normalized:
         """Words spelled with separators ("f u c k", "f.u.c.k"), joined."""
         if self._joined is None:
             # only when three one-letter words stand in a row somewhere
-            spaced = len(self.words) >= 3 and _SPACED_WORDS.search(self.clean)
+            spaced = len(self.words) >= 3 and SPACED_WORDS.search(self.clean)
             self._joined = _joined(self.folded, self.index) if spaced else ()
         return self._joined
 

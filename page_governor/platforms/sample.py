@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import yaml
 
 from page_governor.clock import Clock, iso, parse_time
-from page_governor.errors import InputError, NotFoundOnPlatform, UnsupportedOperation
+from page_governor.errors import NotFoundOnPlatform, UnsupportedOperation
 from page_governor.hashing import sha256_hex
 from page_governor.models import (
     Capability,
@@ -79,21 +79,6 @@ def load_bundled() -> SampleDataset:
         .read_text(encoding="utf-8")
     )
     return _parse(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-
-
-def load_dataset(path: Path) -> SampleDataset:
-    """A sample dataset from a file (tests and agencies' own training pages).
-
-    Raises:
-        InputError: the file is missing or not a sample dataset.
-    """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return _parse(data)
-    except FileNotFoundError:
-        raise InputError(f"sample dataset {path} does not exist") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise InputError(f"sample dataset {path} is not usable: {exc.__class__.__name__}") from None
 
 
 def _at(node: dict[str, Any], key: str = "at") -> datetime | None:
