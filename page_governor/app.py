@@ -65,9 +65,11 @@ class App:
         """The adapter that serves ``page`` (sample pages get the sample platform).
 
         Raises:
-            ConfigError: no adapter can be built for the page.
+            AuthError: a live page's token is missing.
+            UnsupportedOperation: no adapter exists for the page's platform.
         """
-        key = f"{page['source']}:{page['platform']}"
+        # Sample pages share one adapter; a live page has its own (its own token).
+        key = "sample" if page["source"] == "sample" else f"live:{page['key']}"
         if key not in self._adapters:
             if page["source"] == "sample":
                 self._adapters[key] = SampleAdapter(
@@ -76,7 +78,7 @@ class App:
             else:
                 from page_governor.platforms.factory import build_live_adapter
 
-                self._adapters[key] = build_live_adapter(page, self.settings, self.clock)
+                self._adapters[key] = build_live_adapter(page, self.settings, self.clock, self.db)
         return self._adapters[key]
 
     def close(self) -> None:
@@ -98,6 +100,8 @@ def missing_run_settings(
             f"pages in {settings.config_dir / 'pages.yaml'} (no live pages are configured)"
         )
     for page in registry.pages:
+        if not page.token_env and page.platform == "telegram":
+            continue  # Telegram channels are read by the bot, with its token
         if not page.token_env:
             missing.append(f"token_env for page {page.key} in pages.yaml")
         elif not environ.get(page.token_env):

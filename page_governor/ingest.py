@@ -64,11 +64,16 @@ class Snapshot:
     fetched_at: datetime
 
 
-def fetch_snapshot(adapter: PlatformAdapter, ref: PageRef, *, now: datetime) -> Snapshot:
-    """Read the profile, posts and their comments. Platform errors propagate unchanged."""
+def fetch_snapshot(
+    adapter: PlatformAdapter, ref: PageRef, *, now: datetime, since: datetime | None = None
+) -> Snapshot:
+    """Read the profile, the posts made since ``since`` and all their comments.
+
+    Platform errors propagate unchanged.
+    """
     caps = adapter.capabilities(ref)
     profile = adapter.fetch_profile(ref) if caps & Capability.READ_PROFILE else None
-    posts = tuple(adapter.iter_posts(ref)) if caps & Capability.READ_POSTS else ()
+    posts = tuple(adapter.iter_posts(ref, since=since)) if caps & Capability.READ_POSTS else ()
     comments: list[Comment] = []
     if caps & Capability.READ_COMMENTS:
         for post in posts:
@@ -190,9 +195,14 @@ class Ingestor:
     def poll(self, page: dict[str, Any], adapter: PlatformAdapter) -> PollStats:
         """Capture one page completely. Raises platform errors before anything is written."""
         ref = page_ref(page)
-        snapshot = fetch_snapshot(adapter, ref, now=self.clock.now())
+        now = self.clock.now()
+        caps = adapter.capabilities(ref)
+        snapshot = fetch_snapshot(adapter, ref, now=now, since=now - self.lookback)
+        vanished: list[dict[str, Any]] = []
+        if caps & Capability.SEE_DELETIONS:
+            vanished = self._vanished(page, adapter, ref, snapshot)
         with self.db.begin() as conn:
-            stats = self._store(conn, page, ref, adapter.capabilities(ref), snapshot)
+            stats = self._store(conn, page, ref, caps, snapshot, vanished)
         log.info(
             "polled %s: %d posts, %d comments, %d new, %d edits, %d deletions, %d flags",
             page["key"],
@@ -223,7 +233,13 @@ class Ingestor:
             ).change
 
     def _store(
-        self, conn: Connection, page: dict[str, Any], ref: PageRef, caps: Capability, snap: Snapshot
+        self,
+        conn: Connection,
+        page: dict[str, Any],
+        ref: PageRef,
+        caps: Capability,
+        snap: Snapshot,
+        vanished: list[dict[str, Any]],
     ) -> PollStats:
         now = snap.fetched_at
         stats = PollStats(page["key"], posts=len(snap.posts), comments=len(snap.comments))
@@ -259,62 +275,13 @@ class Ingestor:
             )
             self._count(stats, res.change)
         by_id = {c.platform_id: c for c in snap.comments}
+        sees_hidden = bool(caps & Capability.SEE_HIDDEN_STATE)
         for comment in snap.comments:
-            res = self.archive.capture(
-                conn,
-                page_id=pid,
-                kind=comment.kind,
-                platform_item_id=comment.platform_id,
-                text_value=comment.text,
-                raw=comment.raw,
-                provenance=comment.provenance,
-                captured_at=now,
-                is_hidden=comment.is_hidden,
-                author_id=comment.author_id,
-                author_name=comment.author_name,
-                permalink=comment.permalink,
-                created_at=comment.created_at,
-                post_platform_id=comment.post_id,
-                parent_platform_id=comment.parent_id,
+            self.capture_comment(
+                conn, page, ref, comment, now=now, stats=stats, by_id=by_id, sees_hidden=sees_hidden
             )
-            self._count(stats, res.change)
-            if res.change in (Change.HIDDEN, Change.UNHIDDEN):
-                key = f"external:{res.version_id}"
-                enqueue(
-                    conn,
-                    kind="external_moderation",
-                    dedupe_key=key,
-                    payload={
-                        "page": page["key"],
-                        "comment_id": comment.platform_id,
-                        "change": res.change.value,
-                        "text": comment.text,
-                        "note": "moderated on the platform outside page_governor",
-                    },
-                    now=now,
-                )
-                stats.alerts.append(key)
-            if (
-                res.content_changed
-                and res.version_id is not None
-                and comment.author_id != ref.platform_id
-                and comment.text.strip()
-            ):
-                result = self.classifier.classify(
-                    comment.text, comment_context(comment, by_id, page)
-                )
-                if result.flagged and record_flag(
-                    conn,
-                    page=page,
-                    item_id=res.item_id,
-                    version_id=res.version_id,
-                    comment=comment,
-                    result=result,
-                    now=now,
-                ):
-                    stats.flags += 1
-        if caps & Capability.SEE_DELETIONS:
-            stats.deletions += self._tombstones(conn, page, ref, snap)
+        if vanished:
+            stats.deletions += self._tombstones(conn, ref, vanished, now)
         conn.execute(
             t.poll_cursors.delete().where(
                 t.poll_cursors.c.page_id == pid, t.poll_cursors.c.stream == "page"
@@ -338,40 +305,118 @@ class Ingestor:
         else:
             stats.unchanged += 1
 
-    def _tombstones(
-        self, conn: Connection, page: dict[str, Any], ref: PageRef, snap: Snapshot
-    ) -> int:
-        """Items that were live at the last poll and are gone now become deletion tombstones.
+    def capture_comment(
+        self,
+        conn: Connection,
+        page: dict[str, Any],
+        ref: PageRef,
+        comment: Comment,
+        *,
+        now: datetime,
+        stats: PollStats,
+        by_id: dict[str, Comment] | None = None,
+        sees_hidden: bool = True,
+    ) -> Change:
+        """Archive one observation of a comment; report outside hides; classify what is new.
 
-        Only items inside the look-back window are judged: older ones may simply have
-        dropped out of what the platform lists.
+        Used by the poll and by webhook events. ``sees_hidden=False`` (X, Telegram) keeps the
+        hidden state already on record instead of reading "not hidden" into the platform's
+        silence.
+        """
+        res = self.archive.capture(
+            conn,
+            page_id=page["id"],
+            kind=comment.kind,
+            platform_item_id=comment.platform_id,
+            text_value=comment.text,
+            raw=comment.raw,
+            provenance=comment.provenance,
+            captured_at=now,
+            is_hidden=comment.is_hidden if sees_hidden else None,
+            author_id=comment.author_id,
+            author_name=comment.author_name,
+            permalink=comment.permalink,
+            created_at=comment.created_at,
+            post_platform_id=comment.post_id,
+            parent_platform_id=comment.parent_id,
+        )
+        self._count(stats, res.change)
+        if res.change in (Change.HIDDEN, Change.UNHIDDEN):
+            key = f"external:{res.version_id}"
+            enqueue(
+                conn,
+                kind="external_moderation",
+                dedupe_key=key,
+                payload={
+                    "page": page["key"],
+                    "comment_id": comment.platform_id,
+                    "change": res.change.value,
+                    "text": comment.text,
+                    "note": "moderated on the platform outside page_governor",
+                },
+                now=now,
+            )
+            stats.alerts.append(key)
+        if (
+            res.content_changed
+            and res.version_id is not None
+            and comment.author_id != ref.platform_id
+            and comment.text.strip()
+        ):
+            context = comment_context(comment, by_id or {comment.platform_id: comment}, page)
+            result = self.classifier.classify(comment.text, context)
+            if result.flagged and record_flag(
+                conn,
+                page=page,
+                item_id=res.item_id,
+                version_id=res.version_id,
+                comment=comment,
+                result=result,
+                now=now,
+            ):
+                stats.flags += 1
+        return res.change
+
+    def _vanished(
+        self, page: dict[str, Any], adapter: PlatformAdapter, ref: PageRef, snap: Snapshot
+    ) -> list[dict[str, Any]]:
+        """Items live at the last poll and missing from this one: the deletion candidates.
+
+        Only items inside the look-back window (and the adapter's own listing window, e.g. X's
+        7-day search) are judged: older ones may simply have dropped out of what the platform
+        lists. A comment is judged only when its post was read in this poll. Where the adapter
+        can confirm a deletion by id (X), only confirmed ones are returned.
         """
         now = snap.fetched_at
-        horizon = now - self.lookback
+        window = self.lookback
+        own_window = getattr(adapter, "deletion_window", None)
+        if isinstance(own_window, timedelta):
+            window = min(window, own_window)
+        horizon = now - window
         seen_posts = {p.platform_id for p in snap.posts}
         seen_comments = {c.platform_id for c in snap.comments}
-        rows = (
-            conn.execute(
-                select(
-                    t.item_status.c.item_id,
-                    t.item_status.c.last_seen_at,
-                    t.archive_items.c.kind,
-                    t.archive_items.c.platform_item_id,
-                    t.archive_items.c.post_platform_id,
-                    t.archive_items.c.created_at,
+        with self.db.connect() as conn:
+            rows = (
+                conn.execute(
+                    select(
+                        t.item_status.c.item_id,
+                        t.item_status.c.last_seen_at,
+                        t.archive_items.c.kind,
+                        t.archive_items.c.platform_item_id,
+                        t.archive_items.c.post_platform_id,
+                        t.archive_items.c.created_at,
+                    )
+                    .join(t.archive_items, t.archive_items.c.id == t.item_status.c.item_id)
+                    .where(
+                        t.item_status.c.page_id == page["id"],
+                        t.item_status.c.state != "deleted",
+                        t.archive_items.c.kind != ItemKind.PROFILE.value,
+                    )
                 )
-                .join(t.archive_items, t.archive_items.c.id == t.item_status.c.item_id)
-                .where(
-                    t.item_status.c.page_id == page["id"],
-                    t.item_status.c.state != "deleted",
-                    t.archive_items.c.kind != ItemKind.PROFILE.value,
-                )
+                .mappings()
+                .all()
             )
-            .mappings()
-            .all()
-        )
-        prov = Provenance(ref.platform, "page_governor:deletion-check", now, "page_governor")
-        count = 0
+        candidates = []
         for row in rows:
             created = row["created_at"]
             if created is not None and created < horizon:
@@ -379,12 +424,29 @@ class Ingestor:
             if row["kind"] == ItemKind.POST.value:
                 gone = row["platform_item_id"] not in seen_posts
             else:
-                # judge a comment only when its post was read in this poll
                 gone = (
                     row["post_platform_id"] in seen_posts
                     and row["platform_item_id"] not in seen_comments
                 )
-            if not gone:
+            if gone:
+                candidates.append(dict(row))
+        confirm = getattr(adapter, "confirm_gone", None)
+        if candidates and callable(confirm):
+            confirmed = confirm(ref, [c["platform_item_id"] for c in candidates])
+            candidates = [c for c in candidates if c["platform_item_id"] in confirmed]
+        return candidates
+
+    def _tombstones(
+        self, conn: Connection, ref: PageRef, vanished: list[dict[str, Any]], now: datetime
+    ) -> int:
+        """Record a deletion tombstone, with the time it was last seen, for each vanished item."""
+        prov = Provenance(ref.platform, "page_governor:deletion-check", now, "page_governor")
+        count = 0
+        for row in vanished:
+            state = conn.execute(
+                select(t.item_status.c.state).where(t.item_status.c.item_id == row["item_id"])
+            ).scalar_one()
+            if state == "deleted":  # another capture got there first
                 continue
             self.archive.tombstone(
                 conn,

@@ -84,7 +84,7 @@ class Archive:
         raw: dict[str, Any],
         provenance: Provenance,
         captured_at: datetime,
-        is_hidden: bool = False,
+        is_hidden: bool | None = False,
         post_platform_id: str | None = None,
         parent_platform_id: str | None = None,
         author_id: str | None = None,
@@ -95,9 +95,10 @@ class Archive:
     ) -> CaptureResult:
         """Store an observation of an item; a new version only when its content changed.
 
-        Idempotent: capturing the same observation twice stores it once.
+        Idempotent: capturing the same observation twice stores it once. ``is_hidden=None``
+        means the platform does not report hidden state (X, Telegram): the state already on
+        record is kept, so a hide done through page_governor is not mistaken for an unhide.
         """
-        chash = content_hash(text_value, hidden=is_hidden, extra=extra)
         item_id = conn.execute(
             select(t.archive_items.c.id).where(
                 t.archive_items.c.page_id == page_id,
@@ -127,6 +128,9 @@ class Archive:
                 .mappings()
                 .one_or_none()
             )
+        if is_hidden is None:
+            is_hidden = bool(status["is_hidden"]) if status is not None else False
+        chash = content_hash(text_value, hidden=is_hidden, extra=extra)
 
         if status is not None and status["content_hash"] == chash and status["state"] != "deleted":
             conn.execute(

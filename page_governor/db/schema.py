@@ -248,22 +248,78 @@ poll_cursors = Table(
     _ts("updated_at"),
 )
 
+capture_gaps = Table(
+    "capture_gaps",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    _ts("started_at"),  # the last moment the page was known to be read completely
+    _ts("ended_at", nullable=True),  # the next complete read; NULL while the gap is open
+    Column("reason", String(30), nullable=False),  # rate_limited, auth, permission, ...
+    Column("detail", Text, nullable=False),
+    Column("failures", Integer, nullable=False),
+    _ts("updated_at"),
+)
+Index("ix_capture_gaps_page", capture_gaps.c.page_id, capture_gaps.c.ended_at)
+
+page_health = Table(
+    "page_health",
+    metadata,
+    Column("page_id", Id, ForeignKey("pages.id"), primary_key=True),
+    Column("status", String(20), nullable=False),  # ok, backing_off, paused
+    Column("consecutive_failures", Integer, nullable=False),
+    _ts("next_attempt_at", nullable=True),
+    _ts("last_success_at", nullable=True),
+    Column("last_error", Text),
+    _ts("updated_at"),
+)
+
+telegram_updates = Table(
+    "telegram_updates",
+    metadata,
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(40), nullable=False),  # channel_post, edited_message, ...
+    Column("chat_id", BigInteger, nullable=False),
+    Column("message_id", BigInteger, nullable=False),
+    Column("payload", Text, nullable=False),  # canonical JSON of the update as received
+    _ts("received_at"),
+)
+Index("ix_telegram_updates_chat", telegram_updates.c.chat_id, telegram_updates.c.update_id)
+
+webhook_events = Table(
+    "webhook_events",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    _ts("received_at"),
+    Column("source", String(30), nullable=False),  # page, instagram
+    Column("body", Text, nullable=False),  # the raw body, exactly as signed
+    Column("status", String(20), nullable=False),  # pending, processed, failed
+    Column("outcome", Text),
+    _ts("processed_at", nullable=True),
+)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
+# Also append-only (migration 0002): the Telegram updates exactly as the bot received them.
+INBOX_TABLES = ("telegram_updates",)
 
 __all__ = [
     "APPEND_ONLY_TABLES",
     "archive_items",
     "archive_versions",
     "audit_log",
+    "capture_gaps",
     "compliance_results",
     "departments",
     "flags",
     "item_status",
     "metadata",
     "outbox",
+    "page_health",
     "pages",
     "poll_cursors",
     "review_decisions",
     "review_items",
+    "telegram_updates",
+    "webhook_events",
 ]

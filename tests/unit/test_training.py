@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-import hashlib
+import json
 
 import pytest
 
 from page_governor.moderation.training import DEFAULT_DATASETS, MODEL_PATH, train
 
+# Weights are stored rounded to 6 decimals. Different BLAS builds (numpy wheels, CPUs) differ in
+# the last bits of the solver's result, which can flip that rounding by one unit.
+ROUNDING_TOLERANCE = 2e-6
+
 
 @pytest.mark.slow
-def test_training_reproduces_the_shipped_model_byte_for_byte(tmp_path):
+def test_training_reproduces_the_shipped_model_up_to_rounding(tmp_path):
     pytest.importorskip("sklearn", reason="needs the train extra")
     if not (DEFAULT_DATASETS / "olid_training_v1.0.tsv").is_file():
         pytest.skip(f"public datasets not found at {DEFAULT_DATASETS}")
     out = tmp_path / "attack.json"
     train(DEFAULT_DATASETS, out)
-    assert (
-        hashlib.sha256(out.read_bytes()).hexdigest()
-        == hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()
+    fresh = json.loads(out.read_text(encoding="utf-8"))
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert {k: v for k, v in fresh.items() if k not in ("features", "intercept")} == {
+        k: v for k, v in shipped.items() if k not in ("features", "intercept")
+    }
+    assert fresh["features"].keys() == shipped["features"].keys()
+    assert abs(fresh["intercept"] - shipped["intercept"]) <= ROUNDING_TOLERANCE
+    worst = max(
+        abs(a - b)
+        for name, values in shipped["features"].items()
+        for a, b in zip(values, fresh["features"][name], strict=True)
     )
+    assert worst <= ROUNDING_TOLERANCE
