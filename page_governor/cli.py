@@ -21,10 +21,10 @@ from rich.table import Table
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from page_governor import __version__
+from page_governor import __version__, health
 from page_governor.app import App, missing_run_settings
 from page_governor.config import Settings, load_settings
-from page_governor.errors import ConfigError, InputError, PageGovernorError
+from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
 from page_governor.logging_setup import configure_logging, register_secret
 from page_governor.models import Decision, ReviewStatus
 
@@ -204,7 +204,6 @@ def run(ctx: click.Context) -> None:
       SPRINGFIELD_PD_FB_TOKEN=… page-governor run
     """
     from page_governor.config import load_registry
-    from page_governor.registry import sync_registry
 
     settings = _settings(ctx)
     registry = load_registry(settings.config_dir)
@@ -215,14 +214,25 @@ def run(ctx: click.Context) -> None:
             hint="see README.md, Configuration; `page-governor demo` runs without any of these",
         )
     app = _app(ctx)
-    with app.db.begin() as conn:
-        sync_registry(
-            conn, registry, now=app.clock.now(), default_interval=app.settings.poll_interval_seconds
-        )
+    _sync_registry(app, registry)
     from page_governor.worker import run_worker
 
     configure_logging(app.settings.log_level)
     run_worker(app)
+
+
+def _sync_registry(app: App, registry: Any = None) -> None:
+    """Register or update the pages of ``config/pages.yaml`` (nothing when it lists none)."""
+    from page_governor.config import load_registry
+    from page_governor.registry import sync_registry
+
+    registry = registry or load_registry(app.settings.config_dir)
+    if not registry.pages and not registry.departments:
+        return
+    with app.db.begin() as conn:
+        sync_registry(
+            conn, registry, now=app.clock.now(), default_interval=app.settings.poll_interval_seconds
+        )
 
 
 @cli.command()
@@ -235,34 +245,41 @@ def poll(ctx: click.Context, page_key: str | None) -> None:
     Example:
       page-governor poll --page springfield-pd-facebook
     """
+    from page_governor.jobs import poll_job
     from page_governor.registry import all_pages, page_row
 
     app = _app(ctx)
+    _sync_registry(app)
     with app.db.connect() as conn:
         pages = [page_row(conn, page_key)] if page_key else all_pages(conn)
     if not pages:
         raise InputError(
             "no pages are registered", hint="run `page-governor demo` or fill config/pages.yaml"
         )
-    ingestor = app.ingestor()
-    table = Table("page", "posts", "comments", "new", "edits", "deletions", "flags")
+    table = Table("page", "posts", "comments", "new", "edits", "deletions", "flags", "result")
+    failed = []
     for page in pages:
-        stats = ingestor.poll(page, app.adapter_for(page))
-        table.add_row(
-            page["key"],
-            *(
-                str(x)
-                for x in (
-                    stats.posts,
-                    stats.comments,
-                    stats.new_items,
-                    stats.edits,
-                    stats.deletions,
-                    stats.flags,
-                )
-            ),
+        outcome = poll_job(app, page["key"], force=True)
+        stats = outcome.stats
+        if stats is None:
+            failed.append(page["key"])
+            table.add_row(page["key"], *("-" * 6), f"[red]failed[/] {outcome.note}")
+            continue
+        numbers = (
+            stats.posts,
+            stats.comments,
+            stats.new_items,
+            stats.edits,
+            stats.deletions,
+            stats.flags,
         )
+        table.add_row(page["key"], *(str(x) for x in numbers), "ok")
     console.print(table)
+    if failed:
+        raise PlatformError(
+            f"{len(failed)} of {len(pages)} pages could not be read: {', '.join(failed)}",
+            hint="`page-governor pages health` shows why; the capture gap is recorded",
+        )
 
 
 # -- compliance -----------------------------------------------------------------------------
@@ -650,7 +667,7 @@ def review_show(ctx: click.Context, item_id: int) -> None:
 @click.option("--decision", type=click.Choice([d.value for d in Decision]), required=True)
 @click.option(
     "--reviewer",
-    default=lambda: os.environ.get("PAGE_GOVERNOR_USER") or getpass.getuser(),
+    default=lambda: _login(),
     show_default="$PAGE_GOVERNOR_USER or your login",
     help="Who decides (recorded).",
 )
@@ -787,6 +804,8 @@ def pages_show(ctx: click.Context, page_key: str) -> None:
             ).all()
         )
         result = previous_result(conn, page["id"])
+        page_health = health.health_of(conn, page["id"])
+        page_gaps = health.gaps(conn, page["id"])
     console.print(f"[bold]{page['key']}[/] — {page['display_name'] or ''}")
     for label, key in (
         ("platform", "platform"),
@@ -808,6 +827,93 @@ def pages_show(ctx: click.Context, page_key: str) -> None:
             f"{result['checked_at']:%Y-%m-%d %H:%M} UTC"
             + (f"; missing: {', '.join(failing)}" if failing else "")
         )
+    if page_health:
+        console.print(
+            f"  capture: {page_health['status']}"
+            + (f" — {page_health['last_error']}" if page_health["last_error"] else "")
+        )
+    for gap in page_gaps:
+        end = f"{gap['ended_at']:%Y-%m-%d %H:%M}" if gap["ended_at"] else "still open"
+        console.print(
+            f"  capture gap: {gap['started_at']:%Y-%m-%d %H:%M} → {end} UTC, {gap['reason']} "
+            f"({gap['failures']} failed attempts): {gap['detail']}"
+        )
+
+
+@pages.command("health")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def pages_health(ctx: click.Context, as_json: bool) -> None:
+    """Show whether each page is being captured, backing off or paused, and its open gaps.
+
+    \b
+    Example:
+      page-governor pages health
+    """
+    from page_governor.registry import all_pages
+
+    app = _app(ctx)
+    rows = []
+    with app.db.connect() as conn:
+        for page in all_pages(conn):
+            state = health.health_of(conn, page["id"]) or {}
+            gap = health.open_gap(conn, page["id"])
+            rows.append(
+                {
+                    "page": page["key"],
+                    "platform": page["platform"],
+                    "status": state.get("status", "never polled"),
+                    "failures": state.get("consecutive_failures", 0),
+                    "next_attempt_at": _iso(state.get("next_attempt_at")),
+                    "last_success_at": _iso(state.get("last_success_at")),
+                    "last_error": state.get("last_error"),
+                    "open_gap_since": _iso(gap["started_at"]) if gap else None,
+                }
+            )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    table = Table("page", "platform", "status", "last success", "open gap since", "last error")
+    for row in rows:
+        table.add_row(
+            row["page"],
+            row["platform"],
+            row["status"],
+            row["last_success_at"] or "-",
+            row["open_gap_since"] or "-",
+            _short(row["last_error"] or "-", 60),
+        )
+    console.print(table)
+
+
+@pages.command("resume")
+@click.argument("page_key")
+@click.option("--by", "actor", help="Who resumes it (default: your login).")
+@click.pass_context
+def pages_resume(ctx: click.Context, page_key: str, actor: str | None) -> None:
+    """Let a paused page (dead token, missing permission) be polled again; audited.
+
+    \b
+    Example:
+      page-governor pages resume springfield-pd-facebook
+    """
+    from page_governor.registry import page_row
+
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        page = page_row(conn, page_key)
+        health.resume(conn, page, actor=actor or _login(), now=app.clock.now())
+    console.print(f"{page['key']} will be polled again at its next interval")
+
+
+def _login() -> str:
+    return os.environ.get("PAGE_GOVERNOR_USER") or getpass.getuser()
+
+
+def _iso(value: Any) -> str | None:
+    from page_governor.clock import iso
+
+    return iso(value) if value is not None else None
 
 
 @cli.group()
