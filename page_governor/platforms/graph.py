@@ -142,11 +142,11 @@ class GraphClient:
             raise self._translate(exc, path) from None
         except requests.Timeout:
             raise self._unavailable(f"Graph call {path} timed out") from None
+        except (ValueError, KeyError):
+            # malformed JSON (requests' JSONDecodeError is a ValueError), or no content type
+            raise self._unavailable(f"Graph answered {path} with an unreadable response") from None
         except requests.RequestException as exc:
             raise self._unavailable(f"Graph call {path} failed: {exc.__class__.__name__}") from None
-        except (ValueError, KeyError):
-            # malformed JSON, or a response without a content type
-            raise self._unavailable(f"Graph answered {path} with an unreadable response") from None
         if self._last_status >= 500 or not isinstance(result, dict):
             raise self._unavailable(f"Graph answered {path} with HTTP {self._last_status}")
         return result

@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, Protocol, TypeVar
 
-import telegram
-from telegram import error as tg_error
+# Opt in to PTB 23's behaviour now: durations such as RetryAfter.retry_after are timedeltas
+# (PTB 22 otherwise warns on every flood-limit answer). The code below accepts both.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+import telegram  # noqa: E402
+from telegram import error as tg_error  # noqa: E402
 
 from page_governor.clock import Clock, parse_time
 from page_governor.errors import (

@@ -295,13 +295,13 @@ class XAdapter:
             ) from None
         except requests.Timeout:
             raise PlatformUnavailable(f"X call {endpoint} timed out", **where) from None
+        except ValueError:  # malformed JSON (requests' JSONDecodeError is a ValueError)
+            raise PlatformUnavailable(
+                f"X answered {endpoint} with an unreadable response", **where
+            ) from None
         except requests.RequestException as exc:
             raise PlatformUnavailable(
                 f"X call {endpoint} failed: {exc.__class__.__name__}", **where
-            ) from None
-        except ValueError:
-            raise PlatformUnavailable(
-                f"X answered {endpoint} with an unreadable response", **where
             ) from None
         if not isinstance(body, dict):
             raise PlatformUnavailable(f"X answered {endpoint} with an unreadable response", **where)
