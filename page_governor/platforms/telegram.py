@@ -27,8 +27,8 @@ from typing import Any, ClassVar, Protocol, TypeVar
 # (PTB 22 otherwise warns on every flood-limit answer). The code below accepts both.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-import telegram  # noqa: E402
-from telegram import error as tg_error  # noqa: E402
+import telegram
+from telegram import error as tg_error
 
 from page_governor.clock import Clock, parse_time
 from page_governor.errors import (

@@ -22,7 +22,7 @@ from page_governor.platforms.factory import build_live_adapter
 from page_governor.platforms.graph import GraphClient
 from page_governor.registry import page_ref
 from tests.fakes.graph import graph_error
-from tests.platforms.conftest import FB_PAGE, NOW, X_USER, build_facebook, build_x, live_page
+from tests.platforms.conftest import FB_PAGE, NOW, X_USER, build_facebook, live_page
 
 
 @pytest.fixture
