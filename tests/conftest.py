@@ -20,6 +20,8 @@ from page_governor.clock import FrozenClock
 from page_governor.config import REPO_CONFIG_DIR, Settings
 from page_governor.db import open_database
 
+pytest_plugins = ["tests.fakes.fixtures"]
+
 POSTGRES_URL = os.environ.get("PAGE_GOVERNOR_TEST_POSTGRES_URL")
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
