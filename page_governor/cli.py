@@ -32,7 +32,7 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 EPILOG = """\b
-Arriving with later issues: `serve` (webhooks and web console), `archive search|export`,
+Arriving with later issues: the web console under `serve`, `archive search|export`,
 `pages request|approve|reject|retire`.
 """
 
@@ -41,7 +41,12 @@ def _settings(ctx: click.Context) -> Settings:
     obj = ctx.find_root().obj
     if "settings" not in obj:
         obj["settings"] = load_settings(obj["flags"])
-        for secret in (obj["settings"].telegram_bot_token, obj["settings"].facebook_app_secret):
+        found = obj["settings"]
+        for secret in (
+            found.telegram_bot_token,
+            found.facebook_app_secret,
+            found.meta_webhook_verify_token,
+        ):
             register_secret(secret)
         # Interactive commands stay quiet unless asked; the worker logs at the set level.
         configure_logging(obj["flags"].get("log_level") or "WARNING")
@@ -233,6 +238,41 @@ def _sync_registry(app: App, registry: Any = None) -> None:
         sync_registry(
             conn, registry, now=app.clock.now(), default_interval=app.settings.poll_interval_seconds
         )
+
+
+@cli.command()
+@click.option("--host", help="Interface to listen on (default: web_host setting, 0.0.0.0).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default: $PORT or 8000).")
+@click.pass_context
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve HTTP (Procfile `web`): Meta webhooks for real-time capture, and /healthz.
+
+    Meta calls https://YOUR-HOST/webhooks/meta; set PAGE_GOVERNOR_FACEBOOK_APP_SECRET (checks
+    X-Hub-Signature-256) and PAGE_GOVERNOR_META_WEBHOOK_VERIFY_TOKEN (the subscription
+    handshake). Events stored before a restart are processed at start-up.
+
+    \b
+    Example:
+      PORT=8080 page-governor serve
+    """
+    import uvicorn
+
+    from page_governor.web.app import create_app
+    from page_governor.webhooks import process_pending
+
+    app = _app(ctx)
+    _sync_registry(app)
+    configure_logging(app.settings.log_level)
+    pending = process_pending(app)
+    if pending:
+        logging.getLogger(__name__).info("processed %d stored webhook events", pending)
+    uvicorn.run(
+        create_app(app),
+        host=host or app.settings.web_host,
+        port=port or app.settings.web_port,
+        log_level=app.settings.log_level.lower(),
+        proxy_headers=True,
+    )
 
 
 @cli.command()

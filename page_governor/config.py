@@ -63,6 +63,10 @@ class Settings(BaseModel):
     telegram_bot_token: str | None = None  # secret: environment only
     telegram_pio_chat_id: int | None = None
     facebook_app_secret: str | None = None  # secret: environment only
+    meta_webhook_verify_token: str | None = None  # secret: environment only
+
+    web_host: str = "0.0.0.0"
+    web_port: int = Field(default=8000, ge=1, le=65535)  # PORT (set by hosting platforms) wins
 
     @field_validator("facebook_graph_url", "x_api_url", "telegram_api_url")
     @classmethod
@@ -102,7 +106,7 @@ class Settings(BaseModel):
         return self.effective_database_url.startswith("sqlite:")
 
 
-_FILE_ONLY_FORBIDDEN = {"telegram_bot_token", "facebook_app_secret"}
+_FILE_ONLY_FORBIDDEN = {"telegram_bot_token", "facebook_app_secret", "meta_webhook_verify_token"}
 
 
 def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
@@ -152,6 +156,8 @@ def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
                 values[name] = value
     if environ.get("DATABASE_URL") and "database_url" not in values:
         values["database_url"] = environ["DATABASE_URL"]
+    if environ.get("PORT") and "web_port" not in values:
+        values["web_port"] = environ["PORT"]
     return values
 
 

@@ -12,77 +12,14 @@ import pytest
 from sqlalchemy import select
 
 from page_governor.app import App
-from page_governor.config import DepartmentConfig, PageConfig, Registry
 from page_governor.db import schema as t
 from page_governor.jobs import poll_job
 from page_governor.logging_setup import RedactingFilter
-from page_governor.registry import page_row, sync_registry
+from page_governor.registry import page_row
+from tests.fakes.fixtures import SENTINEL_FB, SENTINEL_X
 from tests.fakes.graph import graph_error
+from tests.fakes.world import FB_PAGE, GROUP, NOW
 from tests.helpers import count
-from tests.fakes.world import (
-    CHANNEL,
-    FB_PAGE,
-    GROUP,
-    NOW,
-    X_USER,
-    build_facebook,
-    build_telegram,
-    build_x,
-)
-
-SENTINEL_FB = "EAAG-SENTINEL-FB-TOKEN-7f3a9c"
-SENTINEL_X = "SENTINEL-X-USER-TOKEN-51be20"
-
-
-@pytest.fixture
-def live_app(app, live_settings, fake_graph, fake_x, fake_telegram, monkeypatch):
-    fake_graph.token = SENTINEL_FB
-    fake_x.token = SENTINEL_X
-    monkeypatch.setenv("SPD_FB_TOKEN", SENTINEL_FB)
-    monkeypatch.setenv("SPD_X_TOKEN", SENTINEL_X)
-    build_facebook(fake_graph)
-    build_x(fake_x)
-    build_telegram(fake_telegram)
-    application = App(live_settings, clock=app.clock)
-    application.clock.set(NOW)
-    registry = Registry(
-        departments=(
-            DepartmentConfig(
-                slug="springfield-pd",
-                name="Springfield Police Department",
-                official_domains=["springfieldpd.example"],
-            ),
-        ),
-        pages=(
-            PageConfig(
-                key="spd-fb",
-                department="springfield-pd",
-                platform="facebook",
-                platform_id=FB_PAGE,
-                handle="SpringfieldPD",
-                token_env="SPD_FB_TOKEN",
-            ),
-            PageConfig(
-                key="spd-x",
-                department="springfield-pd",
-                platform="x",
-                platform_id=X_USER,
-                handle="SpringfieldPD",
-                token_env="SPD_X_TOKEN",
-            ),
-            PageConfig(
-                key="spd-tg",
-                department="springfield-pd",
-                platform="telegram",
-                platform_id=str(CHANNEL),
-                handle="lakesidepolice",
-            ),
-        ),
-    )
-    with application.db.begin() as conn:
-        sync_registry(conn, registry, now=NOW, default_interval=300)
-    yield application
-    application.close()
 
 
 def versions(app: App, platform_item_id: str) -> list[dict]:

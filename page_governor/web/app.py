@@ -1,0 +1,70 @@
+"""Starlette application: health check and the Meta webhook endpoint."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from page_governor.app import App
+from page_governor.webhooks import process_event, signature_ok, store_event
+
+log = logging.getLogger(__name__)
+MAX_WEBHOOK_BODY = 1_000_000  # Meta batches events; anything near this size is not Meta
+
+
+def create_app(app: App) -> Starlette:
+    settings = app.settings
+
+    async def health(request: Request) -> Response:
+        try:
+            with app.db.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception:
+            return JSONResponse({"ok": False, "database": "unreachable"}, status_code=503)
+        return JSONResponse({"ok": True, "database": "ok"})
+
+    async def meta_verify(request: Request) -> Response:
+        """The subscription handshake: echo ``hub.challenge`` when the verify token matches."""
+        params = request.query_params
+        expected = settings.meta_webhook_verify_token
+        if (
+            expected
+            and params.get("hub.mode") == "subscribe"
+            and params.get("hub.verify_token") == expected
+        ):
+            return PlainTextResponse(params.get("hub.challenge", ""))
+        log.warning("webhook verification refused (wrong or missing verify token)")
+        return PlainTextResponse("verification refused", status_code=403)
+
+    async def meta_event(request: Request) -> Response:
+        secret = settings.facebook_app_secret
+        if not secret:
+            log.error("webhook event refused: PAGE_GOVERNOR_FACEBOOK_APP_SECRET is not set")
+            return PlainTextResponse("webhooks are not configured", status_code=503)
+        body = await request.body()
+        if len(body) > MAX_WEBHOOK_BODY:
+            return PlainTextResponse("too large", status_code=413)
+        if not signature_ok(secret, body, request.headers.get("x-hub-signature-256")):
+            client = request.client.host if request.client else "?"
+            log.warning("webhook event refused: bad X-Hub-Signature-256 from %s", client)
+            return PlainTextResponse("bad signature", status_code=403)
+        source = "instagram" if b'"object":"instagram"' in body.replace(b" ", b"") else "page"
+        event_id = store_event(app, source, body)
+        # Answer at once (Meta retries slow endpoints); capture after the response is sent.
+        return PlainTextResponse(
+            "EVENT_RECEIVED", background=BackgroundTask(process_event, app, event_id)
+        )
+
+    return Starlette(
+        routes=[
+            Route("/healthz", health),
+            Route("/webhooks/meta", meta_verify, methods=["GET"]),
+            Route("/webhooks/meta", meta_event, methods=["POST"]),
+        ]
+    )
