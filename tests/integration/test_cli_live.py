@@ -30,7 +30,7 @@ pages:
 
 
 @pytest.fixture
-def live_env(cli_env, tmp_path):
+def live_env(cli_env, tmp_path, migrated_url):
     config = tmp_path / "config"
     shutil.copytree(REPO_CONFIG_DIR, config)
     (config / "pages.yaml").write_text(PAGES_YAML, encoding="utf-8")
@@ -58,7 +58,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_answers_health_checks_and_stops_cleanly_on_sigterm(cli_env):
+def test_serve_answers_health_checks_and_stops_cleanly_on_sigterm(cli_env, migrated_url):
     port = _free_port()
     proc = subprocess.Popen(
         [
