@@ -26,18 +26,18 @@ import facebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from page_governor.app import App  # noqa: E402
-from page_governor.clock import FrozenClock  # noqa: E402
-from page_governor.config import (  # noqa: E402
+from page_governor.app import App
+from page_governor.clock import FrozenClock
+from page_governor.config import (
     REPO_CONFIG_DIR,
     DepartmentConfig,
     PageConfig,
     Registry,
     Settings,
 )
-from page_governor.jobs import poll_job  # noqa: E402
-from page_governor.registry import sync_registry  # noqa: E402
-from tests.fakes.graph import FakeGraph  # noqa: E402
+from page_governor.jobs import poll_job
+from page_governor.registry import sync_registry
+from tests.fakes.graph import FakeGraph
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 PAGE = "100200300"
