@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from page_governor.archive.store import Archive, Change
+from page_governor.archive.store import Archive, Change, Known
 from page_governor.clock import Clock, iso
 from page_governor.db import Database
 from page_governor.db import schema as t
@@ -244,6 +244,8 @@ class Ingestor:
         now = snap.fetched_at
         stats = PollStats(page["key"], posts=len(snap.posts), comments=len(snap.comments))
         pid = page["id"]
+        known = self.archive.load_known(conn, pid)
+        seen: list[int] = []
         if snap.profile is not None:
             res = self.archive.capture(
                 conn,
@@ -254,6 +256,8 @@ class Ingestor:
                 raw=snap.profile.raw,
                 provenance=snap.profile.provenance,
                 captured_at=now,
+                known=known,
+                seen=seen,
             )
             self._count(stats, res.change)
         for post in snap.posts:
@@ -272,14 +276,26 @@ class Ingestor:
                 permalink=post.permalink,
                 created_at=post.created_at,
                 post_platform_id=post.platform_id,
+                known=known,
+                seen=seen,
             )
             self._count(stats, res.change)
         by_id = {c.platform_id: c for c in snap.comments}
         sees_hidden = bool(caps & Capability.SEE_HIDDEN_STATE)
         for comment in snap.comments:
             self.capture_comment(
-                conn, page, ref, comment, now=now, stats=stats, by_id=by_id, sees_hidden=sees_hidden
+                conn,
+                page,
+                ref,
+                comment,
+                now=now,
+                stats=stats,
+                by_id=by_id,
+                sees_hidden=sees_hidden,
+                known=known,
+                seen=seen,
             )
+        self.archive.mark_seen(conn, seen, now)
         if vanished:
             stats.deletions += self._tombstones(conn, ref, vanished, now)
         conn.execute(
@@ -316,6 +332,8 @@ class Ingestor:
         stats: PollStats,
         by_id: dict[str, Comment] | None = None,
         sees_hidden: bool = True,
+        known: Known | None = None,
+        seen: list[int] | None = None,
     ) -> Change:
         """Archive one observation of a comment; report outside hides; classify what is new.
 
@@ -339,6 +357,8 @@ class Ingestor:
             created_at=comment.created_at,
             post_platform_id=comment.post_id,
             parent_platform_id=comment.parent_id,
+            known=known,
+            seen=seen,
         )
         self._count(stats, res.change)
         if res.change in (Change.HIDDEN, Change.UNHIDDEN):
