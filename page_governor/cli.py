@@ -1019,6 +1019,192 @@ def archive_stats(ctx: click.Context) -> None:
     console.print(table)
 
 
+def _filter_options(func: Any) -> Any:
+    """The archive filters shared by search, export and legal holds."""
+    options = [
+        click.option("--department", help="Department slug."),
+        click.option("--page", "page_key", help="Page key."),
+        click.option("--platform", type=click.Choice(["facebook", "instagram", "x", "telegram"])),
+        click.option("--since", help="Created on the platform at or after (2026-11-01 or ISO)."),
+        click.option("--until", help="Created before (exclusive)."),
+        click.option("--author", help="Author name or platform id (exact)."),
+        click.option("--kind", type=click.Choice(["post", "comment", "reply", "profile"])),
+        click.option("--state", type=click.Choice(["live", "edited", "hidden", "deleted"])),
+        click.option(
+            "--category",
+            type=click.Choice(["obscenity", "personal_attack", "threat", "personal_info", "spam"]),
+            help="Flagged in this category.",
+        ),
+        click.option(
+            "--decision",
+            type=click.Choice(["keep", "hide", "escalate", "not_a_violation"]),
+            help="A reviewer decided this.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _when(value: str | None, flag: str) -> Any:
+    from page_governor.clock import parse_time
+
+    if not value:
+        return None
+    try:
+        return parse_time(value)
+    except ValueError:
+        raise InputError(f"{flag}: {value!r} is not a date (use 2026-11-01 or ISO 8601)") from None
+
+
+def _filters(words: tuple[str, ...] | str | None, options: dict[str, Any]) -> Any:
+    from page_governor.archive.search import Filters
+
+    text = " ".join(words) if isinstance(words, tuple) else words
+    return Filters(
+        text=text or None,
+        department=options.get("department"),
+        page=options.get("page_key"),
+        platform=options.get("platform"),
+        since=_when(options.get("since"), "--since"),
+        until=_when(options.get("until"), "--until"),
+        author=options.get("author"),
+        kind=options.get("kind"),
+        state=options.get("state"),
+        category=options.get("category"),
+        decision=options.get("decision"),
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    from datetime import datetime
+
+    from page_governor.clock import iso
+
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@archive.command("search")
+@click.argument("words", nargs=-1)
+@_filter_options
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def archive_search(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    limit: int,
+    offset: int,
+    as_json: bool,
+    **options: Any,
+) -> None:
+    """Search everything captured: every version of every item, deleted and hidden included.
+
+    WORDS must all occur (in any version). Results are items, newest first; `archive show ID`
+    shows one in its thread with its versions and decisions.
+
+    \b
+    Examples:
+      page-governor archive search bridge closed --page springfield-pd-facebook
+      page-governor archive search --state deleted --since 2026-11-01 --json
+    """
+    from page_governor.archive.search import search
+
+    filters = _filters(words, options)
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        found = search(conn, filters, limit=limit, offset=offset)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "filters": filters.as_json(),
+                    "total": found.total,
+                    "total_capped": found.total_capped,
+                    "offset": offset,
+                    "results": _jsonable(found.rows),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = Table("id", "page", "kind", "created (UTC)", "author", "state", "text")
+    for row in found.rows:
+        table.add_row(
+            str(row["id"]),
+            row["page"],
+            row["kind"],
+            f"{row['created_at']:%Y-%m-%d %H:%M}" if row["created_at"] else "-",
+            row["author_name"] or "-",
+            row["state"] + (f" (v{row['versions']})" if row["versions"] > 1 else ""),
+            _short(row["text"], 60),
+        )
+    console.print(table)
+    shown = f"{offset + 1}-{offset + len(found.rows)}" if found.rows else "none"
+    more = "+" if found.total_capped else ""
+    console.print(
+        f"{shown} of {found.total:,}{more}"
+        + (f"; next: --offset {offset + limit}" if offset + limit < found.total else "")
+    )
+
+
+@archive.command("show")
+@click.argument("item_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
+    """Show one archived item in its thread, with every version, flag and decision.
+
+    \b
+    Example:
+      page-governor archive show 42
+    """
+    from rich.markup import escape
+
+    from page_governor.archive.search import item_thread
+
+    app = _app(ctx)
+    with app.db.connect() as conn:
+        item = item_thread(conn, item_id)
+    if as_json:
+        click.echo(json.dumps(_jsonable(item), indent=2, ensure_ascii=False, default=str))
+        return
+    console.print(
+        f"[bold]item {item['id']}[/] {item['kind']} {escape(item['platform_item_id'])} on "
+        f"{item['page']} by {escape(item['author_name'] or '-')} — {item['state']}"
+    )
+    for version in item["versions"]:
+        mark = " (disposed)" if version.get("disposed_at") else ""
+        console.print(
+            f"  v{version['version_no']} {version['state']}{mark} captured "
+            f"{version['captured_at']:%Y-%m-%d %H:%M}: {escape(_short(version['text'], 120))}"
+        )
+    for flag in item["flags"]:
+        console.print(f"  flagged: {', '.join(flag['categories'])}")
+    for decision in item["decisions"]:
+        console.print(
+            f"  decision: {decision['decision']} by {escape(decision['reviewer'])} at "
+            f"{decision['decided_at']:%Y-%m-%d %H:%M} — {escape(decision['reason'])}"
+        )
+    if item["thread"]:
+        console.print("  thread:")
+        for row in item["thread"]:
+            pointer = "→" if row["id"] == item["id"] else " "
+            indent = "    " if row["parent_platform_id"] else "  "
+            console.print(
+                f"  {pointer}{indent}[{row['id']}] {row['kind']} {row['state']} "
+                f"{escape(row['author_name'] or '-')}: {escape(_short(row['text'], 90))}"
+            )
+
+
 # -- entry point ----------------------------------------------------------------------------
 
 

@@ -131,6 +131,10 @@ archive_versions = Table(
     Column("content_hash", String(64), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("record_hash", String(64), nullable=False),
+    # Set once, by an approved disposition: text and raw are then replaced by a stub and the
+    # hashes stay, so the chain still verifies (the only update the triggers allow).
+    Column("disposition_id", Id),
+    _ts("disposed_at", nullable=True),
     UniqueConstraint("item_id", "version_no", name="uq_archive_versions_item_no"),
 )
 Index("ix_archive_versions_item", archive_versions.c.item_id)
@@ -298,6 +302,37 @@ webhook_events = Table(
     _ts("processed_at", nullable=True),
 )
 
+legal_holds = Table(
+    "legal_holds",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("name", String(300), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("criteria", JSON, nullable=False),  # the archive-search filters it freezes
+    Column("created_by", String(200), nullable=False),
+    _ts("created_at"),
+    Column("released_by", String(200)),
+    _ts("released_at", nullable=True),
+)
+
+dispositions = Table(
+    "dispositions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("record_class", String(50), nullable=False),
+    Column("authority", Text, nullable=False),
+    Column("period_days", Integer, nullable=False),
+    _ts("cutoff"),  # records created before this are past retention
+    Column("status", String(20), nullable=False),  # proposed, approved, rejected
+    Column("item_ids", JSON, nullable=False),
+    Column("record_hashes", JSON, nullable=False),  # of every version disposed
+    Column("proposed_by", String(200), nullable=False),
+    _ts("proposed_at"),
+    Column("decided_by", String(200)),
+    _ts("decided_at", nullable=True),
+    Column("note", Text),
+)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
 # Also append-only (migration 0002): the Telegram updates exactly as the bot received them.
@@ -311,8 +346,10 @@ __all__ = [
     "capture_gaps",
     "compliance_results",
     "departments",
+    "dispositions",
     "flags",
     "item_status",
+    "legal_holds",
     "metadata",
     "outbox",
     "page_health",
