@@ -1205,6 +1205,158 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
             )
 
 
+@archive.command("export")
+@click.argument("words", nargs=-1)
+@_filter_options
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A new folder, a new .zip file, or (with --format warc) a new .warc.gz file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["bundle", "warc"]),
+    default="bundle",
+    show_default=True,
+    help="bundle: JSON Lines, CSV, HTML threads, audit, gaps, manifest; warc: ISO 28500.",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Public-release copy: personal information redacted (config/redaction.yaml).",
+)
+@click.option("--by", "actor", help="Who exports (default: your login); recorded.")
+@click.pass_context
+def archive_export(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    out: Path,
+    fmt: str,
+    public: bool,
+    actor: str | None,
+    **options: Any,
+) -> None:
+    """Export a records-request bundle of everything the filters match (audited).
+
+    Every version of every matching item is included: edits, hidden and deleted comments,
+    moderation decisions, capture gaps. `archive verify-bundle` re-checks it offline.
+
+    \b
+    Examples:
+      page-governor archive export --page springfield-pd-facebook --since 2026-11-01 \\
+          --out request-2026-114.zip
+      page-governor archive export bridge --public --out request-2026-115-public
+      page-governor archive export --author "Jane Citizen" --format warc --out jane.warc.gz
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from page_governor import audit
+    from page_governor.archive.export import count_versions, export_bundle, write_warc
+    from page_governor.archive.redaction import Redactor
+
+    filters = _filters(words, options)
+    if fmt == "warc" and public:
+        raise InputError("--public is for bundles; a WARC copy is always the native record")
+    if fmt == "warc" and not out.name.endswith((".warc", ".warc.gz")):
+        raise InputError("--format warc needs an --out file name ending in .warc.gz")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent} is not a folder")
+    app = _app(ctx)
+    who = actor or _login()
+    now = app.clock.now()
+    with app.db.connect() as conn:
+        total = count_versions(conn, filters)
+        if total == 0:
+            raise InputError("nothing matches these filters; nothing was exported")
+        redactor = None
+        if public:
+            keep = _department_contacts(conn)
+            redactor = Redactor.from_config(app.settings.config_dir, keep)
+        bar = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        with bar:
+            task = bar.add_task("exporting versions", total=total)
+
+            def step(n: int) -> None:
+                bar.advance(task, n)
+
+            if fmt == "warc":
+                result = write_warc(conn, filters, out, exported_by=who, now=now, progress=step)
+            else:
+                result = export_bundle(
+                    conn, filters, out, exported_by=who, now=now, redactor=redactor, progress=step
+                )
+    with app.db.begin() as conn:
+        audit.record(
+            conn,
+            at=now,
+            actor=who,
+            action="archive.export",
+            subject_type="export",
+            subject_id=out.name,
+            details={
+                "filters": filters.as_json(),
+                "format": fmt,
+                "public_release": public,
+                "items": result.items,
+                "versions": result.versions,
+                "sha256": result.manifest_sha256,
+            },
+        )
+    what = "manifest" if fmt == "bundle" else "file"
+    console.print(
+        f"exported {result.items:,} items ({result.versions:,} versions) to {out}"
+        + (f"; {result.redactions:,} redactions logged" if public else "")
+        + f"\n{what} SHA-256 {result.manifest_sha256} (recorded in the audit log)"
+    )
+
+
+def _department_contacts(conn: Any) -> list[str]:
+    from page_governor.db import schema as t
+
+    keep: list[str] = []
+    for phone, email in conn.execute(select(t.departments.c.phone, t.departments.c.email)):
+        for value in (phone or "").split(","):
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if digits:
+                keep.append(digits[-10:])
+        keep.extend(e.strip() for e in (email or "").split(",") if e.strip())
+    return keep
+
+
+@archive.command("verify-bundle")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+def archive_verify_bundle(ctx: click.Context, path: Path) -> None:
+    """Re-check an exported bundle offline: files against the manifest, records against hashes.
+
+    \b
+    Example:
+      page-governor archive verify-bundle request-2026-114.zip
+    """
+    from page_governor.archive.export import verify_bundle
+    from page_governor.errors import ArchiveIntegrityError
+
+    report = verify_bundle(path)
+    if not report.ok:
+        for problem in report.problems[1:]:
+            click.echo(f"  {problem}", err=True)
+        raise ArchiveIntegrityError(
+            f"{path} does not verify: {report.problems[0]}"
+            + (f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else "")
+        )
+    console.print(f"{path}: {report.files} files and {report.records:,} records verify")
+
+
 # -- entry point ----------------------------------------------------------------------------
 
 

@@ -106,3 +106,11 @@ def detect_personal_info(n: Normalized, ctx: Context) -> Hit:
             personal = _PHONE_CONTEXT.search(before) or "personal" in before
             hit.add(0.85 if personal else 0.45, _folded_span(n, m))
     return hit
+
+
+# Public names for the records-release redactor (page_governor.archive.redaction), which removes
+# these wherever they occur, without the context the moderation detector requires.
+SSN_PATTERN = re.compile(_SSN.pattern, re.IGNORECASE)
+PHONE_PATTERN = _PHONE
+EMAIL_PATTERN = re.compile(_EMAIL.pattern, re.IGNORECASE)
+STREET_PATTERN = re.compile(_STREET, re.IGNORECASE)

@@ -1,0 +1,723 @@
+"""Records-request bundles: everything the filters match, with proof it was not altered.
+
+A bundle (a folder, or the same as a ``.zip``) holds:
+
+``records.jsonl``    one line per archived version: the item, the exact hashed record (text, raw
+                     platform payload and provenance as stored), its chain hashes
+``records.csv``      the same, one row per version, for spreadsheets
+``threads/``         each thread as it appeared, as HTML: edits, hidden and deleted items marked,
+                     flags and moderation decisions with who, when and why (all escaped)
+``decisions.jsonl``  the review decisions on the exported items
+``audit.jsonl``      the audit entries that concern them (and their pages)
+``capture_gaps.json`` periods the pages could not be read
+``media.csv``        media the payloads refer to (URLs; files are not captured yet)
+``manifest.json``    SHA-256 and size of every file, the filters, who exported and when, the
+                     heads of the archive and audit chains, counts
+
+``verify_bundle`` re-checks a bundle offline: every file against the manifest, no file added or
+missing, and every native record against its own record hash.
+
+``write_warc`` writes the same records as an ISO 28500 WARC file (resource + metadata records).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select
+
+from page_governor.archive.redaction import Redactor
+from page_governor.archive.search import Filters, matching_items
+from page_governor.archive.store import version_record
+from page_governor.clock import iso
+from page_governor.db import schema as t
+from page_governor.errors import InputError
+from page_governor.hashing import canonical_json, chain_hash, sha256_hex
+
+FORMAT = "page_governor records bundle"
+FORMAT_VERSION = 1
+CSV_FIELDS = (
+    "item_id",
+    "page",
+    "platform",
+    "kind",
+    "platform_item_id",
+    "post_platform_id",
+    "parent_platform_id",
+    "author_id",
+    "author_name",
+    "created_at",
+    "version_no",
+    "state",
+    "captured_at",
+    "last_seen_at",
+    "text",
+    "permalink",
+    "content_hash",
+    "record_hash",
+)
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    items: int
+    versions: int
+    manifest_sha256: str
+    redactions: int = 0
+
+
+def _versions_query(conn: Connection, filters: Filters) -> Any:
+    ids = matching_items(conn, filters).subquery()
+    items, versions, pages = t.archive_items, t.archive_versions, t.pages
+    return (
+        select(
+            versions,
+            items.c.page_id,
+            items.c.kind,
+            items.c.platform_item_id,
+            items.c.post_platform_id,
+            items.c.parent_platform_id,
+            items.c.author_id,
+            items.c.author_name,
+            items.c.permalink,
+            items.c.created_at.label("item_created_at"),
+            pages.c.key.label("page"),
+            pages.c.platform,
+        )
+        .join(ids, ids.c.id == versions.c.item_id)
+        .join(items, items.c.id == versions.c.item_id)
+        .join(pages, pages.c.id == items.c.page_id)
+        .order_by(versions.c.item_id, versions.c.version_no)
+    )
+
+
+def count_versions(conn: Connection, filters: Filters) -> int:
+    from sqlalchemy import func
+
+    query = _versions_query(conn, filters).subquery()
+    return int(conn.execute(select(func.count()).select_from(query)).scalar_one())
+
+
+def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    result = conn.execution_options(yield_per=2000).execute(_versions_query(conn, filters))
+    for row in result.mappings():
+        yield dict(row)
+
+
+def chain_heads(conn: Connection) -> dict[str, str | None]:
+    heads = {}
+    for name, table in (("archive", t.archive_versions), ("audit", t.audit_log)):
+        heads[name] = conn.execute(
+            select(table.c.record_hash).order_by(table.c.id.desc()).limit(1)
+        ).scalar_one_or_none()
+    return heads
+
+
+def native_line(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Lines record of one version: item, the exact hashed record, chain hashes."""
+    return {
+        "item": {
+            "id": row["item_id"],
+            "page": row["page"],
+            "platform": row["platform"],
+            "kind": row["kind"],
+            "platform_item_id": row["platform_item_id"],
+            "post_platform_id": row["post_platform_id"],
+            "parent_platform_id": row["parent_platform_id"],
+            "author_id": row["author_id"],
+            "author_name": row["author_name"],
+            "permalink": row["permalink"],
+            "created_at": iso(row["item_created_at"]),
+        },
+        "record": json.loads(canonical_json(version_record(row))),
+        "prev_hash": row["prev_hash"],
+        "record_hash": row["record_hash"],
+        "disposed_at": iso(row["disposed_at"]),
+    }
+
+
+class _Files:
+    """Files of a bundle being written, with their SHA-256 computed as they are written."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def open(self, name: str) -> io.TextIOWrapper:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8", newline="")
+
+    def digest(self) -> dict[str, dict[str, Any]]:
+        out = {}
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and path.name != "manifest.json":
+                out[path.relative_to(self.root).as_posix()] = {
+                    "sha256": _file_sha256(path),
+                    "bytes": path.stat().st_size,
+                }
+        return out
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def export_bundle(
+    conn: Connection,
+    filters: Filters,
+    out: Path,
+    *,
+    exported_by: str,
+    now: datetime,
+    redactor: Redactor | None = None,
+    html_threads: bool = True,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write a bundle to ``out`` (a new folder, or a ``.zip`` file). See the module docstring.
+
+    Raises:
+        InputError: ``out`` exists already.
+    """
+    if out.exists():
+        raise InputError(f"{out} exists already; choose a new folder or file name")
+    as_zip = out.suffix.lower() == ".zip"
+    work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent)) if as_zip else out
+    if not as_zip:
+        out.mkdir(parents=True)
+    try:
+        result = _write(conn, filters, work, exported_by, now, redactor, html_threads, progress)
+        if as_zip:
+            _zip(work, out)
+        return ExportResult(out, *result)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if as_zip:
+            out.unlink(missing_ok=True)
+        raise
+    finally:
+        if as_zip:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _write(
+    conn: Connection,
+    filters: Filters,
+    root: Path,
+    exported_by: str,
+    now: datetime,
+    redactor: Redactor | None,
+    html_threads: bool,
+    progress: Progress | None,
+) -> tuple[int, int, str, int]:
+    files = _Files(root)
+    items: dict[int, dict[str, Any]] = {}
+    pages: set[str] = set()
+    media: list[tuple[int, str]] = []
+    redaction_log = files.open("redactions.jsonl") if redactor else None
+    redacted_total = 0
+    versions = 0
+    with files.open("records.jsonl") as jsonl, files.open("records.csv") as csv_file:
+        writer = csv.writer(csv_file)
+        writer.writerow(CSV_FIELDS)
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        for row in iter_versions(conn, filters):
+            line = native_line(row)
+            if redactor is not None:
+                counts = _redact_line(line, redactor)
+                if counts:
+                    redacted_total += sum(counts.values())
+                    assert redaction_log is not None
+                    redaction_log.write(
+                        dumps(
+                            {
+                                "item_id": row["item_id"],
+                                "version_no": row["version_no"],
+                                "removed": dict(counts),
+                            }
+                        )
+                        + "\n"
+                    )
+            jsonl.write(dumps(line) + "\n")
+            record = line["record"]
+            item = line["item"]
+            writer.writerow(
+                (
+                    item["id"],
+                    item["page"],
+                    item["platform"],
+                    item["kind"],
+                    item["platform_item_id"],
+                    item["post_platform_id"] or "",
+                    item["parent_platform_id"] or "",
+                    item["author_id"] or "",
+                    item["author_name"] or "",
+                    item["created_at"] or "",
+                    record["version_no"],
+                    record["state"],
+                    record["captured_at"] or "",
+                    record["last_seen_at"] or "",
+                    record["text"],
+                    item["permalink"] or "",
+                    record["content_hash"],
+                    line["record_hash"],
+                )
+            )
+            versions += 1
+            pages.add(row["page"])
+            entry = items.setdefault(row["item_id"], {**item, "versions": []})
+            if html_threads:
+                entry["versions"].append(
+                    (record["version_no"], record["state"], record["captured_at"], record["text"])
+                )
+            if row["version_no"] == 1 or '"url' in record["raw"] or "media_url" in record["raw"]:
+                media.extend((row["item_id"], url) for url in _media_urls(record["raw"]))
+            if progress is not None:
+                progress(1)
+    if redaction_log is not None:
+        redaction_log.close()
+    decisions = _decisions(conn, list(items))
+    with files.open("decisions.jsonl") as fh:
+        for decision in decisions:
+            fh.write(json.dumps(_plain(decision), ensure_ascii=False, sort_keys=True) + "\n")
+    with files.open("audit.jsonl") as fh:
+        for entry in _audit(conn, decisions, pages):
+            fh.write(json.dumps(_plain(entry), ensure_ascii=False, sort_keys=True) + "\n")
+    with files.open("capture_gaps.json") as fh:
+        json.dump(
+            [_plain(g) for g in _gaps(conn, pages, filters)], fh, indent=1, ensure_ascii=False
+        )
+    with files.open("media.csv") as fh:
+        media_writer = csv.writer(fh)
+        media_writer.writerow(("item_id", "url", "captured"))
+        for item_id, url in sorted(set(media)):
+            media_writer.writerow((item_id, url, "no (reference only)"))
+    if html_threads:
+        flags = _flags(conn, list(items))
+        _write_threads(files, items, decisions, flags, filters, now, public=redactor is not None)
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": iso(now),
+        "exported_by": exported_by,
+        "filters": filters.as_json(),
+        "public_release": redactor is not None,
+        "redaction": None
+        if redactor is None
+        else {"kinds": list(redactor.kinds), "author_names": redactor.author_names},
+        "counts": {"items": len(items), "versions": versions, "decisions": len(decisions)},
+        "chain_heads": chain_heads(conn),
+        "files": files.digest(),
+    }
+    text = json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True)
+    (root / "manifest.json").write_text(text, encoding="utf-8")
+    return len(items), versions, sha256_hex(text), redacted_total
+
+
+def _redact_line(line: dict[str, Any], redactor: Redactor) -> Counter[str]:
+    record = line["record"]
+    counts: Counter[str] = Counter()
+    record["text"], c = redactor.text(record["text"])
+    counts += c
+    raw, c = redactor.payload(json.loads(record["raw"]))
+    record["raw"] = canonical_json(raw)
+    counts += c
+    if redactor.author_names and line["item"]["author_name"]:
+        line["item"]["author_name"] = "[REDACTED NAME]"
+        counts["name"] += 1
+    line["redacted"] = True
+    return counts
+
+
+def _media_urls(raw_text: str) -> list[str]:
+    try:
+        raw = json.loads(raw_text)
+    except ValueError:
+        return []
+    urls: list[str] = []
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif (
+            isinstance(value, str)
+            and key in ("src", "media_url", "full_picture", "thumbnail_url", "picture")
+            and value.startswith("http")
+        ):
+            urls.append(value)
+
+    walk(raw)
+    return urls
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: iso(v) if isinstance(v, datetime) else v for k, v in row.items()}
+
+
+def _chunks(values: list[Any], size: int = 900) -> Iterator[list[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _decisions(conn: Connection, item_ids: list[int]) -> list[dict[str, Any]]:
+    out = []
+    for chunk in _chunks(item_ids):
+        rows = conn.execute(
+            select(t.review_decisions, t.review_items.c.item_id, t.review_items.c.status)
+            .join(t.review_items, t.review_items.c.id == t.review_decisions.c.review_item_id)
+            .where(t.review_items.c.item_id.in_(chunk))
+            .order_by(t.review_decisions.c.id)
+        ).mappings()
+        out.extend(dict(r) for r in rows)
+    return out
+
+
+def _flags(conn: Connection, item_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in _chunks(item_ids):
+        for row in conn.execute(
+            select(t.flags).where(t.flags.c.item_id.in_(chunk)).order_by(t.flags.c.id)
+        ).mappings():
+            out[row["item_id"]].append(dict(row))
+    return out
+
+
+def _audit(
+    conn: Connection, decisions: list[dict[str, Any]], pages: set[str]
+) -> list[dict[str, Any]]:
+    review_ids = sorted({str(d["review_item_id"]) for d in decisions})
+    conditions = [
+        and_(t.audit_log.c.subject_type == "page", t.audit_log.c.subject_id.in_(sorted(pages)))
+    ]
+    for chunk in _chunks(review_ids):
+        conditions.append(
+            and_(t.audit_log.c.subject_type == "review_item", t.audit_log.c.subject_id.in_(chunk))
+        )
+    rows = conn.execute(
+        select(t.audit_log).where(or_(*conditions)).order_by(t.audit_log.c.id)
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def _gaps(conn: Connection, pages: set[str], filters: Filters) -> list[dict[str, Any]]:
+    query = (
+        select(t.capture_gaps, t.pages.c.key.label("page"))
+        .join(t.pages, t.pages.c.id == t.capture_gaps.c.page_id)
+        .order_by(t.capture_gaps.c.id)
+    )
+    if filters.page or filters.department or filters.platform or pages:
+        query = query.where(t.pages.c.key.in_(sorted(pages)))
+    rows = [dict(r) for r in conn.execute(query).mappings()]
+    if filters.until:
+        rows = [g for g in rows if g["started_at"] < filters.until]
+    if filters.since:
+        rows = [g for g in rows if g["ended_at"] is None or g["ended_at"] > filters.since]
+    return rows
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+_CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}
+.item{border-left:3px solid #999;margin:.8rem 0;padding:.3rem .8rem}
+.reply{margin-left:2rem}.post{border-color:#225}.deleted{border-color:#b00;background:#fee}
+.hidden{border-color:#a60;background:#fff6e5}.edited{border-color:#06a}
+.badge{font-size:.75rem;padding:0 .4rem;border-radius:.3rem;background:#eee;margin-left:.3rem}
+.versions{font-size:.85rem;color:#333}.meta{color:#555;font-size:.85rem}"""
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _write_threads(
+    files: _Files,
+    items: dict[int, dict[str, Any]],
+    decisions: list[dict[str, Any]],
+    flags: dict[int, list[dict[str, Any]]],
+    filters: Filters,
+    now: datetime,
+    *,
+    public: bool,
+) -> None:
+    by_item: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for decision in decisions:
+        by_item[decision["item_id"]].append(decision)
+    threads: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for item in items.values():
+        anchor = item["post_platform_id"] or item["platform_item_id"]
+        threads[(item["page"], anchor)].append(item)
+    index = []
+    for n, ((page, anchor), members) in enumerate(sorted(threads.items()), 1):
+        name = f"threads/{n:05d}.html"
+        members.sort(key=lambda i: (i["kind"] != "post", i["created_at"] or "", i["id"]))
+        parts = [
+            "<!doctype html><html lang=en><meta charset=utf-8>",
+            f"<title>{_e(page)} — {_e(anchor)}</title><style>{_CSS}</style>",
+            f"<h1>{_e(page)}</h1><p class=meta>Thread {_e(anchor)}; exported {_e(iso(now))}"
+            + (" — public release copy: personal information redacted" if public else "")
+            + "</p>",
+        ]
+        for item in members:
+            parts.append(_item_html(item, flags.get(item["id"], []), by_item.get(item["id"], [])))
+        with files.open(name) as fh:
+            fh.write("\n".join(parts) + "\n</html>\n")
+        first = members[0]["versions"][-1][3] if members[0]["versions"] else ""
+        index.append((name, page, anchor, len(members), first))
+    with files.open("threads/index.html") as fh:
+        fh.write(
+            "<!doctype html><html lang=en><meta charset=utf-8><title>Records bundle</title>"
+            f"<style>{_CSS}</style><h1>Records bundle</h1>"
+            f"<p class=meta>Exported {_e(iso(now))}; filters: {_e(json.dumps(filters.as_json()))}"
+            "</p><ol>"
+        )
+        for name, page, anchor, count, first in index:
+            fh.write(
+                f'<li><a href="{_e(name.split("/", 1)[1])}">{_e(page)} / {_e(anchor)}</a> '
+                f"({count} items) {_e(first[:120])}</li>"
+            )
+        fh.write("</ol></html>\n")
+
+
+def _item_html(
+    item: dict[str, Any], flags: list[dict[str, Any]], decisions: list[dict[str, Any]]
+) -> str:
+    versions = item["versions"]
+    state = versions[-1][1] if versions else "live"
+    classes = ["item", item["kind"], state]
+    if item["parent_platform_id"]:
+        classes.append("reply")
+    badges = "".join(
+        f"<span class=badge>{_e(s)}</span>" for s in {v[1] for v in versions} if s != "live"
+    )
+    out = [
+        f'<div class="{" ".join(classes)}" id=item-{item["id"]}>',
+        f"<div class=meta>{_e(item['kind'])} {_e(item['platform_item_id'])} by "
+        f"<b>{_e(item['author_name'] or item['author_id'] or 'unknown')}</b> at "
+        f"{_e(item['created_at'])}{badges}</div>",
+        f"<p>{_e(versions[-1][3] if versions else '')}</p>",
+    ]
+    if len(versions) > 1:
+        out.append("<ol class=versions>")
+        for no, vstate, captured, text in versions:
+            out.append(
+                f"<li>v{_e(no)} <b>{_e(vstate)}</b> captured {_e(captured)}: {_e(text)}</li>"
+            )
+        out.append("</ol>")
+    for flag in flags:
+        out.append(f"<div class=meta>flagged: {_e(', '.join(flag['categories']))}</div>")
+    for decision in decisions:
+        out.append(
+            f"<div class=meta>decision <b>{_e(decision['decision'])}</b> by "
+            f"{_e(decision['reviewer'])} at {_e(iso(decision['decided_at']))}: "
+            f"{_e(decision['reason'])}"
+            + (
+                f" (policy: {_e(decision['policy_clause'])})"
+                if decision.get("policy_clause")
+                else ""
+            )
+            + "</div>"
+        )
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _zip(folder: Path, out: Path) -> None:
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(folder).as_posix())
+    os.replace(tmp, out)
+
+
+# -- verification -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BundleReport:
+    ok: bool
+    problems: list[str]
+    files: int
+    records: int
+
+
+def verify_bundle(path: Path) -> BundleReport:
+    """Re-check a bundle (folder or .zip) offline.
+
+    Raises:
+        InputError: the path is not a readable bundle.
+    """
+    if not path.exists():
+        raise InputError(f"{path} does not exist")
+    reader = _ZipReader(path) if path.is_file() else _DirReader(path)
+    try:
+        manifest = json.loads(reader.read("manifest.json"))
+    except (KeyError, FileNotFoundError):
+        raise InputError(f"{path} has no manifest.json: not a page_governor bundle") from None
+    except ValueError:
+        raise InputError(f"{path}: manifest.json is not JSON") from None
+    if manifest.get("format") != FORMAT:
+        raise InputError(f"{path}: not a {FORMAT}")
+    problems: list[str] = []
+    listed = manifest.get("files") or {}
+    present = set(reader.names()) - {"manifest.json"}
+    for name in sorted(present - set(listed)):
+        problems.append(f"{name}: not listed in the manifest")
+    for name, expect in sorted(listed.items()):
+        if name not in present:
+            problems.append(f"{name}: listed in the manifest but missing")
+            continue
+        data = reader.read(name)
+        if sha256_hex(data) != expect["sha256"] or len(data) != expect["bytes"]:
+            problems.append(f"{name}: its SHA-256 does not match the manifest")
+    records = 0
+    if "records.jsonl" in present:
+        for n, line in enumerate(reader.read("records.jsonl").decode("utf-8").splitlines(), 1):
+            records += 1
+            try:
+                entry = json.loads(line)
+                if entry.get("disposed_at") or entry.get("redacted"):
+                    continue
+                if chain_hash(entry["prev_hash"], entry["record"]) != entry["record_hash"]:
+                    problems.append(f"records.jsonl line {n}: the record does not match its hash")
+            except (ValueError, KeyError, TypeError):
+                problems.append(f"records.jsonl line {n}: unreadable")
+            if len(problems) > 50:
+                problems.append("… stopped after 50 problems")
+                break
+    counted = (manifest.get("counts") or {}).get("versions")
+    if counted is not None and counted != records and not problems:
+        problems.append(f"records.jsonl has {records} records, the manifest says {counted}")
+    return BundleReport(not problems, problems, len(listed), records)
+
+
+class _DirReader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def names(self) -> list[str]:
+        return [p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()]
+
+    def read(self, name: str) -> bytes:
+        return (self.root / name).read_bytes()
+
+
+class _ZipReader:
+    def __init__(self, path: Path) -> None:
+        try:
+            self.zf = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise InputError(f"{path} is neither a bundle folder nor a zip file") from None
+
+    def names(self) -> list[str]:
+        return [n for n in self.zf.namelist() if not n.endswith("/")]
+
+    def read(self, name: str) -> bytes:
+        return self.zf.read(name)
+
+
+# -- WARC ---------------------------------------------------------------------------------------
+
+
+def write_warc(
+    conn: Connection,
+    filters: Filters,
+    out: Path,
+    *,
+    exported_by: str,
+    now: datetime,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """The matching records as a gzipped ISO 28500 WARC: a warcinfo record, then per version a
+    ``resource`` record (the raw platform payload as JSON) and a ``metadata`` record
+    (provenance, state, hashes) that refers to it.
+
+    Raises:
+        InputError: ``out`` exists already.
+    """
+    from warcio.warcwriter import WARCWriter
+
+    if out.exists():
+        raise InputError(f"{out} exists already; choose a new file name")
+    tmp = out.with_name(out.name + ".part")
+    items: set[int] = set()
+    versions = 0
+    try:
+        with tmp.open("wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            info = {
+                "software": "page_governor",
+                "format": "WARC File Format 1.1",
+                "description": FORMAT,
+                "exported-by": exported_by,
+                "filters": json.dumps(filters.as_json()),
+                "chain-heads": json.dumps(chain_heads(conn)),
+            }
+            writer.write_record(writer.create_warcinfo_record(out.name, info))
+            for row in iter_versions(conn, filters):
+                line = native_line(row)
+                uri = row["permalink"] or (
+                    f"urn:page-governor:{row['platform']}:{row['kind']}:{row['platform_item_id']}"
+                )
+                date = iso(row["captured_at"]) or iso(now)
+                payload = line["record"]["raw"].encode("utf-8")
+                resource = writer.create_warc_record(
+                    uri,
+                    "resource",
+                    payload=io.BytesIO(payload),
+                    length=len(payload),
+                    warc_content_type="application/json",
+                    warc_headers_dict={"WARC-Date": date},
+                )
+                writer.write_record(resource)
+                meta = json.dumps(
+                    {k: v for k, v in line.items() if k != "record"}
+                    | {"record": {k: v for k, v in line["record"].items() if k != "raw"}},
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ).encode("utf-8")
+                metadata = writer.create_warc_record(
+                    uri,
+                    "metadata",
+                    payload=io.BytesIO(meta),
+                    length=len(meta),
+                    warc_content_type="application/json",
+                    warc_headers_dict={
+                        "WARC-Date": date,
+                        "WARC-Refers-To": resource.rec_headers.get_header("WARC-Record-ID"),
+                    },
+                )
+                writer.write_record(metadata)
+                items.add(row["item_id"])
+                versions += 1
+                if progress is not None:
+                    progress(1)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, len(items), versions, _file_sha256(out))
