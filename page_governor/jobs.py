@@ -76,3 +76,19 @@ def compliance_job(app: App) -> None:
                 check_page(conn, page, app.policy, now=app.clock.now())
         except PlatformError as exc:
             log.warning("compliance check of %s failed: %s", page["key"], exc.message)
+
+
+def retention_job(app: App) -> list[int]:
+    """Daily: propose disposition lists for what is past retention (a clerk must approve)."""
+    from page_governor.archive import retention
+
+    schedule = retention.load_schedule(app.settings.config_dir)
+    proposed = []
+    with app.db.begin() as conn:
+        for record_class in schedule.values():
+            found = retention.propose(conn, record_class, by="retention-sweep", now=app.clock.now())
+            if found is not None:
+                proposed.append(found)
+    if proposed:
+        log.info("retention sweep proposed disposition lists %s", proposed)
+    return proposed

@@ -9,7 +9,7 @@ from typing import Any
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from page_governor.app import App
-from page_governor.jobs import compliance_job, poll_job
+from page_governor.jobs import compliance_job, poll_job, retention_job
 from page_governor.models import PageState
 from page_governor.registry import all_pages
 
@@ -35,6 +35,7 @@ def build_scheduler(app: App) -> BlockingScheduler:
             jitter=5,
         )
     scheduler.add_job(compliance_job, "cron", hour=6, args=(app,), id="compliance")
+    scheduler.add_job(retention_job, "cron", hour=3, args=(app,), id="retention")
     return scheduler
 
 

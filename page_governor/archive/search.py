@@ -32,7 +32,10 @@ from page_governor.db import schema as t
 from page_governor.errors import InputError, UnknownObject
 from page_governor.models import Category, Decision, ItemKind, ItemState
 
-_WORD = re.compile(r"[\w'@#.-]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, as both full-text indexes see words
+PG_TSVECTOR = (
+    "to_tsvector('simple', regexp_replace(archive_versions.text, '[^[:alnum:]]+', ' ', 'g'))"
+)
 MAX_COUNT = 10_000  # totals above this are reported as "10,000+"
 
 
@@ -89,8 +92,7 @@ class Filters:
 
 
 def _fts_terms(words: str) -> list[str]:
-    terms = [w.strip(".-") for w in _WORD.findall(words)]
-    return [w for w in terms if w]
+    return [w.lower() for w in _WORD.findall(words)]
 
 
 def matching_items(conn: Connection, f: Filters) -> Select[Any]:
@@ -148,13 +150,8 @@ def matching_items(conn: Connection, f: Filters) -> Select[Any]:
 def _text_match(conn: Connection, terms: list[str]) -> Any:
     versions = t.archive_versions
     if conn.dialect.name == "postgresql":
-        query = " & ".join(
-            "".join(ch for ch in term if ch.isalnum() or ch in "'_") or "_" for term in terms
-        )
         return select(versions.c.item_id).where(
-            literal_column("to_tsvector('simple', archive_versions.text)").op("@@")(
-                func.to_tsquery("simple", query)
-            )
+            literal_column(PG_TSVECTOR).op("@@")(func.to_tsquery("simple", " & ".join(terms)))
         )
     match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
     return select(versions.c.item_id).where(

@@ -23,6 +23,10 @@ depends_on = None
 Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TS = sa.DateTime(timezone=True)
 
+# Words are runs of letters and digits on both backends (as FTS5's unicode61 tokenizer sees
+# them), so "@carla.m" is found by "carla". page_governor.archive.search uses the same expression.
+PG_TSVECTOR = "to_tsvector('simple', regexp_replace(text, '[^[:alnum:]]+', ' ', 'g'))"
+
 SQLITE_GUARD = """
 CREATE TRIGGER archive_versions_no_update BEFORE UPDATE ON archive_versions
 WHEN NOT (
@@ -101,8 +105,8 @@ def upgrade() -> None:
             "archive_versions FOR EACH ROW EXECUTE FUNCTION page_governor_version_guard()"
         )
         op.execute(
-            "CREATE INDEX ix_archive_versions_fts ON archive_versions "
-            "USING gin (to_tsvector('simple', text))"
+            "CREATE INDEX ix_archive_versions_fts ON archive_versions USING gin "
+            f"({PG_TSVECTOR})"
         )
     else:
         # ALTER TABLE ADD COLUMN leaves the triggers in place on SQLite
