@@ -180,7 +180,8 @@ def test_unusable_filters_are_refused_in_one_line():
 # -- bundles ------------------------------------------------------------------------------
 
 
-def _export(app, out: Path, filters: Filters = Filters(), **kw):
+def _export(app, out: Path, filters: Filters | None = None, **kw):
+    filters = filters or Filters()
     with app.db.connect() as conn:
         return export_bundle(conn, filters, out, exported_by="R. Clerk", now=T2, **kw)
 
