@@ -15,7 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from page_governor.archive.store import Archive, Change, Known
+from page_governor.archive.store import (
+    Archive,
+    CaptureResult,
+    Change,
+    Known,
+    Observation,
+    observation_args,
+)
 from page_governor.clock import Clock, iso
 from page_governor.db import Database
 from page_governor.db import schema as t
@@ -84,6 +91,24 @@ def fetch_snapshot(
 def profile_text(profile: Profile) -> str:
     """The archived text of a profile: its fields as canonical JSON (exact and re-readable)."""
     return canonical_json(profile.fields)
+
+
+def comment_observation(comment: Comment, sees_hidden: bool = True) -> Observation:
+    """A comment as the archive stores it; hidden state unknown where the platform is silent."""
+    return Observation(
+        comment.kind,
+        comment.platform_id,
+        comment.text,
+        comment.raw,
+        comment.provenance,
+        is_hidden=comment.is_hidden if sees_hidden else None,
+        post_platform_id=comment.post_id,
+        parent_platform_id=comment.parent_id,
+        author_id=comment.author_id,
+        author_name=comment.author_name,
+        permalink=comment.permalink,
+        created_at=comment.created_at,
+    )
 
 
 def comment_context(comment: Comment, by_id: dict[str, Comment], page: dict[str, Any]) -> Context:
@@ -260,41 +285,31 @@ class Ingestor:
                 seen=seen,
             )
             self._count(stats, res.change)
-        for post in snap.posts:
-            res = self.archive.capture(
-                conn,
-                page_id=pid,
-                kind=ItemKind.POST,
-                platform_item_id=post.platform_id,
-                text_value=post.text,
-                raw=post.raw,
-                provenance=post.provenance,
-                captured_at=now,
+        sees_hidden = bool(caps & Capability.SEE_HIDDEN_STATE)
+        observations = [
+            Observation(
+                ItemKind.POST,
+                post.platform_id,
+                post.text,
+                post.raw,
+                post.provenance,
                 is_hidden=post.is_hidden,
+                post_platform_id=post.platform_id,
                 author_id=post.author_id,
                 author_name=post.author_name,
                 permalink=post.permalink,
                 created_at=post.created_at,
-                post_platform_id=post.platform_id,
-                known=known,
-                seen=seen,
             )
+            for post in snap.posts
+        ] + [comment_observation(c, sees_hidden) for c in snap.comments]
+        results = self.archive.capture_many(
+            conn, page_id=pid, observations=observations, captured_at=now, known=known, seen=seen
+        )
+        for res in results[: len(snap.posts)]:
             self._count(stats, res.change)
         by_id = {c.platform_id: c for c in snap.comments}
-        sees_hidden = bool(caps & Capability.SEE_HIDDEN_STATE)
-        for comment in snap.comments:
-            self.capture_comment(
-                conn,
-                page,
-                ref,
-                comment,
-                now=now,
-                stats=stats,
-                by_id=by_id,
-                sees_hidden=sees_hidden,
-                known=known,
-                seen=seen,
-            )
+        for comment, res in zip(snap.comments, results[len(snap.posts) :], strict=True):
+            self._after_comment(conn, page, ref, comment, res, now=now, stats=stats, by_id=by_id)
         self.archive.mark_seen(conn, seen, now)
         if vanished:
             stats.deletions += self._tombstones(conn, ref, vanished, now)
@@ -344,22 +359,27 @@ class Ingestor:
         res = self.archive.capture(
             conn,
             page_id=page["id"],
-            kind=comment.kind,
-            platform_item_id=comment.platform_id,
-            text_value=comment.text,
-            raw=comment.raw,
-            provenance=comment.provenance,
             captured_at=now,
-            is_hidden=comment.is_hidden if sees_hidden else None,
-            author_id=comment.author_id,
-            author_name=comment.author_name,
-            permalink=comment.permalink,
-            created_at=comment.created_at,
-            post_platform_id=comment.post_id,
-            parent_platform_id=comment.parent_id,
             known=known,
             seen=seen,
+            **observation_args(comment_observation(comment, sees_hidden)),
         )
+        self._after_comment(conn, page, ref, comment, res, now=now, stats=stats, by_id=by_id)
+        return res.change
+
+    def _after_comment(
+        self,
+        conn: Connection,
+        page: dict[str, Any],
+        ref: PageRef,
+        comment: Comment,
+        res: CaptureResult,
+        *,
+        now: datetime,
+        stats: PollStats,
+        by_id: dict[str, Comment] | None,
+    ) -> None:
+        """Count, report an outside hide, classify a new or edited comment."""
         self._count(stats, res.change)
         if res.change in (Change.HIDDEN, Change.UNHIDDEN):
             key = f"external:{res.version_id}"
@@ -395,7 +415,6 @@ class Ingestor:
                 now=now,
             ):
                 stats.flags += 1
-        return res.change
 
     def _vanished(
         self, page: dict[str, Any], adapter: PlatformAdapter, ref: PageRef, snap: Snapshot

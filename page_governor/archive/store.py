@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, text, update
 
 from page_governor.db import schema as t
+from page_governor.errors import ArchiveError
 from page_governor.hashing import GENESIS, canonical_json, chain_hash, sha256_hex
 from page_governor.models import ItemKind, ItemState, Provenance
 
@@ -101,6 +102,24 @@ _MARK_SEEN = (
 )
 
 Known = dict[tuple[str, str], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One item as a poll saw it: the arguments of :meth:`Archive.capture`."""
+
+    kind: ItemKind
+    platform_item_id: str
+    text_value: str
+    raw: dict[str, Any]
+    provenance: Provenance
+    is_hidden: bool | None = False
+    post_platform_id: str | None = None
+    parent_platform_id: str | None = None
+    author_id: str | None = None
+    author_name: str | None = None
+    permalink: str | None = None
+    created_at: datetime | None = None
 
 
 class Archive:
@@ -245,6 +264,143 @@ class Archive:
             known[key] = {"item_id": item_id, "page_id": page_id, "kind": kind.value, **projected}
         return CaptureResult(item_id, version_id, change)
 
+    def capture_many(
+        self,
+        conn: Connection,
+        *,
+        page_id: int,
+        observations: list[Observation],
+        captured_at: datetime,
+        known: Known,
+        seen: list[int],
+    ) -> list[CaptureResult]:
+        """:meth:`capture` for a batch, in order; items seen for the first time are written
+        with one multi-row statement per table (the chain is computed here, in order).
+
+        Same result as capturing them one by one (a property test holds it to that).
+        """
+        results: list[CaptureResult] = []
+        pending: list[Observation] = []
+        pending_keys: set[tuple[str, str]] = set()
+
+        def flush() -> None:
+            if pending:
+                results.extend(self._insert_new(conn, page_id, pending, captured_at, known))
+                pending.clear()
+                pending_keys.clear()
+
+        # Runs of first-seen items go in one statement; anything else (an item already known,
+        # or seen twice in the batch) is captured alone, in order, so the chain order is the
+        # same as capturing one observation at a time.
+        for obs in observations:
+            key = (obs.kind.value, obs.platform_item_id)
+            if key not in known and key not in pending_keys:
+                pending.append(obs)
+                pending_keys.add(key)
+                continue
+            flush()
+            results.append(
+                self.capture(
+                    conn,
+                    page_id=page_id,
+                    captured_at=captured_at,
+                    known=known,
+                    seen=seen,
+                    **observation_args(obs),
+                )
+            )
+        flush()
+        return results
+
+    def _insert_new(
+        self,
+        conn: Connection,
+        page_id: int,
+        batch: list[Observation],
+        captured_at: datetime,
+        known: Known,
+    ) -> list[CaptureResult]:
+        item_rows = [
+            {
+                "page_id": page_id,
+                "kind": o.kind.value,
+                "platform_item_id": o.platform_item_id,
+                "post_platform_id": o.post_platform_id,
+                "parent_platform_id": o.parent_platform_id,
+                "author_id": o.author_id,
+                "author_name": o.author_name,
+                "permalink": o.permalink,
+                "created_at": o.created_at,
+                "first_captured_at": captured_at,
+            }
+            for o in batch
+        ]
+        item_ids = list(
+            conn.execute(
+                insert(t.archive_items).returning(
+                    t.archive_items.c.id, sort_by_parameter_order=True
+                ),
+                item_rows,
+            ).scalars()
+        )
+        lock_chain(conn)
+        prev = conn.execute(_CHAIN_HEAD).scalar_one_or_none() or GENESIS
+        version_rows = []
+        hidden_flags = []
+        for item_id, o in zip(item_ids, batch, strict=True):
+            hidden = bool(o.is_hidden)
+            hidden_flags.append(hidden)
+            row = {
+                "item_id": item_id,
+                "version_no": 1,
+                "state": (ItemState.HIDDEN if hidden else ItemState.LIVE).value,
+                "text": o.text_value,
+                "raw": canonical_json(o.raw),
+                "provenance": canonical_json(o.provenance.as_dict()),
+                "captured_at": captured_at,
+                "last_seen_at": captured_at,
+                "content_hash": content_hash(o.text_value, hidden=hidden),
+            }
+            row["prev_hash"] = prev
+            row["record_hash"] = prev = chain_hash(prev, version_record(row))
+            version_rows.append(row)
+        version_ids = list(
+            conn.execute(
+                insert(t.archive_versions).returning(
+                    t.archive_versions.c.id, sort_by_parameter_order=True
+                ),
+                version_rows,
+            ).scalars()
+        )
+        if version_ids != sorted(version_ids):
+            # the chain is in id order; a database that numbered the rows otherwise must not
+            # leave a broken chain behind (the transaction is rolled back)
+            raise ArchiveError("the database did not number a batch of versions in order")
+        status_rows = []
+        results = []
+        for o, item_id, version_id, row, hidden in zip(
+            batch, item_ids, version_ids, version_rows, hidden_flags, strict=True
+        ):
+            values = {
+                "current_version_id": version_id,
+                "content_hash": row["content_hash"],
+                "state": row["state"],
+                "is_hidden": hidden,
+                "last_seen_at": captured_at,
+            }
+            status_rows.append(
+                {"item_id": item_id, "page_id": page_id, "kind": o.kind.value, **values}
+            )
+            known[(o.kind.value, o.platform_item_id)] = {
+                "item_id": item_id,
+                "page_id": page_id,
+                "kind": o.kind.value,
+                **values,
+            }
+            results.append(CaptureResult(item_id, version_id, Change.NEW))
+        conn.execute(_INSERT_STATUS, status_rows)
+        return results
+
     def tombstone(
         self,
         conn: Connection,
@@ -355,3 +511,20 @@ class Archive:
                 {"item_id": item_id, "page_id": page_id, "kind": kind.value, **values},
             )
         return values
+
+
+def observation_args(obs: Observation) -> dict[str, Any]:
+    return {
+        "kind": obs.kind,
+        "platform_item_id": obs.platform_item_id,
+        "text_value": obs.text_value,
+        "raw": obs.raw,
+        "provenance": obs.provenance,
+        "is_hidden": obs.is_hidden,
+        "post_platform_id": obs.post_platform_id,
+        "parent_platform_id": obs.parent_platform_id,
+        "author_id": obs.author_id,
+        "author_name": obs.author_name,
+        "permalink": obs.permalink,
+        "created_at": obs.created_at,
+    }

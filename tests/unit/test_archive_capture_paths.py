@@ -1,14 +1,19 @@
-"""The fast capture path (preloaded index, batched "seen") stores exactly what the plain one does."""
+"""The fast capture paths (preloaded index, batched "seen", multi-row inserts of new items)
+store exactly what capturing one item at a time does."""
 
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
-from page_governor.archive.store import Archive
+from page_governor.archive.store import Archive, Observation, observation_args
 from page_governor.db import open_database
 from page_governor.db import schema as t
 from page_governor.models import ItemKind, Platform, Provenance
@@ -21,9 +26,20 @@ observation = st.tuples(
 )
 
 
-def _archive_rows(observations_by_poll, *, fast: bool, path) -> list[tuple]:
+@functools.cache
+def _template() -> Path:
+    """One migrated empty database, copied for every example (migrating is the slow part)."""
+    path = Path(tempfile.mkdtemp(prefix="pg-capture-paths-")) / "template.sqlite3"
     db = open_database(f"sqlite:///{path}")
     db.upgrade()
+    db.dispose()
+    return path
+
+
+def _archive_rows(observations_by_poll, *, mode: str, path) -> list[tuple]:
+    fast = mode != "plain"
+    shutil.copy(_template(), path)
+    db = open_database(f"sqlite:///{path}")
     archive = Archive()
     with db.begin() as conn:
         conn.execute(
@@ -49,20 +65,36 @@ def _archive_rows(observations_by_poll, *, fast: bool, path) -> list[tuple]:
         with db.begin() as conn:
             known = archive.load_known(conn, 1) if fast else None
             seen: list[int] | None = [] if fast else None
-            for item, text, hidden in poll:
-                archive.capture(
+            observations = [
+                Observation(
+                    ItemKind.COMMENT,
+                    item,
+                    text,
+                    {"t": text},
+                    Provenance(Platform.FACEBOOK, "x", at, "test"),
+                    is_hidden=hidden,
+                )
+                for item, text, hidden in poll
+            ]
+            if mode == "batch":
+                archive.capture_many(
                     conn,
                     page_id=1,
-                    kind=ItemKind.COMMENT,
-                    platform_item_id=item,
-                    text_value=text,
-                    raw={"t": text},
-                    provenance=Provenance(Platform.FACEBOOK, "x", at, "test"),
+                    observations=observations,
                     captured_at=at,
-                    is_hidden=hidden,
-                    known=known,
-                    seen=seen,
+                    known=known or {},
+                    seen=seen if seen is not None else [],
                 )
+            else:
+                for obs in observations:
+                    archive.capture(
+                        conn,
+                        page_id=1,
+                        captured_at=at,
+                        known=known,
+                        seen=seen,
+                        **observation_args(obs),
+                    )
             if fast:
                 archive.mark_seen(conn, seen or [], at)
     with db.connect() as conn:
@@ -80,10 +112,10 @@ def _archive_rows(observations_by_poll, *, fast: bool, path) -> list[tuple]:
     return [tuple(v) for v in versions] + [tuple(s) for s in status]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(polls=st.lists(st.lists(observation, max_size=6), min_size=1, max_size=4))
-def test_fast_and_plain_capture_paths_store_identical_archives(tmp_path_factory, polls):
+def test_fast_batch_and_plain_capture_paths_store_identical_archives(tmp_path_factory, polls):
     base = tmp_path_factory.mktemp("paths")
-    plain = _archive_rows(polls, fast=False, path=base / "plain.sqlite3")
-    fast = _archive_rows(polls, fast=True, path=base / "fast.sqlite3")
-    assert fast == plain
+    plain = _archive_rows(polls, mode="plain", path=base / "plain.sqlite3")
+    assert _archive_rows(polls, mode="fast", path=base / "fast.sqlite3") == plain
+    assert _archive_rows(polls, mode="batch", path=base / "batch.sqlite3") == plain
