@@ -9,14 +9,20 @@ hold freezes", "what an export contains" and "what a search shows" are one defin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     Connection,
+    Integer,
+    MetaData,
     Select,
     String,
+    Table,
+    Text,
     and_,
     cast,
     exists,
@@ -36,7 +42,7 @@ _WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, as both full-text 
 PG_TSVECTOR = (
     "to_tsvector('simple', regexp_replace(archive_versions.text, '[^[:alnum:]]+', ' ', 'g'))"
 )
-MAX_COUNT = 10_000  # totals above this are reported as "10,000+"
+MAX_COUNT = 1_000  # totals above this are reported as "1,000+" (exports count exactly)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +104,25 @@ def _fts_terms(words: str) -> list[str]:
 def matching_items(conn: Connection, f: Filters) -> Select[Any]:
     """A SELECT of the ids of the items that match ``f`` (used by search, holds, export)."""
     items, status, pages = t.archive_items, t.item_status, t.pages
-    created = func.coalesce(items.c.created_at, items.c.first_captured_at)
     query = (
         select(items.c.id)
         .join(status, status.c.item_id == items.c.id)
         .join(pages, pages.c.id == items.c.page_id)
     )
+    query = _filtered(query, f)
+    if f.text:
+        terms = _fts_terms(f.text)
+        if not terms:
+            raise InputError("the search words contain no letters or digits")
+        query = query.where(items.c.id.in_(_text_match(conn, terms)))
+    return query
+
+
+def _filtered(query: Select[Any], f: Filters) -> Select[Any]:
+    """``query`` (which joins archive_items, item_status and pages) restricted by every filter
+    except the words."""
+    items, status, pages = t.archive_items, t.item_status, t.pages
+    created = func.coalesce(items.c.created_at, items.c.first_captured_at)
     if f.page:
         query = query.where(pages.c.key == f.page)
     if f.department:
@@ -139,11 +158,6 @@ def matching_items(conn: Connection, f: Filters) -> Select[Any]:
                 t.review_decisions.c.decision == f.decision,
             )
         )
-    if f.text:
-        terms = _fts_terms(f.text)
-        if not terms:
-            raise InputError("the search words contain no letters or digits")
-        query = query.where(items.c.id.in_(_text_match(conn, terms)))
     return query
 
 
@@ -169,45 +183,87 @@ class SearchPage:
     rows: list[dict[str, Any]]
 
 
+_FTS = Table("archive_fts", MetaData(), Column("rowid", Integer), Column("text", Text))
+
+
+def _ordered_ids(conn: Connection, f: Filters) -> Iterator[int]:
+    """Ids of the matching items, newest captured first, each once, streamed.
+
+    On SQLite a word search walks the full-text index from its newest entry backwards and
+    stops as soon as enough items are found, instead of collecting every match first.
+    """
+    items, status, pages, versions = t.archive_items, t.item_status, t.pages, t.archive_versions
+    if f.text and conn.dialect.name == "sqlite":
+        terms = _fts_terms(f.text)
+        if not terms:
+            raise InputError("the search words contain no letters or digits")
+        match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        query = (
+            select(versions.c.item_id)
+            .select_from(_FTS)
+            .join(versions, versions.c.id == _FTS.c.rowid)
+            .join(items, items.c.id == versions.c.item_id)
+            .join(status, status.c.item_id == items.c.id)
+            .join(pages, pages.c.id == items.c.page_id)
+            .where(literal_column("archive_fts").op("MATCH")(match))
+            .order_by(_FTS.c.rowid.desc())
+        )
+        query = _filtered(query, f)
+    else:
+        query = matching_items(conn, f).order_by(items.c.id.desc())
+    seen: set[int] = set()
+    for (item_id,) in conn.execution_options(yield_per=500).execute(query):
+        if item_id not in seen:
+            seen.add(item_id)
+            yield int(item_id)
+
+
 def search(conn: Connection, f: Filters, *, limit: int = 20, offset: int = 0) -> SearchPage:
-    """One page of matching items, newest first (platform time), with current text and state."""
+    """One page of matching items, newest captured first, with current text and state.
+
+    ``total`` counts matches up to :data:`MAX_COUNT` (``total_capped`` beyond).
+    """
     if limit < 1 or offset < 0:
         raise InputError("--limit must be at least 1 and --offset not negative")
-    ids = matching_items(conn, f).subquery()
+    page_ids: list[int] = []
+    total = 0
+    for item_id in _ordered_ids(conn, f):
+        if offset <= total < offset + limit:
+            page_ids.append(item_id)
+        total += 1
+        if total > MAX_COUNT and total >= offset + limit:
+            break
     items, status, pages, versions = t.archive_items, t.item_status, t.pages, t.archive_versions
     created = func.coalesce(items.c.created_at, items.c.first_captured_at)
-    query = (
-        select(
-            items.c.id,
-            items.c.kind,
-            items.c.platform_item_id,
-            items.c.post_platform_id,
-            items.c.parent_platform_id,
-            items.c.author_id,
-            items.c.author_name,
-            items.c.permalink,
-            created.label("created_at"),
-            status.c.state,
-            status.c.is_hidden,
-            status.c.last_seen_at,
-            pages.c.key.label("page"),
-            pages.c.platform,
-            versions.c.text,
-            versions.c.version_no.label("versions"),
+    rows: list[dict[str, Any]] = []
+    if page_ids:
+        query = (
+            select(
+                items.c.id,
+                items.c.kind,
+                items.c.platform_item_id,
+                items.c.post_platform_id,
+                items.c.parent_platform_id,
+                items.c.author_id,
+                items.c.author_name,
+                items.c.permalink,
+                created.label("created_at"),
+                status.c.state,
+                status.c.is_hidden,
+                status.c.last_seen_at,
+                pages.c.key.label("page"),
+                pages.c.platform,
+                versions.c.text,
+                versions.c.version_no.label("versions"),
+            )
+            .join(status, status.c.item_id == items.c.id)
+            .join(pages, pages.c.id == items.c.page_id)
+            .join(versions, versions.c.id == status.c.current_version_id)
+            .where(items.c.id.in_(page_ids))
         )
-        .join(ids, ids.c.id == items.c.id)
-        .join(status, status.c.item_id == items.c.id)
-        .join(pages, pages.c.id == items.c.page_id)
-        .join(versions, versions.c.id == status.c.current_version_id)
-        .order_by(created.desc(), items.c.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    counted = conn.execute(
-        select(func.count()).select_from(select(ids.c.id).limit(MAX_COUNT + 1).subquery())
-    ).scalar_one()
-    return SearchPage(min(counted, MAX_COUNT), counted > MAX_COUNT, offset, rows)
+        found = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+        rows = [found[i] for i in page_ids if i in found]
+    return SearchPage(min(total, MAX_COUNT), total > MAX_COUNT, offset, rows)
 
 
 def item_thread(conn: Connection, item_id: int) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -114,6 +115,14 @@ archive_items = Table(
     _ts("created_at", nullable=True),  # on the platform
     _ts("first_captured_at"),
     UniqueConstraint("page_id", "kind", "platform_item_id", name="uq_archive_items_identity"),
+)
+
+# Filters of archive search: author (id or name, case-insensitive) and platform date.
+Index("ix_archive_items_author_id", archive_items.c.author_id)
+Index("ix_archive_items_author_name", func.lower(archive_items.c.author_name))
+Index(
+    "ix_archive_items_created",
+    func.coalesce(archive_items.c.created_at, archive_items.c.first_captured_at),
 )
 
 archive_versions = Table(

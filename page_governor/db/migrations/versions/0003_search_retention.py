@@ -93,6 +93,15 @@ def upgrade() -> None:
         sa.Column('note', sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint('id', name='pk_dispositions'),
     )
+    op.create_index('ix_archive_items_author_id', 'archive_items', ['author_id'])
+    op.create_index(
+        'ix_archive_items_author_name', 'archive_items', [sa.text('lower(author_name)')]
+    )
+    op.create_index(
+        'ix_archive_items_created',
+        'archive_items',
+        [sa.text('coalesce(created_at, first_captured_at)')],
+    )
     bind = op.get_bind()
     pg = bind.dialect.name == "postgresql"
     if pg:
@@ -149,6 +158,9 @@ def downgrade() -> None:
             "CREATE TRIGGER archive_versions_no_update BEFORE UPDATE ON archive_versions "
             "BEGIN SELECT RAISE(ABORT, 'archive_versions is append-only: UPDATE refused'); END"
         )
+    op.drop_index('ix_archive_items_created', table_name='archive_items')
+    op.drop_index('ix_archive_items_author_name', table_name='archive_items')
+    op.drop_index('ix_archive_items_author_id', table_name='archive_items')
     op.drop_column('archive_versions', 'disposed_at')
     op.drop_column('archive_versions', 'disposition_id')
     op.drop_table('dispositions')
