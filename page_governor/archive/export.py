@@ -41,7 +41,7 @@ from sqlalchemy import Connection, and_, or_, select
 
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, matching_items
-from page_governor.archive.store import version_record
+from page_governor.archive.store import canonical_time, version_record
 from page_governor.clock import iso
 from page_governor.db import schema as t
 from page_governor.errors import InputError
@@ -144,11 +144,20 @@ def native_line(row: dict[str, Any]) -> dict[str, Any]:
             "permalink": row["permalink"],
             "created_at": iso(row["item_created_at"]),
         },
-        "record": json.loads(canonical_json(version_record(row))),
+        "record": _plain_record(row),
         "prev_hash": row["prev_hash"],
         "record_hash": row["record_hash"],
         "disposed_at": iso(row["disposed_at"]),
     }
+
+
+def _plain_record(row: dict[str, Any]) -> dict[str, Any]:
+    """``version_record(row)`` as JSON values (times as canonical JSON writes them), so that
+    ``chain_hash(prev_hash, record)`` recomputes the stored record hash offline."""
+    record = version_record(row)
+    for key in ("captured_at", "last_seen_at"):
+        record[key] = canonical_time(record[key])
+    return record
 
 
 class _Files:

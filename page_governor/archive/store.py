@@ -8,11 +8,12 @@ or deletes archive rows; ``item_status`` is a projection for fast "what is curre
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from page_governor.db import schema as t
 from page_governor.errors import ArchiveError
@@ -335,43 +336,34 @@ class Archive:
             }
             for o in batch
         ]
-        item_ids = list(
-            conn.execute(
-                insert(t.archive_items).returning(
-                    t.archive_items.c.id, sort_by_parameter_order=True
-                ),
-                item_rows,
-            ).scalars()
-        )
+        item_ids = _insert_ordered(conn, t.archive_items, item_rows)
         lock_chain(conn)
         prev = conn.execute(_CHAIN_HEAD).scalar_one_or_none() or GENESIS
         version_rows = []
         hidden_flags = []
+        provenances: dict[Provenance, str] = {}
+        when = _json_str(canonical_time(captured_at))
         for item_id, o in zip(item_ids, batch, strict=True):
             hidden = bool(o.is_hidden)
             hidden_flags.append(hidden)
+            provenance = provenances.get(o.provenance)
+            if provenance is None:
+                provenance = provenances[o.provenance] = canonical_json(o.provenance.as_dict())
             row = {
                 "item_id": item_id,
                 "version_no": 1,
                 "state": (ItemState.HIDDEN if hidden else ItemState.LIVE).value,
                 "text": o.text_value,
                 "raw": canonical_json(o.raw),
-                "provenance": canonical_json(o.provenance.as_dict()),
+                "provenance": provenance,
                 "captured_at": captured_at,
                 "last_seen_at": captured_at,
-                "content_hash": content_hash(o.text_value, hidden=hidden),
+                "content_hash": _content_hash_plain(o.text_value, hidden),
             }
             row["prev_hash"] = prev
-            row["record_hash"] = prev = chain_hash(prev, version_record(row))
+            row["record_hash"] = prev = _first_version_hash(prev, row, when)
             version_rows.append(row)
-        version_ids = list(
-            conn.execute(
-                insert(t.archive_versions).returning(
-                    t.archive_versions.c.id, sort_by_parameter_order=True
-                ),
-                version_rows,
-            ).scalars()
-        )
+        version_ids = _insert_ordered(conn, t.archive_versions, version_rows)
         if version_ids != sorted(version_ids):
             # the chain is in id order; a database that numbered the rows otherwise must not
             # leave a broken chain behind (the transaction is rolled back)
@@ -398,7 +390,7 @@ class Archive:
                 **values,
             }
             results.append(CaptureResult(item_id, version_id, Change.NEW))
-        conn.execute(_INSERT_STATUS, status_rows)
+        _insert_rows(conn, t.item_status, status_rows)
         return results
 
     def tombstone(
@@ -528,3 +520,81 @@ def observation_args(obs: Observation) -> dict[str, Any]:
         "permalink": obs.permalink,
         "created_at": obs.created_at,
     }
+
+
+def _insert_ordered(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows in one go and return their ids, in row order.
+
+    PostgreSQL numbers a multi-row insert in order and returns the ids. SQLite cannot return
+    them in order without one statement per row, so the ids are assigned here, after the
+    current maximum: SQLite has one writer at a time, and should another process have written
+    in between, the primary key refuses the batch and the whole transaction rolls back.
+    """
+    if conn.dialect.name != "sqlite":
+        return list(
+            conn.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+        )
+    first = (conn.execute(select(func.max(table.c.id))).scalar_one() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    _insert_rows(conn, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
+
+
+def _insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """A multi-row insert; on SQLite straight through the driver, values converted the way
+    SQLAlchemy stores them (UTC datetimes as text, booleans as 0/1)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    conn.exec_driver_sql(sql, [tuple(_sqlite_value(row[c]) for c in columns) for row in rows])
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def canonical_time(value: datetime | None) -> str | None:
+    """A datetime as canonical JSON writes it (see :func:`page_governor.hashing._default`)."""
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _json_str(value: str | None) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _content_hash_plain(text_value: str, hidden: bool) -> str:
+    """:func:`content_hash` without extras, built without a general JSON encoder."""
+    body = '{"extra":{},"hidden":' + ("true" if hidden else "false") + ',"text":'
+    return sha256_hex(body + _json_str(text_value) + "}")
+
+
+def _first_version_hash(prev: str, row: dict[str, Any], when: str) -> str:
+    """``chain_hash(prev, version_record(row))`` for a version whose two times are ``when``."""
+    record = (
+        '{"captured_at":' + when
+        + ',"content_hash":' + _json_str(row["content_hash"])
+        + ',"item_id":' + str(int(row["item_id"]))
+        + ',"last_seen_at":' + when
+        + ',"provenance":' + _json_str(row["provenance"])
+        + ',"raw":' + _json_str(row["raw"])
+        + ',"state":' + _json_str(row["state"])
+        + ',"text":' + _json_str(row["text"])
+        + ',"version_no":' + str(int(row["version_no"]))
+        + "}"
+    )  # fmt: skip
+    return sha256_hex(prev + "\n" + record)

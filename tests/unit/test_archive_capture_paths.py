@@ -4,6 +4,7 @@ store exactly what capturing one item at a time does."""
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -119,3 +120,37 @@ def test_fast_batch_and_plain_capture_paths_store_identical_archives(tmp_path_fa
     plain = _archive_rows(polls, mode="plain", path=base / "plain.sqlite3")
     assert _archive_rows(polls, mode="fast", path=base / "fast.sqlite3") == plain
     assert _archive_rows(polls, mode="batch", path=base / "batch.sqlite3") == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(),
+    raw=st.text(),
+    hidden=st.booleans(),
+    micro=st.integers(0, 999_999),
+)
+def test_hand_built_canonical_json_equals_the_general_encoder(text, raw, hidden, micro):
+    from page_governor.archive.store import (
+        _content_hash_plain,
+        _first_version_hash,
+        canonical_time,
+        content_hash,
+        version_record,
+    )
+    from page_governor.hashing import chain_hash
+
+    at = T0.replace(microsecond=micro)
+    assert _content_hash_plain(text, hidden) == content_hash(text, hidden=hidden)
+    row = {
+        "item_id": 7,
+        "version_no": 1,
+        "state": "live",
+        "text": text,
+        "raw": raw,
+        "provenance": '{"a":"b"}',
+        "captured_at": at,
+        "last_seen_at": at,
+        "content_hash": "0" * 64,
+    }
+    when = json.dumps(canonical_time(at), ensure_ascii=False)
+    assert _first_version_hash("f" * 64, row, when) == chain_hash("f" * 64, version_record(row))
