@@ -1359,7 +1359,12 @@ def archive_verify_bundle(ctx: click.Context, path: Path) -> None:
 
 @archive.group("hold")
 def archive_hold() -> None:
-    """Legal holds: freeze disposition of everything a search matches until released."""
+    """Legal holds: freeze disposition of everything a search matches until released.
+
+    \b
+    Example:
+      page-governor archive hold list
+    """
 
 
 @archive_hold.command("add")
@@ -1458,7 +1463,12 @@ def archive_hold_release(ctx: click.Context, hold_id: int, reason: str, actor: s
 
 @archive.group("retention")
 def archive_retention() -> None:
-    """Retention schedules: the sweep proposes, a records clerk approves, holds always win."""
+    """Retention schedules: the sweep proposes, a records clerk approves, holds always win.
+
+    \b
+    Example:
+      page-governor archive retention sweep
+    """
 
 
 @archive_retention.command("sweep")

@@ -29,9 +29,25 @@ ALL_COMMANDS = [
     ["pages"],
     ["pages", "list"],
     ["pages", "show"],
+    ["pages", "health"],
+    ["pages", "resume"],
+    ["serve"],
     ["archive"],
     ["archive", "verify"],
     ["archive", "stats"],
+    ["archive", "search"],
+    ["archive", "show"],
+    ["archive", "export"],
+    ["archive", "verify-bundle"],
+    ["archive", "hold"],
+    ["archive", "hold", "add"],
+    ["archive", "hold", "list"],
+    ["archive", "hold", "release"],
+    ["archive", "retention"],
+    ["archive", "retention", "sweep"],
+    ["archive", "retention", "list"],
+    ["archive", "retention", "approve"],
+    ["archive", "retention", "reject"],
 ]
 
 
@@ -201,3 +217,56 @@ def test_classify_prints_one_json_object_per_line_in_order(cli_env):
     assert out[2]["evidence"] == [{"category": "obscenity", "text": "sh1t"}]
     for o in out:
         assert set(o) == {"id", "flagged", "categories", "scores", "target", "evidence"}
+
+
+def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_line(
+    cli_env, tmp_path
+):
+    assert run_cli("demo", env=cli_env).returncode == 0
+    found = run_cli("archive", "search", "--state", "deleted", "--json", env=cli_env)
+    assert found.returncode == 0, found.stderr
+    results = json.loads(found.stdout)["results"]
+    assert results and all(r["state"] == "deleted" for r in results)
+    shown = run_cli("archive", "show", str(results[0]["id"]), env=cli_env)
+    assert shown.returncode == 0 and "deleted" in shown.stdout and "thread:" in shown.stdout
+    bundle = tmp_path / "request.zip"
+    exported = run_cli(
+        "archive",
+        "export",
+        "--page",
+        "springfield-pd-facebook",
+        "--out",
+        str(bundle),
+        "--by",
+        "R. Clerk",
+        env=cli_env,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "recorded in the audit log" in exported.stdout
+    verified = run_cli("archive", "verify-bundle", str(bundle), env=cli_env)
+    assert verified.returncode == 0 and "verify" in verified.stdout
+    bundle.write_bytes(bundle.read_bytes()[:-40])  # a damaged download
+    broken = run_cli("archive", "verify-bundle", str(bundle), env=cli_env)
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    again = run_cli("archive", "export", "--out", str(tmp_path / "request.zip"), env=cli_env)
+    assert again.returncode == 2 and "exists already" in again.stderr
+    nothing = run_cli("archive", "export", "zzzqqq", "--out", str(tmp_path / "x"), env=cli_env)
+    assert nothing.returncode == 2 and "nothing matches" in nothing.stderr
+    held = run_cli(
+        "archive",
+        "hold",
+        "add",
+        "Doe v. City",
+        "--page",
+        "springfield-pd-facebook",
+        "--reason",
+        "litigation",
+        "--by",
+        "counsel",
+        env=cli_env,
+    )
+    assert held.returncode == 0 and "legal hold 1 placed" in held.stdout
+    assert "Doe v. City" in run_cli("archive", "hold", "list", env=cli_env).stdout
+    swept = run_cli("archive", "retention", "sweep", env=cli_env)
+    assert swept.returncode == 0 and "comments" in swept.stdout
+    assert run_cli("archive", "verify", env=cli_env).returncode == 0
