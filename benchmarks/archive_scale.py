@@ -227,6 +227,7 @@ def main() -> None:
                     )
             bar.advance(task, len(chunk))
     ingest_s = time.perf_counter() - started
+    db.optimize()  # what the worker's daily job does
     with db.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     size = path.stat().st_size + sum(p.stat().st_size for p in folder.glob("archive.sqlite3-*"))

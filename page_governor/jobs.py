@@ -79,7 +79,8 @@ def compliance_job(app: App) -> None:
 
 
 def retention_job(app: App) -> list[int]:
-    """Daily: propose disposition lists for what is past retention (a clerk must approve)."""
+    """Daily: propose disposition lists for what is past retention (a clerk must approve), then
+    refresh the database's planner statistics."""
     from page_governor.archive import retention
 
     schedule = retention.load_schedule(app.settings.config_dir)
@@ -91,4 +92,5 @@ def retention_job(app: App) -> list[int]:
                 proposed.append(found)
     if proposed:
         log.info("retention sweep proposed disposition lists %s", proposed)
+    app.db.optimize()
     return proposed

@@ -103,13 +103,8 @@ def _fts_terms(words: str) -> list[str]:
 
 def matching_items(conn: Connection, f: Filters) -> Select[Any]:
     """A SELECT of the ids of the items that match ``f`` (used by search, holds, export)."""
-    items, status, pages = t.archive_items, t.item_status, t.pages
-    query = (
-        select(items.c.id)
-        .join(status, status.c.item_id == items.c.id)
-        .join(pages, pages.c.id == items.c.page_id)
-    )
-    query = _filtered(query, f)
+    items = t.archive_items
+    query = _filtered(select(items.c.id), f)
     if f.text:
         terms = _fts_terms(f.text)
         if not terms:
@@ -119,18 +114,27 @@ def matching_items(conn: Connection, f: Filters) -> Select[Any]:
 
 
 def _filtered(query: Select[Any], f: Filters) -> Select[Any]:
-    """``query`` (which joins archive_items, item_status and pages) restricted by every filter
-    except the words."""
+    """``query`` (over archive_items) restricted by every filter except the words. Pages and
+    item status are joined only when a filter needs them: a join the query does not need can
+    lead SQLite's planner away from the index that the filter could use."""
     items, status, pages = t.archive_items, t.item_status, t.pages
     created = func.coalesce(items.c.created_at, items.c.first_captured_at)
-    if f.page:
-        query = query.where(pages.c.key == f.page)
-    if f.department:
-        query = query.join(t.departments, t.departments.c.id == pages.c.department_id).where(
-            t.departments.c.slug == f.department
-        )
-    if f.platform:
-        query = query.where(pages.c.platform == f.platform)
+    if f.page or f.department or f.platform:
+        # a set of page ids, computed once, rather than a join evaluated for every row
+        page_ids = select(pages.c.id)
+        if f.page:
+            page_ids = page_ids.where(pages.c.key == f.page)
+        if f.platform:
+            page_ids = page_ids.where(pages.c.platform == f.platform)
+        if f.department:
+            page_ids = page_ids.join(
+                t.departments, t.departments.c.id == pages.c.department_id
+            ).where(t.departments.c.slug == f.department)
+        # "+ 0": checked row by row while the search walks newest first, instead of steering
+        # SQLite's planner into reading whole pages and sorting them
+        query = query.where((items.c.page_id + 0).in_(page_ids))
+    if f.state:
+        query = query.join(status, status.c.item_id == items.c.id)
     if f.kind:
         query = query.where(items.c.kind == f.kind)
     if f.state:
@@ -192,7 +196,7 @@ def _ordered_ids(conn: Connection, f: Filters) -> Iterator[int]:
     On SQLite a word search walks the full-text index from its newest entry backwards and
     stops as soon as enough items are found, instead of collecting every match first.
     """
-    items, status, pages, versions = t.archive_items, t.item_status, t.pages, t.archive_versions
+    items, versions = t.archive_items, t.archive_versions
     if f.text and conn.dialect.name == "sqlite":
         terms = _fts_terms(f.text)
         if not terms:
@@ -203,14 +207,33 @@ def _ordered_ids(conn: Connection, f: Filters) -> Iterator[int]:
             .select_from(_FTS)
             .join(versions, versions.c.id == _FTS.c.rowid)
             .join(items, items.c.id == versions.c.item_id)
-            .join(status, status.c.item_id == items.c.id)
-            .join(pages, pages.c.id == items.c.page_id)
             .where(literal_column("archive_fts").op("MATCH")(match))
             .order_by(_FTS.c.rowid.desc())
         )
+        if f.since or f.until:
+            # Only versions of items created in the range can match: bound the index walk by
+            # their version ids (found through the date index), so an old week is not reached
+            # by walking backwards through everything newer.
+            created = func.coalesce(items.c.created_at, items.c.first_captured_at)
+            bounds = select(func.min(versions.c.id), func.max(versions.c.id)).join(
+                items, items.c.id == versions.c.item_id
+            )
+            if f.since:
+                bounds = bounds.where(created >= f.since)
+            if f.until:
+                bounds = bounds.where(created < f.until)
+            low, high = conn.execute(bounds).one()
+            if low is None:
+                return
+            query = query.where(_FTS.c.rowid.between(low, high))
         query = _filtered(query, f)
     else:
-        query = matching_items(conn, f).order_by(items.c.id.desc())
+        order = items.c.id.desc()
+        if f.since or f.until:
+            # "+ 0" keeps SQLite from walking the whole primary key for the order and lets it
+            # find the date range through its index (then sort that range)
+            order = (items.c.id + 0).desc()
+        query = matching_items(conn, f).order_by(order)
     seen: set[int] = set()
     for (item_id,) in conn.execution_options(yield_per=500).execute(query):
         if item_id not in seen:

@@ -83,6 +83,14 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (daily job). SQLite needs it for its planner
+        to pick the archive's search indexes; PostgreSQL's autovacuum does it by itself."""
+        if self.dialect == "sqlite":
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")  # sampled (analysis_limit): fast at any size
+
     def dispose(self) -> None:
         self.engine.dispose()
 
