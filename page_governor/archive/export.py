@@ -40,7 +40,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, or_, select
 
 from page_governor.archive.redaction import Redactor
-from page_governor.archive.search import Filters, matching_items
+from page_governor.archive.search import Filters, _filtered, matching_items
 from page_governor.archive.store import canonical_time, version_record
 from page_governor.clock import iso
 from page_governor.db import schema as t
@@ -82,9 +82,10 @@ class ExportResult:
 
 
 def _versions_query(conn: Connection, filters: Filters) -> Any:
-    ids = matching_items(conn, filters).subquery()
-    items, versions, pages = t.archive_items, t.archive_versions, t.pages
-    return (
+    """Every version of every matching item, item by item. The filters apply to the items
+    directly (no subquery join), so SQLite reads them through the filter's own index."""
+    items, versions = t.archive_items, t.archive_versions
+    query = (
         select(
             versions,
             items.c.page_id,
@@ -96,27 +97,33 @@ def _versions_query(conn: Connection, filters: Filters) -> Any:
             items.c.author_name,
             items.c.permalink,
             items.c.created_at.label("item_created_at"),
-            pages.c.key.label("page"),
-            pages.c.platform,
         )
-        .join(ids, ids.c.id == versions.c.item_id)
-        .join(items, items.c.id == versions.c.item_id)
-        .join(pages, pages.c.id == items.c.page_id)
-        .order_by(versions.c.item_id, versions.c.version_no)
+        .select_from(items)
+        .join(versions, versions.c.item_id == items.c.id)
     )
+    query = _filtered(query, filters)
+    if filters.text:
+        query = query.where(items.c.id.in_(matching_items(conn, Filters(text=filters.text))))
+    return query.order_by(items.c.id, versions.c.version_no)
 
 
 def count_versions(conn: Connection, filters: Filters) -> int:
     from sqlalchemy import func
 
-    query = _versions_query(conn, filters).subquery()
+    query = _versions_query(conn, filters).order_by(None).subquery()
     return int(conn.execute(select(func.count()).select_from(query)).scalar_one())
 
 
 def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    pages = {
+        row.id: (row.key, row.platform)
+        for row in conn.execute(select(t.pages.c.id, t.pages.c.key, t.pages.c.platform))
+    }
     result = conn.execution_options(yield_per=2000).execute(_versions_query(conn, filters))
     for row in result.mappings():
-        yield dict(row)
+        out = dict(row)
+        out["page"], out["platform"] = pages[out["page_id"]]
+        yield out
 
 
 def chain_heads(conn: Connection) -> dict[str, str | None]:
@@ -299,7 +306,7 @@ def _write(
                 entry["versions"].append(
                     (record["version_no"], record["state"], record["captured_at"], record["text"])
                 )
-            if row["version_no"] == 1 or '"url' in record["raw"] or "media_url" in record["raw"]:
+            if "http" in record["raw"]:
                 media.extend((row["item_id"], url) for url in _media_urls(record["raw"]))
             if progress is not None:
                 progress(1)
