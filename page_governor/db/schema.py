@@ -146,7 +146,7 @@ archive_versions = Table(
     _ts("disposed_at", nullable=True),
     UniqueConstraint("item_id", "version_no", name="uq_archive_versions_item_no"),
 )
-Index("ix_archive_versions_item", archive_versions.c.item_id)
+# (item_id, version_no) is unique, and that index serves lookups by item_id too.
 
 item_status = Table(
     "item_status",

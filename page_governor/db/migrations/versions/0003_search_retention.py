@@ -93,6 +93,8 @@ def upgrade() -> None:
         sa.Column('note', sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint('id', name='pk_dispositions'),
     )
+    # redundant with the unique (item_id, version_no) index; one B-tree less per version
+    op.drop_index('ix_archive_versions_item', table_name='archive_versions')
     op.create_index('ix_archive_items_author_id', 'archive_items', ['author_id'])
     op.create_index(
         'ix_archive_items_author_name', 'archive_items', [sa.text('lower(author_name)')]
@@ -159,6 +161,7 @@ def downgrade() -> None:
             "BEGIN SELECT RAISE(ABORT, 'archive_versions is append-only: UPDATE refused'); END"
         )
     op.drop_index('ix_archive_items_created', table_name='archive_items')
+    op.create_index('ix_archive_versions_item', 'archive_versions', ['item_id'], unique=False)
     op.drop_index('ix_archive_items_author_name', table_name='archive_items')
     op.drop_index('ix_archive_items_author_id', table_name='archive_items')
     op.drop_column('archive_versions', 'disposed_at')
