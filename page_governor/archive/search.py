@@ -235,10 +235,14 @@ def _ordered_ids(conn: Connection, f: Filters) -> Iterator[int]:
             order = (items.c.id + 0).desc()
         query = matching_items(conn, f).order_by(order)
     seen: set[int] = set()
-    for (item_id,) in conn.execution_options(yield_per=500).execute(query):
-        if item_id not in seen:
-            seen.add(item_id)
-            yield int(item_id)
+    result = conn.execution_options(yield_per=500).execute(query)
+    try:
+        for (item_id,) in result:
+            if item_id not in seen:
+                seen.add(item_id)
+                yield int(item_id)
+    finally:
+        result.close()  # a search usually stops early: release the cursor at once
 
 
 def search(conn: Connection, f: Filters, *, limit: int = 20, offset: int = 0) -> SearchPage:
@@ -250,12 +254,16 @@ def search(conn: Connection, f: Filters, *, limit: int = 20, offset: int = 0) ->
         raise InputError("--limit must be at least 1 and --offset not negative")
     page_ids: list[int] = []
     total = 0
-    for item_id in _ordered_ids(conn, f):
-        if offset <= total < offset + limit:
-            page_ids.append(item_id)
-        total += 1
-        if total > MAX_COUNT and total >= offset + limit:
-            break
+    ordered = _ordered_ids(conn, f)
+    try:
+        for item_id in ordered:
+            if offset <= total < offset + limit:
+                page_ids.append(item_id)
+            total += 1
+            if total > MAX_COUNT and total >= offset + limit:
+                break
+    finally:
+        ordered.close()
     items, status, pages, versions = t.archive_items, t.item_status, t.pages, t.archive_versions
     created = func.coalesce(items.c.created_at, items.c.first_captured_at)
     rows: list[dict[str, Any]] = []
