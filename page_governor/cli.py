@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from page_governor import __version__, health
 from page_governor.app import App, missing_run_settings
+from page_governor.clock import iso, jsonable
 from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
 from page_governor.logging_setup import configure_logging, register_secret
@@ -904,10 +905,10 @@ def pages_health(ctx: click.Context, as_json: bool) -> None:
                     "platform": page["platform"],
                     "status": state.get("status", "never polled"),
                     "failures": state.get("consecutive_failures", 0),
-                    "next_attempt_at": _iso(state.get("next_attempt_at")),
-                    "last_success_at": _iso(state.get("last_success_at")),
+                    "next_attempt_at": iso(state.get("next_attempt_at")),
+                    "last_success_at": iso(state.get("last_success_at")),
                     "last_error": state.get("last_error"),
-                    "open_gap_since": _iso(gap["started_at"]) if gap else None,
+                    "open_gap_since": iso(gap["started_at"]) if gap else None,
                 }
             )
     if as_json:
@@ -948,12 +949,6 @@ def pages_resume(ctx: click.Context, page_key: str, actor: str | None) -> None:
 
 def _login() -> str:
     return os.environ.get("PAGE_GOVERNOR_USER") or getpass.getuser()
-
-
-def _iso(value: Any) -> str | None:
-    from page_governor.clock import iso
-
-    return iso(value) if value is not None else None
 
 
 @cli.group()
@@ -1076,20 +1071,6 @@ def _filters(words: tuple[str, ...] | str | None, options: dict[str, Any]) -> An
     )
 
 
-def _jsonable(value: Any) -> Any:
-    from datetime import datetime
-
-    from page_governor.clock import iso
-
-    if isinstance(value, datetime):
-        return iso(value)
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 @archive.command("search")
 @click.argument("words", nargs=-1)
 @_filter_options
@@ -1129,7 +1110,7 @@ def archive_search(
                     "total": found.total,
                     "total_capped": found.total_capped,
                     "offset": offset,
-                    "results": _jsonable(found.rows),
+                    "results": jsonable(found.rows),
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -1175,7 +1156,7 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
     with app.db.connect() as conn:
         item = item_thread(conn, item_id)
     if as_json:
-        click.echo(json.dumps(_jsonable(item), indent=2, ensure_ascii=False, default=str))
+        click.echo(json.dumps(jsonable(item), indent=2, ensure_ascii=False, default=str))
         return
     console.print(
         f"[bold]item {item['id']}[/] {item['kind']} {escape(item['platform_item_id'])} on "
@@ -1425,7 +1406,7 @@ def archive_hold_list(ctx: click.Context, as_json: bool) -> None:
     with app.db.connect() as conn:
         rows = holds(conn)
     if as_json:
-        click.echo(json.dumps(_jsonable(rows), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(jsonable(rows), indent=2, ensure_ascii=False))
         return
     table = Table("id", "name", "criteria", "placed", "released")
     for row in rows:

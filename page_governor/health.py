@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from page_governor import audit
+from page_governor.clock import parse_time
 from page_governor.db import schema as t
 from page_governor.errors import (
     AuthError,
@@ -57,7 +58,7 @@ def reason_of(exc: PlatformError) -> str:
     return "error"
 
 
-def _health(conn: Connection, page_id: int) -> dict[str, Any] | None:
+def health_of(conn: Connection, page_id: int) -> dict[str, Any] | None:
     row = (
         conn.execute(select(t.page_health).where(t.page_health.c.page_id == page_id))
         .mappings()
@@ -67,7 +68,7 @@ def _health(conn: Connection, page_id: int) -> dict[str, Any] | None:
 
 
 def _save(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
-    if _health(conn, page_id) is None:
+    if health_of(conn, page_id) is None:
         base = {"status": "ok", "consecutive_failures": 0}
         conn.execute(insert(t.page_health).values(page_id=page_id, **{**base, **values}))
     else:
@@ -77,7 +78,7 @@ def _save(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
 
 
 def may_poll(conn: Connection, page_id: int, now: datetime) -> Verdict:
-    health = _health(conn, page_id)
+    health = health_of(conn, page_id)
     if health is None:
         return Verdict(True)
     if health["status"] == "paused":
@@ -138,7 +139,7 @@ def record_failure(
 ) -> Verdict:
     """A failed read: open (or extend) the gap; back off or pause; alert when pausing."""
     rng = rng or random.Random()
-    health = _health(conn, page["id"]) or {}
+    health = health_of(conn, page["id"]) or {}
     failures = int(health.get("consecutive_failures") or 0) + 1
     reason = reason_of(exc)
     detail = exc.message
@@ -212,7 +213,7 @@ def record_failure(
 
 def resume(conn: Connection, page: dict[str, Any], *, actor: str, now: datetime) -> None:
     """Let a paused or backing-off page be polled again (audited)."""
-    before = _health(conn, page["id"])
+    before = health_of(conn, page["id"])
     _save(conn, page["id"], {"status": "ok", "next_attempt_at": None, "updated_at": now})
     audit.record(
         conn,
@@ -237,13 +238,7 @@ def gaps(conn: Connection, page_id: int | None = None) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(query.order_by(t.capture_gaps.c.id)).mappings()]
 
 
-def health_of(conn: Connection, page_id: int) -> dict[str, Any] | None:
-    return _health(conn, page_id)
-
-
 def _last_cursor(conn: Connection, page_id: int) -> datetime | None:
-    from page_governor.clock import parse_time
-
     value = conn.execute(
         select(t.poll_cursors.c.value).where(
             t.poll_cursors.c.page_id == page_id, t.poll_cursors.c.stream == "page"

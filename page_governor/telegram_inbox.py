@@ -18,7 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from page_governor.db import Database
 from page_governor.db import schema as t
-from page_governor.platforms.telegram import TelegramAdapter, describe_update, updates_json
+from page_governor.hashing import canonical_json
+from page_governor.platforms.telegram import TelegramAdapter, describe_update
 
 
 def store_updates(db: Database, updates: list[dict[str, Any]], *, now: datetime) -> int:
@@ -42,7 +43,7 @@ def store_updates(db: Database, updates: list[dict[str, Any]], *, now: datetime)
                 "kind": kind,
                 "chat_id": chat_id,
                 "message_id": message_id,
-                "payload": updates_json(update),
+                "payload": canonical_json(update),
                 "received_at": now,
             }
         )

@@ -42,10 +42,11 @@ from sqlalchemy import Connection, String, and_, or_, select, type_coerce
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, _filtered, matching_items
 from page_governor.archive.store import canonical_time, version_record
-from page_governor.clock import iso
+from page_governor.clock import iso, jsonable
+from page_governor.db import chunked
 from page_governor.db import schema as t
 from page_governor.errors import InputError
-from page_governor.hashing import canonical_json, chain_hash, sha256_hex
+from page_governor.hashing import canonical_json, chain_hash, sha256_file, sha256_hex
 
 FORMAT = "page_governor records bundle"
 FORMAT_VERSION = 1
@@ -221,20 +222,10 @@ class _Files:
         for path in sorted(self.root.rglob("*")):
             if path.is_file() and path.name != "manifest.json":
                 out[path.relative_to(self.root).as_posix()] = {
-                    "sha256": _file_sha256(path),
+                    "sha256": sha256_file(path),
                     "bytes": path.stat().st_size,
                 }
         return out
-
-
-def _file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def export_bundle(
@@ -353,13 +344,13 @@ def _write(
     decisions = _decisions(conn, list(items))
     with files.open("decisions.jsonl") as fh:
         for decision in decisions:
-            fh.write(json.dumps(_plain(decision), ensure_ascii=False, sort_keys=True) + "\n")
+            fh.write(json.dumps(jsonable(decision), ensure_ascii=False, sort_keys=True) + "\n")
     with files.open("audit.jsonl") as fh:
         for entry in _audit(conn, decisions, pages):
-            fh.write(json.dumps(_plain(entry), ensure_ascii=False, sort_keys=True) + "\n")
+            fh.write(json.dumps(jsonable(entry), ensure_ascii=False, sort_keys=True) + "\n")
     with files.open("capture_gaps.json") as fh:
         json.dump(
-            [_plain(g) for g in _gaps(conn, pages, filters)], fh, indent=1, ensure_ascii=False
+            [jsonable(g) for g in _gaps(conn, pages, filters)], fh, indent=1, ensure_ascii=False
         )
     with files.open("media.csv") as fh:
         media_writer = csv.writer(fh)
@@ -428,18 +419,9 @@ def _media_urls(raw_text: str) -> list[str]:
     return urls
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: iso(v) if isinstance(v, datetime) else v for k, v in row.items()}
-
-
-def _chunks(values: list[Any], size: int = 900) -> Iterator[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 def _decisions(conn: Connection, item_ids: list[int]) -> list[dict[str, Any]]:
     out = []
-    for chunk in _chunks(item_ids):
+    for chunk in chunked(item_ids):
         rows = conn.execute(
             select(t.review_decisions, t.review_items.c.item_id, t.review_items.c.status)
             .join(t.review_items, t.review_items.c.id == t.review_decisions.c.review_item_id)
@@ -452,7 +434,7 @@ def _decisions(conn: Connection, item_ids: list[int]) -> list[dict[str, Any]]:
 
 def _flags(conn: Connection, item_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for chunk in _chunks(item_ids):
+    for chunk in chunked(item_ids):
         for row in conn.execute(
             select(t.flags).where(t.flags.c.item_id.in_(chunk)).order_by(t.flags.c.id)
         ).mappings():
@@ -467,7 +449,7 @@ def _audit(
     conditions = [
         and_(t.audit_log.c.subject_type == "page", t.audit_log.c.subject_id.in_(sorted(pages)))
     ]
-    for chunk in _chunks(review_ids):
+    for chunk in chunked(review_ids):
         conditions.append(
             and_(t.audit_log.c.subject_type == "review_item", t.audit_log.c.subject_id.in_(chunk))
         )
@@ -774,4 +756,4 @@ def write_warc(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return ExportResult(out, len(items), versions, _file_sha256(out))
+    return ExportResult(out, len(items), versions, sha256_file(out))

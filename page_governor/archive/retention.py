@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from page_governor import audit
 from page_governor.archive.search import Filters, matching_items
 from page_governor.config import load_yaml_file
+from page_governor.db import chunked
 from page_governor.db import schema as t
 from page_governor.errors import ConfigError, InvalidTransition, UnknownObject, WorkflowError
 from page_governor.hashing import canonical_json, sha256_hex
@@ -142,11 +143,8 @@ def held_items(conn: Connection, item_ids: list[int] | None = None) -> set[int]:
     for hold in holds(conn, active_only=True):
         query = matching_items(conn, Filters.from_json(hold["criteria"]))
         if item_ids is not None:
-            found: set[int] = set()
-            for start in range(0, len(item_ids), 900):
-                chunk = item_ids[start : start + 900]
-                found.update(conn.execute(query.where(t.archive_items.c.id.in_(chunk))).scalars())
-            held |= found
+            for chunk in chunked(item_ids):
+                held.update(conn.execute(query.where(t.archive_items.c.id.in_(chunk))).scalars())
         else:
             held.update(conn.execute(query).scalars())
     return held
@@ -222,8 +220,7 @@ def propose(conn: Connection, record_class: RecordClass, *, by: str, now: dateti
 
 def _record_hashes(conn: Connection, item_ids: list[int]) -> list[str]:
     hashes: list[str] = []
-    for start in range(0, len(item_ids), 900):
-        chunk = item_ids[start : start + 900]
+    for chunk in chunked(item_ids):
         hashes.extend(
             conn.execute(
                 select(t.archive_versions.c.record_hash)
@@ -288,8 +285,7 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
     stub = canonical_json({"disposed": True, "disposition": disposition_id})
     versions = t.archive_versions
     disposed = 0
-    for start in range(0, len(item_ids), 900):
-        chunk = item_ids[start : start + 900]
+    for chunk in chunked(item_ids):
         rows = conn.execute(
             select(versions.c.id, versions.c.record_hash).where(
                 versions.c.item_id.in_(chunk), versions.c.disposed_at.is_(None)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from page_governor.errors import ArchiveError, ConfigError
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -103,6 +105,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: indexes of a large archive
     cur.close()
+
+
+def chunked(values: Sequence[T], size: int = 900) -> Iterator[Sequence[T]]:
+    """``values`` in slices small enough for one ``IN (…)`` each (SQLite allows 999 bound
+    parameters per statement)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def open_database(url: str, *, connect_args: dict[str, Any] | None = None) -> Database:

@@ -17,7 +17,6 @@ discussion group (or turn privacy mode off and re-add it), so it receives every 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta
@@ -291,7 +290,3 @@ def _chat_key(page: PageRef) -> int | str:
         return int(page.platform_id)
     except ValueError:
         return page.platform_id if page.platform_id.startswith("@") else f"@{page.platform_id}"
-
-
-def updates_json(update: dict[str, Any]) -> str:
-    return json.dumps(update, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
