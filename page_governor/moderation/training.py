@@ -53,6 +53,10 @@ def bucket(key: str) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 10
 
 
+MIN_DF = 2
+MAX_FEATURES = 60000
+
+
 def features(text: str) -> list[str]:
     """Unigrams and bigrams of the normalised words (mentions and URLs collapsed)."""
     words = [
@@ -130,6 +134,22 @@ def _f1(pred: list[bool], gold: list[bool]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def select_vocabulary(texts: Iterable[str]) -> list[str]:
+    """The features the model keeps: seen in at least ``MIN_DF`` texts, the ``MAX_FEATURES``
+    most frequent, ties broken by the feature itself.
+
+    scikit-learn's own ``max_features`` cut sorts with numpy's unstable argsort, whose order
+    among equal frequencies depends on the CPU's sorting kernel, so the same data gave different
+    models on different machines. This order is the same everywhere.
+    """
+    df: dict[str, int] = {}
+    for text in texts:
+        for feature in set(features(text)):
+            df[feature] = df.get(feature, 0) + 1
+    kept = sorted((f for f, n in df.items() if n >= MIN_DF), key=lambda f: (-df[f], f))
+    return sorted(kept[:MAX_FEATURES])
+
+
 def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -141,16 +161,16 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
     train_rows = split(olid, TRAIN_BUCKETS) + split(jigsaw, TRAIN_BUCKETS) + domain_rows
     sample_weight = [DOMAIN_WEIGHT if r["source"] == "domain" else 1.0 for r in train_rows]
     tune_rows = split(olid, TUNE_BUCKETS)
+    texts = [r["text"] for r in train_rows]
     vectorizer = TfidfVectorizer(
         analyzer=features,
         binary=True,
-        min_df=2,
-        max_features=60000,
+        vocabulary=select_vocabulary(texts),
         norm="l2",
         use_idf=True,
         smooth_idf=True,
     )
-    x_train = vectorizer.fit_transform([r["text"] for r in train_rows])
+    x_train = vectorizer.fit_transform(texts)
     y_train = [r["attack"] for r in train_rows]
     x_tune = vectorizer.transform([r["text"] for r in tune_rows])
     gold_tune = [r["tin_ind"] for r in tune_rows]
