@@ -224,7 +224,12 @@ def run(ctx: click.Context) -> None:
     from page_governor.worker import run_worker
 
     configure_logging(app.settings.log_level)
-    run_worker(app)
+    if not run_worker(app):
+        # A job outlived the shutdown time: leave now (each poll is one transaction, so the
+        # one cut short loses nothing), before the host's SIGKILL does it less cleanly.
+        app.close()
+        logging.shutdown()
+        os._exit(0)
 
 
 def _sync_registry(app: App, registry: Any = None) -> None:
@@ -737,20 +742,19 @@ def review_decide(
       page-governor review decide 12 --decision hide --reviewer "J. Park (PIO)" \\
         --reason "doxxing of a private person" --clause "IV.A.2.d(1) personal information"
     """
-    from page_governor.moderation.review import decide
+    from page_governor.moderation.review import record_decision
 
     app = _app(ctx)
-    with app.db.begin() as conn:
-        outcome = decide(
-            conn,
-            item_id=item_id,
-            decision=Decision(decision),
-            reviewer=reviewer,
-            reason=reason,
-            policy_clause=policy_clause,
-            now=app.clock.now(),
-            adapter_for=app.adapter_for,
-        )
+    outcome = record_decision(
+        app.db,
+        item_id=item_id,
+        decision=Decision(decision),
+        reviewer=reviewer,
+        reason=reason,
+        policy_clause=policy_clause,
+        now=app.clock.now(),
+        adapter_for=app.adapter_for,
+    )
     extra = ""
     if outcome.platform_result.get("action") == "hide":
         extra = f"; platform answered {json.dumps(outcome.platform_result.get('answer'))}"
@@ -1234,8 +1238,7 @@ def archive_export(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from page_governor import audit
-    from page_governor.archive.export import count_versions, export_bundle, write_warc
+    from page_governor.archive.export import export_records
     from page_governor.archive.redaction import Redactor
 
     filters = _filters(words, options)
@@ -1246,52 +1249,31 @@ def archive_export(
     if not out.parent.is_dir():
         raise InputError(f"{out.parent} is not a folder")
     app = _app(ctx)
-    who = actor or _login()
-    now = app.clock.now()
-    with app.db.connect() as conn:
-        total = count_versions(conn, filters)
-        if total == 0:
-            raise InputError("nothing matches these filters; nothing was exported")
-        redactor = None
-        if public:
+    redactor = None
+    if public:
+        with app.db.connect() as conn:
             keep = _department_contacts(conn)
-            redactor = Redactor.from_config(app.settings.config_dir, keep)
-        bar = Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        with bar:
-            task = bar.add_task("exporting versions", total=total)
-
-            def step(n: int) -> None:
-                bar.advance(task, n)
-
-            if fmt == "warc":
-                result = write_warc(conn, filters, out, exported_by=who, now=now, progress=step)
-            else:
-                result = export_bundle(
-                    conn, filters, out, exported_by=who, now=now, redactor=redactor, progress=step
-                )
-    with app.db.begin() as conn:
-        audit.record(
-            conn,
-            at=now,
-            actor=who,
-            action="archive.export",
-            subject_type="export",
-            subject_id=out.name,
-            details={
-                "filters": filters.as_json(),
-                "format": fmt,
-                "public_release": public,
-                "items": result.items,
-                "versions": result.versions,
-                "sha256": result.manifest_sha256,
-            },
+        redactor = Redactor.from_config(app.settings.config_dir, keep)
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("exporting versions", total=None)
+        result = export_records(
+            app.db,
+            filters,
+            out,
+            exported_by=actor or _login(),
+            now=app.clock.now(),
+            fmt=fmt,
+            redactor=redactor,
+            on_total=lambda total: bar.update(task, total=total),
+            progress=lambda n: bar.advance(task, n),
         )
     what = "manifest" if fmt == "bundle" else "file"
     console.print(
@@ -1557,6 +1539,86 @@ def archive_retention_reject(
     with app.db.begin() as conn:
         reject(conn, disposition_id, by=actor or _login(), reason=reason, now=app.clock.now())
     console.print(f"list {disposition_id} rejected")
+
+
+# -- alerts ---------------------------------------------------------------------------------
+
+
+@cli.group()
+def alerts() -> None:
+    """The outbox of Telegram alerts: what was sent, what waits, what Telegram refused.
+
+    \b
+    Examples:
+      page-governor alerts list --status failed
+      page-governor alerts retry --all
+    """
+
+
+@alerts.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "sending", "sent", "failed", "summarised"]),
+    help="Only alerts in this state (default: all).",
+)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_context
+def alerts_list(ctx: click.Context, status: str | None, limit: int, as_json: bool) -> None:
+    """Alerts, newest first, with attempts and the last error.
+
+    \b
+    Example:
+      page-governor alerts list --status failed
+    """
+    from page_governor.db import schema as t
+
+    app = _app(ctx)
+    query = select(t.outbox).order_by(t.outbox.c.id.desc()).limit(limit)
+    if status:
+        query = query.where(t.outbox.c.status == status)
+    with app.db.connect() as conn:
+        rows = [dict(r) for r in conn.execute(query).mappings()]
+    if as_json:
+        for row in rows:
+            console.print_json(json.dumps(jsonable(row)))
+        return
+    table = Table("id", "kind", "status", "attempts", "created", "sent", "last error")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["kind"],
+            row["status"],
+            str(row["attempts"]),
+            iso(row["created_at"]) or "",
+            iso(row["sent_at"]) or "",
+            _short(row["last_error"] or "", 60),
+        )
+    console.print(table)
+
+
+@alerts.command("retry")
+@click.argument("alert_id", type=int, required=False)
+@click.option("--all", "every", is_flag=True, help="Every failed alert.")
+@click.pass_context
+def alerts_retry(ctx: click.Context, alert_id: int | None, every: bool) -> None:
+    """Send failed alerts again (after adding the bot back to the chat, say).
+
+    \b
+    Examples:
+      page-governor alerts retry 42
+      page-governor alerts retry --all
+    """
+    from page_governor.outbox import retry_failed
+
+    if (alert_id is None) == (not every):
+        raise InputError("name one alert id, or --all")
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        count = retry_failed(conn, alert_id, now=app.clock.now())
+    if alert_id is not None and count == 0:
+        raise InputError(f"alert {alert_id} is not a failed alert")
+    console.print(f"{count} alert(s) queued again; a running worker sends them within seconds")
 
 
 # -- entry point ----------------------------------------------------------------------------

@@ -62,6 +62,12 @@ class Settings(BaseModel):
 
     telegram_bot_token: str | None = None  # secret: environment only
     telegram_pio_chat_id: int | None = None
+    telegram_chief_chat_id: int | None = None  # escalations, page approvals (default: PIO chat)
+    telegram_admin_chat_id: int | None = None  # paused pages, token problems (default: PIO chat)
+    telegram_poll_timeout_seconds: int = Field(default=8, ge=0, le=50)  # getUpdates long poll
+    digest_time: str = "07:00"  # UTC, HH:MM
+    compliance_time: str = "06:00"  # UTC, HH:MM: the daily compliance check
+    lease_seconds: int = Field(default=30, ge=2, le=600)  # how long a dead worker's claims last
     facebook_app_secret: str | None = None  # secret: environment only
     meta_webhook_verify_token: str | None = None  # secret: environment only
 
@@ -73,6 +79,15 @@ class Settings(BaseModel):
     def _http_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("digest_time", "compliance_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError("must be a UTC time of day like 07:30")
         return value
 
     @field_validator("facebook_graph_version")

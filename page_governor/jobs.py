@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from page_governor import health
+from sqlalchemy import Connection, func, select
+
+from page_governor import health, leases, outbox
 from page_governor.app import App
+from page_governor.clock import iso
 from page_governor.compliance.service import check_page
-from page_governor.errors import PlatformError
+from page_governor.db import schema as t
+from page_governor.errors import AuthError, NotFoundOnPlatform, PermissionDenied, PlatformError
 from page_governor.ingest import PollStats
-from page_governor.models import PageState
-from page_governor.registry import all_pages, page_row
+from page_governor.models import PageState, ReviewStatus
+from page_governor.registry import all_pages, page_ref, page_row
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +34,24 @@ class PollOutcome:
         return self.stats is not None
 
 
-def poll_job(app: App, page_key: str, *, force: bool = False) -> PollOutcome:
+def poll_job(
+    app: App,
+    page_key: str,
+    *,
+    force: bool = False,
+    owner: str | None = None,
+    receive_telegram: bool = True,
+) -> PollOutcome:
     """Capture one page, honouring its back-off; record success, failure and capture gaps.
 
     A platform failure never propagates: it is recorded (gap, back-off or pause, admin alert)
     so that one page's trouble never stops the others. ``force`` (an operator's explicit poll)
     ignores back-off and pauses; a success then un-pauses the page.
+
+    ``owner`` (a worker) claims the page first, so two workers never poll it at once nor twice
+    in one interval. ``receive_telegram`` reads the bot's pending updates before a Telegram
+    page is served from the inbox; the worker's bot does that itself, and a command line run
+    does it only when no worker owns the bot (Telegram allows one reader).
     """
     now = app.clock.now()
     with app.db.connect() as conn:
@@ -41,18 +60,37 @@ def poll_job(app: App, page_key: str, *, force: bool = False) -> PollOutcome:
     if not verdict.may_poll and not force:
         log.info("skipping %s: %s", page_key, verdict.reason)
         return PollOutcome(page_key, None, verdict.reason)
+    if owner is None:
+        return _poll(app, page, receive_telegram=receive_telegram)
+    interval = timedelta(seconds=int(page["poll_interval_seconds"]))
+    with leases.Held(
+        app.db,
+        f"poll:{page['id']}",
+        owner,
+        clock=app.clock,
+        ttl=_lease(app),
+        keep_for=interval / 2,
+    ) as held:
+        if not held.acquired:
+            return PollOutcome(page_key, None, "polled by another worker")
+        return _poll(app, page, receive_telegram=receive_telegram)
+
+
+def _lease(app: App) -> timedelta:
+    return timedelta(seconds=app.settings.lease_seconds)
+
+
+def _poll(app: App, page: dict[str, Any], *, receive_telegram: bool) -> PollOutcome:
     try:
         adapter = app.adapter_for(page)
-        if page["platform"] == "telegram" and page["source"] == "live":
-            from page_governor.telegram_inbox import receive
-
-            receive(app.db, adapter, now=now)  # type: ignore[arg-type]
+        if page["platform"] == "telegram" and page["source"] == "live" and receive_telegram:
+            _receive_unless_bot_runs(app, adapter)
         stats = app.ingestor().poll(page, adapter)
     except PlatformError as exc:
         with app.db.begin() as conn:
             verdict = health.record_failure(conn, page, exc, app.clock.now())
-        log.warning("poll of %s failed: %s (%s)", page_key, exc.message, verdict.reason)
-        return PollOutcome(page_key, None, verdict.reason)
+        log.warning("poll of %s failed: %s (%s)", page["key"], exc.message, verdict.reason)
+        return PollOutcome(page["key"], None, verdict.reason)
     slowdown = getattr(adapter, "slowdown_seconds", None)
     with app.db.begin() as conn:
         health.record_success(
@@ -61,27 +99,62 @@ def poll_job(app: App, page_key: str, *, force: bool = False) -> PollOutcome:
             app.clock.now(),
             slowdown_seconds=slowdown() if callable(slowdown) else 0.0,
         )
-    return PollOutcome(page_key, stats)
+    return PollOutcome(page["key"], stats)
 
 
-def compliance_job(app: App) -> None:
+def _receive_unless_bot_runs(app: App, adapter: Any) -> None:
+    from page_governor.telegram_inbox import receive
+
+    with leases.Held(
+        app.db, leases.BOT_LEASE, leases.new_owner(), clock=app.clock, ttl=_lease(app)
+    ) as held:
+        if held.acquired:
+            receive(app.db, adapter, now=app.clock.now())
+        else:
+            log.info("a worker owns the Telegram bot; its updates are stored by that worker")
+
+
+def once_a_day(app: App, name: str, owner: str | None) -> bool:
+    """True for the first worker to run job ``name`` today (UTC); always true without one."""
+    if owner is None:
+        return True
+    today = app.clock.now().date().isoformat()
+    return leases.claim(
+        app.db, f"job:{name}:{today}", owner, now=app.clock.now(), ttl=timedelta(hours=23)
+    )
+
+
+def compliance_job(app: App, *, owner: str | None = None) -> None:
     """Check every active page's profile; drift alerts go to the outbox."""
+    if not once_a_day(app, "compliance", owner):
+        return
     with app.db.connect() as conn:
         pages = all_pages(conn, states=(PageState.ACTIVE,))
-    ingestor = app.ingestor()
     for page in pages:
-        try:
-            ingestor.capture_profile(page, app.adapter_for(page))
-            with app.db.begin() as conn:
-                check_page(conn, page, app.policy, now=app.clock.now())
-        except PlatformError as exc:
-            log.warning("compliance check of %s failed: %s", page["key"], exc.message)
+        check_page_job(app, page["key"])
 
 
-def retention_job(app: App) -> list[int]:
+def check_page_job(app: App, page_key: str) -> bool:
+    """Capture one page's profile and check it (a platform failure is logged, not raised)."""
+    with app.db.connect() as conn:
+        page = page_row(conn, page_key)
+    try:
+        app.ingestor().capture_profile(page, app.adapter_for(page))
+        with app.db.begin() as conn:
+            check_page(conn, page, app.policy, now=app.clock.now())
+    except PlatformError as exc:
+        log.warning("compliance check of %s failed: %s", page["key"], exc.message)
+        return False
+    return True
+
+
+def retention_job(app: App, *, owner: str | None = None) -> list[int]:
     """Daily: propose disposition lists for what is past retention (a clerk must approve), then
     refresh the database's planner statistics."""
     from page_governor.archive import retention
+
+    if not once_a_day(app, "retention", owner):
+        return []
 
     schedule = retention.load_schedule(app.settings.config_dir)
     proposed = []
@@ -94,3 +167,115 @@ def retention_job(app: App) -> list[int]:
         log.info("retention sweep proposed disposition lists %s", proposed)
     app.db.optimize()
     return proposed
+
+
+def token_health_job(app: App, *, owner: str | None = None) -> dict[str, str]:
+    """Daily: one authenticated read per live page, so an expired or revoked token pauses the
+    page and alerts the admin before a day of capture is lost. Returns page → outcome."""
+    if not once_a_day(app, "token_health", owner):
+        return {}
+    with app.db.connect() as conn:
+        pages = [p for p in all_pages(conn, states=(PageState.ACTIVE,)) if p["source"] == "live"]
+    outcomes = {}
+    for page in pages:
+        try:
+            app.adapter_for(page).fetch_profile(page_ref(page))
+            outcomes[page["key"]] = "ok"
+        except (AuthError, PermissionDenied, NotFoundOnPlatform) as exc:
+            with app.db.begin() as conn:
+                health.record_failure(conn, page, exc, app.clock.now())
+            outcomes[page["key"]] = exc.message
+        except PlatformError as exc:  # an outage is not a token problem; polling records it
+            outcomes[page["key"]] = f"not checked: {exc.message}"
+    return outcomes
+
+
+def digest_figures(conn: Connection, *, since: datetime, until: datetime) -> dict[str, Any]:
+    """What the daily digest reports for ``[since, until)``."""
+    from page_governor.compliance.service import latest_results
+
+    flags: dict[str, int] = {}
+    for categories in conn.execute(
+        select(t.flags.c.categories).where(
+            t.flags.c.created_at >= since, t.flags.c.created_at < until
+        )
+    ).scalars():
+        for category in categories:
+            flags[category] = flags.get(category, 0) + 1
+    decisions = dict(
+        conn.execute(
+            select(t.review_decisions.c.decision, func.count())
+            .where(
+                t.review_decisions.c.decided_at >= since, t.review_decisions.c.decided_at < until
+            )
+            .group_by(t.review_decisions.c.decision)
+        ).all()
+    )
+    waiting = t.review_items.c.status != ReviewStatus.DECIDED.value
+    open_items, oldest = conn.execute(
+        select(func.count(), func.min(t.review_items.c.created_at)).where(waiting)
+    ).one()
+    pages = all_pages(conn, states=(PageState.ACTIVE,))
+    results = latest_results(conn)
+    compliance = []
+    for page in pages:
+        result = results.get(page["id"])
+        if result is not None:
+            compliance.append(
+                {
+                    "page": page["key"],
+                    "passed": result["passed"],
+                    "total": result["total"],
+                    "missing": sorted(
+                        k for k, v in result["elements"].items() if not v.get("passed")
+                    ),
+                }
+            )
+    by_id = {p["id"]: p["key"] for p in all_pages(conn)}
+    gaps = sorted(
+        {
+            by_id.get(pid, str(pid))
+            for pid in conn.execute(
+                select(t.capture_gaps.c.page_id).where(t.capture_gaps.c.ended_at.is_(None))
+            ).scalars()
+        }
+    )
+    paused = sorted(
+        by_id.get(pid, str(pid))
+        for pid in conn.execute(
+            select(t.page_health.c.page_id).where(t.page_health.c.status == "paused")
+        ).scalars()
+    )
+    return {
+        "since": iso(since),
+        "until": iso(until),
+        "flags_by_category": flags,
+        "decisions": {str(k): int(v) for k, v in decisions.items()},
+        "open_items": int(open_items or 0),
+        "oldest_open": iso(oldest) if oldest else "none",
+        "compliance": compliance,
+        "open_gaps": gaps,
+        "paused": paused,
+    }
+
+
+def digest_job(app: App, *, owner: str | None = None) -> int | None:
+    """Daily: queue the digest of the last 24 hours for the PIO chat (once a day)."""
+    if not once_a_day(app, "digest", owner):
+        return None
+    until = app.clock.now()
+    with app.db.begin() as conn:
+        figures = digest_figures(conn, since=until - timedelta(days=1), until=until)
+        for extra in DIGEST_EXTRAS:
+            figures.update(extra(conn, until))
+        return outbox.enqueue(
+            conn,
+            kind="digest",
+            dedupe_key=f"digest:{until.date().isoformat()}",
+            payload=figures,
+            now=until,
+        )
+
+
+# Other parts add lines to the digest (the page lifecycle: re-certifications due).
+DIGEST_EXTRAS: list[Callable[[Connection, datetime], dict[str, Any]]] = []

@@ -43,7 +43,7 @@ from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, _filtered, matching_items
 from page_governor.archive.store import canonical_time, version_record
 from page_governor.clock import iso, jsonable
-from page_governor.db import chunked
+from page_governor.db import Database, chunked
 from page_governor.db import schema as t
 from page_governor.errors import InputError
 from page_governor.hashing import canonical_json, chain_hash, sha256_file, sha256_hex
@@ -757,3 +757,63 @@ def write_warc(
         tmp.unlink(missing_ok=True)
         raise
     return ExportResult(out, len(items), versions, sha256_file(out))
+
+
+def export_records(
+    db: Database,
+    filters: Filters,
+    out: Path,
+    *,
+    exported_by: str,
+    now: datetime,
+    fmt: str = "bundle",
+    redactor: Redactor | None = None,
+    on_total: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Export what ``filters`` match as a bundle or a WARC file and record the export in the
+    audit log (who, filters, counts, the manifest's digest). Every interface exports this way.
+
+    Raises:
+        InputError: nothing matches, or ``out`` exists already.
+    """
+    from page_governor import audit
+
+    with db.connect() as conn:
+        total = count_versions(conn, filters)
+        if total == 0:
+            raise InputError("nothing matches these filters; nothing was exported")
+        if on_total is not None:
+            on_total(total)
+        if fmt == "warc":
+            result = write_warc(
+                conn, filters, out, exported_by=exported_by, now=now, progress=progress
+            )
+        else:
+            result = export_bundle(
+                conn,
+                filters,
+                out,
+                exported_by=exported_by,
+                now=now,
+                redactor=redactor,
+                progress=progress,
+            )
+    with db.begin() as conn:
+        audit.record(
+            conn,
+            at=now,
+            actor=exported_by,
+            action="archive.export",
+            subject_type="export",
+            subject_id=out.name,
+            details={
+                "filters": filters.as_json(),
+                "format": fmt,
+                "public_release": redactor is not None,
+                "items": result.items,
+                "versions": result.versions,
+                "sha256": result.manifest_sha256,
+            },
+        )
+    return result

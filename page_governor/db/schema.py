@@ -249,8 +249,40 @@ outbox = Table(
     _ts("next_attempt_at"),
     _ts("sent_at", nullable=True),
     Column("last_error", Text),
+    # Where the message went, so that a decision can edit it (migration 0004).
+    Column("chat_id", BigInteger),
+    Column("message_id", BigInteger),
+    # The worker sending it, until when: two workers never send one alert.
+    Column("claimed_by", String(200)),
+    _ts("claimed_until", nullable=True),
 )
 Index("ix_outbox_status_next", outbox.c.status, outbox.c.next_attempt_at)
+
+# The short opaque key each inline button carries (Telegram allows 64 bytes of callback data,
+# and whatever a client sends back is only ever looked up here, never parsed).
+telegram_buttons = Table(
+    "telegram_buttons",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("outbox_id", Id, ForeignKey("outbox.id"), nullable=False),
+    Column("subject_type", String(30), nullable=False),  # review_item, page
+    Column("subject_id", String(100), nullable=False),
+    Column("action", String(30), nullable=False),  # keep, hide, escalate, approve, ...
+    _ts("created_at"),
+)
+Index("ix_telegram_buttons_subject", telegram_buttons.c.subject_type, telegram_buttons.c.subject_id)
+Index("ix_telegram_buttons_outbox", telegram_buttons.c.outbox_id)
+
+# Named, expiring claims shared by every worker on the database: the poll of a page, a daily
+# job, the bot token's single consumer.
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    _ts("until"),
+    _ts("updated_at"),
+)
 
 poll_cursors = Table(
     "poll_cursors",
@@ -358,6 +390,7 @@ __all__ = [
     "dispositions",
     "flags",
     "item_status",
+    "leases",
     "legal_holds",
     "metadata",
     "outbox",
@@ -366,6 +399,7 @@ __all__ = [
     "poll_cursors",
     "review_decisions",
     "review_items",
+    "telegram_buttons",
     "telegram_updates",
     "webhook_events",
 ]

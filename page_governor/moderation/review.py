@@ -21,6 +21,7 @@ from sqlalchemy import Connection, insert, select, update
 from page_governor import audit
 from page_governor.archive.store import Archive
 from page_governor.compliance.service import previous_result
+from page_governor.db import Database
 from page_governor.db import schema as t
 from page_governor.errors import (
     InvalidTransition,
@@ -160,9 +161,21 @@ def get_item(conn: Connection, item_id: int) -> dict[str, Any]:
     return item
 
 
-def has_published_moderation_policy(conn: Connection, page_id: int) -> bool:
+def moderation_policy_clause(conn: Connection, page_id: int) -> str | None:
+    """The page's published comment policy as its latest compliance check found it (the
+    clause a hide relies on), or None when the page shows none."""
     result = previous_result(conn, page_id)
-    return bool(result and (result["elements"].get("moderation_policy") or {}).get("passed"))
+    element = (result or {}).get("elements", {}).get("moderation_policy") or {}
+    if not element.get("passed"):
+        return None
+    evidence = str(element.get("evidence") or "published comment policy")
+    source = f" ({element['source']})" if element.get("source") else ""
+    clause = evidence + source
+    return clause if len(clause) <= 300 else clause[:299] + "…"
+
+
+def has_published_moderation_policy(conn: Connection, page_id: int) -> bool:
+    return moderation_policy_clause(conn, page_id) is not None
 
 
 def decide(
@@ -178,9 +191,12 @@ def decide(
 ) -> DecisionOutcome:
     """Record a human decision and carry it out (hide goes through the platform).
 
+    Runs in the caller's transaction: use :func:`record_decision`, which also audits a hide
+    the platform refused (this function's writes roll back with the failure).
+
     Raises:
         UnknownObject, InvalidTransition, WorkflowError: the decision is not allowed.
-        PlatformError: the platform refused the hide (the attempt is audited).
+        PlatformError: the platform refused the hide.
     """
     reviewer, reason = reviewer.strip(), reason.strip()
     if not reviewer:
@@ -232,19 +248,7 @@ def decide(
                 platform=page["platform"],
                 page=page["key"],
             )
-        try:
-            answer = adapter.hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=True)
-        except PlatformError as exc:
-            audit.record(
-                conn,
-                at=now,
-                actor=reviewer,
-                action="review.hide_failed",
-                subject_type="review_item",
-                subject_id=item_id,
-                details={"error": exc.message, "vendor_code": exc.vendor_code},
-            )
-            raise
+        answer = adapter.hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=True)
         platform_result = {"action": "hide", "answer": answer}
         Archive().capture(
             conn,
@@ -295,6 +299,14 @@ def decide(
         subject_id=item_id,
         details=details,
     )
+    # Every alert about this item (in any chat) is brought up to date with the outcome.
+    enqueue(
+        conn,
+        kind="decision",
+        dedupe_key=f"decision:{item_id}:{audit_id}",
+        payload={"review_item_id": item_id, "decision": decision.value, "by": reviewer},
+        now=now,
+    )
     if decision is Decision.ESCALATE:
         enqueue(
             conn,
@@ -310,6 +322,49 @@ def decide(
             now=now,
         )
     return DecisionOutcome(item_id, decision, new_status, platform_result, audit_id)
+
+
+def record_decision(
+    db: Database,
+    *,
+    item_id: int,
+    decision: Decision,
+    reviewer: str,
+    reason: str,
+    policy_clause: str | None,
+    now: datetime,
+    adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
+) -> DecisionOutcome:
+    """:func:`decide` in a transaction of its own; the way every interface decides.
+
+    Raises:
+        UnknownObject, InvalidTransition, WorkflowError: the decision is not allowed.
+        PlatformError: the platform refused the hide; the attempt is in the audit log.
+    """
+    try:
+        with db.begin() as conn:
+            return decide(
+                conn,
+                item_id=item_id,
+                decision=decision,
+                reviewer=reviewer,
+                reason=reason,
+                policy_clause=policy_clause,
+                now=now,
+                adapter_for=adapter_for,
+            )
+    except PlatformError as exc:
+        with db.begin() as conn:
+            audit.record(
+                conn,
+                at=now,
+                actor=reviewer,
+                action="review.hide_failed",
+                subject_type="review_item",
+                subject_id=item_id,
+                details={"error": exc.message, "vendor_code": exc.vendor_code},
+            )
+        raise
 
 
 def feedback_terms(conn: Connection) -> dict[str, int]:

@@ -116,8 +116,7 @@ class TelegramAdapter:
     # -- Bot API calls -------------------------------------------------------------------
 
     def _bot(self) -> telegram.Bot:
-        base = self.base_url.rstrip("/")
-        file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
+        base, file_base = bot_urls(self.base_url)
         request = telegram.request.HTTPXRequest(
             connect_timeout=self.timeout, read_timeout=self.timeout, write_timeout=self.timeout
         )
@@ -128,33 +127,10 @@ class TelegramAdapter:
             async with self._bot() as bot:
                 return await call(bot)
 
-        where: dict[str, Any] = {"platform": "telegram", "page": self.page_key}
         try:
             return asyncio.run(go())
-        except tg_error.RetryAfter as exc:
-            retry = exc.retry_after
-            seconds = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
-            raise RateLimited(
-                f"Telegram flood limit on {what}", retry_after=seconds, **where
-            ) from None
-        except tg_error.InvalidToken:
-            raise AuthError(
-                f"Telegram refused the bot token on {what}",
-                hint="check PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN (from @BotFather)",
-                **where,
-            ) from None
-        except tg_error.Forbidden as exc:
-            raise PermissionDenied(f"Telegram forbade {what}: {exc.message}", **where) from None
-        except tg_error.BadRequest as exc:
-            if "not found" in exc.message.lower():
-                raise NotFoundOnPlatform(f"Telegram: {exc.message} ({what})", **where) from None
-            raise PlatformError(f"Telegram refused {what}: {exc.message}", **where) from None
-        except tg_error.Conflict:
-            raise PlatformUnavailable(
-                f"Telegram {what}: another process is reading this bot's updates", **where
-            ) from None
-        except (tg_error.TimedOut, tg_error.NetworkError) as exc:
-            raise PlatformUnavailable(f"Telegram {what} failed: {exc.message}", **where) from None
+        except tg_error.TelegramError as exc:
+            raise translate_error(exc, what, page=self.page_key) from None
 
     def fetch_profile(self, page: PageRef) -> Profile:
         chat = self._run("getChat", lambda bot: bot.get_chat(_chat_key(page)))
@@ -283,6 +259,39 @@ class TelegramAdapter:
 
     def _prov(self, page: PageRef, endpoint: str) -> Provenance:
         return Provenance(page.platform, f"telegram:{endpoint}", self.clock.now(), CLIENT)
+
+
+def bot_urls(base_url: str) -> tuple[str, str]:
+    """The Bot API and file base URLs for the ``telegram_api_url`` setting."""
+    base = base_url.rstrip("/")
+    file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base
+    return base, file_base
+
+
+def translate_error(exc: tg_error.TelegramError, what: str, *, page: str | None) -> PlatformError:
+    """Our error for a python-telegram-bot error (the one mapping every Telegram caller uses)."""
+    where: dict[str, Any] = {"platform": "telegram", "page": page}
+    if isinstance(exc, tg_error.RetryAfter):
+        retry = exc.retry_after
+        seconds = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
+        return RateLimited(f"Telegram flood limit on {what}", retry_after=seconds, **where)
+    if isinstance(exc, tg_error.InvalidToken):
+        return AuthError(
+            f"Telegram refused the bot token on {what}",
+            hint="check PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN (from @BotFather)",
+            **where,
+        )
+    if isinstance(exc, tg_error.Forbidden):
+        return PermissionDenied(f"Telegram forbade {what}: {exc.message}", **where)
+    if isinstance(exc, tg_error.BadRequest):
+        if "not found" in exc.message.lower():
+            return NotFoundOnPlatform(f"Telegram: {exc.message} ({what})", **where)
+        return PlatformError(f"Telegram refused {what}: {exc.message}", **where)
+    if isinstance(exc, tg_error.Conflict):
+        return PlatformUnavailable(
+            f"Telegram {what}: another process is reading this bot's updates", **where
+        )
+    return PlatformUnavailable(f"Telegram {what} failed: {exc.message}", **where)
 
 
 def _chat_key(page: PageRef) -> int | str:

@@ -7,7 +7,11 @@ arrive form-encoded with JSON-encoded values, as PTB sends them.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import UTC, datetime
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 from tests.fakes.server import FakeServer, Request, Response
@@ -46,9 +50,13 @@ class FakeTelegram(FakeServer):
         self.sent: list[dict[str, Any]] = []
         self.edits: list[dict[str, Any]] = []
         self.answers: list[dict[str, Any]] = []
+        self.documents: list[dict[str, Any]] = []
+        self.commands: list[Any] = []
         self._next_update = 1000
         self._next_message = 1
         self.down = False
+        self.flood_wait = 0  # > 0: the next sendMessage answers 429 "retry after" this long
+        self.arrived = threading.Condition(self.lock)
 
     # -- building ------------------------------------------------------------------------
 
@@ -106,9 +114,62 @@ class FakeTelegram(FakeServer):
         return {k: info[k] for k in ("id", "type", "title", "username") if k in info}
 
     def push(self, kind: str, message: dict[str, Any]) -> int:
-        self._next_update += 1
-        self.updates.append({"update_id": self._next_update, kind: message})
-        return self._next_update
+        with self.arrived:
+            self._next_update += 1
+            self.updates.append({"update_id": self._next_update, kind: message})
+            self.arrived.notify_all()
+            return self._next_update
+
+    def press(self, sent: dict[str, Any], label: str, user: tuple[int, str, str]) -> int:
+        """A person presses the button ``label`` under the message ``sent``."""
+        rows = (sent.get("reply_markup") or {}).get("inline_keyboard") or []
+        button = next(b for row in rows for b in row if b["text"] == label)
+        return self.push(
+            "callback_query",
+            {
+                "id": f"cb{self._next_update}",
+                "from": {
+                    "id": user[0],
+                    "is_bot": False,
+                    "first_name": user[1],
+                    "username": user[2],
+                },
+                "chat_instance": "42",
+                "data": button["callback_data"],
+                "message": {
+                    "message_id": sent["message_id"],
+                    "date": 1767348000,
+                    "chat": {"id": int(sent["chat_id"]), "type": "supergroup", "title": "PIO"},
+                    "from": self.bot_user,
+                    "text": sent.get("text", ""),
+                },
+            },
+        )
+
+    def command(self, chat_id: int, text: str, user: tuple[int, str, str]) -> int:
+        """A person sends ``/command args`` in ``chat_id``."""
+        self._next_message += 1
+        word = text.split()[0]
+        return self.push(
+            "message",
+            {
+                "message_id": self._next_message,
+                "date": 1767348000,
+                "chat": {"id": chat_id, "type": "supergroup" if chat_id < 0 else "private"},
+                "from": {
+                    "id": user[0],
+                    "is_bot": False,
+                    "first_name": user[1],
+                    "username": user[2],
+                },
+                "text": text,
+                "entities": [{"type": "bot_command", "offset": 0, "length": len(word)}],
+            },
+        )
+
+    def replies_to(self, chat_id: int) -> list[str]:
+        with self.lock:
+            return [m["text"] for m in self.sent if int(m["chat_id"]) == chat_id]
 
     def channel_post(
         self, channel: int, message_id: int, text: str, at: datetime, *, edited: bool = False
@@ -184,7 +245,10 @@ class FakeTelegram(FakeServer):
         if self.down:
             return tg_error(502, "Bad Gateway")
         method = request.path[len(prefix) :]
-        params = {k: _decode(v) for k, v in request.form().items()}
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+            params = _multipart(request)
+        else:
+            params = {k: _decode(v) for k, v in request.form().items()}
         params.update({k: _decode(v) for k, v in request.query.items()})
         handler = getattr(self, f"api_{method}", None)
         if handler is None:
@@ -205,13 +269,39 @@ class FakeTelegram(FakeServer):
         if offset:
             self.acknowledged = max(self.acknowledged, offset - 1)
         limit = int(params.get("limit") or 100)
-        pending = [u for u in self.updates if u["update_id"] > self.acknowledged]
+        # Long polling: wait for an update up to the timeout (capped to keep tests quick).
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
+        while True:
+            pending = [u for u in self.updates if u["update_id"] > self.acknowledged]
+            left = deadline - time.monotonic()
+            if pending or left <= 0 or self.down:
+                break
+            self.arrived.wait(left)
         return ok(pending[:limit])
+
+    def api_setMyCommands(self, params: dict[str, Any]) -> Response:
+        self.commands = params.get("commands") or []
+        return ok(True)
+
+    def api_sendDocument(self, params: dict[str, Any]) -> Response:
+        self._next_message += 1
+        self.documents.append({**params, "message_id": self._next_message})
+        return ok(
+            {
+                "message_id": self._next_message,
+                "date": 1767348000,
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+                "document": {"file_id": "F1", "file_unique_id": "U1", "file_name": "bundle.zip"},
+            }
+        )
 
     def api_deleteWebhook(self, params: dict[str, Any]) -> Response:
         return ok(True)
 
     def api_sendMessage(self, params: dict[str, Any]) -> Response:
+        if self.flood_wait:
+            wait, self.flood_wait = self.flood_wait, 0
+            return tg_error(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
         self._next_message += 1
         message = {
             "message_id": self._next_message,
@@ -243,6 +333,21 @@ class FakeTelegram(FakeServer):
     def api_answerCallbackQuery(self, params: dict[str, Any]) -> Response:
         self.answers.append(params)
         return ok(True)
+
+
+def _multipart(request: Request) -> dict[str, Any]:
+    """Fields of a multipart/form-data body (PTB sends files this way); files as bytes."""
+    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + request.body)
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        if part.get_filename():
+            params[name] = {"filename": part.get_filename(), "content": payload}
+        else:
+            params[name] = _decode(payload.decode())
+    return params
 
 
 def _decode(value: str) -> Any:

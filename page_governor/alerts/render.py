@@ -1,0 +1,277 @@
+"""Telegram messages for outbox alerts: pure functions from stored data to text and buttons.
+
+Messages use Telegram's HTML parse mode. Everything that a commenter, a page or a platform
+wrote is escaped here, so a comment cannot inject markup, links or fake buttons into a PIO's
+chat. Links are emitted only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from page_governor.clock import parse_time
+from page_governor.models import Decision, ReviewStatus
+
+MAX_COMMENT = 1500
+MAX_POST = 200
+# Telegram refuses a message longer than 4,096 characters (after parsing the markup).
+MAX_MESSAGE = 4000
+
+BUTTON_LABELS = {
+    Decision.KEEP.value: "Keep",
+    Decision.HIDE.value: "Hide",
+    Decision.ESCALATE.value: "Escalate",
+    Decision.NOT_A_VIOLATION.value: "Not a violation",
+    "approve": "Approve",
+    "reject": "Reject",
+}
+PLATFORM_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "telegram": "Telegram",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A message: HTML text and the actions its buttons stand for (in order)."""
+
+    text: str
+    actions: tuple[str, ...] = field(default=())
+
+
+def e(value: Any) -> str:
+    """Escape anything for Telegram HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _clip(text: str | None, limit: int) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def link(url: str | None, label: str) -> str:
+    """An ``<a>`` for http(s) URLs only; anything else is left out."""
+    if not url or not str(url).lower().startswith(("https://", "http://")):
+        return ""
+    return f'<a href="{e(url)}">{e(label)}</a>'
+
+
+def _platform(name: str | None) -> str:
+    return PLATFORM_NAMES.get(name or "", name or "?")
+
+
+def _category(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _evidence_line(categories: Iterable[str], evidence: Iterable[dict[str, Any]]) -> str:
+    words: dict[str, list[str]] = {}
+    for item in evidence:
+        words.setdefault(item.get("category", ""), []).append(item.get("text", ""))
+    parts = []
+    for category in categories:
+        quoted = ", ".join(f"“{e(w)}”" for w in list(dict.fromkeys(words.get(category, [])))[:5])
+        parts.append(f"<b>{e(_category(category))}</b>" + (f" ({quoted})" if quoted else ""))
+    return "; ".join(parts)
+
+
+def _when(value: Any) -> str:
+    at = parse_time(value) if value is not None else None
+    return f"{at:%Y-%m-%d %H:%M} UTC" if at else ""
+
+
+def outcome_line(decision: dict[str, Any]) -> str:
+    """Who decided what, when (and what the platform answered)."""
+    verb = {
+        "keep": "✅ Kept",
+        "hide": "🙈 Hidden",
+        "escalate": "⬆️ Escalated",
+        "not_a_violation": "✅ Not a violation",
+    }.get(decision["decision"], e(decision["decision"]))
+    line = f"{verb} by {e(decision['reviewer'])} at {_when(decision['decided_at'])}"
+    if decision.get("reason"):
+        line += f"\nReason: {e(_clip(decision['reason'], 300))}"
+    if decision.get("policy_clause") and decision["decision"] == "hide":
+        line += f"\nPolicy: {e(_clip(decision['policy_clause'], 200))}"
+    return line
+
+
+def actions_for(status: ReviewStatus, *, hide_possible: bool) -> tuple[str, ...]:
+    if status is ReviewStatus.DECIDED:
+        return ()
+    actions = [Decision.KEEP.value]
+    if hide_possible:
+        actions.append(Decision.HIDE.value)
+    if status is ReviewStatus.OPEN:
+        actions.append(Decision.ESCALATE.value)
+    actions.append(Decision.NOT_A_VIOLATION.value)
+    return tuple(actions)
+
+
+def review_message(
+    item: dict[str, Any],
+    *,
+    hide_possible: bool,
+    hide_note: str | None = None,
+    escalation: dict[str, Any] | None = None,
+) -> Rendered:
+    """The alert for a flagged comment (``item`` as :func:`review.get_item` returns it).
+
+    Once the item is decided, the same message shows the outcome and has no buttons.
+    """
+    categories = list(item.get("categories") or [])
+    urgent = "threat" in categories
+    lines = []
+    if urgent:
+        lines.append("🚨 <b>URGENT: possible threat</b>")
+    if escalation is not None:
+        lines.append(
+            f"⬆️ <b>Escalated</b> by {e(escalation.get('by'))}: "
+            f"{e(_clip(escalation.get('reason'), 300))}"
+        )
+    lines.append(
+        f"⚑ <b>Flagged {e(item.get('kind') or 'comment')}</b> · {e(item.get('page_key'))} "
+        f"({e(_platform(item.get('platform')))}) · review #{int(item['id'])}"
+    )
+    if item.get("post_text"):
+        lines.append(f"On the post: “{e(_clip(item['post_text'], MAX_POST))}”")
+    author = item.get("author_name") or "unknown author"
+    lines.append(f"From <b>{e(author)}</b>:")
+    lines.append(f"<blockquote>{e(_clip(item.get('text'), MAX_COMMENT))}</blockquote>")
+    lines.append("Why: " + _evidence_line(categories, item.get("evidence") or []))
+    for advisory in item.get("advisories") or []:
+        lines.append(f"⚠️ <i>{e(advisory)}</i>")
+    opened = link(item.get("permalink"), f"Open on {_platform(item.get('platform'))}")
+    if opened:
+        lines.append(opened)
+    status = ReviewStatus(item.get("status") or ReviewStatus.OPEN.value)
+    decisions = item.get("decisions") or []
+    for decision in decisions:
+        lines.append(outcome_line(decision))
+    if status is not ReviewStatus.DECIDED and not hide_possible and hide_note:
+        lines.append(f"<i>{e(hide_note)}</i>")
+    return Rendered(_fit("\n".join(lines)), actions_for(status, hide_possible=hide_possible))
+
+
+def notice_message(kind: str, payload: dict[str, Any]) -> Rendered:
+    """Alerts without buttons: compliance drift and recovery, outside moderation, paused
+    pages, failed platform access."""
+    page = e(payload.get("page"))
+    platform = e(_platform(payload.get("platform")))
+    if kind == "compliance_drift":
+        lines = [
+            f"📉 <b>Compliance: an element is gone</b> · {page} ({platform})",
+            f"<b>{e(payload.get('title') or payload.get('element'))}</b> no longer passes.",
+        ]
+        if payload.get("was_evidence"):
+            lines.append(
+                f"It was: “{e(_clip(payload['was_evidence'], 300))}” "
+                f"({e(payload.get('was_source'))})"
+            )
+        if payload.get("now"):
+            lines.append(f"Now: {e(payload['now'])}")
+        if payload.get("suggested_fix"):
+            lines.append(f"Suggested fix:\n<code>{e(_clip(payload['suggested_fix'], 800))}</code>")
+        if payload.get("seed_clause"):
+            lines.append(f"<i>Policy: {e(_clip(payload['seed_clause'], 300))}</i>")
+        return Rendered(_fit("\n".join(lines)))
+    if kind == "compliance_recovered":
+        return Rendered(
+            f"📈 <b>Compliance restored</b> · {page} ({platform})\n"
+            f"<b>{e(payload.get('title') or payload.get('element'))}</b> passes again: "
+            f"“{e(_clip(payload.get('evidence'), 300))}”"
+        )
+    if kind == "external_moderation":
+        return Rendered(
+            f"👁 <b>Moderated outside page_governor</b> · {page}\n"
+            f"Comment {e(payload.get('comment_id'))} was {e(payload.get('change'))} on the "
+            f"platform, not through a decision here. Both versions are archived.\n"
+            f"<blockquote>{e(_clip(payload.get('text'), 600))}</blockquote>"
+        )
+    if kind == "page_paused":
+        return Rendered(
+            f"⛔ <b>Capture paused</b> · {page} ({platform})\n"
+            f"{e(payload.get('reason'))}: {e(_clip(payload.get('error'), 500))}\n"
+            + (f"{e(payload['hint'])}\n" if payload.get("hint") else "")
+            + f"Nothing is captured from this page until someone fixes it and runs "
+            f"<code>{e(payload.get('resume'))}</code>. The gap is recorded."
+        )
+    if kind == "token_problem":
+        return Rendered(
+            f"🔑 <b>Platform access check failed</b> · {page} ({platform})\n"
+            f"{e(_clip(payload.get('error'), 500))}"
+        )
+    return Rendered(f"<b>{e(kind)}</b>\n<code>{e(_clip(str(payload), 1500))}</code>")
+
+
+def summary_message(rows: list[dict[str, Any]]) -> Rendered:
+    """One message for many flags at once (a page's first capture, a burst): counts by page
+    and category, so the chat is not flooded; every item stays in /queue."""
+    by_page: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts = by_page.setdefault(str(row.get("page")), {})
+        for category in row.get("categories") or ["?"]:
+            counts[category] = counts.get(category, 0) + 1
+    lines = [f"⚑ <b>{len(rows)} comments flagged for review</b> (too many to alert one by one)"]
+    for page, counts in sorted(by_page.items()):
+        detail = ", ".join(f"{_category(c)} {n}" for c, n in sorted(counts.items()))
+        lines.append(f"• {e(page)}: {e(detail)}")
+    lines.append("Send /queue to review them, oldest first. Threats are always alerted singly.")
+    return Rendered(_fit("\n".join(lines)))
+
+
+def digest_message(d: dict[str, Any]) -> Rendered:
+    """The daily digest (``d`` as :func:`page_governor.jobs.digest_figures` builds it)."""
+    lines = [f"🗞 <b>Daily digest</b> · {e(d['since'][:16])} to {e(d['until'][:16])} UTC"]
+    flags = d.get("flags_by_category") or {}
+    total = sum(flags.values())
+    detail = ", ".join(f"{_category(c)} {n}" for c, n in sorted(flags.items()))
+    lines.append(f"Flagged: {total}" + (f" ({e(detail)})" if detail else ""))
+    decisions = d.get("decisions") or {}
+    detail = ", ".join(f"{_category(k)} {n}" for k, n in sorted(decisions.items()))
+    lines.append(f"Decided: {sum(decisions.values())}" + (f" ({e(detail)})" if detail else ""))
+    lines.append(f"Waiting in /queue: {d.get('open_items', 0)} (oldest {e(d.get('oldest_open'))})")
+    for row in d.get("compliance") or []:
+        missing = ", ".join(row["missing"])
+        lines.append(
+            f"• {e(row['page'])}: {row['passed']}/{row['total']} elements"
+            + (f", missing {e(missing)}" if missing else "")
+        )
+    gaps = d.get("open_gaps") or []
+    if gaps:
+        lines.append("Capture gaps open: " + ", ".join(e(g) for g in gaps))
+    paused = d.get("paused") or []
+    if paused:
+        lines.append("Paused pages: " + ", ".join(e(p) for p in paused))
+    recert = d.get("recertification_due") or []
+    if recert:
+        lines.append("Re-certification due: " + ", ".join(e(p) for p in recert))
+    return Rendered(_fit("\n".join(lines)))
+
+
+def _fit(text: str) -> str:
+    """Keep a message under Telegram's limit without cutting an HTML tag in half."""
+    if len(text) <= MAX_MESSAGE:
+        return text
+    cut = text[:MAX_MESSAGE]
+    lt = cut.rfind("<")
+    if lt > cut.rfind(">"):
+        cut = cut[:lt]
+    # Close what the cut left open, innermost first.
+    open_tags: list[str] = []
+    pos = 0
+    while (start := cut.find("<", pos)) != -1:
+        end = cut.find(">", start)
+        tag = cut[start + 1 : end].split()[0] if end != -1 else ""
+        if tag.startswith("/"):
+            if open_tags and open_tags[-1] == tag[1:]:
+                open_tags.pop()
+        elif tag:
+            open_tags.append(tag)
+        pos = end + 1 if end != -1 else len(cut)
+    return cut + "…" + "".join(f"</{tag}>" for tag in reversed(open_tags))
