@@ -34,7 +34,7 @@ err_console = Console(stderr=True, highlight=False)
 
 EPILOG = """\b
 Arriving with later issues: the web console under `serve`,
-`pages request|approve|reject|retire`.
+`pages request|approve|reject|retire`. The Telegram bot runs inside `run`.
 """
 
 

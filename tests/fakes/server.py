@@ -23,6 +23,7 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
     def form(self) -> dict[str, str]:
         kind = self.headers.get("content-type", "")

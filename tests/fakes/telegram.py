@@ -57,6 +57,8 @@ class FakeTelegram(FakeServer):
         self.down = False
         self.flood_wait = 0  # > 0: the next sendMessage answers 429 "retry after" this long
         self.arrived = threading.Condition(self.lock)
+        self._polling = False
+        self.conflicts = 0
 
     # -- building ------------------------------------------------------------------------
 
@@ -270,6 +272,16 @@ class FakeTelegram(FakeServer):
             self.acknowledged = max(self.acknowledged, offset - 1)
         limit = int(params.get("limit") or 100)
         # Long polling: wait for an update up to the timeout (capped to keep tests quick).
+        if self._polling:  # Telegram allows one reader of a bot's updates
+            self.conflicts += 1
+            return tg_error(409, "Conflict: terminated by other getUpdates request")
+        self._polling = True
+        try:
+            return self._long_poll(params, limit)
+        finally:
+            self._polling = False
+
+    def _long_poll(self, params: dict[str, Any], limit: int) -> Response:
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
         while True:
             pending = [u for u in self.updates if u["update_id"] > self.acknowledged]

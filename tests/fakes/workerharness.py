@@ -41,23 +41,27 @@ ABOUT = (
 )
 
 
-def build_page(graph: FakeGraph, *, comments: int = 0) -> None:
-    """A Facebook page with a published comment policy, a post, and ``comments`` plain ones."""
+def build_page(graph: FakeGraph, page_id: str = FB_PAGE, *, comments: int = 0) -> str:
+    """A Facebook page with a published comment policy, a post, a visitor's comment and
+    ``comments`` plain ones. Returns the post's id."""
     graph.token = FB_TOKEN
+    post = f"{page_id}_111"
     graph.add_page(
-        FB_PAGE,
+        page_id,
         name="Springfield Police Department",
         about=ABOUT,
         website="https://www.springfieldpd.example",
         phone="(555) 010-4400",
     )
     at = datetime.now(UTC) - timedelta(hours=1)
-    graph.add_post(FB_PAGE, POST, "Road works on Main St this week.", at)
+    graph.add_post(page_id, post, "Road works on Main St this week.", at)
+    neighbour = NEIGHBOUR if page_id == FB_PAGE else f"{page_id}_0001"
     graph.add_comment(
-        POST, NEIGHBOUR, "The works are needed, stop whining.", at, author=("55", "Bob Neighbor")
+        post, neighbour, "The works are needed, stop whining.", at, author=("55", "Bob Neighbor")
     )
     for n in range(comments):
-        graph.add_comment(POST, f"111_{n:05d}", f"Thanks for the update number {n}.", at)
+        graph.add_comment(post, f"{page_id}_c{n:05d}", f"Thanks for the update number {n}.", at)
+    return post
 
 
 def write_config(folder: Path, *, pages: list[dict[str, Any]], interval: int = 5) -> Path:

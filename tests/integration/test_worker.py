@@ -9,12 +9,14 @@ import json
 import signal
 import time
 from datetime import UTC, datetime
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import func, select
 
 from page_governor.app import App
 from page_governor.db import schema as t
+from tests.fakes.server import Fault
 from tests.fakes.workerharness import (
     CLERK,
     NEIGHBOUR,
@@ -289,3 +291,91 @@ def test_a_worker_killed_mid_poll_loses_and_duplicates_nothing_after_restart(
     assert _count(worker_app, t.review_items) == 4
     for n in range(0, 40, 10):
         assert len(_alerts_containing(fake_telegram, f"#{n}")) == 1, log.read_text()[-3000:]
+
+
+def test_two_workers_on_one_database_poll_each_page_once_per_interval_and_alert_once(
+    worker_app, fake_graph, fake_telegram
+):
+    second_app = App(worker_app.settings)
+    fake_graph.add_comment(
+        POST, "111_9100", ATTACK, datetime.now(UTC), author=("77", "Al"), parent=NEIGHBOUR
+    )
+    try:
+        with ThreadedWorker(worker_app) as one, ThreadedWorker(second_app) as two:
+            wait_for(lambda: _alerts_containing(fake_telegram, "pathetic idiot"))
+            time.sleep(11)  # two more intervals of 5 s
+            owners = {one.worker.bot_running, two.worker.bot_running}
+    finally:
+        second_app.close()
+    assert owners == {True, False}  # exactly one of them runs the bot
+    assert fake_telegram.conflicts == 0  # and so never two readers of the updates
+    assert len(_alerts_containing(fake_telegram, "pathetic idiot")) == 1
+    starts = sorted(r.at for r in fake_graph.calls("/published_posts"))
+    gaps = [b - a for a, b in pairwise(starts)]
+    assert len(starts) >= 3
+    assert min(gaps) >= 2.5, gaps  # never polled again within half an interval
+
+
+THREAT = "I know where you live and I will shoot you"
+
+
+def test_a_burst_of_flags_is_summarised_but_threats_are_alerted_one_by_one(
+    worker_app, fake_graph, fake_telegram
+):
+    for n in range(12):
+        fake_graph.add_comment(
+            POST, f"111_95{n:02d}", f"{ATTACK} {n}", datetime.now(UTC), parent=NEIGHBOUR
+        )
+    fake_graph.add_comment(POST, "111_9600", THREAT, datetime.now(UTC), parent=NEIGHBOUR)
+    with ThreadedWorker(worker_app):
+        summary = wait_for(lambda: _alerts_containing(fake_telegram, "comments flagged"))[0]
+        threat = wait_for(lambda: _alerts_containing(fake_telegram, "URGENT"))[0]
+        time.sleep(1)
+    assert "12 comments flagged" in summary["text"] and "/queue" in summary["text"]
+    assert "shoot you" in threat["text"]
+    assert len(fake_telegram.sent) == 2
+    assert _count(worker_app, t.outbox, t.outbox.c.status == "summarised") == 11
+
+
+def test_review_command_brings_back_an_item_with_its_buttons_in_the_chat_that_asked(
+    worker_app, fake_graph, fake_telegram
+):
+    fake_graph.add_comment(
+        POST, "111_9100", ATTACK, datetime.now(UTC), author=("77", "Al"), parent=NEIGHBOUR
+    )
+    with ThreadedWorker(worker_app):
+        wait_for(lambda: _alerts_containing(fake_telegram, "pathetic idiot"))
+        fake_telegram.command(PIO[0], "/review 1", PIO)
+        again = wait_for(
+            lambda: [
+                m
+                for m in _alerts_containing(fake_telegram, "pathetic")
+                if int(m["chat_id"]) == PIO[0]
+            ]
+        )[0]
+        fake_telegram.press(again, "Keep", PIO)
+        wait_for(lambda: len([e for e in fake_telegram.edits if "Kept by" in e["text"]]) == 2)
+    # both messages about the item (the PIO chat's and the private one) show the outcome
+    assert {int(e["chat_id"]) for e in fake_telegram.edits} == {PIO_CHAT, PIO[0]}
+
+
+def test_a_hide_the_platform_refuses_is_audited_and_leaves_the_item_open(
+    worker_app, fake_graph, fake_telegram
+):
+    from tests.fakes.graph import graph_error
+
+    fake_graph.add_comment(
+        POST, "111_9100", ATTACK, datetime.now(UTC), author=("77", "Al"), parent=NEIGHBOUR
+    )
+    with ThreadedWorker(worker_app):
+        alert = wait_for(lambda: _alerts_containing(fake_telegram, "pathetic idiot"))[0]
+        refusal = graph_error(10, "(#10) Permission denied: pages_manage_engagement", status=403)
+        fake_graph.faults.append(Fault("/111_9100", refusal, 1))
+        fake_telegram.press(alert, "Hide", PIO)
+        answer = wait_for(lambda: fake_telegram.answers)[0]
+    assert answer["text"].startswith("Not done:")
+    failed = _audit(worker_app, "review.hide_failed")
+    assert len(failed) == 1 and failed[0]["actor"] == "Jane Park (PIO) (telegram:9001)"
+    with worker_app.db.connect() as conn:
+        assert conn.execute(select(t.review_items.c.status)).scalar_one() == "open"
+    assert not fake_graph.find_comment("111_9100").get("is_hidden")
