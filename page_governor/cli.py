@@ -33,8 +33,7 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 EPILOG = """\b
-Arriving with later issues: the web console under `serve`,
-`pages request|approve|reject|retire`. The Telegram bot runs inside `run`.
+Arriving with a later issue: the web console under `serve`. The Telegram bot runs inside `run`.
 """
 
 
@@ -47,6 +46,7 @@ def _settings(ctx: click.Context) -> Settings:
             found.telegram_bot_token,
             found.facebook_app_secret,
             found.meta_webhook_verify_token,
+            found.meta_discovery_token,
         ):
             register_secret(secret)
         # Interactive commands stay quiet unless asked; the worker logs at the set level.
@@ -242,7 +242,11 @@ def _sync_registry(app: App, registry: Any = None) -> None:
         return
     with app.db.begin() as conn:
         sync_registry(
-            conn, registry, now=app.clock.now(), default_interval=app.settings.poll_interval_seconds
+            conn,
+            registry,
+            now=app.clock.now(),
+            default_interval=app.settings.poll_interval_seconds,
+            recertify_after=app.settings.recertification_period,
         )
 
 
@@ -482,7 +486,7 @@ def check_profile(
     Example:
       page-governor check-profile profile.json --official-domain springfieldpd.gov --json
     """
-    from page_governor.compliance.checker import check_fields
+    from page_governor.compliance.checker import check_fields, fields_from_json
     from page_governor.compliance.policy import load_policy
 
     text = _read_input(file)
@@ -492,14 +496,7 @@ def check_profile(
         raise InputError(f"{file}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict):
         raise InputError(f"{file}: must be a JSON object of profile fields")
-    fields: dict[str, str] = {}
-    for key, value in data.items():
-        if key == "platform":
-            continue
-        if isinstance(value, list):
-            value = " ".join(str(v) for v in value if isinstance(v, str | int | float))
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            fields[str(key)] = str(value)
+    fields = fields_from_json(data)
     policy = load_policy(_settings(ctx).config_dir)
     if fetch_linked:
         from page_governor.compliance.linked import LinkedPageFetcher, policy_links
@@ -1629,6 +1626,10 @@ def _fail(exc: PageGovernorError) -> int:
     if exc.hint:
         err_console.print(f"  hint: {exc.hint}", markup=False, soft_wrap=True)
     return exc.exit_code
+
+
+# The page-lifecycle commands live in their own module and join the `pages` group.
+from page_governor import cli_pages  # noqa: E402, F401
 
 
 def main(argv: list[str] | None = None) -> None:

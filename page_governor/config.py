@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -68,8 +69,10 @@ class Settings(BaseModel):
     digest_time: str = "07:00"  # UTC, HH:MM
     compliance_time: str = "06:00"  # UTC, HH:MM: the daily compliance check
     lease_seconds: int = Field(default=30, ge=2, le=600)  # how long a dead worker's claims last
+    recertification_months: int = Field(default=12, ge=1, le=60)  # review of every active page
     facebook_app_secret: str | None = None  # secret: environment only
     meta_webhook_verify_token: str | None = None  # secret: environment only
+    meta_discovery_token: str | None = None  # secret: a Business Manager token, /me/accounts
 
     web_host: str = "0.0.0.0"
     web_port: int = Field(default=8000, ge=1, le=65535)  # PORT (set by hosting platforms) wins
@@ -117,11 +120,21 @@ class Settings(BaseModel):
         return f"sqlite:///{self.data_dir / 'page_governor.sqlite3'}"
 
     @property
+    def recertification_period(self) -> timedelta:
+        """How long a page's approval lasts before it must be re-certified."""
+        return timedelta(days=round(self.recertification_months * 30.44))
+
+    @property
     def is_embedded_database(self) -> bool:
         return self.effective_database_url.startswith("sqlite:")
 
 
-_FILE_ONLY_FORBIDDEN = {"telegram_bot_token", "facebook_app_secret", "meta_webhook_verify_token"}
+_FILE_ONLY_FORBIDDEN = {
+    "telegram_bot_token",
+    "facebook_app_secret",
+    "meta_webhook_verify_token",
+    "meta_discovery_token",
+}
 
 
 def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:

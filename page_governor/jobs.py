@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -246,7 +245,10 @@ def digest_figures(conn: Connection, *, since: datetime, until: datetime) -> dic
             select(t.page_health.c.page_id).where(t.page_health.c.status == "paused")
         ).scalars()
     )
+    from page_governor.pages import overdue
+
     return {
+        "recertification_due": overdue(conn, until),
         "since": iso(since),
         "until": iso(until),
         "flags_by_category": flags,
@@ -266,8 +268,6 @@ def digest_job(app: App, *, owner: str | None = None) -> int | None:
     until = app.clock.now()
     with app.db.begin() as conn:
         figures = digest_figures(conn, since=until - timedelta(days=1), until=until)
-        for extra in DIGEST_EXTRAS:
-            figures.update(extra(conn, until))
         return outbox.enqueue(
             conn,
             kind="digest",
@@ -275,7 +275,3 @@ def digest_job(app: App, *, owner: str | None = None) -> int | None:
             payload=figures,
             now=until,
         )
-
-
-# Other parts add lines to the digest (the page lifecycle: re-certifications due).
-DIGEST_EXTRAS: list[Callable[[Connection, datetime], dict[str, Any]]] = []

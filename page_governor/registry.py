@@ -3,7 +3,7 @@ bundled sample dataset, and looked up by key."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Select, insert, select, update
@@ -44,7 +44,11 @@ def upsert_page(
     now: datetime,
     default_interval: int,
     state: PageState = PageState.ACTIVE,
+    approved_by: str | None = None,
+    recertify_due: datetime | None = None,
 ) -> int:
+    """Insert or update a page from configuration. A new page starts in ``state``, approved by
+    ``approved_by`` (the registration is audited); an existing page keeps its lifecycle state."""
     values = {
         "department_id": department_id,
         "platform": spec["platform"],
@@ -63,17 +67,51 @@ def upsert_page(
     if existing is not None:
         conn.execute(update(t.pages).where(t.pages.c.id == existing).values(**values))
         return int(existing)
-    return int(
+    page_id = int(
         conn.execute(
-            insert(t.pages).values(key=spec["key"], state=state.value, created_at=now, **values)
+            insert(t.pages).values(
+                key=spec["key"],
+                state=state.value,
+                created_at=now,
+                approved_by=approved_by,
+                approved_at=now if approved_by else None,
+                recertify_due=recertify_due,
+                **values,
+            )
         ).inserted_primary_key[0]
     )
+    if approved_by:
+        from page_governor import audit
+
+        audit.record(
+            conn,
+            at=now,
+            actor=approved_by,
+            action="page.registered",
+            subject_type="page",
+            subject_id=spec["key"],
+            details={"state": state.value, "source": source, "platform": spec["platform"]},
+        )
+    return page_id
+
+
+CONFIG_APPROVER = "config/pages.yaml (admin)"
 
 
 def sync_registry(
-    conn: Connection, registry: Registry, *, now: datetime, default_interval: int
+    conn: Connection,
+    registry: Registry,
+    *,
+    now: datetime,
+    default_interval: int,
+    recertify_after: timedelta = timedelta(days=365),
 ) -> int:
-    """Register the departments and live pages of ``pages.yaml``. Returns the page count."""
+    """Register the departments and live pages of ``pages.yaml``. Returns the page count.
+
+    A page listed there is active at once, recorded as approved by the configuration (so the
+    registry report shows it was not approved through a request) and due for re-certification
+    like any other.
+    """
     ids = {d.slug: upsert_department(conn, d.model_dump(), now) for d in registry.departments}
     for page in registry.pages:
         upsert_page(
@@ -83,6 +121,8 @@ def sync_registry(
             source="live",
             now=now,
             default_interval=default_interval,
+            approved_by=CONFIG_APPROVER,
+            recertify_due=now + recertify_after,
         )
     return len(registry.pages)
 

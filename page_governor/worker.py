@@ -33,7 +33,7 @@ from telegram import Update
 from telegram import error as tg_error
 from telegram.ext import Application, ApplicationBuilder
 
-from page_governor import jobs, leases
+from page_governor import jobs, leases, pages
 from page_governor.alerts.bot import BotHandlers
 from page_governor.alerts.sender import Sender
 from page_governor.app import App
@@ -67,8 +67,6 @@ class Worker:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.wake: asyncio.Event | None = None
         self.bot_running = False
-        # Extensions (the page lifecycle) add bot commands and message kinds here.
-        self.extensions: list[Any] = []
 
     # -- scheduling ----------------------------------------------------------------------
 
@@ -102,6 +100,12 @@ class Worker:
         )
         self.scheduler.add_job(
             self._then_wake(jobs.token_health_job), "cron", hour=5, id="token_health"
+        )
+        self.scheduler.add_job(
+            self._then_wake(pages.unregistered_job), "cron", hour=5, minute=15, id="unregistered"
+        )
+        self.scheduler.add_job(
+            self._then_wake(pages.recertification_job), "cron", hour=8, id="recertification"
         )
         self.scheduler.add_job(
             self.refresh_poll_jobs, "interval", seconds=REFRESH_SECONDS, id="refresh"
@@ -261,11 +265,14 @@ class Worker:
     async def _run_bot(self, bot_stop: asyncio.Event) -> None:
         assert self.wake is not None
         application = self.build_application()
-        handlers = BotHandlers(self.app, self.roles, wake_sender=self.wake_sender)
+        handlers = BotHandlers(
+            self.app,
+            self.roles,
+            wake_sender=self.wake_sender,
+            on_registry_change=self.refresh_poll_jobs,
+        )
         sender = Sender(self.app, application.bot, self.owner)
-        for extension in self.extensions:
-            extension.attach(handlers, sender)
-        handlers.register(application, **getattr(handlers, "extra_callbacks", {}))
+        handlers.register(application)
         try:
             await application.initialize()
         except tg_error.TelegramError as exc:

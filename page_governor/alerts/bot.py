@@ -37,8 +37,9 @@ from page_governor.alerts import render
 from page_governor.alerts.render import e
 from page_governor.app import App
 from page_governor.db import schema as t
-from page_governor.errors import InvalidTransition, PageGovernorError
-from page_governor.models import Decision, PageState, ReviewStatus
+from page_governor.errors import InvalidTransition, NotAuthorized, PageGovernorError
+from page_governor.lifecycle import Event
+from page_governor.models import Decision, PageState, Platform, ReviewStatus
 from page_governor.moderation import review
 from page_governor.registry import all_pages, page_row
 from page_governor.roles import Permission, Person, RoleBook
@@ -77,7 +78,28 @@ COMMANDS = (
         "/export words",
         "a records-request bundle (zip) of what matches",
     ),
+    Command(
+        "request_page",
+        Permission.REQUEST_PAGE,
+        "/request_page (then one 'field: value' per line)",
+        "ask the chief to approve a new official page; /request_page alone shows the form",
+    ),
+    Command("pending", Permission.VIEW_PAGES, "/pending", "page requests waiting for the chief"),
+    Command("approve", Permission.APPROVE_PAGE, "/approve KEY [reason]", "approve a page request"),
+    Command("reject", Permission.APPROVE_PAGE, "/reject KEY reason", "reject a page request"),
 )
+
+REQUEST_FORM = """/request_page
+platform: facebook
+department: springfield-pd
+url: https://www.facebook.com/SpringfieldPDTraffic
+handle: SpringfieldPDTraffic
+id: (the platform's page id, if the page exists)
+purpose: Traffic alerts and road closures in Springfield
+audience: Drivers and commuters in Springfield
+admins: Jane Park, Sam Lee
+credentials: Jane Park
+profile: (for a page not created yet: its proposed About text)"""
 
 
 def identity(user: User | None) -> str:
@@ -97,20 +119,19 @@ class BotHandlers:
         roles: RoleBook,
         *,
         wake_sender: Callable[[], None],
-        extra_commands: tuple[Command, ...] = (),
+        on_registry_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.app = app
         self.roles = roles
         self.wake_sender = wake_sender
-        self.commands = COMMANDS + extra_commands
-        # Button actions handled elsewhere (page approvals), by subject type.
-        self.button_handlers: dict[str, Callable[[Person, dict[str, Any]], str]] = {}
+        # The worker re-reads which pages to poll (an approved page is captured at once).
+        self.on_registry_change = on_registry_change
+        self.commands = COMMANDS
 
-    def register(self, application: Application, **handlers: Callable[..., Any]) -> None:
-        """Add every command (``handlers`` supplies the extra commands' callbacks)."""
-        own = {c.name: getattr(self, f"cmd_{c.name}", None) for c in COMMANDS}
+    def register(self, application: Application) -> None:
+        """Add every command, the button handler and the answer to unknown commands."""
         for command in self.commands:
-            callback = own.get(command.name) or handlers[command.name]
+            callback = getattr(self, f"cmd_{command.name}")
             application.add_handler(CommandHandler(command.name, self._guard(command, callback)))
         application.add_handler(CommandHandler("start", self._guard(COMMANDS[0], self.cmd_help)))
         application.add_handler(CallbackQueryHandler(self.on_button))
@@ -369,6 +390,151 @@ class BotHandlers:
         )
         return out, result
 
+    # -- the page lifecycle --------------------------------------------------------------
+
+    async def cmd_request_page(self, update: Update, _ctx: Any, person: Person | None) -> None:
+        message = update.effective_message
+        text = message.text if message and message.text else ""
+        fields = parse_form(text)
+        if not fields:
+            await self._reply(
+                update,
+                "Send the request as one message, one field per line:\n"
+                f"<pre>{e(REQUEST_FORM)}</pre>",
+            )
+            return
+        assert person is not None
+        key = await asyncio.to_thread(self._request_page, fields, person)
+        self.wake_sender()
+        await self._reply(
+            update,
+            f"Requested <b>{e(key)}</b>. The chief has been asked to approve it; /pending shows "
+            "its compliance pre-check.",
+        )
+
+    def _request_page(self, fields: dict[str, str], person: Person) -> str:
+        from page_governor.errors import InputError
+        from page_governor.pages import PageRequest, request_page
+
+        try:
+            platform = Platform(fields.get("platform", "").lower())
+        except ValueError:
+            raise InputError(
+                "platform must be one of " + ", ".join(p.value for p in Platform)
+            ) from None
+        request = PageRequest(
+            platform=platform,
+            department=fields.get("department", ""),
+            purpose=fields.get("purpose", ""),
+            audience=fields.get("audience", ""),
+            administrators=tuple(a.strip() for a in fields.get("admins", "").split(",")),
+            credentials_holder=fields.get("credentials", ""),
+            url=fields.get("url") or None,
+            handle=fields.get("handle") or None,
+            platform_id=fields.get("id") or None,
+            token_env=fields.get("token_env") or None,
+            key=fields.get("key") or None,
+            proposed_profile={"about": fields["profile"]} if fields.get("profile") else {},
+        )
+        return request_page(self.app, request, by=person.actor, roles=person.roles)
+
+    async def cmd_pending(self, update: Update, _ctx: Any, person: Person | None) -> None:
+        await self._reply(update, await asyncio.to_thread(self._pending))
+
+    def _pending(self) -> str:
+        from page_governor.pages import pending_requests
+
+        with self.app.db.connect() as conn:
+            rows = pending_requests(conn)
+        if not rows:
+            return "No page requests are waiting."
+        lines = [f"<b>{len(rows)} page request(s)</b> waiting for the chief:"]
+        for row in rows:
+            request = row["request"] or {}
+            check = request.get("precheck") or {}
+            missing = ", ".join(check.get("failing") or [])
+            lines.append(
+                f"• <b>{e(row['key'])}</b> ({e(render._platform(row['platform']))}) by "
+                f"{e(request.get('requested_by'))}: {e(render._clip(request.get('purpose'), 80))}; "
+                f"pre-check {check.get('passed', 0)}/{check.get('total', 0)}"
+                + (f", missing {e(missing)}" if missing else "")
+            )
+        lines.append("/approve KEY [reason] or /reject KEY reason")
+        return "\n".join(lines)
+
+    async def cmd_approve(self, update: Update, ctx: Any, person: Person | None) -> None:
+        await self._page_command(update, ctx, person, Event.APPROVE)
+
+    async def cmd_reject(self, update: Update, ctx: Any, person: Person | None) -> None:
+        await self._page_command(update, ctx, person, Event.REJECT)
+
+    async def _page_command(
+        self, update: Update, ctx: Any, person: Person | None, event: Event
+    ) -> None:
+        args = list(getattr(ctx, "args", None) or [])
+        if not args:
+            usage = "/approve KEY [reason]" if event is Event.APPROVE else "/reject KEY reason"
+            await self._reply(update, f"Usage: {usage} (keys: /pending)")
+            return
+        assert person is not None
+        reason = " ".join(args[1:]) or ("approved in Telegram" if event is Event.APPROVE else "")
+        answer = await asyncio.to_thread(
+            self._lifecycle, person, args[0], event, reason, acknowledged=False
+        )
+        self.wake_sender()
+        await self._reply(update, e(answer))
+
+    def _lifecycle(
+        self, person: Person, key: str, event: Event, reason: str, *, acknowledged: bool
+    ) -> str:
+        from page_governor.pages import transition
+
+        try:
+            state = transition(
+                self.app,
+                key,
+                event,
+                by=person.actor,
+                roles=person.roles,
+                reason=reason,
+                acknowledged=acknowledged,
+            )
+        except NotAuthorized as exc:
+            self._refused_person(person, f"page.{event.value}:{key}", exc.message)
+            return f"Not done: {exc.message}."
+        except PageGovernorError as exc:
+            return f"Not done: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
+        self.on_registry_change()
+        return f"{key}: {event.value} recorded; the page is now {state.value}."
+
+    def _page_button(self, person: Person, user: User | None, button: dict[str, Any]) -> str:
+        key, action = button["subject_id"], button["action"]
+        if action == "reject":
+            return f"To reject, send: /reject {key} <reason> (a reason is required)."
+        if action == "recertify":
+            return self._lifecycle(
+                person, key, Event.RECERTIFY, "re-certified in Telegram", acknowledged=False
+            )
+        return self._lifecycle(
+            person,
+            key,
+            Event.APPROVE,
+            "approved in Telegram",
+            acknowledged=action == "approve_ack",
+        )
+
+    def _refused_person(self, person: Person, what: str, why: str) -> None:
+        with self.app.db.begin() as conn:
+            audit.record(
+                conn,
+                at=self.app.clock.now(),
+                actor=person.actor,
+                action="telegram.refused",
+                subject_type="telegram",
+                subject_id=what,
+                details={"telegram_id": person.telegram_id, "why": why},
+            )
+
     async def cmd_unknown(self, update: Update, _ctx: Any) -> None:
         message = update.effective_message
         if message is None or not message.text:
@@ -399,12 +565,11 @@ class BotHandlers:
             return "This button is not valid any more."
         person = self.roles.person(user.id if user else None)
         button = dict(button)
-        if button["subject_type"] != "review_item":
-            handler = self.button_handlers.get(button["subject_type"])
-            if handler is None or person is None:
+        if button["subject_type"] == "page":
+            if person is None:
                 self._refused(user, f"button:{button['action']}")
-                return "Sorry, you have no role in page_governor, so I cannot do that."
-            return handler(person, button)
+                return "Sorry, you have no role in page_governor, so nothing was changed."
+            return self._page_button(person, user, button)
         if person is None or not person.can(Permission.DECIDE):
             self._refused(user, f"button:{button['action']}")
             if person is None:
@@ -437,3 +602,17 @@ class BotHandlers:
         if outcome.platform_result.get("action") == "hide":
             return "Hidden on the platform (not deleted). Recorded in the audit log."
         return f"{label}: recorded in the audit log."
+
+
+def parse_form(text: str) -> dict[str, str]:
+    """``field: value`` lines after the command (the command line itself is skipped)."""
+    fields: dict[str, str] = {}
+    lines = text.splitlines()
+    if lines and lines[0].lstrip().startswith("/"):
+        first = lines[0].split(maxsplit=1)
+        lines = ([first[1]] if len(first) > 1 else []) + lines[1:]
+    for line in lines:
+        name, sep, value = line.partition(":")
+        if sep and name.strip():
+            fields[name.strip().lower()] = value.strip()
+    return fields

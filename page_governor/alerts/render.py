@@ -26,7 +26,9 @@ BUTTON_LABELS = {
     Decision.ESCALATE.value: "Escalate",
     Decision.NOT_A_VIOLATION.value: "Not a violation",
     "approve": "Approve",
+    "approve_ack": "Approve, missing acknowledged",
     "reject": "Reject",
+    "recertify": "Re-certify",
 }
 PLATFORM_NAMES = {
     "facebook": "Facebook",
@@ -275,3 +277,77 @@ def _fit(text: str) -> str:
             open_tags.append(tag)
         pos = end + 1 if end != -1 else len(cut)
     return cut + "…" + "".join(f"</{tag}>" for tag in reversed(open_tags))
+
+
+def page_message(kind: str, page: dict[str, Any], *, now: Any = None) -> Rendered:
+    """A page request for the chief (with Approve / Reject), or a re-certification reminder
+    (with Re-certify); once decided, the outcome instead of buttons. ``page`` is
+    :func:`page_governor.pages.page_detail`."""
+    state = page.get("state")
+    key = e(page.get("key"))
+    platform = e(_platform(page.get("platform")))
+    if kind == "recertification_due":
+        due = _when(page.get("recertify_due"))
+        lines = [
+            f"🗓 <b>Re-certification due</b> · {key} ({platform})",
+            f"Approved by {e(page.get('approved_by') or 'unknown')}; due {due}.",
+            "Review the page (purpose, administrators, compliance) and re-certify it, or "
+            "suspend or retire it.",
+        ]
+        actions: tuple[str, ...] = ()
+        if state == "active" and page.get("due_now"):
+            actions = ("recertify",)
+        elif page.get("last_event"):
+            lines.append(page["last_event"])
+        return Rendered(_fit("\n".join(lines)), actions)
+    request = page.get("request") or {}
+    check = request.get("precheck") or {}
+    lines = [
+        f"🆕 <b>New page requested</b> · {key} ({platform})",
+        f"Requested by {e(request.get('requested_by'))} at {_when(request.get('requested_at'))}",
+    ]
+    address = link(page.get("url"), page.get("url") or "")
+    if address:
+        lines.append(address)
+    lines.append(f"Purpose: {e(_clip(request.get('purpose'), 500))}")
+    lines.append(f"Audience: {e(_clip(request.get('audience'), 300))}")
+    lines.append("Administrators: " + e(", ".join(request.get("administrators") or [])))
+    lines.append(f"Credentials held by: {e(request.get('credentials_holder'))}")
+    source = {"live": "the live page", "proposed": "the proposed profile"}.get(
+        check.get("source", ""), "nothing to check"
+    )
+    lines.append(
+        f"Compliance pre-check ({e(source)}): {check.get('passed', 0)}/{check.get('total', 0)}"
+    )
+    failing = check.get("failing") or []
+    if failing:
+        lines.append("Missing: " + e(", ".join(failing)))
+    if check.get("note"):
+        lines.append(f"<i>{e(check['note'])}</i>")
+    actions = ()
+    if state == "requested":
+        actions = ("approve_ack" if failing else "approve", "reject")
+    elif request.get("decision"):
+        verb = "✅ Approved" if request["decision"] == "approve" else "❌ Rejected"
+        line = f"{verb} by {e(request.get('decided_by'))} at {_when(request.get('decided_at'))}"
+        if request.get("decision_reason"):
+            line += f"\nReason: {e(_clip(request['decision_reason'], 300))}"
+        if request.get("acknowledged_failures"):
+            line += "\nAcknowledged missing: " + e(", ".join(request["acknowledged_failures"]))
+        lines.append(line + f"\nNow: {e(state)}")
+    return Rendered(_fit("\n".join(lines)), actions)
+
+
+def unregistered_message(found: list[dict[str, Any]]) -> Rendered:
+    lines = ["🔎 <b>Pages found that are not registered</b>"]
+    for item in found:
+        lines.append(
+            f"• {e(_platform(item.get('platform')))} {e(item.get('name'))} "
+            f"(id {e(item.get('platform_id'))})"
+        )
+    lines.append(
+        "The agency's Meta account manages them, but page_governor does not capture them. "
+        "Request each with /request_page (or `page-governor pages request`), or remove it from "
+        "the account."
+    )
+    return Rendered(_fit("\n".join(lines)))

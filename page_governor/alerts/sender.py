@@ -122,6 +122,30 @@ def review_view(app: App, alert: dict[str, Any]) -> render.Rendered:
     )
 
 
+PAGE_KINDS = ("page_request", "recertification_due")
+
+
+def page_view(app: App, alert: dict[str, Any]) -> render.Rendered:
+    """The current message for a page request or a re-certification reminder."""
+    from page_governor.pages import REMINDER_WINDOW, page_detail
+
+    now = app.clock.now()
+    with app.db.connect() as conn:
+        page = page_detail(conn, alert["payload"]["page"])
+    due = page.get("recertify_due")
+    page["due_now"] = due is not None and due <= now + REMINDER_WINDOW
+    if alert["kind"] == "recertification_due" and not page["due_now"] and due is not None:
+        page["last_event"] = f"✅ Re-certified; next review due {due:%Y-%m-%d}."
+    return render.page_message(alert["kind"], page, now=now)
+
+
+def current_view(app: App, alert: dict[str, Any]) -> tuple[render.Rendered, tuple[str, str]]:
+    """An alert that carries buttons, as it should read now, and what its buttons are about."""
+    if alert["kind"] in PAGE_KINDS:
+        return page_view(app, alert), ("page", str(alert["payload"]["page"]))
+    return review_view(app, alert), ("review_item", str(alert["payload"]["review_item_id"]))
+
+
 def button_keys(
     app: App, alert_id: int, subject: tuple[str, str], actions: tuple[str, ...]
 ) -> list[tuple[str, str]]:
@@ -183,8 +207,6 @@ class Sender:
         self.bot = bot
         self.owner = owner
         self.gate = FloodGate()
-        # Extra message renderers for other kinds (the page lifecycle adds its own).
-        self.renderers: dict[str, Any] = {}
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         while not stop.is_set():
@@ -263,15 +285,18 @@ class Sender:
         if kind == "decision":
             await self._edit_subject(row, ("review_item", str(payload["review_item_id"])))
             return
-        if kind in self.renderers:
-            rendered, subject = await asyncio.to_thread(self.renderers[kind], self.app, row)
-        elif kind in REVIEW_KINDS:
-            rendered = await asyncio.to_thread(review_view, self.app, row)
-            subject = ("review_item", str(payload["review_item_id"]))
+        if kind == "page_decision":
+            await self._edit_subject(row, ("page", str(payload["page"])))
+            return
+        subject = None
+        if kind in REVIEW_KINDS or kind in PAGE_KINDS:
+            rendered, subject = await asyncio.to_thread(current_view, self.app, row)
         elif kind == "digest":
-            rendered, subject = render.digest_message(payload), None
+            rendered = render.digest_message(payload)
+        elif kind == "unregistered_pages":
+            rendered = render.unregistered_message(payload["found"])
         else:
-            rendered, subject = render.notice_message(kind, payload), None
+            rendered = render.notice_message(kind, payload)
         markup = None
         if subject is not None and rendered.actions:
             keys = await asyncio.to_thread(
@@ -317,11 +342,7 @@ class Sender:
     async def _edit_subject(self, row: dict[str, Any], subject: tuple[str, str]) -> None:
         """Bring every message about ``subject`` up to date (outcome shown, buttons gone)."""
         for alert in await asyncio.to_thread(messages_about, self.app, subject):
-            renderer = self.renderers.get(alert["kind"])
-            if renderer is not None:
-                rendered, _ = await asyncio.to_thread(renderer, self.app, alert)
-            else:
-                rendered = await asyncio.to_thread(review_view, self.app, alert)
+            rendered, _ = await asyncio.to_thread(current_view, self.app, alert)
             keys = await asyncio.to_thread(
                 button_keys, self.app, alert["id"], subject, rendered.actions
             )

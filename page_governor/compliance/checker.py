@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from page_governor.compliance.policy import ElementRule, Policy
@@ -287,6 +288,21 @@ def check_fields(
                     seen.add(wrule.id)
                     warnings.append(PolicyWarning(wrule.id, _clip(sent), source, wrule.note))
     return ComplianceReport(results, tuple(warnings))
+
+
+def fields_from_json(data: Mapping[str, Any]) -> dict[str, str]:
+    """Profile fields from a JSON object as people write them (``check-profile``, a proposed
+    profile): text and numbers kept, lists of strings joined, ``platform`` and the rest left
+    out."""
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        if key == "platform":
+            continue
+        if isinstance(value, list):
+            value = " ".join(str(v) for v in value if isinstance(v, str | int | float))
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            fields[str(key)] = str(value)
+    return fields
 
 
 def suggested_fix(

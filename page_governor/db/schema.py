@@ -97,7 +97,33 @@ pages = Table(
     Column("poll_interval_seconds", Integer, nullable=False),
     _ts("created_at"),
     _ts("updated_at"),
+    # The lifecycle (migration 0005): who approved the page, when it must be re-certified.
+    Column("approved_by", String(200)),
+    _ts("approved_at", nullable=True),
+    _ts("recertify_due", nullable=True),
+    _ts("retired_at", nullable=True),
     UniqueConstraint("platform", "platform_id", name="uq_pages_platform_platform_id"),
+)
+
+# What was asked when a new official page was requested, and what the chief decided.
+page_requests = Table(
+    "page_requests",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False, unique=True),
+    Column("purpose", Text, nullable=False),
+    Column("audience", Text, nullable=False),
+    Column("administrators", JSON, nullable=False),
+    Column("credentials_holder", String(200), nullable=False),
+    Column("proposed_profile", JSON),  # profile text for a page not yet created
+    Column("precheck", JSON, nullable=False),  # the compliance check attached to the request
+    Column("requested_by", String(200), nullable=False),
+    _ts("requested_at"),
+    Column("decided_by", String(200)),
+    _ts("decided_at", nullable=True),
+    Column("decision", String(20)),  # approve, reject
+    Column("decision_reason", Text),
+    Column("acknowledged_failures", JSON),  # failing elements the approver acknowledged
 )
 
 archive_items = Table(
@@ -395,6 +421,7 @@ __all__ = [
     "metadata",
     "outbox",
     "page_health",
+    "page_requests",
     "pages",
     "poll_cursors",
     "review_decisions",

@@ -255,3 +255,40 @@ class InstagramAdapter(_GraphAdapter):
 
     def hide_comment(self, comment: CommentRef, *, hidden: bool = True) -> dict[str, object]:
         return self._hide(comment, "hide", hidden)
+
+
+def managed_pages(settings: Any, token: str) -> list[dict[str, str]]:
+    """The Facebook Pages (and their linked Instagram accounts) that a Business Manager
+    system-user token manages, through ``GET /me/accounts``.
+
+    Raises:
+        PlatformError: as any Graph call.
+    """
+    from page_governor.platforms.graph import GraphClient
+
+    client = GraphClient(
+        token,
+        platform="facebook",
+        page_key="discovery",
+        base_url=settings.facebook_graph_url,
+        version=settings.facebook_graph_version,
+        timeout=settings.http_timeout_seconds,
+        app_secret=settings.facebook_app_secret,
+    )
+    found = []
+    for page in client.paged(
+        "me/accounts", fields="id,name,instagram_business_account{id,username}"
+    ):
+        found.append(
+            {"platform": "facebook", "platform_id": str(page["id"]), "name": page.get("name", "")}
+        )
+        ig = page.get("instagram_business_account") or {}
+        if ig.get("id"):
+            found.append(
+                {
+                    "platform": "instagram",
+                    "platform_id": str(ig["id"]),
+                    "name": ig.get("username", ""),
+                }
+            )
+    return found

@@ -56,8 +56,15 @@ class FakeGraph(FakeServer):
         self.ig_comments: dict[str, list[dict[str, Any]]] = {}
         self.usage_headers: dict[str, str] = {}
         self.on_list: Any = None  # hook(request, page_no) called while serving a list page
+        self.business_token: str | None = None
+        self.business_pages: list[dict[str, Any]] = []
 
     # -- building the fake world ---------------------------------------------------------
+
+    def manage(self, token: str, pages: list[dict[str, Any]]) -> None:
+        """A Business Manager token that manages ``pages`` (for ``/me/accounts``)."""
+        self.business_token = token
+        self.business_pages = pages
 
     def add_page(self, page_id: str, **fields: Any) -> None:
         self.profiles[page_id] = {"id": page_id, **fields}
@@ -176,6 +183,10 @@ class FakeGraph(FakeServer):
         args = dict(request.query)
         if request.method == "POST":
             args.update(request.form())
+        if parts[1:] == ["me", "accounts"] and self.business_token:
+            if args.get("access_token") != self.business_token:
+                return graph_error(190, "Invalid OAuth access token.")
+            return self._page(request, list(self.business_pages), args)
         if args.get("access_token") != self.token:
             return graph_error(
                 190, "Error validating access token: Session has expired", subcode=463

@@ -28,6 +28,8 @@ from tests.fakes.telegram import FakeTelegram
 PIO = (9001, "Jane", "jane_pio")
 CHIEF = (9002, "Chief", "chief_alvarez")
 CLERK = (9003, "Sam", "sam_records")
+ADMIN = (9004, "Ada", "ada_admin")
+DEPUTY = (9005, "Rosa", "deputy_ruiz")  # holds both pio and chief
 STRANGER = (6666, "Mallory", "mallory")
 PIO_CHAT = -100777
 FB_PAGE = "100200300"
@@ -87,6 +89,8 @@ def write_config(folder: Path, *, pages: list[dict[str, Any]], interval: int = 5
             {"telegram_id": PIO[0], "name": "Jane Park (PIO)", "roles": ["pio"]},
             {"telegram_id": CHIEF[0], "name": "Chief Alvarez", "roles": ["chief"]},
             {"telegram_id": CLERK[0], "name": "Sam Lee (Records)", "roles": ["records_clerk"]},
+            {"telegram_id": ADMIN[0], "name": "Ada Admin", "roles": ["admin"]},
+            {"telegram_id": DEPUTY[0], "name": "Deputy Chief Ruiz", "roles": ["pio", "chief"]},
         ]
     }
     (folder / "roles.yaml").write_text(yaml.safe_dump(roles), encoding="utf-8")

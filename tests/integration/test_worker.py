@@ -379,3 +379,64 @@ def test_a_hide_the_platform_refuses_is_audited_and_leaves_the_item_open(
     with worker_app.db.connect() as conn:
         assert conn.execute(select(t.review_items.c.status)).scalar_one() == "open"
     assert not fake_graph.find_comment("111_9100").get("is_hidden")
+
+
+CHIEF_CHAT = -100888
+
+
+def test_a_page_requested_in_telegram_is_approved_by_the_chief_with_a_button_and_captured(
+    worker_app, fake_graph, fake_telegram
+):
+    from tests.fakes.workerharness import CHIEF, build_page
+
+    app = App(worker_app.settings.model_copy(update={"telegram_chief_chat_id": CHIEF_CHAT}))
+    new_page = "100200399"
+    build_page(fake_graph, new_page)
+    form = (
+        "/request_page\nplatform: facebook\ndepartment: springfield-pd\n"
+        f"id: {new_page}\ntoken_env: SPD_FB_TOKEN\nkey: spd-traffic\n"
+        "url: https://www.facebook.com/SpdTraffic\npurpose: Traffic alerts\n"
+        "audience: Drivers\nadmins: Jane Park, Sam Lee\ncredentials: Jane Park"
+    )
+    try:
+        with ThreadedWorker(app):
+            wait_for(lambda: fake_telegram.calls("/getUpdates"), what="the bot to run")
+            fake_telegram.command(PIO_CHAT, form, PIO)
+            request = wait_for(lambda: _alerts_containing(fake_telegram, "New page requested"))[0]
+            assert int(request["chat_id"]) == CHIEF_CHAT
+            assert "Compliance pre-check (the live page)" in request["text"]
+            labels = [b["text"] for row in request["reply_markup"]["inline_keyboard"] for b in row]
+            assert labels == ["Approve, missing acknowledged", "Reject"]
+            fake_telegram.press(request, "Approve, missing acknowledged", PIO)  # not the chief
+            wait_for(lambda: fake_telegram.answers)
+            assert "only the chief" in fake_telegram.answers[0]["text"]
+            fake_telegram.press(request, "Approve, missing acknowledged", CHIEF)
+            edit = wait_for(lambda: [e for e in fake_telegram.edits if "Approved by" in e["text"]])
+            wait_for(
+                lambda: fake_graph.calls(f"/{new_page}/published_posts"),
+                timeout=20,
+                what="the approved page to be polled",
+            )
+            fake_telegram.command(PIO_CHAT, "/pending", PIO)
+            wait_for(lambda: _alerts_containing(fake_telegram, "No page requests are waiting"))
+    finally:
+        app.close()
+    assert "Chief Alvarez" in edit[0]["text"] and "Now: active" in edit[0]["text"]
+    actions = [(r["action"], r["actor"]) for r in _audit_all(worker_app, "page.")]
+    assert actions == [
+        ("page.registered", "config/pages.yaml (admin)"),
+        ("page.requested", "Jane Park (PIO) (telegram:9001)"),
+        ("page.approve", "Chief Alvarez (telegram:9002)"),
+    ]
+    refused = _audit(worker_app, "telegram.refused")
+    assert [r["subject_id"] for r in refused] == ["page.approve:spd-traffic"]
+
+
+def _audit_all(app: App, prefix: str) -> list[dict]:
+    with app.db.connect() as conn:
+        rows = conn.execute(
+            select(t.audit_log)
+            .where(t.audit_log.c.action.startswith(prefix))
+            .order_by(t.audit_log.c.id)
+        ).mappings()
+        return [dict(r) for r in rows]

@@ -1,0 +1,405 @@
+"""``page-governor pages request|pending|approve|reject|activate|suspend|reinstate|retire|
+recertify|report|discover``: the page lifecycle on the command line.
+
+``--by NAME`` names a person of ``config/roles.yaml`` and acts with their roles, so only a
+configured chief approves, and a request cannot be approved by whoever made it (on the command
+line or in Telegram: both record the same identity).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+
+from page_governor.app import App
+from page_governor.cli import _app, _read_input, _sync_registry, console, pages
+from page_governor.errors import InputError, NotAuthorized
+from page_governor.lifecycle import Event
+from page_governor.models import Platform
+from page_governor.roles import Person, RoleBook
+
+BY = click.option(
+    "--by", "by", required=True, help="Your name as config/roles.yaml lists it; recorded."
+)
+
+
+def _registry(ctx: click.Context) -> App:
+    """The app, with config/pages.yaml's departments and pages registered first."""
+    app = _app(ctx)
+    _sync_registry(app)
+    return app
+
+
+def _person(ctx: click.Context, name: str) -> Person:
+    app = _registry(ctx)
+    book = RoleBook.from_config_dir(app.settings.config_dir)
+    person = book.by_name(name)
+    if person is None:
+        raise NotAuthorized(
+            f"{name!r} is not listed in roles.yaml",
+            hint=f"add them to {app.settings.config_dir / 'roles.yaml'} with their role",
+        )
+    return person
+
+
+@pages.command("request")
+@click.option(
+    "--platform", type=click.Choice([p.value for p in Platform]), required=True, help="Platform."
+)
+@click.option("--department", required=True, help="Department slug (pages.yaml).")
+@click.option(
+    "--url", help="The page's address, e.g. https://www.facebook.com/SpringfieldPDTraffic"
+)
+@click.option("--handle", help="Handle or username, e.g. SpringfieldPDTraffic")
+@click.option("--platform-id", help="The platform's id of the page, if it exists already.")
+@click.option("--token-env", help="Environment variable that will hold its access token.")
+@click.option("--key", help="Registry key (default: department-platform-handle).")
+@click.option("--purpose", required=True, help="Purpose and scope statement of the page.")
+@click.option("--audience", required=True, help="Target audience.")
+@click.option("--admin", "admins", multiple=True, required=True, help="An administrator (repeat).")
+@click.option("--credentials", required=True, help="Who holds the credentials.")
+@click.option(
+    "--profile",
+    "profile_file",
+    help="JSON file of the proposed profile text (for a page not created yet); - for stdin.",
+)
+@BY
+@click.pass_context
+def pages_request(ctx: click.Context, profile_file: str | None, by: str, **options: Any) -> None:
+    """Request a new official page; the chief is asked to approve it.
+
+    The request is checked for the required elements at once: the live page when its id and
+    token are given, else the proposed profile text.
+
+    \b
+    Example:
+      page-governor pages request --platform facebook --department springfield-pd \\
+        --url https://www.facebook.com/SpringfieldPDTraffic --handle SpringfieldPDTraffic \\
+        --purpose "Traffic alerts and road closures" --audience "Drivers in Springfield" \\
+        --admin "Jane Park" --admin "Sam Lee" --credentials "Jane Park" \\
+        --profile proposed.json --by "Jane Park (PIO)"
+    """
+    from page_governor.pages import PageRequest, request_page
+
+    person = _person(ctx, by)
+    proposed: dict[str, Any] = {}
+    if profile_file:
+        try:
+            data = json.loads(_read_input(profile_file))
+        except ValueError as exc:
+            raise InputError(f"{profile_file}: not valid JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{profile_file}: must be a JSON object of profile fields")
+        proposed = data
+    request = PageRequest(
+        platform=Platform(options["platform"]),
+        department=options["department"],
+        purpose=options["purpose"],
+        audience=options["audience"],
+        administrators=tuple(options["admins"]),
+        credentials_holder=options["credentials"],
+        url=options["url"],
+        handle=options["handle"],
+        platform_id=options["platform_id"],
+        token_env=options["token_env"],
+        key=options["key"],
+        proposed_profile=proposed,
+    )
+    app = _app(ctx)
+    key = request_page(app, request, by=person.actor, roles=person.roles)
+    with app.db.connect() as conn:
+        from page_governor.pages import page_detail
+
+        check = page_detail(conn, key)["request"]["precheck"]
+    console.print(
+        f"requested {key}: pre-check of the {check['source']} profile "
+        f"{check['passed']}/{check['total']}"
+        + (f", missing {', '.join(check['failing'])}" if check["failing"] else "")
+        + (f" ({check['note']})" if check.get("note") else "")
+        + "\nthe chief is asked to approve it (`pages approve`, or the button in Telegram)"
+    )
+
+
+@pages.command("pending")
+@click.pass_context
+def pages_pending(ctx: click.Context) -> None:
+    """Requests waiting for the chief, with their compliance pre-check.
+
+    \b
+    Example:
+      page-governor pages pending
+    """
+    from page_governor.pages import pending_requests
+
+    app = _registry(ctx)
+    with app.db.connect() as conn:
+        rows = pending_requests(conn)
+    if not rows:
+        console.print("no requests are waiting")
+        return
+    table = Table("page", "platform", "requested by", "purpose", "pre-check", "missing")
+    for row in rows:
+        request = row["request"] or {}
+        check = request.get("precheck") or {}
+        table.add_row(
+            row["key"],
+            row["platform"],
+            request.get("requested_by", ""),
+            request.get("purpose", ""),
+            f"{check.get('passed', 0)}/{check.get('total', 0)} ({check.get('source')})",
+            ", ".join(check.get("failing") or []),
+        )
+    console.print(table)
+
+
+def _transition(
+    ctx: click.Context, key: str, event: Event, by: str, reason: str, **extra: Any
+) -> None:
+    from page_governor.pages import transition
+
+    person = _person(ctx, by)
+    state = transition(
+        _app(ctx), key, event, by=person.actor, roles=person.roles, reason=reason, **extra
+    )
+    console.print(f"{key}: {event.value} by {person.actor}; now {state.value}")
+
+
+@pages.command("approve")
+@click.argument("page_key")
+@click.option("--reason", default="", help="Why (recorded).")
+@click.option(
+    "--acknowledge-failures",
+    is_flag=True,
+    help="Approve although the pre-check found required elements missing (recorded).",
+)
+@BY
+@click.pass_context
+def pages_approve(
+    ctx: click.Context, page_key: str, reason: str, acknowledge_failures: bool, by: str
+) -> None:
+    """Approve a requested page (the chief; not one's own request).
+
+    A page that exists becomes active: the worker starts capturing, checking and moderating it
+    within a minute. One still to be created waits for `pages activate`.
+
+    \b
+    Example:
+      page-governor pages approve springfield-pd-facebook-springfieldpdtraffic \\
+        --by "Chief Alvarez" --reason "traffic unit pilot" --acknowledge-failures
+    """
+    _transition(
+        ctx, page_key, Event.APPROVE, by, reason or "approved", acknowledged=acknowledge_failures
+    )
+
+
+@pages.command("reject")
+@click.argument("page_key")
+@click.option("--reason", required=True, help="Why (recorded, shown to the requester).")
+@BY
+@click.pass_context
+def pages_reject(ctx: click.Context, page_key: str, reason: str, by: str) -> None:
+    """Reject a requested page (the chief).
+
+    \b
+    Example:
+      page-governor pages reject spd-facebook-k9 --by "Chief Alvarez" --reason "use the main page"
+    """
+    _transition(ctx, page_key, Event.REJECT, by, reason)
+
+
+@pages.command("activate")
+@click.argument("page_key")
+@click.option("--platform-id", help="The id the platform gave the new page.")
+@click.option("--token-env", help="Environment variable holding its access token.")
+@BY
+@click.pass_context
+def pages_activate(
+    ctx: click.Context, page_key: str, platform_id: str | None, token_env: str | None, by: str
+) -> None:
+    """Activate an approved page once it exists: capture, checks and moderation start.
+
+    \b
+    Example:
+      page-governor pages activate spd-facebook-traffic --platform-id 1002003004 --by "Jane Park"
+    """
+    if token_env:
+        from sqlalchemy import update
+
+        from page_governor.db import schema as t
+
+        app = _app(ctx)
+        with app.db.begin() as conn:
+            conn.execute(
+                update(t.pages).where(t.pages.c.key == page_key).values(token_env=token_env)
+            )
+    _transition(ctx, page_key, Event.ACTIVATE, by, "activated", platform_id=platform_id)
+
+
+@pages.command("suspend")
+@click.argument("page_key")
+@click.option("--reason", required=True)
+@BY
+@click.pass_context
+def pages_suspend(ctx: click.Context, page_key: str, reason: str, by: str) -> None:
+    """Suspend an active page: capture and moderation stop until it is reinstated.
+
+    \b
+    Example:
+      page-governor pages suspend spd-x --by "Chief Alvarez" --reason "account compromised"
+    """
+    _transition(ctx, page_key, Event.SUSPEND, by, reason)
+
+
+@pages.command("reinstate")
+@click.argument("page_key")
+@click.option("--reason", required=True)
+@BY
+@click.pass_context
+def pages_reinstate(ctx: click.Context, page_key: str, reason: str, by: str) -> None:
+    """Make a suspended page active again.
+
+    \b
+    Example:
+      page-governor pages reinstate spd-x --by "Chief Alvarez" --reason "passwords reset"
+    """
+    _transition(ctx, page_key, Event.REINSTATE, by, reason)
+
+
+@pages.command("recertify")
+@click.argument("page_key")
+@click.option("--reason", required=True, help="What the review found.")
+@BY
+@click.pass_context
+def pages_recertify(ctx: click.Context, page_key: str, reason: str, by: str) -> None:
+    """Re-certify an active page after its periodic review (the chief).
+
+    \b
+    Example:
+      page-governor pages recertify spd-fb --by "Chief Alvarez" --reason "annual audit 2026"
+    """
+    _transition(ctx, page_key, Event.RECERTIFY, by, reason)
+
+
+@pages.command("retire")
+@click.argument("page_key")
+@click.option("--reason", required=True)
+@click.option(
+    "--skip-final-capture",
+    is_flag=True,
+    help="Retire even though the page cannot be read one last time (recorded).",
+)
+@BY
+@click.pass_context
+def pages_retire(
+    ctx: click.Context, page_key: str, reason: str, skip_final_capture: bool, by: str
+) -> None:
+    """Retire a page: one final full capture, then polling stops. Its archive stays under
+    the retention schedule, and the registry keeps the record.
+
+    \b
+    Example:
+      page-governor pages retire spd-facebook-k9 --by "Chief Alvarez" --reason "unit disbanded"
+    """
+    from page_governor.pages import retire
+
+    person = _person(ctx, by)
+    state, note = retire(
+        _app(ctx),
+        page_key,
+        by=person.actor,
+        roles=person.roles,
+        reason=reason,
+        final_capture=not skip_final_capture,
+    )
+    console.print(f"{page_key}: retired by {person.actor} ({note}); now {state.value}")
+
+
+REPORT_COLUMNS = (
+    "key",
+    "platform",
+    "department",
+    "state",
+    "approved_by",
+    "approved_at",
+    "compliance",
+    "checked_at",
+    "recertify_due",
+    "retired_at",
+)
+
+
+@pages.command("report")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), help="Write to this file.")
+@click.pass_context
+def pages_report(ctx: click.Context, fmt: str, out: Path | None) -> None:
+    """The registry report: every official page, its state, approver, last compliance result
+    and next re-certification.
+
+    \b
+    Example:
+      page-governor pages report --format csv --out registry-2026-12.csv
+    """
+    from page_governor.pages import report
+
+    app = _registry(ctx)
+    with app.db.connect() as conn:
+        rows = report(conn)
+    if fmt == "table" and out is None:
+        table = Table(*REPORT_COLUMNS)
+        for row in rows:
+            table.add_row(*[str(row[c] or "-") for c in REPORT_COLUMNS])
+        console.print(table)
+        return
+    if fmt == "json":
+        text = json.dumps(rows, indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        if out.exists():
+            raise InputError(f"{out} exists already")
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {len(rows)} pages to {out}")
+
+
+@pages.command("discover")
+@click.pass_context
+def pages_discover(ctx: click.Context) -> None:
+    """Pages the agency's Meta Business Manager manages that are not registered.
+
+    Needs PAGE_GOVERNOR_META_DISCOVERY_TOKEN: a system-user token with pages_show_list (page
+    tokens only see their own page). The worker runs this daily and alerts the admin.
+
+    \b
+    Example:
+      PAGE_GOVERNOR_META_DISCOVERY_TOKEN=… page-governor pages discover
+    """
+    from page_governor.pages import find_unregistered
+
+    found = find_unregistered(_app(ctx))
+    if not found:
+        console.print("every page the agency's Meta account manages is registered")
+        return
+    table = Table("platform", "platform id", "name")
+    for item in found:
+        table.add_row(item["platform"], item["platform_id"], item.get("name", ""))
+    console.print(table)
+    console.print(f"{len(found)} page(s) not registered: request them with `pages request`")
