@@ -47,6 +47,7 @@ def _settings(ctx: click.Context) -> Settings:
             found.facebook_app_secret,
             found.meta_webhook_verify_token,
             found.meta_discovery_token,
+            found.web_secret_key,
         ):
             register_secret(secret)
         # Interactive commands stay quiet unless asked; the worker logs at the set level.
@@ -1629,7 +1630,7 @@ def _fail(exc: PageGovernorError) -> int:
 
 
 # The page-lifecycle commands live in their own module and join the `pages` group.
-from page_governor import cli_pages  # noqa: E402, F401
+from page_governor import cli_pages, cli_users  # noqa: E402, F401
 
 
 def main(argv: list[str] | None = None) -> None:

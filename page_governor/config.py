@@ -76,6 +76,8 @@ class Settings(BaseModel):
 
     web_host: str = "0.0.0.0"
     web_port: int = Field(default=8000, ge=1, le=65535)  # PORT (set by hosting platforms) wins
+    web_secret_key: str | None = None  # secret: signs console sessions
+    web_https_only: bool = True  # session cookie only over HTTPS (false for local trials)
 
     @field_validator("facebook_graph_url", "x_api_url", "telegram_api_url")
     @classmethod
@@ -134,6 +136,7 @@ _FILE_ONLY_FORBIDDEN = {
     "facebook_app_secret",
     "meta_webhook_verify_token",
     "meta_discovery_token",
+    "web_secret_key",
 }
 
 

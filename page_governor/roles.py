@@ -28,6 +28,7 @@ class Permission(enum.StrEnum):
     EXPORT_ARCHIVE = "export_archive"
     REQUEST_PAGE = "request_page"
     APPROVE_PAGE = "approve_page"
+    VIEW_AUDIT = "view_audit"
 
 
 _ALL = frozenset(Role)
@@ -42,6 +43,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.REQUEST_PAGE: frozenset({Role.PIO, Role.ADMIN}),
     # Policy: new pages need the chief's (or a designee's) approval; designees get the role.
     Permission.APPROVE_PAGE: frozenset({Role.CHIEF}),
+    Permission.VIEW_AUDIT: frozenset({Role.ADMIN, Role.CHIEF}),
 }
 
 
@@ -113,6 +115,12 @@ class RoleBook:
 
     def person(self, telegram_id: int | None) -> Person | None:
         return None if telegram_id is None else self.people.get(int(telegram_id))
+
+    def by_name(self, name: str) -> Person | None:
+        """The person whose configured name is ``name`` (case and spacing aside)."""
+        wanted = " ".join(name.split()).casefold()
+        found = [p for p in self.people.values() if " ".join(p.name.split()).casefold() == wanted]
+        return found[0] if len(found) == 1 else None
 
     def with_role(self, role: Role) -> list[Person]:
         return [p for p in self.people.values() if role in p.roles]

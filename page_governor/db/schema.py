@@ -400,6 +400,21 @@ dispositions = Table(
     Column("note", Text),
 )
 
+# Web console accounts (migration 0006): never deleted, disabled instead.
+web_users = Table(
+    "web_users",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(150), nullable=False),
+    Column("password_hash", String(200), nullable=False),  # argon2id
+    Column("roles", JSON, nullable=False),
+    Column("telegram_id", BigInteger),
+    _ts("created_at"),
+    _ts("last_login_at", nullable=True),
+    _ts("disabled_at", nullable=True),
+)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
 # Also append-only (migration 0002): the Telegram updates exactly as the bot received them.
@@ -428,5 +443,6 @@ __all__ = [
     "review_items",
     "telegram_buttons",
     "telegram_updates",
+    "web_users",
     "webhook_events",
 ]

@@ -1,25 +1,40 @@
-"""Starlette application: health check and the Meta webhook endpoint."""
+"""Starlette application (`page-governor serve`): the web console, the Meta webhook endpoint
+and the health check."""
 
 from __future__ import annotations
 
 import logging
+import secrets
 
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from page_governor.app import App
+from page_governor.web.console import WebConsole
 from page_governor.webhooks import process_event, signature_ok, store_event
 
 log = logging.getLogger(__name__)
 MAX_WEBHOOK_BODY = 1_000_000  # Meta batches events; anything near this size is not Meta
+SESSION_SECONDS = 8 * 3600  # a working day; then sign in again
 
 
-def create_app(app: App) -> Starlette:
+def create_app(app: App, *, secret_key: str | None = None) -> Starlette:
+    """The HTTP application. ``secret_key`` signs console sessions (default: the
+    ``web_secret_key`` setting, else a random key, so sessions end when the process does)."""
     settings = app.settings
+    key = secret_key or settings.web_secret_key
+    if not key:
+        log.warning(
+            "PAGE_GOVERNOR_WEB_SECRET_KEY is not set: console sessions end when serve restarts"
+        )
+        key = secrets.token_urlsafe(32)
+    console = WebConsole(app)
 
     async def health(request: Request) -> Response:
         try:
@@ -66,5 +81,16 @@ def create_app(app: App) -> Starlette:
             Route("/healthz", health),
             Route("/webhooks/meta", meta_verify, methods=["GET"]),
             Route("/webhooks/meta", meta_event, methods=["POST"]),
-        ]
+            *console.routes(),
+        ],
+        middleware=[
+            Middleware(
+                SessionMiddleware,
+                secret_key=key,
+                session_cookie="pg_session",
+                max_age=SESSION_SECONDS,
+                same_site="strict",
+                https_only=settings.web_https_only,
+            )
+        ],
     )

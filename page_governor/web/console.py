@@ -1,0 +1,717 @@
+"""The web console (`page-governor serve`): server-rendered pages for PIO staff, the chief,
+records clerks and the admin. No JavaScript.
+
+- Sign-in with per-user accounts (:mod:`page_governor.web.users`); a signed session cookie
+  (SameSite=Strict, HttpOnly); a CSRF token in every form, checked on every POST.
+- Every page checks the user's role (:data:`page_governor.roles.GRANTS`); anyone else gets 403,
+  and the attempt is audited.
+- Actions go through the same functions as the command line and the bot (decisions, page
+  approvals, exports, holds, disposition), so the same rules and the same audit entries hold.
+- Jinja2 escapes everything a commenter, a page or a user wrote.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import func, select
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from page_governor import audit
+from page_governor.app import App
+from page_governor.clock import parse_time
+from page_governor.db import schema as t
+from page_governor.errors import InputError, PageGovernorError
+from page_governor.lifecycle import Event
+from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
+from page_governor.roles import Permission
+from page_governor.web.users import WebUser, authenticate, get_user
+
+log = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+FAILED_LOGINS_ALLOWED = 5  # per username in LOCKOUT_SECONDS
+LOCKOUT_SECONDS = 15 * 60
+AUDIT_PAGE = 100
+Handler = Callable[[Request, WebUser], Awaitable[Response]]
+
+
+class WebConsole:
+    """The console's routes, bound to the app."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+        )
+        self.env.filters["when"] = _when
+        self._failures: dict[str, list[float]] = {}
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.guard(None)(self.dashboard), methods=["GET"]),
+            Route("/login", self.login_form, methods=["GET"]),
+            Route("/login", self.login, methods=["POST"]),
+            Route("/logout", self.logout, methods=["POST"]),
+            Route("/review", self.guard(Permission.VIEW_QUEUE)(self.review_list)),
+            Route("/review/{item_id:int}", self.guard(Permission.VIEW_QUEUE)(self.review_item)),
+            Route(
+                "/review/{item_id:int}/decide",
+                self.guard(Permission.DECIDE)(self.review_decide),
+                methods=["POST"],
+            ),
+            Route("/pages", self.guard(Permission.VIEW_PAGES)(self.pages)),
+            Route(
+                "/pages/{key}/{action:str}",
+                self.guard(Permission.APPROVE_PAGE)(self.page_decide),
+                methods=["POST"],
+            ),
+            Route("/archive", self.guard(Permission.SEARCH_ARCHIVE)(self.archive)),
+            Route(
+                "/archive/item/{item_id:int}",
+                self.guard(Permission.SEARCH_ARCHIVE)(self.archive_item),
+            ),
+            Route(
+                "/archive/export",
+                self.guard(Permission.EXPORT_ARCHIVE)(self.archive_export),
+                methods=["POST"],
+            ),
+            Route("/archive/holds", self.guard(Permission.SEARCH_ARCHIVE)(self.holds)),
+            Route(
+                "/archive/holds",
+                self.guard(Permission.EXPORT_ARCHIVE)(self.hold_add),
+                methods=["POST"],
+            ),
+            Route(
+                "/archive/holds/{hold_id:int}/release",
+                self.guard(Permission.EXPORT_ARCHIVE)(self.hold_release),
+                methods=["POST"],
+            ),
+            Route("/archive/retention", self.guard(Permission.SEARCH_ARCHIVE)(self.retention)),
+            Route(
+                "/archive/retention/{disposition_id:int}/{action:str}",
+                self.guard(Permission.EXPORT_ARCHIVE)(self.retention_decide),
+                methods=["POST"],
+            ),
+            Route("/audit", self.guard(Permission.VIEW_AUDIT)(self.audit_log)),
+        ]
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def render(
+        self, request: Request, name: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        session = request.session
+        if "csrf" not in session:
+            session["csrf"] = secrets.token_urlsafe(24)
+        user = context.get("user")
+        context |= {
+            "csrf": session["csrf"],
+            "nav": _nav(user) if user else [],
+            "path": request.url.path,
+            "flash": session.pop("flash", None),
+        }
+        html = self.env.get_template(name).render(**context)
+        return HTMLResponse(
+            html,
+            status_code=status,
+            headers={
+                "Content-Security-Policy": "default-src 'none'; style-src 'self' 'unsafe-inline'; "
+                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "same-origin",
+                "Cache-Control": "no-store",
+            },
+        )
+
+    def guard(self, permission: Permission | None) -> Callable[[Handler], Callable[..., Any]]:
+        """Signed in, holding ``permission``, and (on POST) a valid CSRF token."""
+
+        def wrap(handler: Handler) -> Callable[..., Any]:
+            async def endpoint(request: Request) -> Response:
+                user = await run_in_threadpool(self._current_user, request)
+                if user is None:
+                    target = quote(request.url.path)
+                    return RedirectResponse(f"/login?next={target}", status_code=303)
+                if request.method == "POST" and not await _csrf_ok(request):
+                    return self.render(
+                        request,
+                        "error.html",
+                        403,
+                        user=user,
+                        message="The form expired; try again.",
+                    )
+                if permission is not None and not user.can(permission):
+                    await run_in_threadpool(self._refused, user, request.url.path)
+                    return self.render(
+                        request,
+                        "error.html",
+                        403,
+                        user=user,
+                        message="That page is not part of your role.",
+                    )
+                try:
+                    return await handler(request, user)
+                except PageGovernorError as exc:
+                    return self.render(
+                        request,
+                        "error.html",
+                        400 if exc.exit_code in (2, 5) else 502,
+                        user=user,
+                        message=exc.message,
+                        hint=exc.hint,
+                    )
+
+            return endpoint
+
+        return wrap
+
+    def _current_user(self, request: Request) -> WebUser | None:
+        uid = request.session.get("uid")
+        if uid is None:
+            return None
+        try:
+            with self.app.db.connect() as conn:
+                return get_user(conn, int(uid))
+        except PageGovernorError:
+            request.session.clear()
+            return None
+
+    def _refused(self, user: WebUser, path: str) -> None:
+        with self.app.db.begin() as conn:
+            audit.record(
+                conn,
+                at=self.app.clock.now(),
+                actor=user.actor,
+                action="web.refused",
+                subject_type="web",
+                subject_id=path,
+                details={"roles": sorted(r.value for r in user.roles)},
+            )
+
+    def _flash(self, request: Request, text: str, to: str) -> Response:
+        request.session["flash"] = text
+        return RedirectResponse(to, status_code=303)
+
+    # -- signing in -----------------------------------------------------------------------
+
+    async def login_form(self, request: Request) -> Response:
+        return self.render(request, "login.html", next=_safe_next(request.query_params.get("next")))
+
+    async def login(self, request: Request) -> Response:
+        form = await request.form()
+        if not await _csrf_ok(request, form):
+            return self.render(request, "login.html", 403, error="The form expired; try again.")
+        username = str(form.get("username", "")).strip().lower()
+        password = str(form.get("password", ""))
+        target = _safe_next(str(form.get("next", "")))
+        now = time.monotonic()
+        recent = [at for at in self._failures.get(username, []) if now - at < LOCKOUT_SECONDS]
+        if len(recent) >= FAILED_LOGINS_ALLOWED:
+            return self.render(
+                request, "login.html", 429, error="Too many failed attempts; wait 15 minutes."
+            )
+
+        def check() -> WebUser | None:
+            with self.app.db.begin() as conn:
+                user = authenticate(conn, username, password, now=self.app.clock.now())
+                audit.record(
+                    conn,
+                    at=self.app.clock.now(),
+                    actor=user.actor if user else f"web:{username[:64]}",
+                    action="web.sign_in" if user else "web.sign_in_failed",
+                    subject_type="web_user",
+                    subject_id=username[:64],
+                    details={"client": request.client.host if request.client else None},
+                )
+                return user
+
+        user = await run_in_threadpool(check)
+        if user is None:
+            self._failures[username] = [*recent, now]
+            return self.render(
+                request, "login.html", 401, error="Wrong username or password.", next=target
+            )
+        self._failures.pop(username, None)
+        request.session.clear()  # a new session: no fixation
+        request.session["uid"] = user.id
+        request.session["csrf"] = secrets.token_urlsafe(24)
+        return RedirectResponse(target, status_code=303)
+
+    async def logout(self, request: Request) -> Response:
+        if await _csrf_ok(request):
+            request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    # -- dashboard ------------------------------------------------------------------------
+
+    async def dashboard(self, request: Request, user: WebUser) -> Response:
+        return self.render(
+            request, "dashboard.html", user=user, **await run_in_threadpool(self._dashboard)
+        )
+
+    def _dashboard(self) -> dict[str, Any]:
+        from page_governor import health
+        from page_governor.compliance.checker import suggested_fix
+        from page_governor.compliance.service import latest_results
+        from page_governor.models import PageState
+        from page_governor.pages import due_for_recertification
+        from page_governor.registry import all_pages
+
+        policy = self.app.policy
+        now = self.app.clock.now()
+        with self.app.db.connect() as conn:
+            pages = all_pages(conn, states=(PageState.ACTIVE,))
+            results = latest_results(conn)
+            waiting = conn.execute(
+                select(t.review_items.c.priority, func.count())
+                .where(t.review_items.c.status != ReviewStatus.DECIDED.value)
+                .group_by(t.review_items.c.priority)
+            ).all()
+            gaps = [
+                {**g, "page": p["key"]}
+                for p in all_pages(conn)
+                for g in health.gaps(conn, p["id"])
+                if g["ended_at"] is None
+            ]
+            due = due_for_recertification(conn, now)
+        matrix = []
+        for page in pages:
+            result = results.get(page["id"])
+            cells = []
+            for rule in policy.elements:
+                found = (result or {}).get("elements", {}).get(rule.id) if result else None
+                domains = list(page.get("official_domains") or [])
+                fix = suggested_fix(
+                    rule,
+                    agency=page.get("department_name"),
+                    phone=page.get("department_phone"),
+                    email=page.get("department_email"),
+                    domain=domains[0] if domains else None,
+                )
+                cells.append(
+                    {
+                        "passed": None if found is None else bool(found.get("passed")),
+                        "evidence": (found or {}).get("evidence"),
+                        "fix": fix,
+                        "title": rule.title,
+                    }
+                )
+            matrix.append({"page": page, "result": result, "cells": cells})
+        urgency = {"urgent": 0, "other": 0}
+        for priority, n in waiting:
+            urgency["urgent" if priority >= 100 else "other"] += int(n)
+        return {
+            "elements": policy.elements,
+            "matrix": matrix,
+            "urgency": urgency,
+            "gaps": gaps,
+            "due": due,
+            "now": now,
+        }
+
+    # -- review ---------------------------------------------------------------------------
+
+    async def review_list(self, request: Request, user: WebUser) -> Response:
+        from page_governor.moderation import review
+
+        def load() -> list[dict[str, Any]]:
+            with self.app.db.connect() as conn:
+                items = review.list_items(conn, status=None, limit=100_000)
+            return [i for i in items if i["status"] != ReviewStatus.DECIDED.value][:500]
+
+        return self.render(
+            request, "review_list.html", user=user, items=await run_in_threadpool(load)
+        )
+
+    async def review_item(self, request: Request, user: WebUser) -> Response:
+        from page_governor.alerts.sender import hide_availability
+        from page_governor.archive.search import item_thread
+        from page_governor.moderation import review
+        from page_governor.registry import page_row
+
+        item_id = int(request.path_params["item_id"])
+
+        def load() -> dict[str, Any]:
+            with self.app.db.connect() as conn:
+                item = review.get_item(conn, item_id)
+                page = page_row(conn, int(item["page_id"]))
+                clause = review.moderation_policy_clause(conn, page["id"])
+                thread = item_thread(conn, int(item["item_id"]))
+            possible, note = hide_availability(self.app, page)
+            return {
+                "item": item,
+                "thread": thread,
+                "clause": clause,
+                "hide": possible,
+                "note": note,
+            }
+
+        data = await run_in_threadpool(load)
+        return self.render(
+            request,
+            "review_item.html",
+            user=user,
+            decisions=[d.value for d in Decision],
+            **data,
+        )
+
+    async def review_decide(self, request: Request, user: WebUser) -> Response:
+        from page_governor.moderation.review import record_decision
+
+        item_id = int(request.path_params["item_id"])
+        form = await request.form()
+        try:
+            decision = Decision(str(form.get("decision", "")))
+        except ValueError:
+            raise InputError("choose a decision") from None
+        clause = str(form.get("clause", "")).strip() or None
+        outcome = await run_in_threadpool(
+            lambda: record_decision(
+                self.app.db,
+                item_id=item_id,
+                decision=decision,
+                reviewer=user.actor,
+                reason=str(form.get("reason", "")),
+                policy_clause=clause,
+                now=self.app.clock.now(),
+                adapter_for=self.app.adapter_for,
+            )
+        )
+        done = "hidden on the platform" if outcome.platform_result.get("action") == "hide" else ""
+        return self._flash(
+            request,
+            f"Review #{item_id}: {decision.value} recorded" + (f", {done}" if done else "") + ".",
+            f"/review/{item_id}",
+        )
+
+    # -- pages ----------------------------------------------------------------------------
+
+    async def pages(self, request: Request, user: WebUser) -> Response:
+        from page_governor.pages import pending_requests, report
+
+        def load() -> dict[str, Any]:
+            with self.app.db.connect() as conn:
+                return {"pending": pending_requests(conn), "registry": report(conn)}
+
+        return self.render(request, "pages.html", user=user, **await run_in_threadpool(load))
+
+    async def page_decide(self, request: Request, user: WebUser) -> Response:
+        from page_governor.pages import transition
+
+        key, action = request.path_params["key"], request.path_params["action"]
+        if action not in ("approve", "reject"):
+            raise InputError("unknown action")
+        form = await request.form()
+        event = Event.APPROVE if action == "approve" else Event.REJECT
+        state = await run_in_threadpool(
+            lambda: transition(
+                self.app,
+                key,
+                event,
+                by=user.actor,
+                roles=user.roles,
+                reason=str(form.get("reason", "")).strip()
+                or ("approved" if action == "approve" else ""),
+                acknowledged=form.get("acknowledge") == "yes",
+            )
+        )
+        return self._flash(request, f"{key}: {event.value} recorded; now {state.value}.", "/pages")
+
+    # -- archive --------------------------------------------------------------------------
+
+    async def archive(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.search import search
+
+        query = request.query_params
+        filters = _filters(query)
+        offset = max(0, _int(query.get("offset"), 0))
+        found = None
+        if not filters.empty:
+
+            def load() -> Any:
+                with self.app.db.connect() as conn:
+                    return search(conn, filters, limit=50, offset=offset)
+
+            found = await run_in_threadpool(load)
+        return self.render(
+            request,
+            "archive.html",
+            user=user,
+            q=query,
+            found=found,
+            offset=offset,
+            more=urlencode({**dict(query), "offset": offset + 50}),
+            options=_filter_options(),
+        )
+
+    async def archive_item(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.search import item_thread
+
+        item_id = int(request.path_params["item_id"])
+
+        def load() -> dict[str, Any]:
+            with self.app.db.connect() as conn:
+                return item_thread(conn, item_id)
+
+        return self.render(
+            request, "archive_item.html", user=user, item=await run_in_threadpool(load)
+        )
+
+    async def archive_export(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.export import export_records
+
+        form = await request.form()
+        filters = _filters(form)
+        if filters.empty:
+            raise InputError("give at least one filter for the export")
+        folder = Path(tempfile.mkdtemp(prefix="pg-web-export-"))
+        now = self.app.clock.now()
+        out = folder / f"records-{now:%Y%m%d-%H%M%S}.zip"
+        try:
+            await run_in_threadpool(
+                lambda: export_records(self.app.db, filters, out, exported_by=user.actor, now=now)
+            )
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(
+            out,
+            media_type="application/zip",
+            filename=out.name,
+            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+        )
+
+    async def holds(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.retention import holds
+
+        def load() -> list[dict[str, Any]]:
+            with self.app.db.connect() as conn:
+                return holds(conn)
+
+        return self.render(
+            request,
+            "holds.html",
+            user=user,
+            holds=await run_in_threadpool(load),
+            options=_filter_options(),
+        )
+
+    async def hold_add(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.retention import add_hold
+
+        form = await request.form()
+        filters = _filters(form)
+
+        def place() -> int:
+            with self.app.db.begin() as conn:
+                return add_hold(
+                    conn,
+                    name=str(form.get("name", "")).strip() or "legal hold",
+                    reason=str(form.get("reason", "")),
+                    filters=filters,
+                    by=user.actor,
+                    now=self.app.clock.now(),
+                )
+
+        hold_id = await run_in_threadpool(place)
+        return self._flash(request, f"Legal hold #{hold_id} placed.", "/archive/holds")
+
+    async def hold_release(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.retention import release_hold
+
+        hold_id = int(request.path_params["hold_id"])
+        form = await request.form()
+
+        def release() -> None:
+            with self.app.db.begin() as conn:
+                release_hold(
+                    conn,
+                    hold_id,
+                    by=user.actor,
+                    reason=str(form.get("reason", "")),
+                    now=self.app.clock.now(),
+                )
+
+        await run_in_threadpool(release)
+        return self._flash(request, f"Legal hold #{hold_id} released.", "/archive/holds")
+
+    async def retention(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive.retention import dispositions
+
+        def load() -> list[dict[str, Any]]:
+            with self.app.db.connect() as conn:
+                return dispositions(conn)
+
+        return self.render(
+            request, "retention.html", user=user, lists=await run_in_threadpool(load)
+        )
+
+    async def retention_decide(self, request: Request, user: WebUser) -> Response:
+        from page_governor.archive import retention
+
+        disposition_id = int(request.path_params["disposition_id"])
+        action = request.path_params["action"]
+        form = await request.form()
+
+        def decide() -> str:
+            with self.app.db.begin() as conn:
+                if action == "approve":
+                    n = retention.approve(
+                        conn, disposition_id, by=user.actor, now=self.app.clock.now()
+                    )
+                    return f"List #{disposition_id} approved: {n} versions disposed (hashes kept)."
+                if action == "reject":
+                    retention.reject(
+                        conn,
+                        disposition_id,
+                        by=user.actor,
+                        reason=str(form.get("reason", "")),
+                        now=self.app.clock.now(),
+                    )
+                    return f"List #{disposition_id} rejected."
+            raise InputError("unknown action")
+
+        return self._flash(request, await run_in_threadpool(decide), "/archive/retention")
+
+    # -- audit ----------------------------------------------------------------------------
+
+    async def audit_log(self, request: Request, user: WebUser) -> Response:
+        query = request.query_params
+        offset = max(0, _int(query.get("offset"), 0))
+
+        def load() -> list[dict[str, Any]]:
+            log_ = t.audit_log
+            sql = select(log_).order_by(log_.c.id.desc())
+            if query.get("actor"):
+                sql = sql.where(func.lower(log_.c.actor).contains(query["actor"].lower()))
+            if query.get("action"):
+                sql = sql.where(log_.c.action.startswith(query["action"]))
+            if query.get("subject"):
+                sql = sql.where(log_.c.subject_id == query["subject"])
+            since = parse_day(query.get("since"))
+            until = parse_day(query.get("until"))
+            if since:
+                sql = sql.where(log_.c.at >= since)
+            if until:
+                sql = sql.where(log_.c.at < until)
+            with self.app.db.connect() as conn:
+                rows = conn.execute(sql.limit(AUDIT_PAGE + 1).offset(offset)).mappings()
+                return [dict(r) for r in rows]
+
+        rows = await run_in_threadpool(load)
+        return self.render(
+            request,
+            "audit.html",
+            user=user,
+            rows=rows[:AUDIT_PAGE],
+            q=query,
+            more=urlencode({**dict(query), "offset": offset + AUDIT_PAGE})
+            if len(rows) > AUDIT_PAGE
+            else None,
+        )
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _nav(user: WebUser) -> list[tuple[str, str]]:
+    links = [("/", "Dashboard")]
+    if user.can(Permission.VIEW_QUEUE):
+        links.append(("/review", "Review queue"))
+    links.append(("/pages", "Pages"))
+    if user.can(Permission.SEARCH_ARCHIVE):
+        links += [
+            ("/archive", "Archive"),
+            ("/archive/holds", "Legal holds"),
+            ("/archive/retention", "Retention"),
+        ]
+    if user.can(Permission.VIEW_AUDIT):
+        links.append(("/audit", "Audit log"))
+    return links
+
+
+async def _csrf_ok(request: Request, form: Any = None) -> bool:
+    expected = request.session.get("csrf")
+    if form is None:
+        form = await request.form()
+    given = form.get("csrf")
+    return bool(expected) and isinstance(given, str) and hmac.compare_digest(given, expected)
+
+
+def _safe_next(value: str | None) -> str:
+    """Only a local path (never ``//host`` or a scheme): no open redirect."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def parse_day(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_time(value if "T" in value else value + "T00:00:00+00:00")
+    except ValueError:
+        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _filters(values: Any) -> Any:
+    """Archive filters from a query string or a form (blank fields ignored)."""
+    from page_governor.archive.search import Filters
+
+    def get(name: str) -> str | None:
+        value = values.get(name)
+        return str(value).strip() or None if value is not None else None
+
+    return Filters(
+        text=get("q"),
+        department=get("department"),
+        page=get("page"),
+        platform=get("platform"),
+        since=parse_day(get("since")),
+        until=parse_day(get("until")),
+        author=get("author"),
+        kind=get("kind"),
+        state=get("state"),
+        category=get("category"),
+        decision=get("decision"),
+    )
+
+
+def _filter_options() -> dict[str, list[str]]:
+    return {
+        "platform": ["facebook", "instagram", "x", "telegram"],
+        "kind": [k.value for k in ItemKind],
+        "state": [s.value for s in ItemState],
+        "category": [c.value for c in Category],
+        "decision": [d.value for d in Decision],
+    }
+
+
+def _when(value: Any) -> str:
+    if value is None:
+        return ""
+    at = parse_time(value) if not isinstance(value, datetime) else value
+    return f"{at:%Y-%m-%d %H:%M} UTC" if at else ""

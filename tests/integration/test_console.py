@@ -1,0 +1,267 @@
+"""The web console in-process: sign-in, sessions, CSRF, roles (403 and audited), escaping,
+and one real task per role through the same paths as the CLI and the bot."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+
+import pytest
+from sqlalchemy import select
+from starlette.testclient import TestClient
+
+from page_governor.archive.export import verify_bundle
+from page_governor.archive.store import Archive
+from page_governor.compliance.service import check_page
+from page_governor.db import schema as t
+from page_governor.models import ItemKind, Platform, Provenance, Role
+from page_governor.platforms.sample import load_bundled
+from page_governor.registry import page_row
+from page_governor.web.app import create_app
+from page_governor.web.users import add_user
+from tests.helpers import poll_all, register_sample
+
+T1, _T2 = load_bundled().timeline
+PASSWORD = "correct horse battery"
+PEOPLE = {
+    "jane": ("Jane Park (PIO)", [Role.PIO]),
+    "alvarez": ("Chief Alvarez", [Role.CHIEF]),
+    "sam": ("Sam Lee (Records)", [Role.RECORDS_CLERK]),
+    "ada": ("Ada Admin", [Role.ADMIN]),
+}
+
+
+@pytest.fixture
+def console_app(app):
+    app.settings = app.settings.model_copy(update={"web_https_only": False})  # plain http here
+    pages = register_sample(app)
+    poll_all(app, T1)
+    with app.db.begin() as conn:
+        for page in pages.values():
+            check_page(conn, page_row(conn, page["id"]), app.policy, now=T1)
+        for username, (name, roles) in PEOPLE.items():
+            add_user(
+                conn,
+                username=username,
+                name=name,
+                roles=roles,
+                password=PASSWORD,
+                telegram_id=None,
+                by="test",
+                now=T1,
+            )
+    return app
+
+
+@pytest.fixture
+def client(console_app):
+    with TestClient(create_app(console_app, secret_key="test-secret-key-0123456789")) as c:
+        yield c
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def sign_in(client, username, password=PASSWORD):
+    token = csrf_of(client.get("/login").text)
+    return client.post(
+        "/login",
+        data={"csrf": token, "username": username, "password": password, "next": "/"},
+        follow_redirects=False,
+    )
+
+
+def audit_actions(app, prefix):
+    with app.db.connect() as conn:
+        return conn.execute(
+            select(t.audit_log.c.action, t.audit_log.c.actor, t.audit_log.c.subject_id)
+            .where(t.audit_log.c.action.startswith(prefix))
+            .order_by(t.audit_log.c.id)
+        ).all()
+
+
+def test_every_page_asks_for_sign_in_first(client):
+    for path in ("/", "/review", "/pages", "/archive", "/audit"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/login?next={path}"
+
+
+def test_a_wrong_password_is_refused_audited_and_repeated_failures_lock_the_account(
+    client, console_app
+):
+    assert sign_in(client, "jane", "wrong password!").status_code == 401
+    assert audit_actions(console_app, "web.sign_in_failed")[0][2] == "jane"
+    for _ in range(4):
+        sign_in(client, "jane", "wrong password!")
+    assert sign_in(client, "jane").status_code == 429  # even the right one, for a while
+    assert sign_in(client, "nobody", "whatever at all").status_code == 401
+
+
+def test_signing_in_starts_a_session_and_signing_out_ends_it(client):
+    response = sign_in(client, "jane")
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    page = client.get("/")
+    assert "Jane Park (PIO)" in page.text and "Compliance of active pages" in page.text
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+    client.post("/logout", data={"csrf": csrf_of(page.text)})
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_login_cannot_redirect_to_another_site(client):
+    token = csrf_of(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"csrf": token, "username": "jane", "password": PASSWORD, "next": "//evil.example"},
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/"
+
+
+@pytest.mark.parametrize(
+    ("username", "path"),
+    [
+        ("jane", "/archive"),
+        ("jane", "/audit"),
+        ("sam", "/review"),
+        ("sam", "/audit"),
+        ("ada", "/archive"),
+        ("alvarez", "/archive/retention"),
+    ],
+)
+def test_a_user_without_the_role_gets_403_and_the_attempt_is_audited(
+    client, console_app, username, path
+):
+    sign_in(client, username)
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "not part of your role" in response.text
+    assert audit_actions(console_app, "web.refused")[-1][2] == path
+
+
+def test_a_form_without_its_csrf_token_changes_nothing(client, console_app):
+    sign_in(client, "jane")
+    with console_app.db.connect() as conn:
+        item_id = conn.execute(select(t.review_items.c.id).limit(1)).scalar_one()
+    response = client.post(
+        f"/review/{item_id}/decide", data={"decision": "keep", "reason": "fine", "csrf": "forged"}
+    )
+    assert response.status_code == 403
+    assert audit_actions(console_app, "review.") == []
+
+
+def _hideable_item(app):
+    from page_governor.moderation.review import list_items
+
+    with app.db.connect() as conn:
+        for item in list_items(conn, limit=1000):
+            if item["page_key"] == "springfield-pd-facebook" and item["target"] == "private":
+                return item
+    raise AssertionError("no attack on a private person on the compliant page")
+
+
+def test_a_pio_hides_a_flagged_comment_with_a_reason_and_the_pages_clause(client, console_app):
+    sign_in(client, "jane")
+    item = _hideable_item(console_app)
+    page = client.get(f"/review/{item['id']}")
+    assert "Why it was flagged" in page.text and 'value="hide"' in page.text
+    clause = re.search(r'name="clause" size="80" value="([^"]*)"', page.text).group(1)
+    assert clause  # the page's published comment policy, offered as the clause
+    response = client.post(
+        f"/review/{item['id']}/decide",
+        data={
+            "csrf": csrf_of(page.text),
+            "decision": "hide",
+            "reason": "insult aimed at another visitor",
+            "clause": clause,
+        },
+    )
+    assert response.status_code == 200 and "hidden on the platform" in response.text
+    decided = audit_actions(console_app, "review.hide")
+    assert decided == [("review.hide", "Jane Park (PIO) (web:jane)", str(item["id"]))]
+
+
+def test_the_chief_approves_a_requested_page(client, console_app):
+    from page_governor.models import Platform as P
+    from page_governor.pages import PageRequest, request_page
+
+    request_page(
+        console_app,
+        PageRequest(
+            platform=P.FACEBOOK,
+            department="springfield-pd",
+            purpose="Traffic alerts",
+            audience="Drivers",
+            administrators=("Jane Park",),
+            credentials_holder="Jane Park",
+            handle="SpdTraffic",
+            proposed_profile={"about": "Official page of the Springfield Police Department."},
+        ),
+        by="Jane Park (PIO) (web:jane)",
+        roles=frozenset({Role.PIO}),
+    )
+    sign_in(client, "alvarez")
+    page = client.get("/pages")
+    key = "springfield-pd-facebook-spdtraffic"
+    assert f"Approve {key}" in page.text
+    refused = client.post(f"/pages/{key}/approve", data={"csrf": csrf_of(page.text)})
+    assert refused.status_code == 400 and "acknowledgement" in refused.text
+    response = client.post(
+        f"/pages/{key}/approve",
+        data={"csrf": csrf_of(page.text), "reason": "pilot", "acknowledge": "yes"},
+    )
+    assert "approve recorded; now approved" in response.text
+    assert audit_actions(console_app, "page.approve")[0][1] == "Chief Alvarez (web:alvarez)"
+
+
+def test_a_pio_cannot_approve_pages(client, console_app):
+    sign_in(client, "jane")
+    page = client.get("/pages")
+    assert '<button type="submit">Approve' not in page.text
+    response = client.post("/pages/anything/approve", data={"csrf": csrf_of(page.text)})
+    assert response.status_code == 403
+
+
+def test_a_clerk_searches_and_downloads_a_bundle_that_verifies(client, console_app, tmp_path):
+    sign_in(client, "sam")
+    results = client.get("/archive", params={"q": "bridge"})
+    assert results.status_code == 200 and "items" in results.text
+    response = client.post("/archive/export", data={"csrf": csrf_of(results.text), "q": "bridge"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/zip"
+    bundle = tmp_path / "download.zip"
+    bundle.write_bytes(response.content)
+    assert zipfile.is_zipfile(BytesIO(response.content))
+    assert verify_bundle(bundle).ok
+    assert audit_actions(console_app, "archive.export")[0][1] == "Sam Lee (Records) (web:sam)"
+
+
+def test_what_commenters_wrote_is_escaped_everywhere(client, console_app):
+    with console_app.db.begin() as conn:
+        page = page_row(conn, "springfield-pd-facebook")
+        Archive().capture(
+            conn,
+            page_id=page["id"],
+            kind=ItemKind.COMMENT,
+            platform_item_id="evil-1",
+            text_value='<script>alert("x")</script><img src=x onerror=alert(1)> bridge',
+            raw={},
+            provenance=Provenance(Platform.FACEBOOK, "test", T1, "test"),
+            captured_at=T1,
+        )
+    sign_in(client, "sam")
+    page_html = client.get("/archive", params={"q": "script"}).text
+    assert "<script>alert" not in page_html and "<img src=x" not in page_html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page_html
+    assert "default-src 'none'" in client.get("/").headers["content-security-policy"]
+
+
+def test_the_audit_log_is_filterable_for_the_admin(client, console_app):
+    sign_in(client, "ada")
+    page = client.get("/audit", params={"action": "web.sign_in"})
+    assert page.status_code == 200
+    assert "Ada Admin (web:ada)" in page.text
+    assert "<td>review." not in page.text and "<td>web.sign_in</td>" in page.text
