@@ -41,6 +41,7 @@ from page_governor.jobs import poll_job
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.workerharness import (
+    ATTACK,
     FB_TOKEN,
     PIO_CHAT,
     build_page,
@@ -51,8 +52,6 @@ from tests.fakes.workerharness import (
     wait_for,
     write_config,
 )
-
-ATTACK = "{name} you are a pathetic idiot and everyone on this street knows it [{marker}]"
 
 
 def rss_kb(pid: int, field: str = "VmRSS") -> int:
@@ -157,7 +156,7 @@ def main() -> None:
             graph.add_comment(
                 posts[pid],
                 f"{pid}_x{n:03d}",
-                ATTACK.format(name="Bob Neighbor", marker=marker),
+                f"{ATTACK} [{marker}]",
                 datetime.now(UTC),
                 author=("77", "Al"),
                 parent=f"{pid}_0001",

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from page_governor.archive.store import lock_chain
+from page_governor.db import Database
 from page_governor.db import schema as t
 from page_governor.hashing import GENESIS, canonical_json, chain_hash
 
@@ -57,3 +58,20 @@ def record(
             **row, prev_hash=prev, record_hash=chain_hash(prev, audit_record(row))
         )
     ).inserted_primary_key[0]
+
+
+def record_refusal(
+    db: Database, *, at: datetime, actor: str, channel: str, what: str, details: dict[str, Any]
+) -> None:
+    """Audit, in its own transaction, an attempt someone was not allowed to make
+    (``<channel>.refused``: telegram or web)."""
+    with db.begin() as conn:
+        record(
+            conn,
+            at=at,
+            actor=actor,
+            action=f"{channel}.refused",
+            subject_type=channel,
+            subject_id=what,
+            details=details,
+        )

@@ -166,17 +166,20 @@ class BotHandlers:
         roles = ", ".join(sorted(r.value for r in person.roles))
         return f"Sorry, that is not part of your role ({e(roles)}). /help lists what you can do."
 
-    def _refused(self, user: User | None, what: str) -> None:
-        with self.app.db.begin() as conn:
-            audit.record(
-                conn,
-                at=self.app.clock.now(),
-                actor=identity(user),
-                action="telegram.refused",
-                subject_type="telegram",
-                subject_id=what,
-                details={"telegram_id": user.id if user else None},
-            )
+    def _refused(
+        self, user: User | None, what: str, *, person: Person | None = None, why: str = ""
+    ) -> None:
+        details: dict[str, Any] = {"telegram_id": user.id if user else None}
+        if why:
+            details["why"] = why
+        audit.record_refusal(
+            self.app.db,
+            at=self.app.clock.now(),
+            actor=person.actor if person else identity(user),
+            channel="telegram",
+            what=what,
+            details=details,
+        )
 
     async def _reply(self, update: Update, text: str) -> None:
         if update.effective_message is not None:
@@ -479,13 +482,26 @@ class BotHandlers:
         assert person is not None
         reason = " ".join(args[1:]) or ("approved in Telegram" if event is Event.APPROVE else "")
         answer = await asyncio.to_thread(
-            self._lifecycle, person, args[0], event, reason, acknowledged=False
+            self._lifecycle,
+            person,
+            args[0],
+            event,
+            reason,
+            acknowledged=False,
+            user=update.effective_user,
         )
         self.wake_sender()
         await self._reply(update, e(answer))
 
     def _lifecycle(
-        self, person: Person, key: str, event: Event, reason: str, *, acknowledged: bool
+        self,
+        person: Person,
+        key: str,
+        event: Event,
+        reason: str,
+        *,
+        acknowledged: bool,
+        user: User | None = None,
     ) -> str:
         from page_governor.pages import transition
 
@@ -500,7 +516,7 @@ class BotHandlers:
                 acknowledged=acknowledged,
             )
         except NotAuthorized as exc:
-            self._refused_person(person, f"page.{event.value}:{key}", exc.message)
+            self._refused(user, f"page.{event.value}:{key}", person=person, why=exc.message)
             return f"Not done: {exc.message}."
         except PageGovernorError as exc:
             return f"Not done: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
@@ -513,7 +529,12 @@ class BotHandlers:
             return f"To reject, send: /reject {key} <reason> (a reason is required)."
         if action == "recertify":
             return self._lifecycle(
-                person, key, Event.RECERTIFY, "re-certified in Telegram", acknowledged=False
+                person,
+                key,
+                Event.RECERTIFY,
+                "re-certified in Telegram",
+                acknowledged=False,
+                user=user,
             )
         return self._lifecycle(
             person,
@@ -521,19 +542,8 @@ class BotHandlers:
             Event.APPROVE,
             "approved in Telegram",
             acknowledged=action == "approve_ack",
+            user=user,
         )
-
-    def _refused_person(self, person: Person, what: str, why: str) -> None:
-        with self.app.db.begin() as conn:
-            audit.record(
-                conn,
-                at=self.app.clock.now(),
-                actor=person.actor,
-                action="telegram.refused",
-                subject_type="telegram",
-                subject_id=what,
-                details={"telegram_id": person.telegram_id, "why": why},
-            )
 
     async def cmd_unknown(self, update: Update, _ctx: Any) -> None:
         message = update.effective_message

@@ -269,16 +269,7 @@ class Sender:
                 )
             return
         for row in rest:
-            await asyncio.to_thread(
-                outbox.mark_sent,
-                self.app.db,
-                row["id"],
-                self.owner,
-                now=self.app.clock.now(),
-                chat_id=None,
-                message_id=None,
-                status=outbox.SUMMARISED,
-            )
+            await self._done(row, status=outbox.SUMMARISED)
 
     async def _deliver(self, row: dict[str, Any]) -> None:
         kind, payload = row["kind"], row["payload"]
@@ -328,16 +319,28 @@ class Sender:
         except tg_error.TelegramError as exc:
             await self._failed_attempt(row, chat, exc)
             return None
+        await self._done(row, chat_id=chat, message_id=message.message_id)
+        return message.message_id
+
+    async def _done(
+        self,
+        row: dict[str, Any],
+        *,
+        status: str = outbox.SENT,
+        chat_id: int | None = None,
+        message_id: int | None = None,
+    ) -> None:
+        """Record ``row`` as delivered (where the message went, when there is one)."""
         await asyncio.to_thread(
             outbox.mark_sent,
             self.app.db,
             row["id"],
             self.owner,
             now=self.app.clock.now(),
-            chat_id=chat,
-            message_id=message.message_id,
+            chat_id=chat_id,
+            message_id=message_id,
+            status=status,
         )
-        return message.message_id
 
     async def _edit_subject(self, row: dict[str, Any], subject: tuple[str, str]) -> None:
         """Bring every message about ``subject`` up to date (outcome shown, buttons gone)."""
@@ -362,15 +365,7 @@ class Sender:
             except tg_error.TelegramError as exc:
                 await self._failed_attempt(row, int(alert["chat_id"]), exc)
                 return
-        await asyncio.to_thread(
-            outbox.mark_sent,
-            self.app.db,
-            row["id"],
-            self.owner,
-            now=self.app.clock.now(),
-            chat_id=None,
-            message_id=None,
-        )
+        await self._done(row)
 
     async def _pace(self, chat: int) -> None:
         delay = self.gate.delay(chat, time.monotonic())

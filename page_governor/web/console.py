@@ -193,16 +193,14 @@ class WebConsole:
             return None
 
     def _refused(self, user: WebUser, path: str) -> None:
-        with self.app.db.begin() as conn:
-            audit.record(
-                conn,
-                at=self.app.clock.now(),
-                actor=user.actor,
-                action="web.refused",
-                subject_type="web",
-                subject_id=path,
-                details={"roles": sorted(r.value for r in user.roles)},
-            )
+        audit.record_refusal(
+            self.app.db,
+            at=self.app.clock.now(),
+            actor=user.actor,
+            channel="web",
+            what=path,
+            details={"roles": sorted(r.value for r in user.roles)},
+        )
 
     def _flash(self, request: Request, text: str, to: str) -> Response:
         request.session["flash"] = text

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from page_governor.archive.export import verify_bundle
-from tests.integration.test_console import PASSWORD, _hideable_item
+from tests.integration.test_console import PASSWORD, _hideable_item, request_traffic_page
 
 pytestmark = pytest.mark.slow
 
@@ -138,24 +138,7 @@ def test_a_pio_hides_a_flagged_comment_in_the_browser(browser, server, console_a
 
 
 def test_the_chief_approves_a_page_in_the_browser(browser, server, console_app):
-    from page_governor.models import Platform, Role
-    from page_governor.pages import PageRequest, request_page
-
-    key = request_page(
-        console_app,
-        PageRequest(
-            platform=Platform.FACEBOOK,
-            department="springfield-pd",
-            purpose="Traffic alerts",
-            audience="Drivers",
-            administrators=("Jane Park",),
-            credentials_holder="Jane Park",
-            handle="SpdTraffic",
-            proposed_profile={"about": "Official page of the Springfield Police Department."},
-        ),
-        by="Jane Park (PIO) (web:jane)",
-        roles=frozenset({Role.PIO}),
-    )
+    key = request_traffic_page(console_app)
     chief = Session(browser, server, "chief")
     chief.sign_in_with_the_keyboard("alvarez")
     chief.page.get_by_role("link", name="Pages").click()

@@ -34,6 +34,8 @@ STRANGER = (6666, "Mallory", "mallory")
 PIO_CHAT = -100777
 FB_PAGE = "100200300"
 POST = f"{FB_PAGE}_111"
+# An insult aimed at another visitor (a reply to NEIGHBOUR): flagged, "aimed at a private person".
+ATTACK = "Bob Neighbor you are a pathetic idiot and everyone on this street knows it"
 NEIGHBOUR = "111_0001"  # a visitor's comment that the attacks in the tests answer
 FB_TOKEN = "EAAG-worker-test-token"
 ABOUT = (

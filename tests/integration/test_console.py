@@ -184,14 +184,14 @@ def test_a_pio_hides_a_flagged_comment_with_a_reason_and_the_pages_clause(client
     assert decided == [("review.hide", "Jane Park (PIO) (web:jane)", str(item["id"]))]
 
 
-def test_the_chief_approves_a_requested_page(client, console_app):
-    from page_governor.models import Platform as P
+def request_traffic_page(app) -> str:
+    """A PIO's request for a page still to be created (it misses required elements)."""
     from page_governor.pages import PageRequest, request_page
 
-    request_page(
-        console_app,
+    return request_page(
+        app,
         PageRequest(
-            platform=P.FACEBOOK,
+            platform=Platform.FACEBOOK,
             department="springfield-pd",
             purpose="Traffic alerts",
             audience="Drivers",
@@ -203,9 +203,12 @@ def test_the_chief_approves_a_requested_page(client, console_app):
         by="Jane Park (PIO) (web:jane)",
         roles=frozenset({Role.PIO}),
     )
+
+
+def test_the_chief_approves_a_requested_page(client, console_app):
+    key = request_traffic_page(console_app)
     sign_in(client, "alvarez")
     page = client.get("/pages")
-    key = "springfield-pd-facebook-spdtraffic"
     assert f"Approve {key}" in page.text
     refused = client.post(f"/pages/{key}/approve", data={"csrf": csrf_of(page.text)})
     assert refused.status_code == 400 and "acknowledgement" in refused.text

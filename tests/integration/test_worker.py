@@ -18,6 +18,7 @@ from page_governor.app import App
 from page_governor.db import schema as t
 from tests.fakes.server import Fault
 from tests.fakes.workerharness import (
+    ATTACK,
     CLERK,
     NEIGHBOUR,
     PIO,
@@ -35,8 +36,6 @@ from tests.fakes.workerharness import (
 )
 
 pytestmark = pytest.mark.slow
-
-ATTACK = "Bob Neighbor you are a pathetic idiot and everyone on this street knows it"
 
 
 @pytest.fixture
