@@ -21,11 +21,16 @@ def _default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+# Built once: json.dumps with non-default options builds a new encoder on every call, which
+# is a large share of the cost of hashing a big capture.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+).encode
+
+
 def canonical_json(value: Any) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 text (no ASCII escaping)."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
-    )
+    return _CANONICAL(value)
 
 
 def sha256_hex(data: str | bytes) -> str:

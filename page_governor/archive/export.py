@@ -71,6 +71,7 @@ CSV_FIELDS = (
     "record_hash",
 )
 Progress = Callable[[int], None]
+PROGRESS_EVERY = 1000  # versions between two progress reports (a bar update costs per call)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +83,27 @@ class ExportResult:
     redactions: int = 0
 
 
-def _versions_query(conn: Connection, filters: Filters) -> Any:
+# Time columns of an export row; on SQLite they are read as the stored text (see iter_versions).
+_TIME_COLUMNS = {
+    "captured_at": t.archive_versions.c.captured_at,
+    "last_seen_at": t.archive_versions.c.last_seen_at,
+    "disposed_at": t.archive_versions.c.disposed_at,
+    "item_created_at": t.archive_items.c.created_at,
+}
+
+
+def _versions_query(conn: Connection, filters: Filters, *, times_as_text: bool = False) -> Any:
     """Every version of every matching item, item by item. The filters apply to the items
     directly (no subquery join), so SQLite reads them through the filter's own index."""
     items, versions = t.archive_items, t.archive_versions
+
+    def time_column(name: str, column: Any) -> Any:
+        return type_coerce(column, String).label(name) if times_as_text else column.label(name)
+
+    columns = [time_column(c.name, c) if c.name in _TIME_COLUMNS else c for c in versions.c]
     query = (
         select(
-            versions,
+            *columns,
             items.c.page_id,
             items.c.kind,
             items.c.platform_item_id,
@@ -97,7 +112,7 @@ def _versions_query(conn: Connection, filters: Filters) -> Any:
             items.c.author_id,
             items.c.author_name,
             items.c.permalink,
-            items.c.created_at.label("item_created_at"),
+            time_column("item_created_at", items.c.created_at),
         )
         .select_from(items)
         .join(versions, versions.c.item_id == items.c.id)
@@ -126,23 +141,11 @@ def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]
         row.id: (row.key, row.platform)
         for row in conn.execute(select(t.pages.c.id, t.pages.c.key, t.pages.c.platform))
     }
-    query = _versions_query(conn, filters)
-    if conn.dialect.name == "sqlite":
-        raw_times = {
-            "captured_at": t.archive_versions.c.captured_at,
-            "last_seen_at": t.archive_versions.c.last_seen_at,
-            "disposed_at": t.archive_versions.c.disposed_at,
-            "item_created_at": t.archive_items.c.created_at,
-        }
-        query = query.add_columns(
-            *(type_coerce(col, String).label(f"text_{name}") for name, col in raw_times.items())
-        )
+    query = _versions_query(conn, filters, times_as_text=conn.dialect.name == "sqlite")
     result = conn.execution_options(yield_per=2000).execute(query)
-    for row in result.mappings():
-        out = dict(row)
-        for name in ("captured_at", "last_seen_at", "disposed_at", "item_created_at"):
-            if f"text_{name}" in out:
-                out[name] = out.pop(f"text_{name}")
+    keys = list(result.keys())
+    for row in result:
+        out = dict(zip(keys, row, strict=True))
         out["page"], out["platform"] = pages[out["page_id"]]
         yield out
 
@@ -337,8 +340,10 @@ def _write(
                 )
             if "http" in record["raw"]:
                 media.extend((row["item_id"], url) for url in _media_urls(record["raw"]))
-            if progress is not None:
-                progress(1)
+            if progress is not None and versions % PROGRESS_EVERY == 0:
+                progress(PROGRESS_EVERY)
+    if progress is not None and versions % PROGRESS_EVERY:
+        progress(versions % PROGRESS_EVERY)
     if redaction_log is not None:
         redaction_log.close()
     decisions = _decisions(conn, list(items))

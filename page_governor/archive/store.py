@@ -8,14 +8,16 @@ or deletes archive rows; ``item_status`` is a projection for fast "what is curre
 from __future__ import annotations
 
 import enum
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Boolean, Connection, bindparam, func, insert, select, text, update
 
 from page_governor.db import schema as t
+from page_governor.db.schema import UtcDateTime
 from page_governor.errors import ArchiveError
 from page_governor.hashing import GENESIS, canonical_json, chain_hash, sha256_hex
 from page_governor.models import ItemKind, ItemState, Provenance
@@ -341,27 +343,38 @@ class Archive:
         prev = conn.execute(_CHAIN_HEAD).scalar_one_or_none() or GENESIS
         version_rows = []
         hidden_flags = []
-        provenances: dict[Provenance, str] = {}
+        # Each distinct provenance is encoded once per batch: (canonical JSON, as a JSON string).
+        provenances: dict[Provenance, tuple[str, str]] = {}
         when = _json_str(canonical_time(captured_at))
         for item_id, o in zip(item_ids, batch, strict=True):
             hidden = bool(o.is_hidden)
             hidden_flags.append(hidden)
             provenance = provenances.get(o.provenance)
             if provenance is None:
-                provenance = provenances[o.provenance] = canonical_json(o.provenance.as_dict())
+                encoded = canonical_json(o.provenance.as_dict())
+                provenance = provenances[o.provenance] = (encoded, _json_str(encoded))
+            raw = canonical_json(o.raw)
+            text_json = _json_str(o.text_value)
             row = {
                 "item_id": item_id,
                 "version_no": 1,
                 "state": (ItemState.HIDDEN if hidden else ItemState.LIVE).value,
                 "text": o.text_value,
-                "raw": canonical_json(o.raw),
-                "provenance": provenance,
+                "raw": raw,
+                "provenance": provenance[0],
                 "captured_at": captured_at,
                 "last_seen_at": captured_at,
-                "content_hash": _content_hash_plain(o.text_value, hidden),
+                "content_hash": _content_hash_plain(text_json, hidden),
             }
             row["prev_hash"] = prev
-            row["record_hash"] = prev = _first_version_hash(prev, row, when)
+            row["record_hash"] = prev = _first_version_hash(
+                prev,
+                row,
+                when,
+                text_json=text_json,
+                raw_json=_json_str(raw),
+                provenance_json=provenance[1],
+            )
             version_rows.append(row)
         version_ids = _insert_ordered(conn, t.archive_versions, version_rows)
         if version_ids != sorted(version_ids):
@@ -538,13 +551,20 @@ def _insert_ordered(conn: Connection, table: Any, rows: list[dict[str, Any]]) ->
         )
     first = (conn.execute(select(func.max(table.c.id))).scalar_one() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    _insert_rows(conn, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    for row, row_id in zip(rows, ids, strict=True):
+        row["id"] = row_id
+    _insert_rows(conn, table, rows)
     return ids
 
 
 def _insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """A multi-row insert; on SQLite straight through the driver, values converted the way
-    SQLAlchemy stores them (UTC datetimes as text, booleans as 0/1)."""
+    SQLAlchemy stores them (UTC datetimes as text, booleans as 0/1).
+
+    Which columns need converting comes from the table's column types, and each distinct
+    datetime is formatted once (a batch shares its capture time), which is most of the cost of
+    a large first capture.
+    """
     if not rows:
         return
     if conn.dialect.name != "sqlite":
@@ -555,7 +575,28 @@ def _insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    conn.exec_driver_sql(sql, [tuple(_sqlite_value(row[c]) for c in columns) for row in rows])
+    get = itemgetter(*columns)
+    times = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, UtcDateTime)]
+    flags = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, Boolean)]
+    if not times and not flags:
+        conn.exec_driver_sql(sql, [get(row) for row in rows])
+        return
+    formatted: dict[datetime, str] = {}
+    params = []
+    for row in rows:
+        values = list(get(row))
+        for i in times:
+            value = values[i]
+            if value is not None:
+                text_value = formatted.get(value)
+                if text_value is None:
+                    text_value = formatted[value] = _sqlite_value(value)
+                values[i] = text_value
+        for i in flags:
+            if values[i] is not None:
+                values[i] = int(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -574,26 +615,39 @@ def canonical_time(value: datetime | None) -> str | None:
 
 
 def _json_str(value: str | None) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """``json.dumps(value, ensure_ascii=False)`` for a string or None, without building an
+    encoder (the C escaper json itself uses)."""
+    return "null" if value is None else encode_basestring(value)
 
 
-def _content_hash_plain(text_value: str, hidden: bool) -> str:
-    """:func:`content_hash` without extras, built without a general JSON encoder."""
+def _content_hash_plain(text_json: str, hidden: bool) -> str:
+    """:func:`content_hash` without extras, built without a general JSON encoder, from the
+    text already encoded as a JSON string."""
     body = '{"extra":{},"hidden":' + ("true" if hidden else "false") + ',"text":'
-    return sha256_hex(body + _json_str(text_value) + "}")
+    return sha256_hex(body + text_json + "}")
 
 
-def _first_version_hash(prev: str, row: dict[str, Any], when: str) -> str:
-    """``chain_hash(prev, version_record(row))`` for a version whose two times are ``when``."""
+def _first_version_hash(
+    prev: str,
+    row: dict[str, Any],
+    when: str,
+    *,
+    text_json: str,
+    raw_json: str,
+    provenance_json: str,
+) -> str:
+    """``chain_hash(prev, version_record(row))`` for a version whose two times are ``when``,
+    from the text, raw payload and provenance already encoded as JSON strings (hashes and
+    states are plain ASCII words and need no escaping)."""
     record = (
         '{"captured_at":' + when
-        + ',"content_hash":' + _json_str(row["content_hash"])
-        + ',"item_id":' + str(int(row["item_id"]))
+        + ',"content_hash":"' + row["content_hash"]
+        + '","item_id":' + str(int(row["item_id"]))
         + ',"last_seen_at":' + when
-        + ',"provenance":' + _json_str(row["provenance"])
-        + ',"raw":' + _json_str(row["raw"])
-        + ',"state":' + _json_str(row["state"])
-        + ',"text":' + _json_str(row["text"])
+        + ',"provenance":' + provenance_json
+        + ',"raw":' + raw_json
+        + ',"state":"' + row["state"]
+        + '","text":' + text_json
         + ',"version_no":' + str(int(row["version_no"]))
         + "}"
     )  # fmt: skip
