@@ -97,8 +97,12 @@ class Session:
         return self.page.goto(self.base + path)
 
     def sign_in_with_the_keyboard(self, username: str) -> None:
+        from playwright.sync_api import expect
+
         self.go("/login")
-        self.page.keyboard.type(username)  # the username field has the focus
+        # The page puts the focus in the username field (autofocus); typing starts once it has.
+        expect(self.page.locator("#username")).to_be_focused()
+        self.page.keyboard.type(username)
         self.page.keyboard.press("Tab")
         self.page.keyboard.type(PASSWORD)
         self.page.keyboard.press("Enter")
