@@ -34,13 +34,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, or_, select, type_coerce
+from sqlalchemy import Connection, String, and_, bindparam, or_, select, type_coerce
 
 from page_governor.archive.redaction import Redactor
-from page_governor.archive.search import Filters, _filtered, matching_items
+from page_governor.archive.search import Filters, matching_items
 from page_governor.archive.store import canonical_time, version_record
 from page_governor.clock import iso, jsonable
 from page_governor.db import Database, chunked
@@ -90,18 +91,19 @@ _TIME_COLUMNS = {
     "disposed_at": t.archive_versions.c.disposed_at,
     "item_created_at": t.archive_items.c.created_at,
 }
+# Items whose versions are read in one statement.
+READ_CHUNK = 500
 
 
-def _versions_query(conn: Connection, filters: Filters, *, times_as_text: bool = False) -> Any:
-    """Every version of every matching item, item by item. The filters apply to the items
-    directly (no subquery join), so SQLite reads them through the filter's own index."""
+def _versions_of_items(*, times_as_text: bool) -> Any:
+    """Every version of the items in the expanding parameter ``ids``, item by item."""
     items, versions = t.archive_items, t.archive_versions
 
     def time_column(name: str, column: Any) -> Any:
         return type_coerce(column, String).label(name) if times_as_text else column.label(name)
 
     columns = [time_column(c.name, c) if c.name in _TIME_COLUMNS else c for c in versions.c]
-    query = (
+    return (
         select(
             *columns,
             items.c.page_id,
@@ -116,22 +118,27 @@ def _versions_query(conn: Connection, filters: Filters, *, times_as_text: bool =
         )
         .select_from(items)
         .join(versions, versions.c.item_id == items.c.id)
+        .where(items.c.id.in_(bindparam("ids", expanding=True)))
+        .order_by(items.c.id, versions.c.version_no)
     )
-    query = _filtered(query, filters)
-    if filters.text:
-        query = query.where(items.c.id.in_(matching_items(conn, Filters(text=filters.text))))
-    return query.order_by(items.c.id, versions.c.version_no)
 
 
 def count_versions(conn: Connection, filters: Filters) -> int:
     from sqlalchemy import func
 
-    query = _versions_query(conn, filters).order_by(None).subquery()
-    return int(conn.execute(select(func.count()).select_from(query)).scalar_one())
+    versions = t.archive_versions
+    query = select(func.count()).where(versions.c.item_id.in_(matching_items(conn, filters)))
+    return int(conn.execute(query).scalar_one())
 
 
 def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Rows of :func:`_versions_query` as dicts, with the page key and platform.
+    """Every version of every matching item, item by item (item id order), as dicts with the
+    page key and platform.
+
+    The matching ids come first, through the filters' own indexes (only integers are sorted);
+    their versions are then read a chunk of items at a time by primary key. One query ordered
+    by item id made SQLite walk the whole items table in key order instead, so exporting a
+    tenth of a million-item archive read all of it.
 
     On SQLite the time columns come back as the stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``)
     rather than parsed datetimes: turning them into the export's formats is then string work,
@@ -141,20 +148,27 @@ def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]
         row.id: (row.key, row.platform)
         for row in conn.execute(select(t.pages.c.id, t.pages.c.key, t.pages.c.platform))
     }
-    query = _versions_query(conn, filters, times_as_text=conn.dialect.name == "sqlite")
-    result = conn.execution_options(yield_per=2000).execute(query)
-    keys = list(result.keys())
-    for row in result:
-        out = dict(zip(keys, row, strict=True))
-        out["page"], out["platform"] = pages[out["page_id"]]
-        yield out
+    ids = sorted(conn.execute(matching_items(conn, filters)).scalars())
+    query = _versions_of_items(times_as_text=conn.dialect.name == "sqlite")
+    for chunk in chunked(ids, READ_CHUNK):
+        result = conn.execute(query, {"ids": list(chunk)})
+        keys = list(result.keys())
+        for row in result.all():  # one fetch per chunk, not one per row
+            out = dict(zip(keys, row, strict=True))
+            out["page"], out["platform"] = pages[out["page_id"]]
+            yield out
 
 
 def _time_text(value: Any) -> str | None:
     """A time as canonical JSON writes it (``datetime.isoformat`` of the UTC value)."""
     if value is None or isinstance(value, datetime):
         return canonical_time(value)
-    day, _, clock = str(value).partition(" ")
+    return _stored_time_text(value)
+
+
+@lru_cache(maxsize=8192)  # the versions of one capture share their times
+def _stored_time_text(value: str) -> str:
+    day, _, clock = value.partition(" ")
     if clock.endswith(".000000"):
         clock = clock[:-7]
     return f"{day}T{clock}+00:00"
@@ -164,7 +178,12 @@ def _iso_z(value: Any) -> str | None:
     """A time as ``2026-11-02T12:00:00Z`` (seconds), from a datetime or stored UTC text."""
     if value is None or isinstance(value, datetime):
         return iso(value)
-    day, _, clock = str(value).partition(" ")
+    return _stored_iso_z(value)
+
+
+@lru_cache(maxsize=8192)
+def _stored_iso_z(value: str) -> str:
+    day, _, clock = value.partition(" ")
     return f"{day}T{clock[:8]}Z"
 
 
@@ -210,7 +229,7 @@ def _plain_record(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Files:
-    """Files of a bundle being written, with their SHA-256 computed as they are written."""
+    """Files of a bundle being written; their SHA-256 is computed once they are all written."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -333,7 +352,9 @@ def _write(
             )
             versions += 1
             pages.add(row["page"])
-            entry = items.setdefault(row["item_id"], {**item, "versions": []})
+            entry = items.get(row["item_id"])
+            if entry is None:  # the item itself; its versions only when threads are written
+                entry = items[row["item_id"]] = {**item, "versions": []} if html_threads else item
             if html_threads:
                 entry["versions"].append(
                     (record["version_no"], record["state"], record["captured_at"], record["text"])
