@@ -33,7 +33,7 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 EPILOG = """\b
-Arriving with a later issue: the web console under `serve`. The Telegram bot runs inside `run`.
+Daily work happens in Telegram (`run`) and the web console (`serve`); see README.md.
 """
 
 
@@ -256,15 +256,19 @@ def _sync_registry(app: App, registry: Any = None) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (default: $PORT or 8000).")
 @click.pass_context
 def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Serve HTTP (Procfile `web`): Meta webhooks for real-time capture, and /healthz.
+    """Serve HTTP (Procfile `web`): the web console, Meta webhooks, and /healthz.
 
-    Meta calls https://YOUR-HOST/webhooks/meta; set PAGE_GOVERNOR_FACEBOOK_APP_SECRET (checks
-    X-Hub-Signature-256) and PAGE_GOVERNOR_META_WEBHOOK_VERIFY_TOKEN (the subscription
-    handshake). Events stored before a restart are processed at start-up.
+    The console signs in the accounts made with `users add`; set PAGE_GOVERNOR_WEB_SECRET_KEY
+    so sessions survive a restart, and serve it behind HTTPS (PAGE_GOVERNOR_WEB_HTTPS_ONLY=false
+    for a trial on http://localhost). Meta calls https://YOUR-HOST/webhooks/meta; set
+    PAGE_GOVERNOR_FACEBOOK_APP_SECRET (checks X-Hub-Signature-256) and
+    PAGE_GOVERNOR_META_WEBHOOK_VERIFY_TOKEN (the subscription handshake). Events stored before a
+    restart are processed at start-up.
 
     \b
-    Example:
+    Examples:
       PORT=8080 page-governor serve
+      PAGE_GOVERNOR_WEB_HTTPS_ONLY=false page-governor serve --host 127.0.0.1 --port 8000
     """
     import uvicorn
 
