@@ -228,17 +228,15 @@ def pages_activate(
     Example:
       page-governor pages activate spd-facebook-traffic --platform-id 1002003004 --by "Jane Park"
     """
-    if token_env:
-        from sqlalchemy import update
-
-        from page_governor.db import schema as t
-
-        app = _app(ctx)
-        with app.db.begin() as conn:
-            conn.execute(
-                update(t.pages).where(t.pages.c.key == page_key).values(token_env=token_env)
-            )
-    _transition(ctx, page_key, Event.ACTIVATE, by, "activated", platform_id=platform_id)
+    _transition(
+        ctx,
+        page_key,
+        Event.ACTIVATE,
+        by,
+        "activated",
+        platform_id=platform_id,
+        token_env=token_env,
+    )
 
 
 @pages.command("suspend")

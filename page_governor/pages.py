@@ -31,7 +31,13 @@ from page_governor.registry import all_pages, page_ref, page_row
 
 log = logging.getLogger(__name__)
 
-PENDING_ID = "pending:"  # platform_id of a page not created yet
+PENDING_ID = "pending:"
+# The name of an environment variable (as pages.yaml requires), never a token itself.
+TOKEN_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+TOKEN_ENV_PROBLEM = (
+    "token_env names the environment variable that holds the token (like SPD_FB_TOKEN), "
+    "never the token itself"
+)  # platform_id of a page not created yet
 # Reminders start this long before a re-certification is due.
 REMINDER_WINDOW = timedelta(days=30)
 
@@ -67,6 +73,8 @@ class PageRequest:
             found.append("give the page's URL, handle or platform id")
         if self.url and not self.url.startswith(("https://", "http://")):
             found.append("the URL must start with https://")
+        if self.token_env and not TOKEN_ENV.match(self.token_env):
+            found.append(TOKEN_ENV_PROBLEM)
         return found
 
     def page_key(self) -> str:
@@ -237,6 +245,7 @@ def transition(
     reason: str = "",
     acknowledged: bool = False,
     platform_id: str | None = None,
+    token_env: str | None = None,
 ) -> PageState:
     """Carry out one lifecycle event on page ``key``; audited and alerted.
 
@@ -264,12 +273,16 @@ def transition(
             target = after_approval(platform_id_known=not pending)
             values |= {"approved_by": by, "approved_at": now, "recertify_due": _due(app, now)}
         if event is Event.ACTIVATE:
+            if token_env and not TOKEN_ENV.match(token_env):
+                raise InputError(TOKEN_ENV_PROBLEM)
             if pending and not platform_id:
                 raise WorkflowError(
                     f"{key} has no platform id yet", hint="activate with --platform-id ID"
                 )
             if platform_id:
                 values["platform_id"] = platform_id
+            if token_env:
+                values["token_env"] = token_env
         if event is Event.RECERTIFY:
             values["recertify_due"] = _due(app, now)
         if event is Event.RETIRE:
@@ -301,6 +314,7 @@ def transition(
                 "reason": reason.strip(),
                 **({"acknowledged_failures": list(failing)} if acknowledged and failing else {}),
                 **({"platform_id": platform_id} if platform_id else {}),
+                **({"token_env": token_env} if token_env else {}),
             },
         )
         outbox.enqueue(

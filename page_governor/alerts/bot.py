@@ -217,10 +217,8 @@ class BotHandlers:
 
     def _queue(self) -> str:
         with self.app.db.connect() as conn:
-            items = review.list_items(conn, status=None, limit=100_000)
-        waiting = sorted(
-            (i for i in items if i["status"] != ReviewStatus.DECIDED.value), key=lambda i: i["id"]
-        )
+            items = review.list_items(conn, status=review.WAITING, limit=100_000)
+        waiting = sorted(items, key=lambda i: i["id"])
         if not waiting:
             return "The review queue is empty."
         lines = [f"<b>{len(waiting)} waiting for review</b>, oldest first:"]

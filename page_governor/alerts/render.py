@@ -279,7 +279,7 @@ def _fit(text: str) -> str:
     return cut + "…" + "".join(f"</{tag}>" for tag in reversed(open_tags))
 
 
-def page_message(kind: str, page: dict[str, Any], *, now: Any = None) -> Rendered:
+def page_message(kind: str, page: dict[str, Any]) -> Rendered:
     """A page request for the chief (with Approve / Reject), or a re-certification reminder
     (with Re-certify); once decided, the outcome instead of buttons. ``page`` is
     :func:`page_governor.pages.page_detail`."""

@@ -136,7 +136,7 @@ def page_view(app: App, alert: dict[str, Any]) -> render.Rendered:
     page["due_now"] = due is not None and due <= now + REMINDER_WINDOW
     if alert["kind"] == "recertification_due" and not page["due_now"] and due is not None:
         page["last_event"] = f"✅ Re-certified; next review due {due:%Y-%m-%d}."
-    return render.page_message(alert["kind"], page, now=now)
+    return render.page_message(alert["kind"], page)
 
 
 def current_view(app: App, alert: dict[str, Any]) -> tuple[render.Rendered, tuple[str, str]]:

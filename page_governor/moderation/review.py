@@ -114,18 +114,25 @@ def _item_query() -> Any:
 def list_items(
     conn: Connection,
     *,
-    status: ReviewStatus | None = ReviewStatus.OPEN,
+    status: ReviewStatus | tuple[ReviewStatus, ...] | None = ReviewStatus.OPEN,
     page_id: int | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Review items, most urgent first, oldest first within a priority."""
+    """Review items in ``status`` (one, several, or None for all), most urgent first, oldest
+    first within a priority."""
     query = _item_query()
-    if status is not None:
+    if isinstance(status, ReviewStatus):
         query = query.where(t.review_items.c.status == status.value)
+    elif status is not None:
+        query = query.where(t.review_items.c.status.in_([s.value for s in status]))
     if page_id is not None:
         query = query.where(t.review_items.c.page_id == page_id)
     query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+# What still needs a person: the review queue of the bot and the web console.
+WAITING = (ReviewStatus.OPEN, ReviewStatus.ESCALATED)
 
 
 def get_item(conn: Connection, item_id: int) -> dict[str, Any]:

@@ -330,8 +330,7 @@ class WebConsole:
 
         def load() -> list[dict[str, Any]]:
             with self.app.db.connect() as conn:
-                items = review.list_items(conn, status=None, limit=100_000)
-            return [i for i in items if i["status"] != ReviewStatus.DECIDED.value][:500]
+                return review.list_items(conn, status=review.WAITING, limit=500)
 
         return self.render(
             request, "review_list.html", user=user, items=await run_in_threadpool(load)

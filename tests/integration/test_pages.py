@@ -250,3 +250,37 @@ def test_pages_the_agency_account_manages_but_nobody_registered_are_reported(
         ("instagram", "1784"),
     }
     assert alert["found"] == found
+
+
+def test_a_refused_activation_leaves_the_page_as_it_was(env):
+    ok(cli(env, *REQUEST, "--handle", "SpdBoats", "--by", "Jane Park (PIO)"))
+    key = "springfield-pd-facebook-spdboats"
+    refused(
+        cli(env, "pages", "activate", key, "--platform-id", "42", "--token-env", "SPD_FB_TOKEN",
+            "--by", "Jane Park (PIO)"),
+        5,
+        "cannot be activated",
+    )  # fmt: skip
+    row = next(
+        r for r in json.loads(ok(cli(env, "pages", "report", "--format", "json")))
+        if r["key"] == key
+    )  # fmt: skip
+    assert row["state"] == "requested"
+    app = App(__import__("page_governor.config", fromlist=["x"]).load_settings(environ=env))
+    try:
+        with app.db.connect() as conn:
+            token_env = conn.execute(
+                select(t.pages.c.token_env).where(t.pages.c.key == key)
+            ).scalar()
+    finally:
+        app.close()
+    assert token_env is None
+
+
+def test_a_token_itself_is_refused_where_its_variable_name_belongs(env):
+    refused(
+        cli(env, *REQUEST, "--handle", "SpdDogs", "--token-env", "EAAGsecret123",
+            "--by", "Jane Park (PIO)"),
+        2,
+        "never the token itself",
+    )  # fmt: skip
