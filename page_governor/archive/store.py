@@ -3,6 +3,10 @@
 Every observation that differs from the last stored one becomes a new version, hash-chained to
 the version stored before it (one chain over the whole table, in id order). Nothing here updates
 or deletes archive rows; ``item_status`` is a projection for fast "what is current" questions.
+
+This module is the only writer of versions, and it adds each one to the full-text index in the
+same transaction (on SQLite; PostgreSQL's GIN index keeps itself), so search always sees
+everything stored.
 """
 
 from __future__ import annotations
@@ -93,6 +97,12 @@ _LAST_VERSION_NO = (
     .where(t.archive_versions.c.item_id == bindparam("b_item"))
     .order_by(t.archive_versions.c.version_no.desc())
     .limit(1)
+)
+# One statement per batch: FTS5 flushes its pending terms at every statement, so indexing row
+# by row (as a trigger did) wrote an index segment per version and cost ten times as much.
+_INDEX_TEXT = (
+    "INSERT INTO archive_fts(rowid, text) "
+    "SELECT id, text FROM archive_versions WHERE id BETWEEN ? AND ?"
 )
 _INSERT_ITEM = insert(t.archive_items)
 _INSERT_VERSION = insert(t.archive_versions)
@@ -381,6 +391,7 @@ class Archive:
             # the chain is in id order; a database that numbered the rows otherwise must not
             # leave a broken chain behind (the transaction is rolled back)
             raise ArchiveError("the database did not number a batch of versions in order")
+        _index_text(conn, version_ids[0], version_ids[-1])
         status_rows = []
         results = []
         for o, item_id, version_id, row, hidden in zip(
@@ -482,9 +493,11 @@ class Archive:
             "content_hash": chash,
         }
         record_hash = chain_hash(prev, version_record(row))
-        return conn.execute(
+        version_id: int = conn.execute(
             _INSERT_VERSION, {**row, "prev_hash": prev, "record_hash": record_hash}
         ).inserted_primary_key[0]
+        _index_text(conn, version_id, version_id)
+        return version_id
 
     def _project(
         self,
@@ -533,6 +546,12 @@ def observation_args(obs: Observation) -> dict[str, Any]:
         "permalink": obs.permalink,
         "created_at": obs.created_at,
     }
+
+
+def _index_text(conn: Connection, first: int, last: int) -> None:
+    """Add the versions ``first``..``last`` (just stored) to SQLite's full-text index."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_INDEX_TEXT, (first, last))
 
 
 def _insert_ordered(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:

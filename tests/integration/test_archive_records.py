@@ -416,3 +416,52 @@ def test_the_database_refuses_any_other_change_to_a_version(archived):
         conn.execute(
             text("UPDATE archive_versions SET text = '', disposed_at = captured_at WHERE id = 1")
         )
+
+
+def test_verify_finds_text_missing_from_the_search_index_and_reindex_restores_it(archived, cli_env):
+    if archived.db.dialect != "sqlite":
+        pytest.skip("PostgreSQL's GIN index is kept by the server")
+    word = "officer"
+    found = _ids(archived, Filters(text=word))
+    with archived.db.begin() as conn:
+        version_id, text = conn.execute(
+            select(t.archive_versions.c.id, t.archive_versions.c.text)
+            .where(t.archive_versions.c.text.ilike(f"%{word}%"))
+            .limit(1)
+        ).one()
+        conn.exec_driver_sql(
+            "INSERT INTO archive_fts(archive_fts, rowid, text) VALUES ('delete', ?, ?)",
+            (version_id, text),
+        )
+    assert _ids(archived, Filters(text=word)) < found  # search now misses a record
+    with archived.db.connect() as conn:
+        reports = {r.chain: r for r in verify_chains(conn)}
+    assert reports["archive"].ok and reports["audit"].ok
+    assert not reports["search index"].ok
+
+    verify = subprocess.run(
+        [sys.executable, "-m", "page_governor", "archive", "verify"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verify.returncode == 4
+    assert "search index" in verify.stderr and "archive reindex" in verify.stderr
+    assert "Traceback" not in verify.stderr
+
+    rebuilt = subprocess.run(
+        [sys.executable, "-m", "page_governor", "archive", "reindex", "--by", "R. Clerk"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert _ids(archived, Filters(text=word)) == found
+    with archived.db.connect() as conn:
+        assert all(r.ok for r in verify_chains(conn))
+        entry = conn.execute(
+            select(t.audit_log.c.actor).where(t.audit_log.c.action == "archive.reindex")
+        ).one()
+    assert entry.actor == "R. Clerk"

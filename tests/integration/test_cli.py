@@ -34,6 +34,7 @@ ALL_COMMANDS = [
     ["serve"],
     ["archive"],
     ["archive", "verify"],
+    ["archive", "reindex"],
     ["archive", "stats"],
     ["archive", "search"],
     ["archive", "show"],

@@ -3,13 +3,19 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from page_governor.app import App
+from page_governor.archive.integrity import check_search_index
+from page_governor.archive.search import Filters, search
+from page_governor.config import REPO_CONFIG_DIR, Settings
 from page_governor.db import open_database
-from page_governor.db.engine import head_revision
+from page_governor.db import schema as t
+from page_governor.db.engine import _alembic_config, head_revision
 from page_governor.db.schema import APPEND_ONLY_TABLES, metadata
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, list_items
@@ -102,3 +108,37 @@ def test_archive_tables_refuse_update_and_delete(populated, table, verb):
 
 def populated_table(name):
     return metadata.tables[name]
+
+
+def test_upgrading_to_batch_indexing_keeps_every_stored_version_searchable(tmp_path, clock):
+    """Versions stored at revision 0006 (indexed by a per-row trigger) are all found after the
+    upgrade rebuilds the index; a downgrade restores the trigger over a complete index."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    db = open_database(url)
+    cfg = _alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+    app = App(
+        Settings(config_dir=REPO_CONFIG_DIR, data_dir=tmp_path, database_url=url), clock=clock
+    )
+    register_sample(app)
+    poll_all(app, NOW)
+    app.close()
+
+    db.upgrade()
+    with db.connect() as conn:
+        versions = conn.execute(select(func.count()).select_from(t.archive_versions)).scalar_one()
+        assert check_search_index(conn, versions).ok
+        assert search(conn, Filters(text="officer"), limit=5).total > 0
+        triggers = set(
+            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
+        )
+    assert "archive_fts_insert" not in triggers and "archive_fts_update" in triggers
+
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    with db.connect() as conn:
+        assert check_search_index(conn, versions).ok
+    db.dispose()

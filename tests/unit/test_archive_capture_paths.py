@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
+from page_governor.archive.integrity import check_search_index
 from page_governor.archive.store import Archive, Observation, observation_args
 from page_governor.db import open_database
 from page_governor.db import schema as t
@@ -109,13 +110,17 @@ def _archive_rows(observations_by_poll, *, mode: str, path) -> list[tuple]:
             ).order_by(t.archive_versions.c.id)
         ).all()
         status = conn.execute(select(t.item_status).order_by(t.item_status.c.item_id)).all()
+        index = check_search_index(conn, len(versions))
     db.dispose()
+    assert index is not None and index.ok, f"{mode} capture left the search index incomplete"
     return [tuple(v) for v in versions] + [tuple(s) for s in status]
 
 
 @settings(max_examples=100, deadline=None)
 @given(polls=st.lists(st.lists(observation, max_size=6), min_size=1, max_size=4))
-def test_fast_batch_and_plain_capture_paths_store_identical_archives(tmp_path_factory, polls):
+def test_fast_batch_and_plain_capture_paths_store_identical_archives_all_searchable(
+    tmp_path_factory, polls
+):
     base = tmp_path_factory.mktemp("paths")
     plain = _archive_rows(polls, mode="plain", path=base / "plain.sqlite3")
     assert _archive_rows(polls, mode="fast", path=base / "fast.sqlite3") == plain
