@@ -48,6 +48,7 @@ def _settings(ctx: click.Context) -> Settings:
             found.meta_webhook_verify_token,
             found.meta_discovery_token,
             found.web_secret_key,
+            found.archive_signing_private_key,
         ):
             register_secret(secret)
         # Interactive commands stay quiet unless asked; the worker logs at the set level.
@@ -979,12 +980,17 @@ def archive_verify(ctx: click.Context) -> None:
     Example:
       page-governor archive verify
     """
+    from page_governor.archive import signing
     from page_governor.archive.integrity import verify_chains
     from page_governor.errors import ArchiveIntegrityError
 
     app = _app(ctx)
+    trusted = app.settings.archive_signing_public_key
     with app.db.connect() as conn:
         reports = verify_chains(conn)
+        signed = signing.verify_signed_heads(
+            conn, signing.load_public_key(trusted) if trusted else None
+        )
     broken = [r for r in reports if not r.ok]
     for r in reports:
         if r.ok:
@@ -994,6 +1000,82 @@ def archive_verify(ctx: click.Context) -> None:
         r = broken[0]
         where = f" chain broken at record {r.broken_at}" if r.broken_at is not None else ""
         raise ArchiveIntegrityError(f"{r.chain}{where}: {r.problem}")
+    if not signed.ok:
+        raise ArchiveIntegrityError(f"signed heads: {signed.problem}")
+    if signed.signatures:
+        keys = ", ".join(signed.key_ids)
+        pinned = "the published key" if trusted else "not checked against a published key"
+        console.print(
+            f"signed heads: {signed.signatures} signatures verified, newest "
+            f"{iso(signed.newest)}; key {keys} ({pinned})"
+        )
+    else:
+        console.print("signed heads: none yet (see `page-governor archive keygen`)")
+
+
+@archive.command("keygen")
+def archive_keygen() -> None:
+    """Make a new Ed25519 key pair for signing the chain heads and exported bundles.
+
+    Put the private key in PAGE_GOVERNOR_ARCHIVE_SIGNING_PRIVATE_KEY where the worker (and
+    the console, for signed downloads) runs, and nowhere else. Publish the public key (the
+    department's website, records policy) and set it as archive_signing_public_key in
+    config/settings.yaml, so that `archive verify` trusts only that key.
+
+    \b
+    Example:
+      page-governor archive keygen
+    """
+    from page_governor.archive import signing
+
+    private, public = signing.generate()
+    click.echo(f"PAGE_GOVERNOR_ARCHIVE_SIGNING_PRIVATE_KEY={private}")
+    click.echo(f"archive_signing_public_key: {public}")
+    click.echo(
+        f"key id {signing.key_id(signing.load_public_key(public))}: keep the first line secret "
+        "(environment only); publish the second and put it in config/settings.yaml",
+        err=True,
+    )
+
+
+@archive.command("sign")
+@click.option("--by", "actor", help="Who signs (default: your login); recorded.")
+@click.pass_context
+def archive_sign(ctx: click.Context, actor: str | None) -> None:
+    """Sign the heads of the archive and audit chains now (the worker does it daily).
+
+    Needs PAGE_GOVERNOR_ARCHIVE_SIGNING_PRIVATE_KEY. Audited.
+
+    \b
+    Example:
+      page-governor archive sign
+    """
+    from page_governor.archive import signing
+    from page_governor.errors import ConfigError
+
+    app = _app(ctx)
+    if not app.settings.archive_signing_private_key:
+        raise ConfigError(
+            "no signing key: PAGE_GOVERNOR_ARCHIVE_SIGNING_PRIVATE_KEY is not set",
+            hint="make one with `page-governor archive keygen`",
+        )
+    key = signing.load_private_key(app.settings.archive_signing_private_key)
+    with app.db.begin() as conn:
+        row = signing.sign_heads(conn, key, now=app.clock.now())
+        audit.record(
+            conn,
+            at=app.clock.now(),
+            actor=actor or _login(),
+            action="archive.sign",
+            subject_type="chain_signature",
+            subject_id=row["id"],
+            details={"key_id": row["key_id"]},
+        )
+    heads = json.loads(row["payload"])["heads"]
+    console.print(
+        f"signed archive head {heads['archive']['id']} and audit head {heads['audit']['id']} "
+        f"with key {row['key_id']} (signature {row['id']})"
+    )
 
 
 @archive.command("reindex")
@@ -1271,6 +1353,7 @@ def archive_export(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    from page_governor.archive import signing
     from page_governor.archive.export import export_records
     from page_governor.archive.redaction import Redactor
 
@@ -1307,12 +1390,19 @@ def archive_export(
             redactor=redactor,
             on_total=lambda total: bar.update(task, total=total),
             progress=lambda n: bar.advance(task, n),
+            signing_key=signing.private_key_of(app.settings),
         )
     what = "manifest" if fmt == "bundle" else "file"
+    key = signing.private_key_of(app.settings) if fmt == "bundle" else None
     console.print(
         f"exported {result.items:,} items ({result.versions:,} versions) to {out}"
         + (f"; {result.redactions:,} redactions logged" if public else "")
         + f"\n{what} SHA-256 {result.manifest_sha256} (recorded in the audit log)"
+        + (
+            f"\nsigned with the department's key {signing.key_id(key.public_key())}"
+            if key is not None
+            else ""
+        )
     )
 
 
@@ -1331,18 +1421,29 @@ def _department_contacts(conn: Any) -> list[str]:
 
 @archive.command("verify-bundle")
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--public-key",
+    help="The department's published Ed25519 key (base64 or PEM): the bundle must be signed "
+    "with it. Default: archive_signing_public_key from the settings, if set.",
+)
 @click.pass_context
-def archive_verify_bundle(ctx: click.Context, path: Path) -> None:
-    """Re-check an exported bundle offline: files against the manifest, records against hashes.
+def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None) -> None:
+    """Re-check an exported bundle offline: files against the manifest, records against hashes,
+    and its signature (manifest.sig) when it has one.
 
     \b
-    Example:
+    Examples:
       page-governor archive verify-bundle request-2026-114.zip
+      page-governor archive verify-bundle request-2026-114.zip --public-key MCowBQYDK2VwAyEA…
     """
+    from page_governor.archive import signing
     from page_governor.archive.export import verify_bundle
     from page_governor.errors import ArchiveIntegrityError
 
-    report = verify_bundle(path)
+    trusted = (
+        signing.load_public_key(public_key) if public_key else signing.public_key_of(_settings(ctx))
+    )
+    report = verify_bundle(path, trusted=trusted)
     if not report.ok:
         for problem in report.problems[1:]:
             click.echo(f"  {problem}", err=True)
@@ -1351,6 +1452,11 @@ def archive_verify_bundle(ctx: click.Context, path: Path) -> None:
             + (f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else "")
         )
     console.print(f"{path}: {report.files} files and {report.records:,} records verify")
+    if report.signed_by:
+        checked = "the published key" if trusted else "not checked against a published key"
+        console.print(f"signed with key {report.signed_by} ({checked})")
+    else:
+        console.print("not signed")
 
 
 @archive.group("hold")

@@ -79,6 +79,10 @@ class Settings(BaseModel):
     web_secret_key: str | None = None  # secret: signs console sessions
     web_https_only: bool = True  # session cookie only over HTTPS (false for local trials)
 
+    # Ed25519 signatures over the chain heads (daily) and over exported bundles.
+    archive_signing_private_key: str | None = None  # secret: environment only
+    archive_signing_public_key: str | None = None  # the department's published key
+
     @field_validator("facebook_graph_url", "x_api_url", "telegram_api_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
@@ -102,6 +106,24 @@ class Settings(BaseModel):
 
         if not re.fullmatch(r"v\d{1,2}\.\d", value):
             raise ValueError("must look like v24.0")
+        return value
+
+    @field_validator("archive_signing_private_key", "archive_signing_public_key")
+    @classmethod
+    def _ed25519(cls, value: str | None, info: Any) -> str | None:
+        if not value:
+            return None
+        from page_governor.archive import signing
+
+        load = (
+            signing.load_private_key
+            if info.field_name == "archive_signing_private_key"
+            else signing.load_public_key
+        )
+        try:
+            load(value)
+        except ConfigError as exc:
+            raise ValueError("; ".join(exc.problems)) from None
         return value
 
     @field_validator("database_url")
@@ -137,6 +159,7 @@ _FILE_ONLY_FORBIDDEN = {
     "meta_webhook_verify_token",
     "meta_discovery_token",
     "web_secret_key",
+    "archive_signing_private_key",
 }
 
 

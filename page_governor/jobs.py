@@ -168,6 +168,20 @@ def retention_job(app: App, *, owner: str | None = None) -> list[int]:
     return proposed
 
 
+def signing_job(app: App, *, owner: str | None = None) -> int | None:
+    """Daily: sign the heads of the archive and audit chains with the department's key (when
+    one is configured). Returns the signature's id."""
+    from page_governor.archive import signing
+
+    key_text = app.settings.archive_signing_private_key
+    if not key_text or not once_a_day(app, "sign_heads", owner):
+        return None
+    with app.db.begin() as conn:
+        row = signing.sign_heads(conn, signing.load_private_key(key_text), now=app.clock.now())
+    log.info("signed the chain heads (signature %s, key %s)", row["id"], row["key_id"])
+    return int(row["id"])
+
+
 def token_health_job(app: App, *, owner: str | None = None) -> dict[str, str]:
     """Daily: one authenticated read per live page, so an expired or revoked token pauses the
     page and alerts the admin before a day of capture is lost. Returns page → outcome."""

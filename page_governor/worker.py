@@ -99,6 +99,15 @@ class Worker:
             id="retention",
         )
         self.scheduler.add_job(
+            jobs.signing_job,
+            "cron",
+            hour=0,
+            minute=10,
+            args=(self.app,),
+            kwargs={"owner": owner},
+            id="sign_heads",
+        )
+        self.scheduler.add_job(
             self._then_wake(jobs.token_health_job), "cron", hour=5, id="token_health"
         )
         self.scheduler.add_job(

@@ -381,13 +381,19 @@ class BotHandlers:
                 )
 
     def _export(self, words: str, person: Person, folder: Path) -> tuple[Path, Any]:
+        from page_governor.archive import signing
         from page_governor.archive.export import export_records
         from page_governor.archive.search import Filters
 
         now = self.app.clock.now()
         out = folder / f"records-{now:%Y%m%d-%H%M%S}.zip"
         result = export_records(
-            self.app.db, Filters(text=words), out, exported_by=person.actor, now=now
+            self.app.db,
+            Filters(text=words),
+            out,
+            exported_by=person.actor,
+            now=now,
+            signing_key=signing.private_key_of(self.app.settings),
         )
         return out, result
 

@@ -13,9 +13,12 @@ A bundle (a folder, or the same as a ``.zip``) holds:
 ``media.csv``        media the payloads refer to (URLs; files are not captured yet)
 ``manifest.json``    SHA-256 and size of every file, the filters, who exported and when, the
                      heads of the archive and audit chains, counts
+``manifest.sig``     where the department's signing key is configured: an Ed25519 signature
+                     over ``manifest.json`` (so over every file), with the public key
 
 ``verify_bundle`` re-checks a bundle offline: every file against the manifest, no file added or
-missing, and every native record against its own record hash.
+missing, every native record against its own record hash, and the signature (against the
+department's published key, when given).
 
 ``write_warc`` writes the same records as an ISO 28500 WARC file (resource + metadata records).
 """
@@ -38,10 +41,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, String, and_, bindparam, or_, select, type_coerce
 
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, matching_items
+from page_governor.archive.signing import check_manifest_signature, key_id, sign_manifest
 from page_governor.archive.store import canonical_time, version_record
 from page_governor.clock import iso, jsonable
 from page_governor.db import Database, chunked
@@ -51,6 +56,7 @@ from page_governor.hashing import canonical_json, chain_hash, sha256_file, sha25
 
 FORMAT = "page_governor records bundle"
 FORMAT_VERSION = 1
+SIGNATURE_FILE = "manifest.sig"
 CSV_FIELDS = (
     "item_id",
     "page",
@@ -260,8 +266,10 @@ def export_bundle(
     redactor: Redactor | None = None,
     html_threads: bool = True,
     progress: Progress | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
 ) -> ExportResult:
     """Write a bundle to ``out`` (a new folder, or a ``.zip`` file). See the module docstring.
+    With ``signing_key``, ``manifest.sig`` signs the manifest.
 
     Raises:
         InputError: ``out`` exists already.
@@ -274,6 +282,9 @@ def export_bundle(
         out.mkdir(parents=True)
     try:
         result = _write(conn, filters, work, exported_by, now, redactor, html_threads, progress)
+        if signing_key is not None:
+            manifest = (work / "manifest.json").read_bytes()
+            (work / SIGNATURE_FILE).write_text(sign_manifest(signing_key, manifest))
         if as_zip:
             _zip(work, out)
         return ExportResult(out, *result)
@@ -625,10 +636,12 @@ class BundleReport:
     problems: list[str]
     files: int
     records: int
+    signed_by: str | None = None  # the key id of a signature that verifies
 
 
-def verify_bundle(path: Path) -> BundleReport:
-    """Re-check a bundle (folder or .zip) offline.
+def verify_bundle(path: Path, *, trusted: Ed25519PublicKey | None = None) -> BundleReport:
+    """Re-check a bundle (folder or .zip) offline. With ``trusted`` (the department's published
+    key), the bundle must carry a signature made with it.
 
     Raises:
         InputError: the path is not a readable bundle.
@@ -646,7 +659,18 @@ def verify_bundle(path: Path) -> BundleReport:
         raise InputError(f"{path}: not a {FORMAT}")
     problems: list[str] = []
     listed = manifest.get("files") or {}
-    present = set(reader.names()) - {"manifest.json"}
+    names = set(reader.names())
+    present = names - {"manifest.json", SIGNATURE_FILE}
+    signed_by = None
+    if SIGNATURE_FILE in names:
+        signed_by, problem = check_manifest_signature(
+            reader.read(SIGNATURE_FILE), reader.read("manifest.json"), trusted
+        )
+        if problem is not None:
+            problems.append(problem)
+            signed_by = None
+    elif trusted is not None:
+        problems.append(f"{SIGNATURE_FILE}: missing, so the bundle is not signed by the department")
     for name in sorted(present - set(listed)):
         problems.append(f"{name}: not listed in the manifest")
     for name, expect in sorted(listed.items()):
@@ -674,7 +698,7 @@ def verify_bundle(path: Path) -> BundleReport:
     counted = (manifest.get("counts") or {}).get("versions")
     if counted is not None and counted != records and not problems:
         problems.append(f"records.jsonl has {records} records, the manifest says {counted}")
-    return BundleReport(not problems, problems, len(listed), records)
+    return BundleReport(not problems, problems, len(listed), records, signed_by)
 
 
 class _DirReader:
@@ -796,9 +820,11 @@ def export_records(
     redactor: Redactor | None = None,
     on_total: Callable[[int], None] | None = None,
     progress: Progress | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
 ) -> ExportResult:
     """Export what ``filters`` match as a bundle or a WARC file and record the export in the
-    audit log (who, filters, counts, the manifest's digest). Every interface exports this way.
+    audit log (who, filters, counts, the manifest's digest). Every interface exports this way;
+    bundles are signed with ``signing_key`` when the department has one configured.
 
     Raises:
         InputError: nothing matches, or ``out`` exists already.
@@ -824,6 +850,7 @@ def export_records(
                 now=now,
                 redactor=redactor,
                 progress=progress,
+                signing_key=signing_key,
             )
     with db.begin() as conn:
         audit.record(
@@ -840,6 +867,9 @@ def export_records(
                 "items": result.items,
                 "versions": result.versions,
                 "sha256": result.manifest_sha256,
+                "signed_by": key_id(signing_key.public_key())
+                if signing_key is not None and fmt == "bundle"
+                else None,
             },
         )
     return result

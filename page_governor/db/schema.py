@@ -415,10 +415,24 @@ web_users = Table(
     _ts("disabled_at", nullable=True),
 )
 
+# Signed chain heads (migration 0008): append-only, like the chains they vouch for.
+chain_signatures = Table(
+    "chain_signatures",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    _ts("signed_at"),
+    Column("key_id", String(16), nullable=False),
+    Column("public_key", String(100), nullable=False),  # base64 of the 32 raw bytes
+    Column("payload", Text, nullable=False),  # canonical JSON: the heads, as signed
+    Column("signature", String(100), nullable=False),  # base64 Ed25519 signature of payload
+)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
 # Also append-only (migration 0002): the Telegram updates exactly as the bot received them.
 INBOX_TABLES = ("telegram_updates",)
+# Also append-only (migration 0008): signatures over the chain heads.
+SIGNATURE_TABLES = ("chain_signatures",)
 
 __all__ = [
     "APPEND_ONLY_TABLES",
@@ -426,6 +440,7 @@ __all__ = [
     "archive_versions",
     "audit_log",
     "capture_gaps",
+    "chain_signatures",
     "compliance_results",
     "departments",
     "dispositions",

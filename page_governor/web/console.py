@@ -34,6 +34,7 @@ from starlette.routing import Route
 
 from page_governor import audit
 from page_governor.app import App
+from page_governor.archive import signing
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
 from page_governor.errors import InputError, PageGovernorError
@@ -482,7 +483,14 @@ class WebConsole:
         out = folder / f"records-{now:%Y%m%d-%H%M%S}.zip"
         try:
             await run_in_threadpool(
-                lambda: export_records(self.app.db, filters, out, exported_by=user.actor, now=now)
+                lambda: export_records(
+                    self.app.db,
+                    filters,
+                    out,
+                    exported_by=user.actor,
+                    now=now,
+                    signing_key=signing.private_key_of(self.app.settings),
+                )
             )
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)

@@ -35,6 +35,8 @@ ALL_COMMANDS = [
     ["archive"],
     ["archive", "verify"],
     ["archive", "reindex"],
+    ["archive", "keygen"],
+    ["archive", "sign"],
     ["archive", "stats"],
     ["archive", "search"],
     ["archive", "show"],
