@@ -41,11 +41,33 @@ _RAW = serialization.Encoding.Raw
 _RAW_PUBLIC = serialization.PublicFormat.Raw
 
 
-def _decode(value: str, what: str) -> bytes:
+def _load(value: str, what: str, *, private: bool) -> Any:
+    """An Ed25519 key from base64 (32 raw bytes) or PEM text.
+
+    Raises:
+        ConfigError: not a readable Ed25519 key.
+    """
+    if value.lstrip().startswith("-----BEGIN"):
+        try:
+            key = (
+                serialization.load_pem_private_key(value.encode(), password=None)
+                if private
+                else serialization.load_pem_public_key(value.encode())
+            )
+        except (ValueError, TypeError):
+            raise ConfigError(f"{what} is not a readable unencrypted PEM key") from None
+        if not isinstance(key, Ed25519PrivateKey if private else Ed25519PublicKey):
+            raise ConfigError(f"{what} is not an Ed25519 key")
+        return key
     try:
-        return base64.b64decode(value.strip(), validate=True)
+        raw = base64.b64decode(value.strip(), validate=True)
     except (binascii.Error, ValueError):
         raise ConfigError(f"{what} is neither base64 nor PEM") from None
+    if len(raw) != 32:
+        raise ConfigError(f"{what} must be 32 bytes in base64 (got {len(raw)})")
+    if private:
+        return Ed25519PrivateKey.from_private_bytes(raw)
+    return Ed25519PublicKey.from_public_bytes(raw)
 
 
 def load_private_key(value: str) -> Ed25519PrivateKey:
@@ -54,19 +76,8 @@ def load_private_key(value: str) -> Ed25519PrivateKey:
     Raises:
         ConfigError: not an Ed25519 private key.
     """
-    what = "the archive signing key"
-    if value.lstrip().startswith("-----BEGIN"):
-        try:
-            key = serialization.load_pem_private_key(value.encode(), password=None)
-        except (ValueError, TypeError):
-            raise ConfigError(f"{what} is not a readable unencrypted PEM private key") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ConfigError(f"{what} is not an Ed25519 key")
-        return key
-    raw = _decode(value, what)
-    if len(raw) != 32:
-        raise ConfigError(f"{what} must be 32 bytes in base64 (got {len(raw)})")
-    return Ed25519PrivateKey.from_private_bytes(raw)
+    key: Ed25519PrivateKey = _load(value, "the archive signing key", private=True)
+    return key
 
 
 def load_public_key(value: str) -> Ed25519PublicKey:
@@ -75,19 +86,8 @@ def load_public_key(value: str) -> Ed25519PublicKey:
     Raises:
         ConfigError: not an Ed25519 public key.
     """
-    what = "the archive signing public key"
-    if value.lstrip().startswith("-----BEGIN"):
-        try:
-            key = serialization.load_pem_public_key(value.encode())
-        except (ValueError, TypeError):
-            raise ConfigError(f"{what} is not a readable PEM public key") from None
-        if not isinstance(key, Ed25519PublicKey):
-            raise ConfigError(f"{what} is not an Ed25519 key")
-        return key
-    raw = _decode(value, what)
-    if len(raw) != 32:
-        raise ConfigError(f"{what} must be 32 bytes in base64 (got {len(raw)})")
-    return Ed25519PublicKey.from_public_bytes(raw)
+    key: Ed25519PublicKey = _load(value, "the archive signing public key", private=False)
+    return key
 
 
 def private_key_of(settings: Any) -> Ed25519PrivateKey | None:

@@ -221,3 +221,40 @@ def test_clerk_and_admin_sign_verify_and_check_a_bundle_from_the_command_line(cl
     assert "Traceback" not in bad.stderr
     missing = run_cli("archive", "sign", env=cli_env)
     assert missing.returncode == 2 and "archive keygen" in missing.stderr
+
+
+def _pem(key, *, private: bool) -> str:
+    from cryptography.hazmat.primitives import serialization
+
+    if private:
+        return key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode()
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode()
+
+
+def test_keys_are_read_as_base64_or_pem_and_other_keys_are_refused_in_one_line():
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from page_governor.errors import ConfigError
+
+    key = signing.load_private_key(PRIVATE)
+    expected = signing.key_id(signing.load_public_key(PUBLIC))
+    assert (
+        signing.key_id(signing.load_private_key(_pem(key, private=True)).public_key()) == expected
+    )
+    assert (
+        signing.key_id(signing.load_public_key(_pem(key.public_key(), private=False))) == expected
+    )
+    other = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    for value, why in [
+        ("not a key!", "neither base64 nor PEM"),
+        ("AAAA", "must be 32 bytes"),
+        (_pem(other, private=True), "not an Ed25519 key"),
+    ]:
+        with pytest.raises(ConfigError, match=why):
+            signing.load_private_key(value)
