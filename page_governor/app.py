@@ -59,6 +59,15 @@ class App:
             self.classifier,
             self.clock,
             lookback=timedelta(days=self.settings.deletion_lookback_days),
+            capture_media=self.settings.capture_media,
+        )
+
+    def media_fetcher(self) -> Any:
+        """Downloads media files within the configured size limit and timeout."""
+        from page_governor.archive.media import Fetcher
+
+        return Fetcher(
+            timeout=self.settings.http_timeout_seconds, max_bytes=self.settings.media_max_bytes
         )
 
     def adapter_for(self, page: dict[str, Any]) -> PlatformAdapter:

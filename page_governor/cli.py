@@ -1106,6 +1106,64 @@ def archive_reindex(ctx: click.Context, actor: str | None) -> None:
     console.print(f"search index rebuilt over {versions:,} versions")
 
 
+@archive.command("media")
+@click.option(
+    "--fetch", is_flag=True, help="Download what is due now (the worker does it every minute)."
+)
+@click.option("--retry-failed", is_flag=True, help="Give failed downloads another round of tries.")
+@click.option("--by", "actor", help="Who asks for the retry (default: your login); recorded.")
+@click.pass_context
+def archive_media(ctx: click.Context, fetch: bool, retry_failed: bool, actor: str | None) -> None:
+    """Media files (photos, videos) of archived posts and comments: captured, pending, failed.
+
+    \b
+    Examples:
+      page-governor archive media
+      page-governor archive media --retry-failed --fetch
+    """
+    from page_governor.archive import media
+
+    app = _app(ctx)
+    now = app.clock.now()
+    if retry_failed:
+        with app.db.begin() as conn:
+            again = media.retry_failed(conn, now=now)
+            audit.record(
+                conn,
+                at=now,
+                actor=actor or _login(),
+                action="archive.media_retry",
+                subject_type="archive",
+                subject_id="media",
+                details={"references": again},
+            )
+        console.print(f"{again:,} failed downloads will be tried again")
+    if fetch:
+        run = media.fetch_pending(app.db, app.media_fetcher(), now=now, limit=100_000)
+        console.print(
+            f"downloaded {run.captured:,}; {run.retried:,} to try again later; "
+            f"{run.failed:,} given up"
+        )
+    with app.db.connect() as conn:
+        found = media.counts(conn)
+        failures = media.failed(conn, limit=20)
+    console.print(
+        f"media: {found['captured']:,} captured, {found['pending']:,} pending, "
+        f"{found['failed']:,} failed, {found['disposed']:,} disposed of under retention"
+    )
+    if failures:
+        table = Table("id", "item", "tries", "why", "url")
+        for row in failures:
+            table.add_row(
+                str(row["id"]),
+                str(row["item_id"]),
+                str(row["attempts"]),
+                row["last_error"] or "",
+                row["url"][:60],
+            )
+        console.print(table)
+
+
 @archive.command("stats")
 @click.pass_context
 def archive_stats(ctx: click.Context) -> None:
@@ -1294,6 +1352,16 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
             f"  decision: {decision['decision']} by {escape(decision['reviewer'])} at "
             f"{decision['decided_at']:%Y-%m-%d %H:%M} — {escape(decision['reason'])}"
         )
+    for found in item["media"]:
+        if found["disposed_at"] is not None:
+            state = f"disposed under retention list {found['disposition_id']}"
+        elif found["status"] == "captured":
+            state = f"captured ({found['content_type']}, {found['size']:,} bytes, {found['sha256'][:12]}…)"
+        elif found["status"] == "pending":
+            state = "download pending"
+        else:
+            state = f"not captured: {found['last_error']}"
+        console.print(f"  media: {state} {escape(found['url'])}")
     if item["thread"]:
         console.print("  thread:")
         for row in item["thread"]:

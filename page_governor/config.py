@@ -55,6 +55,8 @@ class Settings(BaseModel):
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     poll_interval_seconds: int = Field(default=300, ge=5, le=86400)
     deletion_lookback_days: int = Field(default=30, ge=1, le=3650)
+    capture_media: bool = True  # download the photos and videos that posts and comments show
+    media_max_bytes: int = Field(default=100_000_000, ge=1_000, le=2_000_000_000)
 
     facebook_graph_url: str = "https://graph.facebook.com/"
     facebook_graph_version: str = "v24.0"

@@ -9,12 +9,14 @@ never runs ahead of the archive and a re-poll repeats nothing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from page_governor.archive import media
 from page_governor.archive.store import (
     Archive,
     CaptureResult,
@@ -210,11 +212,13 @@ class Ingestor:
         clock: Clock,
         *,
         lookback: timedelta = timedelta(days=30),
+        capture_media: bool = True,
     ) -> None:
         self.db = db
         self.classifier = classifier
         self.clock = clock
         self.lookback = lookback
+        self.capture_media = capture_media
         self.archive = Archive()
 
     def poll(self, page: dict[str, Any], adapter: PlatformAdapter) -> PollStats:
@@ -307,6 +311,12 @@ class Ingestor:
         )
         for res in results[: len(snap.posts)]:
             self._count(stats, res.change)
+        self._queue_media(
+            conn,
+            page,
+            zip(results[: len(snap.posts)], [p.raw for p in snap.posts], strict=True),
+            now,
+        )
         by_id = {c.platform_id: c for c in snap.comments}
         for comment, res in zip(snap.comments, results[len(snap.posts) :], strict=True):
             self._after_comment(conn, page, ref, comment, res, now=now, stats=stats, by_id=by_id)
@@ -324,6 +334,27 @@ class Ingestor:
             )
         )
         return stats
+
+    def _queue_media(
+        self,
+        conn: Connection,
+        page: dict[str, Any],
+        stored: Iterable[tuple[CaptureResult, dict[str, Any]]],
+        now: datetime,
+    ) -> None:
+        """Queue the media of new or edited versions of a live page for download (the bundled
+        sample pages point at no real files)."""
+        if not self.capture_media or page["source"] != "live":
+            return
+        media.queue(
+            conn,
+            (
+                (res.item_id, res.version_id, raw)
+                for res, raw in stored
+                if res.content_changed and res.version_id is not None
+            ),
+            now=now,
+        )
 
     @staticmethod
     def _count(stats: PollStats, change: Change) -> None:
@@ -379,8 +410,9 @@ class Ingestor:
         stats: PollStats,
         by_id: dict[str, Comment] | None,
     ) -> None:
-        """Count, report an outside hide, classify a new or edited comment."""
+        """Count, report an outside hide, queue its media, classify a new or edited comment."""
         self._count(stats, res.change)
+        self._queue_media(conn, page, [(res, comment.raw)], now)
         if res.change in (Change.HIDDEN, Change.UNHIDDEN):
             key = f"external:{res.version_id}"
             enqueue(

@@ -182,6 +182,25 @@ def signing_job(app: App, *, owner: str | None = None) -> int | None:
     return int(row["id"])
 
 
+def media_job(app: App, *, owner: str | None = None) -> Any:
+    """Every minute: download the media files that are due (one worker at a time)."""
+    from page_governor.archive import media
+
+    if not app.settings.capture_media:
+        return None
+    with leases.Held(
+        app.db, "media", owner or leases.new_owner(), clock=app.clock, ttl=timedelta(minutes=10)
+    ) as held:
+        if not held.acquired:
+            return None
+        run = media.fetch_pending(app.db, app.media_fetcher(), now=app.clock.now())
+    if run.captured or run.failed:
+        log.info(
+            "media: %d captured, %d to retry, %d failed", run.captured, run.retried, run.failed
+        )
+    return run
+
+
 def token_health_job(app: App, *, owner: str | None = None) -> dict[str, str]:
     """Daily: one authenticated read per live page, so an expired or revoked token pauses the
     page and alerts the admin before a day of capture is lost. Returns page → outcome."""

@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 SHUTDOWN_SECONDS = 8.0  # hosting platforms kill 10 s after SIGTERM
 REFRESH_SECONDS = 60
+MEDIA_SECONDS = 60  # media downloads due (signed CDN links expire within days)
 
 
 class Worker:
@@ -97,6 +98,14 @@ class Worker:
             args=(self.app,),
             kwargs={"owner": owner},
             id="retention",
+        )
+        self.scheduler.add_job(
+            jobs.media_job,
+            "interval",
+            seconds=MEDIA_SECONDS,
+            args=(self.app,),
+            kwargs={"owner": owner},
+            id="media",
         )
         self.scheduler.add_job(
             jobs.signing_job,

@@ -10,7 +10,10 @@ A bundle (a folder, or the same as a ``.zip``) holds:
 ``decisions.jsonl``  the review decisions on the exported items
 ``audit.jsonl``      the audit entries that concern them (and their pages)
 ``capture_gaps.json`` periods the pages could not be read
-``media.csv``        media the payloads refer to (URLs; files are not captured yet)
+``media.csv``        every media file the payloads refer to: URL, whether it was captured (or why
+                     not), its SHA-256 and file name
+``media/``           the captured files, named by SHA-256 (withheld from a public-release copy:
+                     photos cannot be redacted automatically)
 ``manifest.json``    SHA-256 and size of every file, the filters, who exported and when, the
                      heads of the archive and audit chains, counts
 ``manifest.sig``     where the department's signing key is configured: an Ed25519 signature
@@ -44,6 +47,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, String, and_, bindparam, or_, select, type_coerce
 
+from page_governor.archive import media as media_store
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, matching_items
 from page_governor.archive.signing import check_manifest_signature, key_id, sign_manifest
@@ -389,11 +393,7 @@ def _write(
         json.dump(
             [jsonable(g) for g in _gaps(conn, pages, filters)], fh, indent=1, ensure_ascii=False
         )
-    with files.open("media.csv") as fh:
-        media_writer = csv.writer(fh)
-        media_writer.writerow(("item_id", "url", "captured"))
-        for item_id, url in sorted(set(media)):
-            media_writer.writerow((item_id, url, "no (reference only)"))
+    _write_media(conn, files, list(items), media, public=redactor is not None)
     if html_threads:
         flags = _flags(conn, list(items))
         _write_threads(files, items, decisions, flags, filters, now, public=redactor is not None)
@@ -433,27 +433,56 @@ def _redact_line(line: dict[str, Any], redactor: Redactor) -> Counter[str]:
 
 def _media_urls(raw_text: str) -> list[str]:
     try:
-        raw = json.loads(raw_text)
+        return media_store.media_urls(json.loads(raw_text))
     except ValueError:
         return []
-    urls: list[str] = []
 
-    def walk(value: Any, key: str = "") -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, k)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v, key)
-        elif (
-            isinstance(value, str)
-            and key in ("src", "media_url", "full_picture", "thumbnail_url", "picture")
-            and value.startswith("http")
-        ):
-            urls.append(value)
 
-    walk(raw)
-    return urls
+_MEDIA_STATE = {
+    media_store.CAPTURED: "yes",
+    media_store.PENDING: "not yet (download pending)",
+}
+
+
+def _write_media(
+    conn: Connection,
+    files: _Files,
+    item_ids: list[int],
+    referenced: list[tuple[int, str]],
+    *,
+    public: bool,
+) -> None:
+    """``media.csv`` (every reference and its state) and, in a native bundle, the captured
+    files under ``media/``, one per SHA-256."""
+    stored: dict[tuple[int, str], dict[str, Any]] = {}
+    for row in media_store.of_items(conn, item_ids):
+        key = (row["item_id"], row["url"])
+        if key not in stored or row["status"] == media_store.CAPTURED:
+            stored[key] = row
+    names: dict[str, str] = {}
+    with files.open("media.csv") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(("item_id", "url", "captured", "sha256", "file"))
+        for item_id, url in sorted(set(referenced) | set(stored)):
+            row = stored.get((item_id, url))
+            if row is None:
+                writer.writerow((item_id, url, "no (reference only)", "", ""))
+                continue
+            state = _MEDIA_STATE.get(row["status"]) or f"no: {row['last_error']}"
+            digest, name = row["sha256"] or "", ""
+            if row["disposed_at"] is not None:
+                state = f"disposed under retention list {row['disposition_id']}"
+            elif row["status"] == media_store.CAPTURED:
+                if public:
+                    state = "withheld from the public copy"
+                else:
+                    name = f"media/{digest}{media_store.extension(row['content_type'])}"
+                    names[digest] = name
+            writer.writerow((item_id, url, state, digest, name))
+    for digest, _content_type, data in media_store.blobs(conn, names):
+        path = files.root / names[digest]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _decisions(conn: Connection, item_ids: list[int]) -> list[dict[str, Any]]:
@@ -740,7 +769,8 @@ def write_warc(
 ) -> ExportResult:
     """The matching records as a gzipped ISO 28500 WARC: a warcinfo record, then per version a
     ``resource`` record (the raw platform payload as JSON) and a ``metadata`` record
-    (provenance, state, hashes) that refers to it.
+    (provenance, state, hashes) that refers to it; then each captured media file as a
+    ``resource`` record under the URL it was downloaded from, with its SHA-256.
 
     Raises:
         InputError: ``out`` exists already.
@@ -802,11 +832,38 @@ def write_warc(
                 versions += 1
                 if progress is not None:
                     progress(1)
+            _warc_media(writer, conn, sorted(items))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return ExportResult(out, len(items), versions, sha256_file(out))
+
+
+def _warc_media(writer: Any, conn: Connection, item_ids: list[int]) -> None:
+    """A ``resource`` record per captured media file, under the first URL it came from."""
+    first_url: dict[str, tuple[str, datetime | str]] = {}
+    for row in media_store.of_items(conn, item_ids):
+        if (
+            row["status"] == media_store.CAPTURED
+            and row["disposed_at"] is None
+            and row["sha256"] not in first_url
+        ):
+            first_url[row["sha256"]] = (row["url"], row["fetched_at"])
+    for digest, content_type, data in media_store.blobs(conn, first_url):
+        url, fetched_at = first_url[digest]
+        record = writer.create_warc_record(
+            url,
+            "resource",
+            payload=io.BytesIO(data),
+            length=len(data),
+            warc_content_type=content_type,
+            warc_headers_dict={
+                "WARC-Date": _iso_z(fetched_at),
+                "WARC-Payload-Digest": f"sha256:{digest}",
+            },
+        )
+        writer.write_record(record)
 
 
 def export_records(

@@ -9,7 +9,9 @@
 * **Disposition** replaces a version's text and raw payload by a stub and keeps every hash, so
   the archive chain still verifies; the list of disposed record hashes is kept with the
   disposition and its approval is in the (chained) audit log. It is the one change the database
-  triggers allow on archived versions.
+  triggers allow on archived versions. The media those versions showed go with them: their
+  references are marked disposed, and a file's bytes are emptied (its SHA-256 kept) once no
+  undisposed reference to it is left, so a photo another live item still shows stays.
 """
 
 from __future__ import annotations
@@ -285,6 +287,7 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
     stub = canonical_json({"disposed": True, "disposition": disposition_id})
     versions = t.archive_versions
     disposed = 0
+    disposed_ids: list[int] = []
     for chunk in chunked(item_ids):
         rows = conn.execute(
             select(versions.c.id, versions.c.record_hash).where(
@@ -302,6 +305,8 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
                 )
             )
             disposed += 1
+            disposed_ids.append(version_id)
+    references, files = dispose_media(conn, disposed_ids, disposition_id, now=now)
     audit.record(
         conn,
         at=now,
@@ -314,10 +319,53 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
             "authority": record["authority"],
             "items": len(item_ids),
             "versions_disposed": disposed,
+            "media_references_disposed": references,
+            "media_files_disposed": files,
             "record_hashes_sha256": sha256_hex(canonical_json(record["record_hashes"])),
         },
     )
     return disposed
+
+
+def dispose_media(
+    conn: Connection, version_ids: list[int], disposition_id: int, *, now: datetime
+) -> tuple[int, int]:
+    """Dispose of the media shown by these (just disposed) versions: mark their references,
+    then empty each file no undisposed reference still shows. Returns (references, files)."""
+    media, blobs = t.archive_media, t.media_blobs
+    references = 0
+    digests: set[str] = set()
+    for chunk in chunked(version_ids):
+        digests.update(
+            d
+            for (d,) in conn.execute(
+                select(media.c.sha256).where(
+                    media.c.version_id.in_(chunk),
+                    media.c.disposed_at.is_(None),
+                    media.c.sha256.is_not(None),
+                )
+            )
+        )
+        references += conn.execute(
+            update(media)
+            .where(media.c.version_id.in_(chunk), media.c.disposed_at.is_(None))
+            .values(disposition_id=disposition_id, disposed_at=now)
+        ).rowcount
+    files = 0
+    for chunk in chunked(sorted(digests)):
+        still_shown = select(media.c.id).where(
+            media.c.sha256 == blobs.c.sha256, media.c.disposed_at.is_(None)
+        )
+        files += conn.execute(
+            update(blobs)
+            .where(
+                blobs.c.sha256.in_(chunk),
+                blobs.c.disposed_at.is_(None),
+                ~still_shown.exists(),
+            )
+            .values(data=b"", disposed_at=now)
+        ).rowcount
+    return references, files
 
 
 def reject(conn: Connection, disposition_id: int, *, by: str, reason: str, now: datetime) -> None:

@@ -33,6 +33,7 @@ from sqlalchemy import (
     text,
 )
 
+from page_governor.archive import media
 from page_governor.clock import iso, parse_time
 from page_governor.db import schema as t
 from page_governor.errors import InputError, UnknownObject
@@ -298,7 +299,8 @@ def search(conn: Connection, f: Filters, *, limit: int = 20, offset: int = 0) ->
 
 
 def item_thread(conn: Connection, item_id: int) -> dict[str, Any]:
-    """An item with all its versions, its flags and decisions, and the thread it belongs to.
+    """An item with all its versions, its flags and decisions, its media files, and the thread
+    it belongs to.
 
     Raises:
         UnknownObject: no such archived item.
@@ -338,6 +340,7 @@ def item_thread(conn: Connection, item_id: int) -> dict[str, Any]:
             .order_by(t.review_decisions.c.id)
         ).mappings()
     ]
+    item["media"] = media.of_items(conn, [item_id])
     post_id = item["post_platform_id"] or (
         item["platform_item_id"] if item["kind"] == ItemKind.POST.value else None
     )

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -427,16 +428,54 @@ chain_signatures = Table(
     Column("signature", String(100), nullable=False),  # base64 Ed25519 signature of payload
 )
 
+# Media files the archived items show (migration 0009). ``media_blobs`` holds each file once,
+# by SHA-256; ``archive_media`` is every reference a stored version made, with its download
+# state (page_governor.archive.media). Once captured, only an approved disposition changes
+# either (database triggers).
+media_blobs = Table(
+    "media_blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("data", LargeBinary, nullable=False),  # emptied by an approved disposition only
+    _ts("captured_at"),
+    _ts("disposed_at", nullable=True),
+)
+
+archive_media = Table(
+    "archive_media",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("item_id", Id, ForeignKey("archive_items.id"), nullable=False),
+    Column("version_id", Id, ForeignKey("archive_versions.id"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # pending | captured | failed
+    Column("sha256", String(64), ForeignKey("media_blobs.sha256"), nullable=True),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text, nullable=True),
+    _ts("found_at"),
+    _ts("next_attempt_at"),
+    _ts("fetched_at", nullable=True),
+    Column("disposition_id", Id, nullable=True),
+    _ts("disposed_at", nullable=True),
+)
+Index("ix_archive_media_due", archive_media.c.status, archive_media.c.next_attempt_at)
+Index("ix_archive_media_item", archive_media.c.item_id)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
 # Also append-only (migration 0002): the Telegram updates exactly as the bot received them.
 INBOX_TABLES = ("telegram_updates",)
 # Also append-only (migration 0008): signatures over the chain heads.
 SIGNATURE_TABLES = ("chain_signatures",)
+# Also append-only (migration 0009): captured media files.
+MEDIA_TABLES = ("media_blobs",)
 
 __all__ = [
     "APPEND_ONLY_TABLES",
     "archive_items",
+    "archive_media",
     "archive_versions",
     "audit_log",
     "capture_gaps",
@@ -448,6 +487,7 @@ __all__ = [
     "item_status",
     "leases",
     "legal_holds",
+    "media_blobs",
     "metadata",
     "outbox",
     "page_health",

@@ -62,6 +62,7 @@ USER_FIELDS = [
     "verified_type",
     "protected",
 ]
+MEDIA_FIELDS = ["type", "url", "preview_image_url", "alt_text"]
 MAX_PAGES = 1000
 
 
@@ -138,6 +139,8 @@ class XAdapter:
             "max_results": 100,
             "exclude": ["retweets", "replies"],
             "tweet_fields": TWEET_FIELDS,
+            "expansions": ["attachments.media_keys"],
+            "media_fields": MEDIA_FIELDS,
         }
         if since is not None:
             params["start_time"] = since
@@ -163,8 +166,9 @@ class XAdapter:
         params: dict[str, Any] = {
             "max_results": 100,
             "tweet_fields": TWEET_FIELDS,
-            "expansions": ["author_id"],
+            "expansions": ["author_id", "attachments.media_keys"],
             "user_fields": ["username", "name"],
+            "media_fields": MEDIA_FIELDS,
         }
         floor = self.clock.now() - SEARCH_WINDOW + timedelta(minutes=1)
         if since is not None and since > floor:
@@ -242,10 +246,12 @@ class XAdapter:
         token_param = "next_token" if "search" in endpoint else "pagination_token"
         for _ in range(MAX_PAGES):
             body = self._call(endpoint, method, *args, **params)
-            users = {str(u.get("id")): u for u in (body.get("includes") or {}).get("users", [])}
+            includes = body.get("includes") or {}
+            users = {str(u.get("id")): u for u in includes.get("users", [])}
+            media = {str(m.get("media_key")): m for m in includes.get("media", [])}
             for tweet in body.get("data") or []:
                 if isinstance(tweet, dict) and tweet.get("id"):
-                    yield tweet, users
+                    yield _with_media(tweet, media), users
             token = (body.get("meta") or {}).get("next_token")
             if not token or token == params.get(token_param):
                 return
@@ -320,3 +326,12 @@ def _expand(text: str, entities: dict[str, Any] | None) -> str:
         if short and full:
             text = text.replace(short, full)
     return text
+
+
+def _with_media(tweet: dict[str, Any], media: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The tweet with its own media objects from the response's ``includes`` (X sends them
+    once per page, apart from the tweets), kept as ``includes.media`` the way X shapes them:
+    the archived payload then holds the photo and video URLs to capture."""
+    keys = (tweet.get("attachments") or {}).get("media_keys") or []
+    own = [media[str(k)] for k in keys if str(k) in media]
+    return {**tweet, "includes": {"media": own}} if own else tweet

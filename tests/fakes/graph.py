@@ -70,19 +70,25 @@ class FakeGraph(FakeServer):
         self.profiles[page_id] = {"id": page_id, **fields}
         self.fb_posts.setdefault(page_id, [])
 
-    def add_post(self, page_id: str, post_id: str, message: str, at: datetime) -> None:
-        self.fb_posts[page_id].append(
-            {
-                "id": post_id,
-                "message": message,
-                "created_time": graph_time(at),
-                "updated_time": graph_time(at),
-                "permalink_url": f"https://www.facebook.com/{page_id}/posts/{post_id.split('_')[-1]}",
-                "is_hidden": False,
-                "is_published": True,
-                "from": {"id": page_id, "name": self.profiles[page_id].get("name", "")},
+    def add_post(
+        self, page_id: str, post_id: str, message: str, at: datetime, *, photo: str | None = None
+    ) -> None:
+        post: dict[str, Any] = {
+            "id": post_id,
+            "message": message,
+            "created_time": graph_time(at),
+            "updated_time": graph_time(at),
+            "permalink_url": f"https://www.facebook.com/{page_id}/posts/{post_id.split('_')[-1]}",
+            "is_hidden": False,
+            "is_published": True,
+            "from": {"id": page_id, "name": self.profiles[page_id].get("name", "")},
+        }
+        if photo:  # as Graph shows a photo post: the attachment and the picture
+            post["full_picture"] = photo
+            post["attachments"] = {
+                "data": [{"media_type": "photo", "url": photo, "media": {"image": {"src": photo}}}]
             }
-        )
+        self.fb_posts[page_id].append(post)
         self.fb_comments.setdefault(post_id, [])
 
     def add_comment(
@@ -95,6 +101,7 @@ class FakeGraph(FakeServer):
         author: tuple[str, str] = ("5550001", "Jane Citizen"),
         parent: str | None = None,
         hidden: bool = False,
+        photo: str | None = None,
     ) -> None:
         item: dict[str, Any] = {
             "id": comment_id,
@@ -107,6 +114,8 @@ class FakeGraph(FakeServer):
         }
         if parent:
             item["parent"] = {"id": parent}
+        if photo:
+            item["attachment"] = {"type": "photo", "media": {"image": {"src": photo}}}
         self.fb_comments[post_id].append(item)
 
     def add_ig_user(self, ig_id: str, **fields: Any) -> None:

@@ -29,6 +29,7 @@ class FakeX(FakeServer):
         self.users: dict[str, dict[str, Any]] = {}
         self.tweets: dict[str, dict[str, Any]] = {}  # every live tweet by its current id
         self.hidden: dict[str, bool] = {}
+        self.media: dict[str, dict[str, Any]] = {}  # by media_key
         self.remaining = 900
 
     # -- building ------------------------------------------------------------------------
@@ -45,6 +46,7 @@ class FakeX(FakeServer):
         *,
         reply_to: str | None = None,
         conversation: str | None = None,
+        photo: str | None = None,
     ) -> None:
         tweet: dict[str, Any] = {
             "id": tweet_id,
@@ -57,6 +59,10 @@ class FakeX(FakeServer):
         if reply_to:
             tweet["referenced_tweets"] = [{"type": "replied_to", "id": reply_to}]
             tweet["in_reply_to_user_id"] = self.tweets[reply_to]["author_id"]
+        if photo:
+            key = f"3_{tweet_id}"
+            tweet["attachments"] = {"media_keys": [key]}
+            self.media[key] = {"media_key": key, "type": "photo", "url": photo}
         self.tweets[tweet_id] = tweet
 
     def edit_tweet(self, tweet_id: str, new_id: str, text: str) -> None:
@@ -118,9 +124,9 @@ class FakeX(FakeServer):
             ]
             response = self._page(tweets, q, "next_token")
             authors = {t["author_id"] for t in response.body.get("data", [])}
-            response.body["includes"] = {
-                "users": [self.users[a] for a in authors if a in self.users]
-            }
+            response.body.setdefault("includes", {})["users"] = [
+                self.users[a] for a in authors if a in self.users
+            ]
             return response
         if path == ["tweets"]:
             ids = q.get("ids", "").split(",")
@@ -197,4 +203,9 @@ class FakeX(FakeServer):
         body: dict[str, Any] = {"meta": meta}
         if chunk:
             body["data"] = [self._public(t) for t in chunk]
+        if "attachments.media_keys" in q.get("expansions", "").split(","):
+            keys = [k for t in chunk for k in (t.get("attachments") or {}).get("media_keys", [])]
+            media = [self.media[k] for k in keys if k in self.media]
+            if media:  # like X: once per page, apart from the tweets
+                body["includes"] = {"media": media}
         return Response(200, body)

@@ -268,3 +268,18 @@ def test_the_audit_log_is_filterable_for_the_admin(client, console_app):
     assert page.status_code == 200
     assert "Ada Admin (web:ada)" in page.text
     assert "<td>review." not in page.text and "<td>web.sign_in</td>" in page.text
+
+
+def test_a_clerk_sees_an_items_media_and_whether_it_was_captured(client, console_app):
+    from page_governor.archive import media
+
+    hostile = 'https://cdn.example/a.jpg?x="><script>alert(1)</script>'
+    with console_app.db.begin() as conn:
+        item_id, version_id = conn.execute(
+            select(t.item_status.c.item_id, t.item_status.c.current_version_id).limit(1)
+        ).one()
+        media.queue(conn, [(item_id, version_id, {"full_picture": hostile})], now=T1)
+    sign_in(client, "sam")
+    page_html = client.get(f"/archive/item/{item_id}").text
+    assert "<h2>Media</h2>" in page_html and "download pending" in page_html
+    assert "<script>alert(1)" not in page_html and "&lt;script&gt;" in page_html

@@ -1,0 +1,338 @@
+"""Media files (photos, videos) that archived posts and comments show.
+
+A platform payload refers to its media by URL (Facebook ``attachments…image.src`` and
+``full_picture``, Instagram ``media_url`` and ``thumbnail_url``). Those URLs are signed CDN
+links that expire within days, so a records request months later could not follow them: the
+files themselves must be captured.
+
+* In the capture transaction, every URL in a new or changed version's payload is recorded in
+  ``archive_media`` as *pending* (:func:`queue`): the reference is never lost, whatever happens
+  to the download.
+* The worker's media job (:func:`fetch_pending`) downloads what is due, one file at a time and
+  outside any transaction: only http(s), a size limit, no HTML error pages. The bytes go into
+  ``media_blobs``, content-addressed by SHA-256 (one copy however many items show them), and
+  the row becomes *captured*; the database refuses to change or remove either afterwards.
+  Failures are retried with back-off and end as *failed* after :data:`MAX_ATTEMPTS`, with the
+  reason kept for the records clerk.
+* Bundles carry the captured files under ``media/`` (listed in the manifest, so
+  ``verify-bundle`` checks them) and list every reference with its state in ``media.csv``.
+
+Files live in the database, not on a local disk, because a hosted worker's disk does not
+survive a restart and several workers would each see a different one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import requests
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from page_governor.db import Database, chunked
+from page_governor.db import schema as t
+
+log = logging.getLogger(__name__)
+
+# Facebook (attachments' image src, full_picture, picture), Instagram (media_url,
+# thumbnail_url), X media objects (preview_image_url; their "url" is taken only inside an
+# object that has a media_key, since elsewhere "url" is a link to a page).
+MEDIA_KEYS = ("src", "media_url", "full_picture", "thumbnail_url", "picture", "preview_image_url")
+MAX_ATTEMPTS = 12  # back-off 1, 2, 4 … 1,024 minutes: tries over about 34 hours
+PENDING, CAPTURED, FAILED = "pending", "captured", "failed"
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
+    "audio/mpeg": ".mp3",
+}
+
+
+def media_urls(raw: Any) -> list[str]:
+    """The http(s) media URLs in a platform payload, in order, each once."""
+    urls: list[str] = []
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, "src" if k == "url" and "media_key" in value else k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif (
+            isinstance(value, str)
+            and key in MEDIA_KEYS
+            and value.startswith(("http://", "https://"))
+            and value not in urls
+        ):
+            urls.append(value)
+
+    walk(raw)
+    return urls
+
+
+def extension(content_type: str | None) -> str:
+    """A file name ending for a media type (``.bin`` when unknown)."""
+    return _EXTENSIONS.get((content_type or "").split(";")[0].strip().lower(), ".bin")
+
+
+def queue(
+    conn: Connection, found: Iterable[tuple[int, int, dict[str, Any]]], *, now: datetime
+) -> int:
+    """Record the media URLs of newly stored versions, given as (item id, version id, raw
+    payload), for the media job to download. Returns how many were queued."""
+    rows = [
+        {
+            "item_id": item_id,
+            "version_id": version_id,
+            "url": url,
+            "status": PENDING,
+            "attempts": 0,
+            "found_at": now,
+            "next_attempt_at": now,
+        }
+        for item_id, version_id, raw in found
+        for url in media_urls(raw)
+    ]
+    if rows:
+        conn.execute(insert(t.archive_media), rows)
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    data: bytes
+    content_type: str
+
+
+class MediaRefused(Exception):
+    """The URL did not give a media file (the reason is the message)."""
+
+
+class Fetcher:
+    """Downloads one media file over http(s), within a size limit."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float,
+        max_bytes: int,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.session = session or requests.Session()
+
+    def fetch(self, url: str) -> Fetched:
+        """Raises:
+        MediaRefused: not http(s), an HTTP error, an HTML page, too large, or unreachable.
+        """
+        if not url.startswith(("http://", "https://")):
+            raise MediaRefused("not an http(s) URL")
+        try:
+            with self.session.get(url, timeout=self.timeout, stream=True) as response:
+                if response.status_code != 200:
+                    raise MediaRefused(f"HTTP {response.status_code}")
+                if not response.url.startswith(("http://", "https://")):
+                    raise MediaRefused("redirected away from http(s)")
+                kind = response.headers.get("Content-Type", "application/octet-stream")
+                if kind.split(";")[0].strip().lower() in ("text/html", "application/json"):
+                    raise MediaRefused(f"not a media file ({kind.split(';')[0]})")
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                    raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
+                data = bytearray()
+                for block in response.iter_content(1 << 16):
+                    data.extend(block)
+                    if len(data) > self.max_bytes:
+                        raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
+                return Fetched(bytes(data), kind.split(";")[0].strip())
+        except requests.RequestException as exc:
+            raise MediaRefused(f"could not be read ({exc.__class__.__name__})") from None
+
+
+@dataclass(slots=True)
+class MediaRun:
+    captured: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+def _retry_delay(attempts: int) -> timedelta:
+    """Back-off after the ``attempts``-th failure: 1, 2, 4 … minutes, at most a day."""
+    return min(timedelta(minutes=2 ** (attempts - 1)), timedelta(days=1))
+
+
+# a download only lands on a reference still waiting for it (not captured meanwhile by another
+# process, not disposed of under retention)
+_STILL_PENDING = (t.archive_media.c.status == PENDING) & t.archive_media.c.disposed_at.is_(None)
+
+
+def _due(conn: Connection, now: datetime, limit: int) -> list[dict[str, Any]]:
+    media = t.archive_media
+    return [
+        dict(r)
+        for r in conn.execute(
+            select(media.c.id, media.c.url, media.c.attempts)
+            .where(
+                media.c.status == PENDING,
+                media.c.next_attempt_at <= now,
+                media.c.disposed_at.is_(None),
+            )
+            .order_by(media.c.next_attempt_at, media.c.id)
+            .limit(limit)
+        ).mappings()
+    ]
+
+
+def fetch_pending(db: Database, fetcher: Fetcher, *, now: datetime, limit: int = 200) -> MediaRun:
+    """Download the media that are due (at most ``limit``), storing each as it comes."""
+    run = MediaRun()
+    with db.connect() as conn:
+        due = _due(conn, now, limit)
+    for row in due:
+        try:
+            fetched = fetcher.fetch(row["url"])
+        except MediaRefused as exc:
+            attempts = row["attempts"] + 1
+            final = attempts >= MAX_ATTEMPTS
+            with db.begin() as conn:
+                conn.execute(
+                    update(t.archive_media)
+                    .where(t.archive_media.c.id == row["id"], _STILL_PENDING)
+                    .values(
+                        attempts=attempts,
+                        last_error=str(exc),
+                        status=FAILED if final else PENDING,
+                        next_attempt_at=now + _retry_delay(attempts),
+                    )
+                )
+            if final:
+                run.failed += 1
+                log.warning("media %s not captured after %d tries: %s", row["id"], attempts, exc)
+            else:
+                run.retried += 1
+            continue
+        digest = hashlib.sha256(fetched.data).hexdigest()
+        with db.begin() as conn:
+            _store_blob(conn, digest, fetched, now)
+            conn.execute(
+                update(t.archive_media)
+                .where(t.archive_media.c.id == row["id"], _STILL_PENDING)
+                .values(
+                    status=CAPTURED,
+                    sha256=digest,
+                    attempts=row["attempts"] + 1,
+                    fetched_at=now,
+                    last_error=None,
+                )
+            )
+        run.captured += 1
+    return run
+
+
+def _store_blob(conn: Connection, digest: str, fetched: Fetched, now: datetime) -> None:
+    """Store a file once: the same bytes shown by another item (or downloaded at the same
+    moment by another process) are already there, and stay as first stored."""
+    upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(
+        upsert(t.media_blobs)
+        .values(
+            sha256=digest,
+            size=len(fetched.data),
+            content_type=fetched.content_type,
+            data=fetched.data,
+            captured_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["sha256"])
+    )
+
+
+def retry_failed(conn: Connection, *, now: datetime) -> int:
+    """Give every failed download another round of tries (an admin's decision, after fixing
+    what stopped them). Returns how many."""
+    return conn.execute(
+        update(t.archive_media)
+        .where(t.archive_media.c.status == FAILED, t.archive_media.c.disposed_at.is_(None))
+        .values(status=PENDING, attempts=0, next_attempt_at=now)
+    ).rowcount
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """How many media references are pending, captured, failed, and disposed of."""
+    media = t.archive_media
+    found = dict(
+        conn.execute(
+            select(media.c.status, func.count())
+            .where(media.c.disposed_at.is_(None))
+            .group_by(media.c.status)
+        ).all()
+    )
+    out = {status: int(found.get(status, 0)) for status in (PENDING, CAPTURED, FAILED)}
+    out["disposed"] = conn.execute(
+        select(func.count()).select_from(media).where(media.c.disposed_at.is_not(None))
+    ).scalar_one()
+    return out
+
+
+def of_items(conn: Connection, item_ids: list[int]) -> list[dict[str, Any]]:
+    """The media references of these items, with their state (for exports)."""
+    media = t.archive_media
+    out: list[dict[str, Any]] = []
+    for chunk in chunked(item_ids):
+        out.extend(
+            dict(r)
+            for r in conn.execute(
+                select(
+                    media.c.item_id,
+                    media.c.version_id,
+                    media.c.url,
+                    media.c.status,
+                    media.c.sha256,
+                    media.c.last_error,
+                    media.c.fetched_at,
+                    media.c.disposition_id,
+                    media.c.disposed_at,
+                    t.media_blobs.c.content_type,
+                    t.media_blobs.c.size,
+                )
+                .outerjoin(t.media_blobs, t.media_blobs.c.sha256 == media.c.sha256)
+                .where(media.c.item_id.in_(chunk))
+            ).mappings()
+        )
+    return sorted(out, key=lambda r: (r["item_id"], r["version_id"], r["url"]))
+
+
+def blobs(conn: Connection, digests: Iterable[str]) -> Iterator[tuple[str, str, bytes]]:
+    """(sha256, content type, bytes) of stored files, read one at a time (a file may be as
+    large as ``media_max_bytes``)."""
+    query = select(t.media_blobs.c.content_type, t.media_blobs.c.data).where(
+        t.media_blobs.c.sha256 == bindparam("digest")
+    )
+    for digest in sorted(set(digests)):
+        row = conn.execute(query, {"digest": digest}).one()
+        yield digest, row.content_type, bytes(row.data)
+
+
+def failed(conn: Connection, limit: int = 50) -> list[dict[str, Any]]:
+    """The references that could not be captured, newest first."""
+    media = t.archive_media
+    return [
+        dict(r)
+        for r in conn.execute(
+            select(media.c.id, media.c.item_id, media.c.url, media.c.attempts, media.c.last_error)
+            .where(media.c.status == FAILED, media.c.disposed_at.is_(None))
+            .order_by(media.c.id.desc())
+            .limit(limit)
+        ).mappings()
+    ]
