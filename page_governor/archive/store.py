@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, bindparam, func, insert, select, text, update
 
+from page_governor.clock import iso
 from page_governor.db import schema as t
 from page_governor.db.schema import UtcDateTime
 from page_governor.errors import ArchiveError
@@ -333,10 +334,11 @@ class Archive:
         captured_at: datetime,
         known: Known,
     ) -> list[CaptureResult]:
+        kinds = [o.kind.value for o in batch]
         item_rows = [
             {
                 "page_id": page_id,
-                "kind": o.kind.value,
+                "kind": kind,
                 "platform_item_id": o.platform_item_id,
                 "post_platform_id": o.post_platform_id,
                 "parent_platform_id": o.parent_platform_id,
@@ -346,32 +348,28 @@ class Archive:
                 "created_at": o.created_at,
                 "first_captured_at": captured_at,
             }
-            for o in batch
+            for o, kind in zip(batch, kinds, strict=True)
         ]
         item_ids = _insert_ordered(conn, t.archive_items, item_rows)
         lock_chain(conn)
         prev = conn.execute(_CHAIN_HEAD).scalar_one_or_none() or GENESIS
         version_rows = []
         hidden_flags = []
-        # Each distinct provenance is encoded once per batch: (canonical JSON, as a JSON string).
-        provenances: dict[Provenance, tuple[str, str]] = {}
+        provenance_json = _ProvenanceJson()
         when = _json_str(canonical_time(captured_at))
         for item_id, o in zip(item_ids, batch, strict=True):
             hidden = bool(o.is_hidden)
             hidden_flags.append(hidden)
-            provenance = provenances.get(o.provenance)
-            if provenance is None:
-                encoded = canonical_json(o.provenance.as_dict())
-                provenance = provenances[o.provenance] = (encoded, _json_str(encoded))
+            provenance = provenance_json(o.provenance)
             raw = canonical_json(o.raw)
             text_json = _json_str(o.text_value)
             row = {
                 "item_id": item_id,
                 "version_no": 1,
-                "state": (ItemState.HIDDEN if hidden else ItemState.LIVE).value,
+                "state": _HIDDEN if hidden else _LIVE,
                 "text": o.text_value,
                 "raw": raw,
-                "provenance": provenance[0],
+                "provenance": provenance,
                 "captured_at": captured_at,
                 "last_seen_at": captured_at,
                 "content_hash": _content_hash_plain(text_json, hidden),
@@ -383,7 +381,7 @@ class Archive:
                 when,
                 text_json=text_json,
                 raw_json=_json_str(raw),
-                provenance_json=provenance[1],
+                provenance_json=_json_str(provenance),
             )
             version_rows.append(row)
         version_ids = _insert_ordered(conn, t.archive_versions, version_rows)
@@ -394,8 +392,8 @@ class Archive:
         _index_text(conn, version_ids[0], version_ids[-1])
         status_rows = []
         results = []
-        for o, item_id, version_id, row, hidden in zip(
-            batch, item_ids, version_ids, version_rows, hidden_flags, strict=True
+        for o, kind, item_id, version_id, row, hidden in zip(
+            batch, kinds, item_ids, version_ids, version_rows, hidden_flags, strict=True
         ):
             values = {
                 "current_version_id": version_id,
@@ -404,15 +402,9 @@ class Archive:
                 "is_hidden": hidden,
                 "last_seen_at": captured_at,
             }
-            status_rows.append(
-                {"item_id": item_id, "page_id": page_id, "kind": o.kind.value, **values}
-            )
-            known[(o.kind.value, o.platform_item_id)] = {
-                "item_id": item_id,
-                "page_id": page_id,
-                "kind": o.kind.value,
-                **values,
-            }
+            status = {"item_id": item_id, "page_id": page_id, "kind": kind, **values}
+            status_rows.append(status)
+            known[(kind, o.platform_item_id)] = dict(status)
             results.append(CaptureResult(item_id, version_id, Change.NEW))
         _insert_rows(conn, t.item_status, status_rows)
         return results
@@ -626,6 +618,33 @@ def _sqlite_value(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+_LIVE, _HIDDEN = ItemState.LIVE.value, ItemState.HIDDEN.value
+
+
+class _ProvenanceJson:
+    """``canonical_json(provenance.as_dict())`` for a batch, without a general encoder: the
+    fixed part is built once per (platform, endpoint, client), the time once per instant.
+    (Adapters stamp every item with its own fetch time, so whole provenances rarely repeat.)"""
+
+    def __init__(self) -> None:
+        self.fixed: dict[tuple[Any, str, str], tuple[str, str]] = {}
+        self.times: dict[datetime, str] = {}
+
+    def __call__(self, p: Provenance) -> str:
+        fixed = self.fixed.get((p.platform, p.endpoint, p.client))
+        if fixed is None:
+            fixed = self.fixed[(p.platform, p.endpoint, p.client)] = (
+                '{"client":' + _json_str(p.client)
+                + ',"endpoint":' + _json_str(p.endpoint)
+                + ',"fetched_at":',
+                ',"platform":' + _json_str(p.platform.value) + "}",
+            )  # fmt: skip
+        fetched = self.times.get(p.fetched_at)
+        if fetched is None:
+            fetched = self.times[p.fetched_at] = _json_str(iso(p.fetched_at) or "")
+        return fixed[0] + fetched + fixed[1]
 
 
 def canonical_time(value: datetime | None) -> str | None:

@@ -186,3 +186,24 @@ def test_export_time_text_matches_the_datetime_formats(seconds, micro):
     stored = _sqlite_value(at)  # the text SQLite holds
     assert _time_text(stored) == canonical_time(at) == _time_text(at)
     assert _iso_z(stored) == iso(at) == _iso_z(at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    platform=st.sampled_from(list(Platform)),
+    endpoint=st.text(),
+    client=st.text(),
+    seconds=st.integers(0, 4_000_000_000),
+    micro=st.integers(0, 999_999),
+)
+def test_hand_built_provenance_json_equals_the_general_encoder(
+    platform, endpoint, client, seconds, micro
+):
+    from page_governor.archive.store import _ProvenanceJson
+    from page_governor.hashing import canonical_json
+
+    at = datetime.fromtimestamp(seconds, UTC).replace(microsecond=micro)
+    provenance = Provenance(platform, endpoint, at, client)
+    built = _ProvenanceJson()
+    assert built(provenance) == canonical_json(provenance.as_dict())
+    assert built(provenance) == canonical_json(provenance.as_dict())  # from its caches
