@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping
 from datetime import timedelta
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from page_governor.clock import Clock, SystemClock
 from page_governor.compliance.policy import Policy, load_policy
@@ -16,6 +16,9 @@ from page_governor.ingest import Ingestor
 from page_governor.moderation.classifier import Classifier
 from page_governor.platforms.base import PlatformAdapter
 from page_governor.platforms.sample import SampleAdapter, load_bundled
+
+if TYPE_CHECKING:
+    from page_governor.archive.media import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +65,14 @@ class App:
             capture_media=self.settings.capture_media,
         )
 
-    def media_fetcher(self) -> Any:
+    def media_fetcher(self) -> Fetcher:
         """Downloads media files within the configured size limit and timeout."""
         from page_governor.archive.media import Fetcher
 
         return Fetcher(
-            timeout=self.settings.http_timeout_seconds, max_bytes=self.settings.media_max_bytes
+            timeout=self.settings.http_timeout_seconds,
+            max_bytes=self.settings.media_max_bytes,
+            hosts=self.settings.media_hosts,
         )
 
     def adapter_for(self, page: dict[str, Any]) -> PlatformAdapter:

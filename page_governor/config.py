@@ -57,6 +57,17 @@ class Settings(BaseModel):
     deletion_lookback_days: int = Field(default=30, ge=1, le=3650)
     capture_media: bool = True  # download the photos and videos that posts and comments show
     media_max_bytes: int = Field(default=100_000_000, ge=1_000, le=2_000_000_000)
+    # the only hosts (and their subdomains) media are downloaded from: the platforms' CDNs
+    media_hosts: list[str] = Field(
+        default_factory=lambda: [
+            "fbcdn.net",
+            "facebook.com",
+            "cdninstagram.com",
+            "instagram.com",
+            "twimg.com",
+        ],
+        min_length=1,
+    )
 
     facebook_graph_url: str = "https://graph.facebook.com/"
     facebook_graph_version: str = "v24.0"
@@ -108,6 +119,13 @@ class Settings(BaseModel):
 
         if not re.fullmatch(r"v\d{1,2}\.\d", value):
             raise ValueError("must look like v24.0")
+        return value
+
+    @field_validator("media_hosts", mode="before")
+    @classmethod
+    def _host_list(cls, value: Any) -> Any:
+        if isinstance(value, str):  # from the environment: comma-separated
+            return [host.strip() for host in value.split(",") if host.strip()]
         return value
 
     @field_validator("archive_signing_private_key", "archive_signing_public_key")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
@@ -18,6 +18,9 @@ from page_governor.errors import AuthError, NotFoundOnPlatform, PermissionDenied
 from page_governor.ingest import PollStats
 from page_governor.models import PageState, ReviewStatus
 from page_governor.registry import all_pages, page_ref, page_row
+
+if TYPE_CHECKING:
+    from page_governor.archive.media import MediaRun
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +185,9 @@ def signing_job(app: App, *, owner: str | None = None) -> int | None:
     return int(row["id"])
 
 
-def media_job(app: App, *, owner: str | None = None) -> Any:
-    """Every minute: download the media files that are due (one worker at a time)."""
+def media_job(app: App, *, owner: str | None = None) -> MediaRun | None:
+    """Every minute: download the media files that are due (one worker at a time). A
+    download cut short (a stopping worker) stores nothing and is tried again."""
     from page_governor.archive import media
 
     if not app.settings.capture_media:

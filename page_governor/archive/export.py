@@ -454,10 +454,16 @@ def _write_media(
 ) -> None:
     """``media.csv`` (every reference and its state) and, in a native bundle, the captured
     files under ``media/``, one per SHA-256."""
+
+    def rank(row: dict[str, Any]) -> tuple[bool, bool]:
+        # an item's versions may share a URL: a live captured file first, then a live
+        # reference, then one disposed of with an older version
+        return row["disposed_at"] is None, row["status"] == media_store.CAPTURED
+
     stored: dict[tuple[int, str], dict[str, Any]] = {}
     for row in media_store.of_items(conn, item_ids):
         key = (row["item_id"], row["url"])
-        if key not in stored or row["status"] == media_store.CAPTURED:
+        if key not in stored or rank(row) > rank(stored[key]):
             stored[key] = row
     names: dict[str, str] = {}
     with files.open("media.csv") as fh:

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from sqlalchemy import Connection, bindparam, func, insert, select, update
@@ -119,46 +120,75 @@ class MediaRefused(Exception):
     """The URL did not give a media file (the reason is the message)."""
 
 
+MAX_REDIRECTS = 5
+
+
+def host_allowed(url: str, hosts: Iterable[str]) -> bool:
+    """Whether ``url`` is http(s) on one of ``hosts`` or a subdomain of one."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    return any(host == h or host.endswith("." + h) for h in (h.lower().strip(".") for h in hosts))
+
+
 class Fetcher:
-    """Downloads one media file over http(s), within a size limit."""
+    """Downloads one media file over http(s) from the platforms' media hosts, within a size
+    limit. Only listed hosts are contacted, on every redirect too: a payload's URL is written
+    by whoever posted the link, and must not make the worker read an internal address."""
 
     def __init__(
         self,
         *,
         timeout: float,
         max_bytes: int,
+        hosts: Iterable[str],
         session: requests.Session | None = None,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.hosts = tuple(hosts)
         self.session = session or requests.Session()
 
     def fetch(self, url: str) -> Fetched:
         """Raises:
-        MediaRefused: not http(s), an HTTP error, an HTML page, too large, or unreachable.
+        MediaRefused: not http(s) on a media host, an HTTP error, an HTML page, too large,
+            too many redirects, or unreachable.
         """
-        if not url.startswith(("http://", "https://")):
-            raise MediaRefused("not an http(s) URL")
         try:
-            with self.session.get(url, timeout=self.timeout, stream=True) as response:
-                if response.status_code != 200:
-                    raise MediaRefused(f"HTTP {response.status_code}")
-                if not response.url.startswith(("http://", "https://")):
-                    raise MediaRefused("redirected away from http(s)")
-                kind = response.headers.get("Content-Type", "application/octet-stream")
-                if kind.split(";")[0].strip().lower() in ("text/html", "application/json"):
-                    raise MediaRefused(f"not a media file ({kind.split(';')[0]})")
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
-                data = bytearray()
-                for block in response.iter_content(1 << 16):
-                    data.extend(block)
-                    if len(data) > self.max_bytes:
-                        raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
-                return Fetched(bytes(data), kind.split(";")[0].strip())
+            for _ in range(MAX_REDIRECTS + 1):
+                if not host_allowed(url, self.hosts):
+                    raise MediaRefused(
+                        f"{urlsplit(url).hostname or url[:40]} is not a media host "
+                        "(setting media_hosts)"
+                    )
+                with self.session.get(
+                    url, timeout=self.timeout, stream=True, allow_redirects=False
+                ) as response:
+                    if response.is_redirect:
+                        url = requests.compat.urljoin(url, response.headers["Location"])
+                        continue
+                    return self._read(response)
+            raise MediaRefused(f"more than {MAX_REDIRECTS} redirects")
         except requests.RequestException as exc:
             raise MediaRefused(f"could not be read ({exc.__class__.__name__})") from None
+
+    def _read(self, response: requests.Response) -> Fetched:
+        if response.status_code != 200:
+            raise MediaRefused(f"HTTP {response.status_code}")
+        kind = response.headers.get("Content-Type", "application/octet-stream")
+        kind = kind.split(";")[0].strip().lower()
+        if kind in ("text/html", "application/json"):
+            raise MediaRefused(f"not a media file ({kind})")
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
+        data = bytearray()
+        for block in response.iter_content(1 << 16):
+            data.extend(block)
+            if len(data) > self.max_bytes:
+                raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
+        return Fetched(bytes(data), kind)
 
 
 @dataclass(slots=True)
@@ -224,9 +254,9 @@ def fetch_pending(db: Database, fetcher: Fetcher, *, now: datetime, limit: int =
                 run.retried += 1
             continue
         digest = hashlib.sha256(fetched.data).hexdigest()
-        with db.begin() as conn:
+        with db.connect() as conn, conn.begin() as transaction:
             _store_blob(conn, digest, fetched, now)
-            conn.execute(
+            landed = conn.execute(
                 update(t.archive_media)
                 .where(t.archive_media.c.id == row["id"], _STILL_PENDING)
                 .values(
@@ -236,7 +266,10 @@ def fetch_pending(db: Database, fetcher: Fetcher, *, now: datetime, limit: int =
                     fetched_at=now,
                     last_error=None,
                 )
-            )
+            ).rowcount
+            if not landed:  # captured by another process, or disposed of, meanwhile
+                transaction.rollback()
+                continue
         run.captured += 1
     return run
 

@@ -57,6 +57,7 @@ def live_settings(
             "telegram_api_url": fake_telegram.url + "/bot",
             "telegram_bot_token": fake_telegram.token,
             "http_timeout_seconds": 2.0,
+            "media_hosts": ["127.0.0.1"],  # the fake CDN
             "facebook_app_secret": WEBHOOK_APP_SECRET,
             "meta_webhook_verify_token": WEBHOOK_VERIFY_TOKEN,
         }

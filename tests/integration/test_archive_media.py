@@ -150,7 +150,7 @@ def test_a_file_that_cannot_be_downloaded_is_retried_then_reported_with_why(
 def test_an_error_page_or_an_oversized_file_is_refused(cdn, content_type, size, limit, why):
     url = cdn.put("thing", b"x" * size, content_type)
     with pytest.raises(media.MediaRefused, match=why.replace("(", r"\(").replace(")", r"\)")):
-        media.Fetcher(timeout=2, max_bytes=limit).fetch(url)
+        media.Fetcher(timeout=2, max_bytes=limit, hosts=["127.0.0.1"]).fetch(url)
 
 
 def test_nothing_is_queued_when_media_capture_is_off(live_app, fake_graph, cdn):
@@ -179,6 +179,7 @@ def test_captured_media_cannot_be_changed_or_removed(live_app, fake_graph, cdn, 
 
 
 def test_the_admin_sees_and_fetches_media_from_the_command_line(live_app, fake_graph, cdn, cli_env):
+    cli_env = {**cli_env, "PAGE_GOVERNOR_MEDIA_HOSTS": "127.0.0.1"}  # the fake CDN
     _photo_post(fake_graph, cdn)
     assert poll_job(live_app, "spd-fb").ok
     item_id = _rows(live_app)[0]["item_id"]
@@ -374,3 +375,71 @@ def test_media_are_disposed_of_only_under_an_approved_list(live_app, fake_graph,
     media_job(live_app, owner="worker-a")
     with pytest.raises(DBAPIError, match="append-only"), live_app.db.engine.begin() as conn:
         conn.execute(text(statement), {"empty": b""} if ":empty" in statement else {})
+
+
+def test_a_download_that_lands_after_its_disposal_stores_nothing(live_app, fake_graph, cdn):
+    from page_governor.archive import retention
+
+    fake_graph.add_post(FB_PAGE, POST, "Road work on Elm St", NOW)
+    fake_graph.add_comment(POST, "222_1", "Pothole here", NOW, photo=cdn.put("hole.png", PNG))
+    assert poll_job(live_app, "spd-fb").ok
+    later = NOW + timedelta(days=365 * 3 + 30)
+    schedule = retention.load_schedule(live_app.settings.config_dir)
+    with live_app.db.begin() as conn:
+        list_id = retention.propose(conn, schedule["comments"], by="retention-sweep", now=later)
+
+    class DisposedMeanwhile(media.Fetcher):
+        def fetch(self, url):
+            fetched = super().fetch(url)
+            with live_app.db.begin() as conn:  # the clerk approves while the file downloads
+                retention.approve(conn, list_id, by="R. Clerk", now=later)
+            return fetched
+
+    run = media.fetch_pending(
+        live_app.db, DisposedMeanwhile(timeout=2, max_bytes=10**6, hosts=["127.0.0.1"]), now=later
+    )
+    assert run.captured == 0
+    with live_app.db.connect() as conn:
+        assert conn.execute(select(t.media_blobs)).first() is None
+    (row,) = _rows(live_app)
+    assert row["status"] == media.PENDING and row["disposition_id"] == list_id
+
+
+def test_only_the_platforms_media_hosts_are_contacted_even_through_a_redirect(cdn):
+    fetcher = media.Fetcher(timeout=2, max_bytes=10**6, hosts=["fbcdn.net"])
+    with pytest.raises(media.MediaRefused, match=r"127\.0\.0\.1 is not a media host"):
+        fetcher.fetch(cdn.put("internal.jpg", JPEG))
+    assert cdn.calls() == []  # nothing was asked of a host that is not listed
+
+    local = media.Fetcher(timeout=2, max_bytes=10**6, hosts=["127.0.0.1"])
+    moved = cdn.redirect("moved.jpg", f"{cdn.url}/media/photo.jpg")
+    cdn.put("photo.jpg", JPEG)
+    assert local.fetch(moved).data == JPEG  # a redirect within the media hosts is followed
+    away = cdn.redirect("away.jpg", "http://169.254.169.254/latest/meta-data/")
+    with pytest.raises(media.MediaRefused, match=r"169\.254\.169\.254 is not a media host"):
+        local.fetch(away)
+    loop = cdn.redirect("loop.jpg", f"{cdn.url}/media/loop.jpg")
+    with pytest.raises(media.MediaRefused, match="more than 5 redirects"):
+        local.fetch(loop)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://scontent.xx.fbcdn.net/v/t39/1.jpg?oh=1", True),
+        ("https://pbs.twimg.com/media/x.jpg", True),
+        ("https://fbcdn.net.evil.example/1.jpg", False),
+        ("https://evilfbcdn.net/1.jpg", False),
+        ("ftp://scontent.fbcdn.net/1.jpg", False),
+        ("http://[::1]/x", False),
+    ],
+)
+def test_media_hosts_match_whole_names_and_subdomains_only(url, allowed):
+    assert media.host_allowed(url, ["fbcdn.net", "twimg.com"]) is allowed
+
+
+def test_media_hosts_can_be_set_from_the_environment():
+    from page_governor.config import load_settings
+
+    settings = load_settings({}, {"PAGE_GOVERNOR_MEDIA_HOSTS": "fbcdn.net, media.example.gov"})
+    assert settings.media_hosts == ["fbcdn.net", "media.example.gov"]
