@@ -1139,7 +1139,24 @@ def archive_media(ctx: click.Context, fetch: bool, retry_failed: bool, actor: st
             )
         console.print(f"{again:,} failed downloads will be tried again")
     if fetch:
-        run = media.fetch_pending(app.db, app.media_fetcher(), now=now, limit=100_000)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("downloading media", total=None)
+            run = media.fetch_pending(
+                app.db,
+                app.media_fetcher(),
+                now=now,
+                limit=100_000,
+                on_total=lambda total: bar.update(task, total=total),
+                progress=lambda: bar.advance(task),
+            )
         console.print(
             f"downloaded {run.captured:,}; {run.retried:,} to try again later; "
             f"{run.failed:,} given up"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,10 +41,19 @@ from page_governor.db import schema as t
 
 log = logging.getLogger(__name__)
 
-# Facebook (attachments' image src, full_picture, picture), Instagram (media_url,
-# thumbnail_url), X media objects (preview_image_url; their "url" is taken only inside an
-# object that has a media_key, since elsewhere "url" is a link to a page).
-MEDIA_KEYS = ("src", "media_url", "full_picture", "thumbnail_url", "picture", "preview_image_url")
+# Facebook (attachments' image src and a video's source, full_picture, picture), Instagram
+# (media_url, thumbnail_url, also of a carousel's children), X media objects
+# (preview_image_url; their "url" is taken only inside an object that has a media_key, since
+# elsewhere "url" is a link to a page).
+MEDIA_KEYS = (
+    "src",
+    "source",
+    "media_url",
+    "full_picture",
+    "thumbnail_url",
+    "picture",
+    "preview_image_url",
+)
 MAX_ATTEMPTS = 12  # back-off 1, 2, 4 … 1,024 minutes: tries over about 34 hours
 PENDING, CAPTURED, FAILED = "pending", "captured", "failed"
 _EXTENSIONS = {
@@ -225,12 +234,25 @@ def _due(conn: Connection, now: datetime, limit: int) -> list[dict[str, Any]]:
     ]
 
 
-def fetch_pending(db: Database, fetcher: Fetcher, *, now: datetime, limit: int = 200) -> MediaRun:
-    """Download the media that are due (at most ``limit``), storing each as it comes."""
+def fetch_pending(
+    db: Database,
+    fetcher: Fetcher,
+    *,
+    now: datetime,
+    limit: int = 200,
+    on_total: Callable[[int], None] | None = None,
+    progress: Callable[[], None] | None = None,
+) -> MediaRun:
+    """Download the media that are due (at most ``limit``), storing each as it comes;
+    ``on_total`` hears how many are due, ``progress`` is called as each one starts."""
     run = MediaRun()
     with db.connect() as conn:
         due = _due(conn, now, limit)
+    if on_total is not None:
+        on_total(len(due))
     for row in due:
+        if progress is not None:
+            progress()
         try:
             fetched = fetcher.fetch(row["url"])
         except MediaRefused as exc:

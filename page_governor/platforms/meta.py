@@ -46,7 +46,8 @@ FB_COMMENT_FIELDS = (
 )
 IG_PROFILE_FIELDS = "id,username,name,biography,website"
 IG_MEDIA_FIELDS = (
-    "id,caption,timestamp,permalink,media_type,media_url,thumbnail_url,username,comments_count"
+    "id,caption,timestamp,permalink,media_type,media_url,thumbnail_url,username,comments_count,"
+    "children{media_type,media_url,thumbnail_url}"  # a carousel's photos and videos
 )
 IG_COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},like_count,hidden,parent_id"
 PAGE_SIZE = 100

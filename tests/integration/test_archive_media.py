@@ -267,6 +267,37 @@ def test_x_photos_come_through_the_media_expansion_and_are_captured(live_app, fa
         ),
         pytest.param(
             {
+                "attachments": {
+                    "data": [
+                        {
+                            "media_type": "video",
+                            "media": {
+                                "image": {"src": "https://cdn.example/poster.jpg"},
+                                "source": "https://video.cdn.example/clip.mp4",
+                            },
+                        }
+                    ]
+                }
+            },
+            ["https://cdn.example/poster.jpg", "https://video.cdn.example/clip.mp4"],
+            id="facebook video: poster and the video itself",
+        ),
+        pytest.param(
+            {
+                "media_type": "CAROUSEL_ALBUM",
+                "media_url": "https://cdn.example/1.jpg",
+                "children": {
+                    "data": [
+                        {"media_type": "IMAGE", "media_url": "https://cdn.example/1.jpg"},
+                        {"media_type": "IMAGE", "media_url": "https://cdn.example/2.jpg"},
+                    ]
+                },
+            },
+            ["https://cdn.example/1.jpg", "https://cdn.example/2.jpg"],
+            id="instagram carousel: every photo once",
+        ),
+        pytest.param(
+            {
                 "media_url": "https://cdn.example/v.mp4",
                 "thumbnail_url": "https://cdn.example/t.jpg",
             },
