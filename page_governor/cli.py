@@ -985,12 +985,10 @@ def archive_verify(ctx: click.Context) -> None:
     from page_governor.errors import ArchiveIntegrityError
 
     app = _app(ctx)
-    trusted = app.settings.archive_signing_public_key
+    trusted = signing.published_keys(app.settings)
     with app.db.connect() as conn:
         reports = verify_chains(conn)
-        signed = signing.verify_signed_heads(
-            conn, signing.load_public_key(trusted) if trusted else None
-        )
+        signed = signing.verify_signed_heads(conn, trusted)
     broken = [r for r in reports if not r.ok]
     for r in reports:
         if r.ok:
@@ -1004,7 +1002,7 @@ def archive_verify(ctx: click.Context) -> None:
         raise ArchiveIntegrityError(f"signed heads: {signed.problem}")
     if signed.signatures:
         keys = ", ".join(signed.key_ids)
-        pinned = "the published key" if trusted else "not checked against a published key"
+        pinned = "a published key" if trusted else "not checked against a published key"
         console.print(
             f"signed heads: {signed.signatures} signatures verified, newest "
             f"{iso(signed.newest)}; key {keys} ({pinned})"
@@ -1526,7 +1524,9 @@ def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None
     from page_governor.errors import ArchiveIntegrityError
 
     trusted = (
-        signing.load_public_key(public_key) if public_key else signing.public_key_of(_settings(ctx))
+        signing.load_public_keys(public_key)
+        if public_key
+        else signing.published_keys(_settings(ctx))
     )
     report = verify_bundle(path, trusted=trusted)
     if not report.ok:
@@ -1538,7 +1538,7 @@ def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None
         )
     console.print(f"{path}: {report.files} files and {report.records:,} records verify")
     if report.signed_by:
-        checked = "the published key" if trusted else "not checked against a published key"
+        checked = "a published key" if trusted else "not checked against a published key"
         console.print(f"signed with key {report.signed_by} ({checked})")
     else:
         console.print("not signed")

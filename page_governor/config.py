@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from page_governor.errors import ConfigError
 
@@ -94,7 +101,7 @@ class Settings(BaseModel):
 
     # Ed25519 signatures over the chain heads (daily) and over exported bundles.
     archive_signing_private_key: str | None = None  # secret: environment only
-    archive_signing_public_key: str | None = None  # the department's published key
+    archive_signing_public_key: str | None = None  # published keys, comma-separated
 
     @field_validator("facebook_graph_url", "x_api_url", "telegram_api_url")
     @classmethod
@@ -138,13 +145,31 @@ class Settings(BaseModel):
         load = (
             signing.load_private_key
             if info.field_name == "archive_signing_private_key"
-            else signing.load_public_key
+            else signing.load_public_keys
         )
         try:
             load(value)
         except ConfigError as exc:
             raise ValueError("; ".join(exc.problems)) from None
         return value
+
+    @model_validator(mode="after")
+    def _signing_key_is_published(self) -> Settings:
+        if self.archive_signing_private_key and self.archive_signing_public_key:
+            from page_governor.archive import signing
+
+            own = signing.key_id(
+                signing.load_private_key(self.archive_signing_private_key).public_key()
+            )
+            published = {
+                signing.key_id(k) for k in signing.load_public_keys(self.archive_signing_public_key)
+            }
+            if own not in published:
+                raise ValueError(
+                    f"the archive signing key (id {own}) is not among archive_signing_public_key "
+                    "(its signatures would never verify): publish its public key"
+                )
+        return self
 
     @field_validator("database_url")
     @classmethod

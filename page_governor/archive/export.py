@@ -37,7 +37,7 @@ import shutil
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -674,9 +674,9 @@ class BundleReport:
     signed_by: str | None = None  # the key id of a signature that verifies
 
 
-def verify_bundle(path: Path, *, trusted: Ed25519PublicKey | None = None) -> BundleReport:
+def verify_bundle(path: Path, *, trusted: Sequence[Ed25519PublicKey] | None = None) -> BundleReport:
     """Re-check a bundle (folder or .zip) offline. With ``trusted`` (the department's published
-    key), the bundle must carry a signature made with it.
+    keys), the bundle must carry a signature made with one of them.
 
     Raises:
         InputError: the path is not a readable bundle.

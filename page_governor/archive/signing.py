@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -96,10 +97,20 @@ def private_key_of(settings: Any) -> Ed25519PrivateKey | None:
     return load_private_key(value) if value else None
 
 
-def public_key_of(settings: Any) -> Ed25519PublicKey | None:
-    """The department's published key from the settings, or None."""
+def load_public_keys(value: str) -> list[Ed25519PublicKey]:
+    """Several public keys separated by commas (neither base64 nor PEM has one): the key in
+    use and those it replaced, whose signatures stay valid.
+
+    Raises:
+        ConfigError: one of them is not an Ed25519 public key.
+    """
+    return [load_public_key(part) for part in value.split(",") if part.strip()]
+
+
+def published_keys(settings: Any) -> list[Ed25519PublicKey] | None:
+    """The department's published keys from the settings, or None when none is set."""
     value = settings.archive_signing_public_key
-    return load_public_key(value) if value else None
+    return load_public_keys(value) if value else None
 
 
 def public_text(key: Ed25519PublicKey) -> str:
@@ -186,11 +197,14 @@ class SignatureReport:
         return self.problem is None
 
 
-def verify_signed_heads(conn: Connection, trusted: Ed25519PublicKey | None) -> SignatureReport:
-    """Check every stored signature, oldest first: made by ``trusted`` (when given), valid over
-    its payload, and each signed record still in its chain with the signed hash."""
+def verify_signed_heads(
+    conn: Connection, trusted: Sequence[Ed25519PublicKey] | None
+) -> SignatureReport:
+    """Check every stored signature, oldest first: made by one of the ``trusted`` keys (when
+    given), valid over its payload, and each signed record still in its chain with the signed
+    hash."""
     tables = {"archive": t.archive_versions, "audit": t.audit_log}
-    trusted_id = key_id(trusted) if trusted is not None else None
+    trusted_ids = {key_id(k) for k in trusted} if trusted is not None else None
     count, newest, keys = 0, None, []
     rows = conn.execute(select(t.chain_signatures).order_by(t.chain_signatures.c.id)).mappings()
 
@@ -199,11 +213,11 @@ def verify_signed_heads(conn: Connection, trusted: Ed25519PublicKey | None) -> S
 
     for row in rows:
         count += 1
-        if trusted_id is not None and row["key_id"] != trusted_id:
+        if trusted_ids is not None and row["key_id"] not in trusted_ids:
             return failed(
                 row,
-                f"signature {row['id']} was made with key {row['key_id']}, not the "
-                f"department's published key {trusted_id}",
+                f"signature {row['id']} was made with key {row['key_id']}, not with the "
+                f"department's published key ({', '.join(sorted(trusted_ids))})",
             )
         try:
             public = load_public_key(row["public_key"])
@@ -253,7 +267,7 @@ def sign_manifest(key: Ed25519PrivateKey, manifest: bytes) -> str:
 
 
 def check_manifest_signature(
-    signature_text: bytes, manifest: bytes, trusted: Ed25519PublicKey | None
+    signature_text: bytes, manifest: bytes, trusted: Sequence[Ed25519PublicKey] | None
 ) -> tuple[str | None, str | None]:
     """(key id, problem) for a bundle's ``manifest.sig``; problem is None when it verifies (and,
     with ``trusted``, was made by that key)."""
@@ -264,8 +278,11 @@ def check_manifest_signature(
     except (ValueError, KeyError, TypeError, ConfigError):
         return None, "manifest.sig: unreadable"
     kid = key_id(public)
-    if trusted is not None and kid != key_id(trusted):
-        return kid, f"manifest.sig: signed with key {kid}, not the expected {key_id(trusted)}"
+    expected = {key_id(k) for k in trusted} if trusted is not None else None
+    if expected is not None and kid not in expected:
+        return kid, (
+            f"manifest.sig: signed with key {kid}, not the expected {', '.join(sorted(expected))}"
+        )
     if not _verifies(public, signature, manifest):
         return kid, "manifest.sig: the signature does not match manifest.json"
     return kid, None

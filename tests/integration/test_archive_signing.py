@@ -82,7 +82,7 @@ def test_a_chain_rewritten_after_signing_is_caught_though_every_hash_was_recompu
     if signed_app.db.dialect != "sqlite":
         pytest.skip("rewrites the SQLite file directly")
     row = _sign(signed_app)
-    trusted = signing.public_key_of(signed_app.settings)
+    trusted = signing.published_keys(signed_app.settings)
     with signed_app.db.connect() as conn:
         assert signing.verify_signed_heads(conn, trusted).ok
     path = Path(signed_app.settings.effective_database_url.removeprefix("sqlite:///"))
@@ -105,8 +105,8 @@ def test_a_signature_by_another_key_is_refused(signed_app):
     _sign(signed_app)
     _, other_public = signing.generate()
     with signed_app.db.connect() as conn:
-        report = signing.verify_signed_heads(conn, signing.load_public_key(other_public))
-    assert not report.ok and "not the department's published key" in report.problem
+        report = signing.verify_signed_heads(conn, [signing.load_public_key(other_public)])
+    assert not report.ok and "not with the department's published key" in report.problem
 
 
 def test_a_signature_whose_payload_was_altered_does_not_verify(signed_app):
@@ -153,15 +153,15 @@ def test_the_daily_job_signs_once_a_day_and_only_with_a_key(signed_app, app):
 
 def test_a_signed_bundle_verifies_against_the_published_key_and_nothing_else(signed_app, tmp_path):
     key = signing.private_key_of(signed_app.settings)
-    trusted = signing.public_key_of(signed_app.settings)
+    trusted = signing.published_keys(signed_app.settings)
     out = tmp_path / "request.zip"
     with signed_app.db.connect() as conn:
         export_bundle(conn, Filters(), out, exported_by="R. Clerk", now=NOW, signing_key=key)
     report = verify_bundle(out, trusted=trusted)
-    assert report.ok and report.signed_by == signing.key_id(trusted)
+    assert report.ok and report.signed_by == signing.key_id(trusted[0])
 
     _, other_public = signing.generate()
-    wrong = verify_bundle(out, trusted=signing.load_public_key(other_public))
+    wrong = verify_bundle(out, trusted=[signing.load_public_key(other_public)])
     assert not wrong.ok and "not the expected" in wrong.problems[0]
 
     unsigned = tmp_path / "unsigned"
@@ -201,13 +201,13 @@ def test_clerk_and_admin_sign_verify_and_check_a_bundle_from_the_command_line(cl
     )
     assert verified.returncode == 0, verified.stderr
     assert "signed heads: 1 signatures verified" in verified.stdout
-    assert "(the published key)" in verified.stdout
+    assert "(a published key)" in verified.stdout
 
     bundle = tmp_path / "request.zip"
     exported = run_cli("archive", "export", "--out", str(bundle), env=env)
     assert exported.returncode == 0 and "signed with the department's key" in exported.stdout
     checked = run_cli("archive", "verify-bundle", str(bundle), "--public-key", public, env=cli_env)
-    assert checked.returncode == 0 and "(the published key)" in checked.stdout
+    assert checked.returncode == 0 and "(a published key)" in checked.stdout
     _, other = signing.generate()
     refused = run_cli("archive", "verify-bundle", str(bundle), "--public-key", other, env=cli_env)
     assert refused.returncode == 4 and "Traceback" not in refused.stderr
@@ -258,3 +258,34 @@ def test_keys_are_read_as_base64_or_pem_and_other_keys_are_refused_in_one_line()
     ]:
         with pytest.raises(ConfigError, match=why):
             signing.load_private_key(value)
+
+
+def test_signatures_of_a_replaced_key_still_verify_while_it_stays_published(signed_app):
+    _sign(signed_app)  # with the first key
+    new_private, new_public = signing.generate()
+    rotated = signed_app.settings.model_copy(
+        update={
+            "archive_signing_private_key": new_private,
+            "archive_signing_public_key": f"{new_public},{PUBLIC}",
+        }
+    )
+    signed_app.settings = rotated
+    _sign(signed_app)  # with the new key
+    with signed_app.db.connect() as conn:
+        both = signing.verify_signed_heads(conn, signing.published_keys(rotated))
+        only_new = signing.verify_signed_heads(conn, signing.load_public_keys(new_public))
+    assert both.ok and both.signatures == 2 and len(both.key_ids) == 2
+    assert not only_new.ok  # the old signatures need the old key published
+
+
+def test_a_signing_key_that_is_not_published_is_refused_at_start_up():
+    from page_governor.config import load_settings
+    from page_governor.errors import ConfigError
+
+    _, other_public = signing.generate()
+    environment = {
+        "PAGE_GOVERNOR_ARCHIVE_SIGNING_PRIVATE_KEY": PRIVATE,
+        "PAGE_GOVERNOR_ARCHIVE_SIGNING_PUBLIC_KEY": other_public,
+    }
+    with pytest.raises(ConfigError, match="is not among archive_signing_public_key"):
+        load_settings({}, environment)
