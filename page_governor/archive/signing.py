@@ -204,7 +204,9 @@ def verify_signed_heads(
     given), valid over its payload, and each signed record still in its chain with the signed
     hash."""
     tables = {"archive": t.archive_versions, "audit": t.audit_log}
-    trusted_ids = {key_id(k) for k in trusted} if trusted is not None else None
+    # with published keys, a signature is checked with the published key itself: the key
+    # stored beside it only names which one
+    trusted_by_id = {key_id(k): k for k in trusted} if trusted is not None else None
     count, newest, keys = 0, None, []
     rows = conn.execute(select(t.chain_signatures).order_by(t.chain_signatures.c.id)).mappings()
 
@@ -213,22 +215,27 @@ def verify_signed_heads(
 
     for row in rows:
         count += 1
-        if trusted_ids is not None and row["key_id"] not in trusted_ids:
-            return failed(
-                row,
-                f"signature {row['id']} was made with key {row['key_id']}, not with the "
-                f"department's published key ({', '.join(sorted(trusted_ids))})",
-            )
-        try:
-            public = load_public_key(row["public_key"])
-        except ConfigError:
-            return failed(row, f"signature {row['id']} names an unreadable public key")
+        if trusted_by_id is not None:
+            public = trusted_by_id.get(row["key_id"])
+            if public is None:
+                return failed(
+                    row,
+                    f"signature {row['id']} was made with key {row['key_id']}, not with the "
+                    f"department's published key ({', '.join(sorted(trusted_by_id))})",
+                )
+        else:
+            try:
+                public = load_public_key(row["public_key"])
+            except ConfigError:
+                return failed(row, f"signature {row['id']} names an unreadable public key")
         if key_id(public) != row["key_id"] or not _verifies(
             public, row["signature"], row["payload"].encode("utf-8")
         ):
             return failed(row, f"signature {row['id']} does not verify over what it signed")
-        payload = json.loads(row["payload"])
-        for name, head in payload["heads"].items():
+        signed_at, heads = _signed_heads(row["payload"])
+        if heads is None:
+            return failed(row, f"signature {row['id']} does not sign chain heads")
+        for name, head in heads.items():
             if head["id"] == 0:
                 continue
             table = tables[name]
@@ -239,13 +246,28 @@ def verify_signed_heads(
                 return failed(
                     row,
                     f"{name} record {head['id']} no longer has the hash signed on "
-                    f"{payload['signed_at'][:10]} (signature {row['id']}): the chain was "
+                    f"{signed_at[:10]} (signature {row['id']}): the chain was "
                     "rewritten after it was signed",
                 )
         newest = row["signed_at"]
         if row["key_id"] not in keys:
             keys.append(row["key_id"])
     return SignatureReport(count, newest, tuple(keys))
+
+
+def _signed_heads(payload: str) -> tuple[str, dict[str, dict[str, Any]] | None]:
+    """(signed at, the heads) a payload signs; heads None when it is not a chain-heads
+    document (another signed text, such as a bundle manifest, cannot stand in for one)."""
+    try:
+        document = json.loads(payload)
+        heads = document["heads"]
+        if document.get("purpose") != PURPOSE_HEADS or set(heads) != {"archive", "audit"}:
+            return "", None
+        return str(document["signed_at"]), {
+            name: {"id": int(head["id"]), "hash": str(head["hash"])} for name, head in heads.items()
+        }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return "", None
 
 
 # -- bundles ------------------------------------------------------------------------------
@@ -270,7 +292,7 @@ def check_manifest_signature(
     signature_text: bytes, manifest: bytes, trusted: Sequence[Ed25519PublicKey] | None
 ) -> tuple[str | None, str | None]:
     """(key id, problem) for a bundle's ``manifest.sig``; problem is None when it verifies (and,
-    with ``trusted``, was made by that key)."""
+    with ``trusted``, was made by one of those keys, checked with that key itself)."""
     try:
         sig = json.loads(signature_text)
         public = load_public_key(sig["public_key"])
@@ -278,11 +300,15 @@ def check_manifest_signature(
     except (ValueError, KeyError, TypeError, ConfigError):
         return None, "manifest.sig: unreadable"
     kid = key_id(public)
-    expected = {key_id(k) for k in trusted} if trusted is not None else None
-    if expected is not None and kid not in expected:
-        return kid, (
-            f"manifest.sig: signed with key {kid}, not the expected {', '.join(sorted(expected))}"
-        )
+    if trusted is not None:
+        by_id = {key_id(k): k for k in trusted}
+        if kid not in by_id:
+            return kid, (
+                f"manifest.sig: signed with key {kid}, not the expected {', '.join(sorted(by_id))}"
+            )
+        public = by_id[kid]  # checked with the published key itself, not the one it carries
+    if sig.get("purpose") != PURPOSE_BUNDLE:
+        return kid, "manifest.sig: not a bundle signature"
     if not _verifies(public, signature, manifest):
         return kid, "manifest.sig: the signature does not match manifest.json"
     return kid, None

@@ -289,3 +289,24 @@ def test_a_signing_key_that_is_not_published_is_refused_at_start_up():
     }
     with pytest.raises(ConfigError, match="is not among archive_signing_public_key"):
         load_settings({}, environment)
+
+
+def test_a_bundle_signature_replayed_as_a_chain_signature_is_refused(signed_app, tmp_path):
+    key = signing.private_key_of(signed_app.settings)
+    out = tmp_path / "bundle"
+    with signed_app.db.connect() as conn:
+        export_bundle(conn, Filters(), out, exported_by="R. Clerk", now=NOW, signing_key=key)
+    sig = json.loads((out / "manifest.sig").read_text())
+    with signed_app.db.begin() as conn:  # the table takes new rows: someone adds one
+        conn.execute(
+            t.chain_signatures.insert().values(
+                signed_at=NOW,
+                key_id=sig["key_id"],
+                public_key=sig["public_key"],
+                payload=(out / "manifest.json").read_text(),
+                signature=sig["signature"],
+            )
+        )
+    with signed_app.db.connect() as conn:
+        report = signing.verify_signed_heads(conn, signing.published_keys(signed_app.settings))
+    assert not report.ok and "does not sign chain heads" in report.problem
