@@ -462,6 +462,7 @@ archive_media = Table(
 )
 Index("ix_archive_media_due", archive_media.c.status, archive_media.c.next_attempt_at)
 Index("ix_archive_media_item", archive_media.c.item_id)
+Index("ix_archive_media_version", archive_media.c.version_id)  # disposition
 
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")

@@ -137,6 +137,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_archive_media_due', 'archive_media', ['status', 'next_attempt_at'])
     op.create_index('ix_archive_media_item', 'archive_media', ['item_id'])
+    op.create_index('ix_archive_media_version', 'archive_media', ['version_id'])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PG_BLOB_GUARD)
         op.execute(
@@ -171,6 +172,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_archive_media_version', table_name='archive_media')
     op.drop_index('ix_archive_media_item', table_name='archive_media')
     op.drop_index('ix_archive_media_due', table_name='archive_media')
     op.drop_table('archive_media')
