@@ -55,6 +55,14 @@ def _photo_post(fake_graph, cdn) -> tuple[str, str]:
     return photo, reply_photo
 
 
+def _captured(live_app, fake_graph, cdn) -> tuple[str, str]:
+    """The photo post polled and its files downloaded."""
+    photos = _photo_post(fake_graph, cdn)
+    assert poll_job(live_app, "spd-fb").ok
+    media_job(live_app, owner="worker-a")
+    return photos
+
+
 def test_photos_of_posts_and_comments_are_captured_into_the_archive(live_app, fake_graph, cdn):
     photo, reply_photo = _photo_post(fake_graph, cdn)
     assert poll_job(live_app, "spd-fb").ok
@@ -81,9 +89,7 @@ def test_photos_of_posts_and_comments_are_captured_into_the_archive(live_app, fa
 def test_a_bundle_carries_the_captured_files_and_fails_when_one_is_altered(
     live_app, fake_graph, cdn, tmp_path
 ):
-    photo, _ = _photo_post(fake_graph, cdn)
-    assert poll_job(live_app, "spd-fb").ok
-    media_job(live_app, owner="worker-a")
+    photo, _ = _captured(live_app, fake_graph, cdn)
     out = tmp_path / "bundle"
     with live_app.db.connect() as conn:
         export_bundle(conn, Filters(page="spd-fb"), out, exported_by="R. Clerk", now=NOW)
@@ -99,9 +105,7 @@ def test_a_bundle_carries_the_captured_files_and_fails_when_one_is_altered(
 
 
 def test_a_public_copy_withholds_the_files_but_lists_them(live_app, fake_graph, cdn, tmp_path):
-    _photo_post(fake_graph, cdn)
-    assert poll_job(live_app, "spd-fb").ok
-    media_job(live_app, owner="worker-a")
+    _captured(live_app, fake_graph, cdn)
     out = tmp_path / "public"
     with live_app.db.connect() as conn:
         export_bundle(
@@ -177,9 +181,7 @@ def test_nothing_is_queued_when_media_capture_is_off(live_app, fake_graph, cdn):
 def test_captured_media_change_only_by_an_approved_disposition(
     live_app, fake_graph, cdn, statement
 ):
-    _photo_post(fake_graph, cdn)
-    assert poll_job(live_app, "spd-fb").ok
-    media_job(live_app, owner="worker-a")
+    _captured(live_app, fake_graph, cdn)
     with pytest.raises(DBAPIError, match="append-only"), live_app.db.engine.begin() as conn:
         conn.execute(text(statement), {"empty": b""} if ":empty" in statement else {})
 
@@ -213,9 +215,7 @@ def test_the_warc_copy_holds_the_media_files_that_warcio_reads_back(
 
     from page_governor.archive.export import write_warc
 
-    photo, reply_photo = _photo_post(fake_graph, cdn)
-    assert poll_job(live_app, "spd-fb").ok
-    media_job(live_app, owner="worker-a")
+    photo, reply_photo = _captured(live_app, fake_graph, cdn)
     out = tmp_path / "request.warc.gz"
     with live_app.db.connect() as conn:
         write_warc(conn, Filters(page="spd-fb"), out, exported_by="R. Clerk", now=NOW)

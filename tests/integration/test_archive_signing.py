@@ -50,6 +50,19 @@ def _sign(app: App) -> dict:
         return signing.sign_heads(conn, signing.private_key_of(app.settings), now=NOW)
 
 
+def _signed_bundle(app: App, out: Path) -> Path:
+    with app.db.connect() as conn:
+        export_bundle(
+            conn,
+            Filters(),
+            out,
+            exported_by="R. Clerk",
+            now=NOW,
+            signing_key=signing.private_key_of(app.settings),
+        )
+    return out
+
+
 def _rewrite_history(path: Path, version_id: int) -> None:
     """What someone with the database file can do: change an old comment, then recompute every
     hash after it so that the chain verifies again."""
@@ -152,11 +165,8 @@ def test_the_daily_job_signs_once_a_day_and_only_with_a_key(signed_app, app):
 
 
 def test_a_signed_bundle_verifies_against_the_published_key_and_nothing_else(signed_app, tmp_path):
-    key = signing.private_key_of(signed_app.settings)
     trusted = signing.published_keys(signed_app.settings)
-    out = tmp_path / "request.zip"
-    with signed_app.db.connect() as conn:
-        export_bundle(conn, Filters(), out, exported_by="R. Clerk", now=NOW, signing_key=key)
+    out = _signed_bundle(signed_app, tmp_path / "request.zip")
     report = verify_bundle(out, trusted=trusted)
     assert report.ok and report.signed_by == signing.key_id(trusted[0])
 
@@ -172,10 +182,7 @@ def test_a_signed_bundle_verifies_against_the_published_key_and_nothing_else(sig
 
 
 def test_a_bundle_whose_manifest_was_rewritten_fails_its_signature(signed_app, tmp_path):
-    key = signing.private_key_of(signed_app.settings)
-    out = tmp_path / "bundle"
-    with signed_app.db.connect() as conn:
-        export_bundle(conn, Filters(), out, exported_by="R. Clerk", now=NOW, signing_key=key)
+    out = _signed_bundle(signed_app, tmp_path / "bundle")
     manifest = json.loads((out / "manifest.json").read_text())
     manifest["exported_by"] = "someone else"
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
@@ -292,10 +299,7 @@ def test_a_signing_key_that_is_not_published_is_refused_at_start_up():
 
 
 def test_a_bundle_signature_replayed_as_a_chain_signature_is_refused(signed_app, tmp_path):
-    key = signing.private_key_of(signed_app.settings)
-    out = tmp_path / "bundle"
-    with signed_app.db.connect() as conn:
-        export_bundle(conn, Filters(), out, exported_by="R. Clerk", now=NOW, signing_key=key)
+    out = _signed_bundle(signed_app, tmp_path / "bundle")
     sig = json.loads((out / "manifest.sig").read_text())
     with signed_app.db.begin() as conn:  # the table takes new rows: someone adds one
         conn.execute(
