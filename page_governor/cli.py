@@ -1368,15 +1368,10 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
             f"{decision['decided_at']:%Y-%m-%d %H:%M} — {escape(decision['reason'])}"
         )
     for found in item["media"]:
-        if found["disposed_at"] is not None:
-            state = f"disposed under retention list {found['disposition_id']}"
-        elif found["status"] == "captured":
-            state = f"captured ({found['content_type']}, {found['size']:,} bytes, {found['sha256'][:12]}…)"
-        elif found["status"] == "pending":
-            state = "download pending"
-        else:
-            state = f"not captured: {found['last_error']}"
-        console.print(f"  media: {state} {escape(found['url'])}")
+        detail = ""
+        if found["state"] == "captured":
+            detail = f" ({found['content_type']}, {found['size']:,} bytes, {found['sha256'][:12]}…)"
+        console.print(f"  media: {found['state']}{detail} {escape(found['url'])}")
     if item["thread"]:
         console.print("  thread:")
         for row in item["thread"]:
@@ -1506,8 +1501,9 @@ def _department_contacts(conn: Any) -> list[str]:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--public-key",
-    help="The department's published Ed25519 key (base64 or PEM): the bundle must be signed "
-    "with it. Default: archive_signing_public_key from the settings, if set.",
+    help="The department's published Ed25519 key, as `archive keygen` prints it (44 base64 "
+    "characters) or PEM; several comma-separated. The bundle must be signed with one of them. "
+    "Default: archive_signing_public_key from the settings, if set.",
 )
 @click.pass_context
 def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None) -> None:
@@ -1517,7 +1513,7 @@ def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None
     \b
     Examples:
       page-governor archive verify-bundle request-2026-114.zip
-      page-governor archive verify-bundle request-2026-114.zip --public-key MCowBQYDK2VwAyEA…
+      page-governor archive verify-bundle request-2026-114.zip --public-key "$PUBLISHED_KEY"
     """
     from page_governor.archive import signing
     from page_governor.archive.export import verify_bundle

@@ -21,11 +21,9 @@ import threading
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from page_governor.clock import Clock
-from page_governor.db import Database
+from page_governor.db import Database, insert_new
 from page_governor.db import schema as t
 
 log = logging.getLogger(__name__)
@@ -42,12 +40,7 @@ def claim(db: Database, name: str, owner: str, *, now: datetime, ttl: timedelta)
     """Take or renew the lease ``name`` until ``now + ttl``. True when ``owner`` holds it."""
     leases = t.leases
     with db.begin() as conn:
-        maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        conn.execute(
-            maker(leases)
-            .values(name=name, owner="", until=now, updated_at=now)
-            .on_conflict_do_nothing()
-        )
+        insert_new(conn, leases, {"name": name, "owner": "", "until": now, "updated_at": now})
         taken = conn.execute(
             update(leases)
             .where(

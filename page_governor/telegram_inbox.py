@@ -13,10 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from page_governor.db import Database
+from page_governor.db import Database, insert_new
 from page_governor.db import schema as t
 from page_governor.hashing import canonical_json
 from page_governor.platforms.telegram import TelegramAdapter, describe_update
@@ -50,10 +48,7 @@ def store_updates(db: Database, updates: list[dict[str, Any]], *, now: datetime)
     if not rows:
         return 0
     with db.begin() as conn:
-        dialect = conn.dialect.name
-        maker = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = maker(t.telegram_updates).values(rows).on_conflict_do_nothing()
-        return int(conn.execute(stmt).rowcount or 0)
+        return insert_new(conn, t.telegram_updates, rows)
 
 
 def next_offset(db: Database) -> int | None:

@@ -438,10 +438,15 @@ def _media_urls(raw_text: str) -> list[str]:
         return []
 
 
-_MEDIA_STATE = {
-    media_store.CAPTURED: "yes",
-    media_store.PENDING: "not yet (download pending)",
-}
+def _csv_state(row: dict[str, Any], *, public: bool) -> str:
+    """The ``captured`` column of ``media.csv``: yes, or why not."""
+    if row["disposed_at"] is not None:
+        return f"disposed under retention list {row['disposition_id']}"
+    if row["status"] == media_store.PENDING:
+        return "not yet (download pending)"
+    if row["status"] == media_store.FAILED:
+        return f"no: {row['last_error']}"
+    return "withheld from the public copy" if public else "yes"
 
 
 def _write_media(
@@ -474,16 +479,10 @@ def _write_media(
             if row is None:
                 writer.writerow((item_id, url, "no (reference only)", "", ""))
                 continue
-            state = _MEDIA_STATE.get(row["status"]) or f"no: {row['last_error']}"
+            state = _csv_state(row, public=public)
             digest, name = row["sha256"] or "", ""
-            if row["disposed_at"] is not None:
-                state = f"disposed under retention list {row['disposition_id']}"
-            elif row["status"] == media_store.CAPTURED:
-                if public:
-                    state = "withheld from the public copy"
-                else:
-                    name = f"media/{digest}{media_store.extension(row['content_type'])}"
-                    names[digest] = name
+            if state == "yes":  # captured, not disposed of, and a native bundle
+                name = names[digest] = f"media/{digest}{media_store.extension(row['content_type'])}"
             writer.writerow((item_id, url, state, digest, name))
     for digest, _content_type, data in media_store.blobs(conn, names):
         path = files.root / names[digest]

@@ -33,10 +33,8 @@ from urllib.parse import urlsplit
 
 import requests
 from sqlalchemy import Connection, bindparam, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from page_governor.db import Database, chunked
+from page_governor.db import Database, chunked, insert_new
 from page_governor.db import schema as t
 
 log = logging.getLogger(__name__)
@@ -223,11 +221,7 @@ def _due(conn: Connection, now: datetime, limit: int) -> list[dict[str, Any]]:
         dict(r)
         for r in conn.execute(
             select(media.c.id, media.c.url, media.c.attempts)
-            .where(
-                media.c.status == PENDING,
-                media.c.next_attempt_at <= now,
-                media.c.disposed_at.is_(None),
-            )
+            .where(_STILL_PENDING, media.c.next_attempt_at <= now)
             .order_by(media.c.next_attempt_at, media.c.id)
             .limit(limit)
         ).mappings()
@@ -299,18 +293,28 @@ def fetch_pending(
 def _store_blob(conn: Connection, digest: str, fetched: Fetched, now: datetime) -> None:
     """Store a file once: the same bytes shown by another item (or downloaded at the same
     moment by another process) are already there, and stay as first stored."""
-    upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(
-        upsert(t.media_blobs)
-        .values(
-            sha256=digest,
-            size=len(fetched.data),
-            content_type=fetched.content_type,
-            data=fetched.data,
-            captured_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["sha256"])
+    insert_new(
+        conn,
+        t.media_blobs,
+        {
+            "sha256": digest,
+            "size": len(fetched.data),
+            "content_type": fetched.content_type,
+            "data": fetched.data,
+            "captured_at": now,
+        },
     )
+
+
+def state_text(row: dict[str, Any]) -> str:
+    """What became of a media reference, in words (``archive show``, the console)."""
+    if row["disposed_at"] is not None:
+        return f"disposed under retention list {row['disposition_id']}"
+    if row["status"] == CAPTURED:
+        return "captured"
+    if row["status"] == PENDING:
+        return "download pending"
+    return f"not captured: {row['last_error']}"
 
 
 def retry_failed(conn: Connection, *, now: datetime) -> int:

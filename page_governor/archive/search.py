@@ -340,7 +340,7 @@ def item_thread(conn: Connection, item_id: int) -> dict[str, Any]:
             .order_by(t.review_decisions.c.id)
         ).mappings()
     ]
-    item["media"] = media.of_items(conn, [item_id])
+    item["media"] = [{**m, "state": media.state_text(m)} for m in media.of_items(conn, [item_id])]
     post_id = item["post_platform_id"] or (
         item["platform_item_id"] if item["kind"] == ItemKind.POST.value else None
     )

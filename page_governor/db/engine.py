@@ -13,6 +13,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -105,6 +107,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: indexes of a large archive
     cur.close()
+
+
+def insert_new(conn: Connection, table: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> int:
+    """Insert ``rows``, leaving any whose key is stored already (on SQLite and PostgreSQL
+    alike); returns how many were inserted."""
+    maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    return int(conn.execute(maker(table).values(rows).on_conflict_do_nothing()).rowcount or 0)
 
 
 def chunked(values: Sequence[T], size: int = 900) -> Iterator[Sequence[T]]:
