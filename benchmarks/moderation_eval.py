@@ -1,6 +1,10 @@
 """Quality of the comment classifier on the team's labelled comments.
 
-    python benchmarks/moderation_eval.py [--file dev|holdout|all] [--verbose]
+    python benchmarks/moderation_eval.py [--file dev|holdout|holdout2|dev_2026_12|frozen_test_2026_12|all]
+
+``frozen_test_2026_12`` is a frozen test split: it was written before the detectors were changed
+for it and is never used to choose rules, lexicon entries or thresholds (do not read its misses
+with --verbose while tuning; tune on ``dev_2026_12``).
 
 Targets: recall on violations >= 95%; at most 2% of the must-never-flag comments flagged.
 """
@@ -10,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.evaluation import evaluate, load_comments
@@ -23,13 +27,21 @@ def main() -> None:
         description=__doc__.splitlines()[0],
         epilog="example: python benchmarks/moderation_eval.py --file holdout -v",
     )
-    parser.add_argument("--file", choices=["dev", "holdout", "holdout2", "all"], default="all")
+    parser.add_argument(
+        "--file",
+        choices=["dev", "holdout", "holdout2", "dev_2026_12", "frozen_test_2026_12", "all"],
+        default="all",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")
     args = parser.parse_args()
-    names = ["dev", "holdout", "holdout2"] if args.file == "all" else [args.file]
+    names = (
+        ["dev", "holdout", "holdout2", "dev_2026_12", "frozen_test_2026_12"]
+        if args.file == "all"
+        else [args.file]
+    )
     paths = [DATA / f"{n}.jsonl" for n in names if (DATA / f"{n}.jsonl").exists()]
     rows = load_comments(*paths)
-    ev = evaluate(rows, Classifier.from_config_dir(REPO_CONFIG_DIR))
+    ev = evaluate(rows, Classifier.from_config_dir(DEFAULT_CONFIG_DIR))
     print(
         f"{len(rows)} comments ({', '.join(p.stem for p in paths)}): {ev.violations} violations, "
         f"{ev.never_flag} must never be flagged"

@@ -498,6 +498,8 @@ def check_profile(
     text = _read_input(file)
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{file}: JSON nested too deeply to be a profile") from None
     except ValueError as exc:
         raise InputError(f"{file}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict):
@@ -535,6 +537,8 @@ def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str, bool]]:
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            raise InputError(f"{source} line {number}: JSON nested too deeply") from None
         except ValueError:
             raise InputError(f"{source} line {number}: not valid JSON") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):

@@ -8,7 +8,6 @@ where (kind and count, never the value). Which kinds are removed is configured i
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,20 +16,14 @@ from typing import Any
 
 from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
-from page_governor.moderation.personal_info import (
-    EMAIL_PATTERN,
-    PHONE_PATTERN,
-    SSN_PATTERN,
-    STREET_PATTERN,
-)
+from page_governor.moderation import pii
 
-KINDS: dict[str, re.Pattern[str]] = {
-    "ssn": SSN_PATTERN,
-    "email": EMAIL_PATTERN,
-    "phone": PHONE_PATTERN,
-    "address": STREET_PATTERN,
-}
-DEFAULT_KINDS = ("ssn", "email", "phone", "address")
+# The kinds of personal information a public copy can remove: the same detector the
+# moderation classifier uses (page_governor.moderation.pii), so nothing the classifier flags
+# as personal information survives a public copy. Here every occurrence goes, tied to a person
+# or not.
+KINDS = ("ssn", "card", "email", "phone", "address", "dob", "plate", "minor")
+DEFAULT_KINDS = KINDS
 
 
 @dataclass
@@ -52,19 +45,23 @@ class Redactor:
 
     def text(self, value: str) -> tuple[str, Counter[str]]:
         counts: Counter[str] = Counter()
-        for kind in self.kinds:
-            pattern = KINDS[kind]
-
-            def swap(match: re.Match[str], kind: str = kind) -> str:
-                found = match.group(0)
-                digits = "".join(ch for ch in found if ch.isdigit())
-                if found.strip().lower() in self.keep or (digits and digits[-10:] in self.keep):
-                    return found
-                counts[kind] += 1
-                return f"[REDACTED {kind.upper()}]"
-
-            value = pattern.sub(swap, value)
-        return value, counts
+        out: list[str] = []
+        last = 0
+        for match in pii.find(value):
+            if match.kind not in self.kinds or match.start < last:
+                continue
+            found = value[match.start : match.end]
+            digits = "".join(ch for ch in found if ch.isdigit())
+            if found.strip().lower() in self.keep or (digits and digits[-10:] in self.keep):
+                continue
+            counts[match.kind] += 1
+            out.append(value[last : match.start])
+            out.append(f"[REDACTED {match.kind.upper()}]")
+            last = match.end
+        if not out:
+            return value, counts
+        out.append(value[last:])
+        return "".join(out), counts
 
     def payload(self, value: Any) -> tuple[Any, Counter[str]]:
         counts: Counter[str] = Counter()

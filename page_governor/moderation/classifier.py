@@ -22,6 +22,7 @@ from page_governor.moderation.detectors import (
     NO_CONTEXT,
     PERSON_NOUNS,
     PERSON_REFS,
+    SOUND_SCREEN,
     Context,
     Hit,
     detect_attack,
@@ -133,6 +134,8 @@ _DOMAIN = re.compile(
     r"\.(?:com|net|org|biz|info|io|co|me|ly|xyz|example|shop|site|online|link|gg|top|club)\b"
 )
 _SPAM_MONEY_WORDS = frozenset({"signals", "returns", "profit", "gains", "income"})
+_MESSAGING_APPS = frozenset({"whatsapp", "telegram", "signal", "wechat", "kik", "snapchat"})
+_CONTACT_WORDS = frozenset({"contact", "message", "text", "dm", "inbox", "reach", "chat", "add"})
 
 
 class Classifier:
@@ -218,6 +221,7 @@ class Classifier:
             )
             or (("*" in folded or "#" in folded or "%" in folded) and _MASKED.search(folded))
             or SPACED_WORDS.search(clean)
+            or SOUND_SCREEN.search(clean)
         ):
             need.add(Category.OBSCENITY)
         if (
@@ -240,6 +244,8 @@ class Classifier:
             or "www." in folded
             or "t.me/" in folded
             or not wordset.isdisjoint(_SPAM_MONEY_WORDS)
+            or not wordset.isdisjoint(_MESSAGING_APPS)
+            or ("@" in folded and not wordset.isdisjoint(_CONTACT_WORDS))
             or _DOMAIN.search(folded)
         ):
             need.add(Category.SPAM)

@@ -94,6 +94,34 @@ def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | N
     return None
 
 
+# Obscenity spelled by sound rather than by letters ("phuck", "fuk", "sheeit", "biatch",
+# "mutha fukka"): patterns over one word, written so that real words with the same letters
+# stay out ("fox", "sheet", "shied", "beach", "beech", "fake").
+SOUND_OBSCENE = re.compile(
+    r"(?:f|ph)(?:u+|uh|oo)(?:c?k+|q+|kk|cc|x)(?:ing|in|n|er|ers|ed|a|ah|ka|kka|kah|king|kin|s|en|z)?"
+    r"|(?:f|ph)c?k(?:ing|in|n|ed|er|ers)?"
+    r"|(?:f|ph)(?:u+|uh)c(?:ing|in|ed|er)"
+    r"|s(?:h|ch)(?:i+e+|e+i+|ee+i+|y+|ii+)t+(?:e|y|ty|ting|ter|s|z)?"
+    r"|bull-?s(?:h|k)(?:ee|ie|ei|ii|y)+t"
+    r"|b(?:ia|io|eo|ya|yo|eya|eeya|iy?a)t?ch(?:es|ez|in|ing|y)?"
+    r"|m(?:u|o)th(?:a|er|ah|uh)(?:f|ph)(?:u|o)?(?:c|k|ck|kk|q)+(?:a|ah|er|ka|kka|in|ing|as|ers)?"
+)
+SOUND_SCREEN = re.compile(
+    r"\b(?:ph|f)(?:u|c?k\b|ck)|\bs(?:c?h)(?:ee?i|ie|y|ii)|\bbull|\bb(?:ia|io|eo|ey?a|ya|yo|iya)|\bm[uo]th|\beff\b"
+)
+_EFF_OBJECTS = frozenset(
+    {"you", "u", "ya", "off", "this", "that", "them", "him", "her", "it", "the"}
+)
+
+
+def sound_obscene(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` an obscenity spelled by its sound?"""
+    word = words[i]
+    if word in ("eff", "effing", "effin"):
+        return word != "eff" or (i + 1 < len(words) and words[i + 1] in _EFF_OBJECTS)
+    return len(word) > 2 and SOUND_OBSCENE.fullmatch(word) is not None
+
+
 _TITLES = frozenset(
     {
         "officer",
@@ -127,9 +155,12 @@ _MASK = re.compile(r"[*#%_]")
 def detect_obscenity(n: Normalized, lex: Lexicon) -> Hit:
     hit = Hit()
     stretched = STRETCHED.search(n.folded) is not None
+    by_sound = SOUND_SCREEN.search(n.clean) is not None
     for i, word in enumerate(n.words):
         form = _obscene_form(word, lex, stretched=stretched)
         if form is None:
+            if by_sound and sound_obscene(n.words, i) and not n.capitalised(i):
+                hit.add(0.85, n.span(i))
             continue
         if (form in lex.name_like or form != word) and n.capitalised(i):
             continue  # "Officer Dick Smith", "Dick Sussex", "Officer Shitaki": a name
@@ -278,6 +309,37 @@ _TITLED_NAME = re.compile(
     r"\b(officer|ofc|chief|sheriff|deputy|sgt|sergeant|lt|lieutenant|captain|capt|detective|det|"
     r"trooper|mayor|commissioner|councilman|councilwoman|councilmember|judge)\.?\s+[A-Z][a-z]+"
 )
+# Nouns an insult word can modify without naming a person ("idiot policy", "moron move").
+_THING_NOUNS = frozenset(
+    {
+        "policy",
+        "policies",
+        "decision",
+        "decisions",
+        "move",
+        "moves",
+        "plan",
+        "plans",
+        "idea",
+        "ideas",
+        "rule",
+        "rules",
+        "law",
+        "laws",
+        "question",
+        "questions",
+        "thing",
+        "things",
+        "statement",
+        "ordinance",
+        "program",
+        "mistake",
+        "proposal",
+        "budget",
+        "post",
+        "take",
+    }
+)
 _MENTION = re.compile(r"(?<!\w)@\w")
 
 
@@ -406,6 +468,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         local = words[a:b]
         j = i - a
         if word in lex.insult_nouns:
+            if j + 1 < len(local) and local[j + 1] in _THING_NOUNS:
+                continue  # "what kind of idiot policy": said of a thing, not a person
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
             if _person_context(local, j, lex):

@@ -46,6 +46,81 @@ _MONEY = re.compile(
 
 _PRICE = re.compile(r"\$\s?\d")
 
+# Moving the conversation to a messaging app or a private handle: the scammer's first step
+# ("contact him on WhatsApp", "DM @restore_desk", "text me on Telegram").
+_CONTACT_LURE = re.compile(
+    r"\b(contact|message|text|dm|inbox|write to|reach out to|reach|chat with|talk to|add)\b"
+    r"[^.!?\n]{0,40}(\b(whatsapp|telegram|signal|wechat|kik|snapchat|hangouts)\b|(?<!\w)@\w{3,})"
+    r"|\b(whatsapp|telegram)\b[^.!?\n]{0,12}\+?\d[\d\s()-]{7,}",
+    re.IGNORECASE,
+)
+# What the lure is about: money, accounts, investments, loans, jobs, dates.
+_LURE_TOPIC = re.compile(
+    r"\b(recover\w*|hack\w*|restor\w*|locked|disabled|suspended|invest\w*|crypto\w*|bitcoin|"
+    r"forex|broker|trad(e|er|ing)|profit\w*|payouts?|loans?|credit|hiring|job|earn\w*|income|"
+    r"singles?|lonely|sexy|dating|expert|specialist|legit|cash|prize|winner)\b|\$\s?\d",
+    re.IGNORECASE,
+)
+# "Turned $500 into $7,200", "invest $200 and receive $2,000".
+_MONEY_MULTIPLY = re.compile(
+    r"\b(turned|turn|invest(ed)?|put in|deposit(ed)?)\s+\$\s?\d[\d,.]*k?\s+(into|and (get|receive|got|make|earn))"
+    r"[^.!?]{0,10}\$\s?\d",
+    re.IGNORECASE,
+)
+# Brands that phishing domains imitate, and the words they add ("paypa1-secure-login").
+_BRANDS = (
+    "facebook",
+    "instagram",
+    "meta",
+    "paypal",
+    "apple",
+    "icloud",
+    "google",
+    "gmail",
+    "amazon",
+    "microsoft",
+    "outlook",
+    "netflix",
+    "cashapp",
+    "venmo",
+    "zelle",
+    "chase",
+    "wellsfargo",
+    "bankofamerica",
+    "coinbase",
+    "binance",
+    "whatsapp",
+    "telegram",
+    "twitter",
+    "tiktok",
+    "usps",
+    "fedex",
+    "irs",
+    "walmart",
+)
+_DELEET = str.maketrans("013457$@", "oieastsa")
+_PHISH_WORDS = re.compile(
+    r"secur|login|log-in|verify|verif|support|recover|unlock|check|account|reward|help"
+)
+
+
+def lookalike(domain: str) -> bool:
+    """A registrable domain that imitates a brand it does not belong to: "faceb00k-security-
+    check.com", "paypa1-secure-login.com", "cashapp-rewards.net" (not "facebook.com")."""
+    from page_governor.moderation.links import registrable
+
+    reg = registrable(domain)
+    if reg is None:
+        return False
+    name = reg.split(".", 1)[0]
+    plain = name.translate(_DELEET).replace("-", "")
+    for brand in _BRANDS:
+        if name == brand:
+            return False  # the brand itself
+        if brand in plain and (brand not in name or _PHISH_WORDS.search(name)):
+            return True  # a leet-spelled brand, or a brand plus "secure", "login", "rewards"
+    return False
+
 
 def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     score = 0.0
@@ -72,6 +147,8 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         seen_urls.add(url)
         score += 0.3 if any(s in url for s in lex.shorteners) else 0.15
         spans.append((start, end))
+        if lookalike(url.split("//", 1)[-1].split("/", 1)[0]):
+            score += 0.6  # a look-alike of a brand's domain: phishing
     if repeated:
         score += 0.3  # the same link repeated
     if _PRICE.search(original) and (terms_seen or seen_urls):
@@ -90,6 +167,18 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         most = Counter(words).most_common(1)[0][1]
         if most >= max(3, len(words) // 3):
             score += 0.3  # a flood of the same word
+    lure = _CONTACT_LURE.search(original)
+    if lure:
+        topics = {m.group(0).lower() for m in _LURE_TOPIC.finditer(original[:5000])}
+        if topics:
+            # a messaging app or a phone number is the scam's channel; an @handle alone is
+            # also how visitors answer each other, so it needs two topics ("locked", "recovery")
+            score += 0.5 if lure.group(3) or lure.group(4) or len(topics) > 1 else 0.3
+            spans.append(lure.span())
+    multiply = _MONEY_MULTIPLY.search(original)
+    if multiply:
+        score += 0.5
+        spans.append(multiply.span())
     if "!!!" in original and (terms_seen or seen_urls):
         score += 0.1
     hit = Hit(score=min(score, 1.0))

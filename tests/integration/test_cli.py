@@ -165,6 +165,17 @@ def test_malformed_input_is_a_one_line_error(cli_env, tmp_path):
     assert "line 2" in result.stderr
 
 
+def test_deeply_nested_json_is_a_one_line_error_in_classify_and_check_profile(cli_env, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "\n")
+    result = run_cli("classify", str(deep), env=cli_env)
+    _one_line_error(result, 2)
+    assert "nested too deeply" in result.stderr
+    result = run_cli("check-profile", str(deep), "--official-domain", "x.gov", env=cli_env)
+    _one_line_error(result, 2)
+    assert "nested too deeply" in result.stderr
+
+
 def test_malformed_config_is_a_one_line_error_naming_every_problem(cli_env, tmp_path):
     config = tmp_path / "config"
     config.mkdir()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category, Target
 from page_governor.moderation import threats
 from page_governor.moderation.classifier import Classifier
@@ -16,7 +16,7 @@ from page_governor.moderation.detectors import Context
 from page_governor.moderation.evaluation import evaluate, load_comments
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "moderation"
-CLASSIFIER = Classifier.from_config_dir(REPO_CONFIG_DIR)
+CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
 LABELLED = load_comments(DATA / "dev.jsonl", DATA / "holdout.jsonl", DATA / "holdout2.jsonl")
 
 
@@ -224,7 +224,7 @@ def test_the_lexicon_is_configurable(tmp_path):
     import shutil
 
     config = tmp_path / "config"
-    shutil.copytree(REPO_CONFIG_DIR, config)
+    shutil.copytree(DEFAULT_CONFIG_DIR, config)
     text = (
         (config / "moderation.yaml")
         .read_text()
@@ -234,3 +234,56 @@ def test_the_lexicon_is_configurable(tmp_path):
     custom = Classifier.from_config_dir(config)
     assert Category.OBSCENITY in custom.classify("what a flibbertigibbet").categories
     assert Category.OBSCENITY not in CLASSIFIER.classify("what a flibbertigibbet").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reopen the case or something bad is going to happen to your headquarters.",
+        "Fire that officer by Monday or you'll be sorry, Chief.",
+        "Pretty house you have on Maple Ridge, Detective. Would hate for anything to happen to it.",
+        "We know what time your kids get out of school, Sergeant.",
+        "Come to the park at 9 tonight, officer, and bring backup because you're going to need it.",
+        "Their squad cars would look better flipped over and burning.",
+        "All of these cops should be dead in a ditch.",
+        "Bringing my shotgun to the town hall forum tomorrow.",
+    ],
+)
+def test_conditional_implied_and_property_threats_are_flagged(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the council doesn't fix this, we'll vote them all out.",
+        "If you keep ignoring us, we'll be back at every meeting until you listen.",
+        "This department will pay for this at the ballot box.",
+        "I will sue this department if you don't return my property.",
+        "The burglar threatened the homeowner with a knife, according to police.",
+        "Shoot, I missed the open house. Will there be another?",
+    ],
+)
+def test_political_pressure_and_crime_talk_are_not_threats(text):
+    assert cats(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["what the phuck", "fuk this", "full of sheeit", "biatch please", "mutha fukka"]
+)
+def test_obscenity_spelled_by_sound_is_flagged(text):
+    assert "obscenity" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fox ran across the road",
+        "Bring a sheet for the picnic",
+        "Beach cleanup at the pier",
+        "The beech tree fell on Elm Street",
+        "Effective immediately, the lot is closed",
+    ],
+)
+def test_words_that_sound_like_obscenities_are_not_obscene(text):
+    assert "obscenity" not in cats(text)

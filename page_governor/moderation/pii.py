@@ -1,0 +1,474 @@
+"""Finding personal information in free text: the one detector behind both the moderation
+classifier (which asks "is this posted to target someone?") and the public-release redactor
+(which removes every occurrence, whatever the context).
+
+Built on maintained libraries where they exist:
+
+- phone numbers: ``phonenumbers`` (Google's libphonenumber metadata): any country's format,
+  extensions, ``+52 55 1234 5678`` as well as ``(717) 555-0143``. Numbers without a country
+  code are read as US numbers first, then, only when the metadata says the number is valid
+  there, in the other regions listed in ``PHONE_REGIONS`` (a UK ``07700 900456``);
+- street addresses: a cheap candidate pattern (a house number, up to four words, a street
+  type) confirmed by ``usaddress``'s tagger (a CRF trained on US addresses), so "300 pound
+  man" or "2 more days" never count;
+- e-mail addresses: candidates confirmed by ``email-validator``'s syntax check (no DNS);
+- payment cards: 13-19 digits that pass the Luhn check (or 15-16 grouped digits next to a
+  card word, a mistyped number still exposes the account);
+- social security numbers with the never-issued ranges excluded (area 000, 666, 900-999;
+  group 00; serial 0000);
+- dates of birth, licence plates next to a plate or vehicle word, and a named minor tied to an
+  age and a school.
+
+Every finding is a span of the original text with its kind. Whether it is *tied to a person*
+("his cell", "lives at", "her social is") is reported separately: the classifier flags bare
+numbers and addresses only when they are (event venues and the agency's own lines are not
+doxxing); the redactor removes them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+PHONE_REGIONS = ("US", "GB", "MX", "CA", "ES", "FR", "DE", "IN", "PH", "NG")
+
+# Nothing below can match without a digit or an "@".
+SCREEN = re.compile(r"\d|[\w.+-]@[\w-]+\.")
+
+
+@dataclass(frozen=True, slots=True)
+class PiiMatch:
+    kind: str  # phone, email, address, ssn, card, dob, plate, minor
+    start: int
+    end: int
+    tied: bool  # said of a person ("his cell", "lives at"); strong kinds are always tied
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# -- cues ----------------------------------------------------------------------------------
+
+# A number or address said of someone ("his cell", "text Brenda's", "call this loser at").
+_TIED = re.compile(
+    r"\b(his|her|their|hers|'s|s'|cell|cellphone|mobile|personal|home|private|inbox|"
+    r"number is|text (him|her|them|this)|call (him|her|them|this)|ring (him|her)|"
+    r"email (him|her|them)|e-mail (him|her|them)|message (him|her)|celular|su numero|"
+    r"su tel[eé]fono|su correo|spam (this|him|her|his|her)|blow (it|up|him|her)|harass|"
+    r"let (him|her|them) (know|hear)|tell (him|her|them)|hear from you)\b",
+    re.IGNORECASE,
+)
+# The writer's own contact details ("call me", "my number") are not someone else's.
+_OWN = re.compile(r"\b(my|me|us|our|i'm|im|mine)\b", re.IGNORECASE)
+_ADDRESS_TIED = re.compile(
+    r"\b(lives?|lived|living|stays?|staying|resides?|residing|residence|house|home|address|"
+    r"domicilio|direcci[oó]n|vive|apartment|door|go knock|knock|drive by|pay (him|her|them) a "
+    r"visit|house call|go say hi|in case anyone|where (he|she|they) (lives?|sleeps?))\b"
+    r"|\b(he|she|they|guy|karen|snitch|rat|dude|lady|woman|man|creep)\b[^.!?]{0,12}\b(is|are|at)\s+at\b",
+    re.IGNORECASE,
+)
+_AFTER_ADDRESS = re.compile(
+    r"^[^.!?]{0,40}\b(go (knock|say|tell|visit)|pay (him|her|them) a visit|make (his|her|their) "
+    r"life|drive by|in case anyone|if anyone wants|the (blue|red|white|yellow|green|gray|grey) "
+    r"(door|one|house))",
+    re.IGNORECASE,
+)
+
+# -- phones --------------------------------------------------------------------------------
+
+_PHONE_GATE = re.compile(r"\d[\d\s().\-]{5,}\d")
+
+
+@lru_cache(maxsize=1)
+def _phonenumbers() -> Any:  # the module, imported on first use (start-up cost)
+    import phonenumbers
+
+    return phonenumbers
+
+
+def phones(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, E.164 digits) of every phone number in the text."""
+    if not _PHONE_GATE.search(text):
+        return []
+    pn = _phonenumbers()
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for region, leniency in [("US", pn.Leniency.POSSIBLE)] + [
+        (r, pn.Leniency.VALID) for r in PHONE_REGIONS[1:]
+    ]:
+        for m in pn.PhoneNumberMatcher(text, region, leniency=leniency, max_tries=200):
+            if any(a < m.end and m.start < b for a, b in taken):
+                continue
+            digits = "".join(ch for ch in m.raw_string if ch.isdigit())
+            # a North American number is 7 or 10 digits (11 with the leading 1); "666-12-3456"
+            # is an SSN's shape, not a phone's
+            if (
+                region == "US"
+                and not m.raw_string.lstrip().startswith("+")
+                and not (len(digits) in (7, 10) or (len(digits) == 11 and digits[0] == "1"))
+            ):
+                continue
+            if (
+                len(digits) < 7
+                or _looks_like_date_or_id(text, m.start, m.end)
+                or _IP.search(text, max(0, m.start - 4), min(len(text), m.end + 4))
+            ):
+                continue
+            number = m.number
+            national = str(number.national_number)
+            found.append((m.start, m.end, f"{number.country_code}{national}"))
+            taken.append((m.start, m.end))
+        if region == "US" and not _unmatched_digit_run(text, taken):
+            break  # every long digit run is explained: no other region needs reading
+    return sorted(found)
+
+
+_DIGIT_RUN = re.compile(r"\+?\d[\d\s().\-]{7,}\d")
+
+
+def _unmatched_digit_run(text: str, taken: list[tuple[int, int]]) -> bool:
+    return any(not any(a <= m.start() < b for a, b in taken) for m in _DIGIT_RUN.finditer(text))
+
+
+_IP = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+_DATEISH = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
+
+
+def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
+    raw = text[start:end]
+    if _DATEISH.match(raw.strip()):
+        return True
+    before = text[max(0, start - 12) : start].lower()
+    return bool(re.search(r"(case|report|ticket|order|invoice|ref|#|no\.?|number:)\s*$", before))
+
+
+# -- addresses -----------------------------------------------------------------------------
+
+_STREET_TYPES = (
+    r"street|st|avenue|ave|road|rd|drive|dr|lane|ln|court|ct|boulevard|blvd|way|place|pl|circle|"
+    r"cir|terrace|ter|trail|trl|parkway|pkwy|highway|hwy|alley|loop|pike|square|sq|crescent|"
+    r"calle|avenida"
+)
+# A word of a street's name: letters, or an ordinal ("5th"); never a small word of the
+# sentence around it ("4567 at 12 Oak Street" is a phone number, then an address).
+_STREET_WORD = (
+    r"(?:(?!(?:at|on|in|and|or|the|to|from|near|by|of|is|was)\b)[a-z][a-z'.-]*|\d+(?:st|nd|rd|th))"
+)
+STREET = (
+    r"\b\d{1,6}[a-z]?\s+(?:[nsew]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
+    r"(?:" + _STREET_WORD + r"\s+){0,3}" + _STREET_WORD + r"\s+(?:" + _STREET_TYPES + r")\b\.?"
+    r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*[a-z0-9-]+)?"
+)
+_STREET = re.compile(STREET, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _usaddress() -> Any:  # the module, imported on first use (start-up cost)
+    import usaddress
+
+    return usaddress
+
+
+def addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of US street addresses (house number, street name, street type, unit)."""
+    spans: list[tuple[int, int]] = []
+    for m in _STREET.finditer(text):
+        try:
+            tags, kind = _usaddress().tag(m.group(0))
+        except Exception:  # usaddress raises RepeatedLabelError on odd strings
+            continue
+        if (
+            kind == "Street Address"
+            and "AddressNumber" in tags
+            and "StreetName" in tags
+            and (text.islower() or _capitalised_name(m.group(0)))
+        ):
+            spans.append(m.span())
+    return spans
+
+
+def _capitalised_name(candidate: str) -> bool:
+    """In a comment written with capitals, a street's name is capitalised ("1187 Harmon Road");
+    "2 more days until Main Street" is not an address."""
+    words = candidate.split()[1:]
+    for word in words:
+        bare = word.strip(".,")
+        if not bare or bare[0].isupper() or bare[0].isdigit():
+            continue
+        if bare.lower() in ("apt", "apartment", "unit", "suite", "ste", "no", "#"):
+            break  # the unit part may be written in lower case
+        return False
+    return True
+
+
+# -- numbers with a checksum or a format -----------------------------------------------------
+
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_CARD_WORD = re.compile(
+    r"\b(card|credit|debit|visa|mastercard|amex|discover|cc|cvv|exp)\b", re.IGNORECASE
+)
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def cards(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if not 13 <= len(digits) <= 19 or len(set(digits)) < 3:
+            continue
+        near = text[max(0, m.start() - 40) : m.end() + 20]
+        grouped = re.fullmatch(r"\d{4}([ -]\d{4}){3}|\d{4}[ -]\d{6}[ -]\d{5}", m.group(0))
+        if luhn_ok(digits) or (grouped and _CARD_WORD.search(near)):
+            spans.append(m.span())
+    return spans
+
+
+_SSN = re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
+_SSN_WORD = re.compile(
+    r"\b(ssn|ss#|ss #|social security|social|seguro social)\b\W{0,20}$", re.IGNORECASE
+)
+
+
+def ssn_valid(area: str, group: str, serial: str) -> bool:
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def ssns(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SSN.finditer(text):
+        area, sep, group, serial = m.groups()
+        if not ssn_valid(area, group, serial):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        # "524-61-9083" has the shape; "318 44 7291" and "318447291" need the word before them
+        if sep == "-" or _SSN_WORD.search(before) or "ss#" in before.lower():
+            spans.append(m.span())
+    return spans
+
+
+_DATE = (
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4})"
+)
+_DOB = re.compile(
+    r"\b(dob|d\.o\.b\.?|date of birth|born on|born|birthday|birthdate|b-day|bday|"
+    r"fecha de nacimiento)\b\W{0,5}(?:(?:is|was|es|on)\s+)?" + _DATE,
+    re.IGNORECASE,
+)
+_PLATE_WORD = re.compile(
+    r"\b(plates?|tags?|license plate|licence plate|registration|placa)\b", re.IGNORECASE
+)
+# Every start position is tried ("tags are JKW 5530": "are JKW" is not a plate, "JKW 5530" is).
+_PLATE_CANDIDATE = re.compile(
+    r"(?=(?<![a-z0-9])([a-z0-9]{1,4}[ -]?[a-z0-9]{2,5})(?![a-z0-9]))", re.I
+)
+
+
+def plates(text: str) -> list[tuple[int, int]]:
+    """Licence plates within a few words after a plate word."""
+    spans = []
+    for word in _PLATE_WORD.finditer(text):
+        window_end = min(len(text), word.end() + 24)
+        for m in _PLATE_CANDIDATE.finditer(text, word.end(), window_end):
+            if _plate_like(m.group(1)) and m.end(1) <= window_end:
+                spans.append(m.span(1))
+                break
+    return spans
+
+
+def _plate_like(candidate: str) -> bool:
+    """5-8 letters and digits with at least one of each: "7KXM482", "JKW 5530", "BRN-4471"."""
+    chars = candidate.replace(" ", "").replace("-", "")
+    return (
+        5 <= len(chars) <= 8 and any(c.isdigit() for c in chars) and any(c.isalpha() for c in chars)
+    )
+
+
+_VEHICLE = re.compile(
+    r"\b(car|truck|van|suv|pickup|sedan|camry|civic|accord|f-?150|tahoe|honda|toyota|ford|"
+    r"nissan|chevy|jeep|bmw|vehicle)\b",
+    re.IGNORECASE,
+)
+_BARE_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{6,8}\b)(?=[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9-]+\b")
+
+_MINOR_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+_MINOR_AGE = re.compile(
+    r"(?:,\s*|\bage\s+|\baged\s+|\bis\s+|\bhe's\s+|\bshe's\s+)(1[0-7]|[5-9])\b(?!\s*(?:am|pm|min|%))"
+    r"|\b(1[0-7]|[5-9])\s*(?:years?\s+old|yo|y/o)\b",
+    re.IGNORECASE,
+)
+_SCHOOL = re.compile(
+    r"\b(elementary|middle|high|junior high|academy|school|prep|grade|sophomore|freshman|"
+    r"junior|senior at)\b",
+    re.IGNORECASE,
+)
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _email_validator() -> Any:  # the module, imported on first use (start-up cost)
+    import email_validator
+
+    return email_validator
+
+
+def emails(text: str) -> list[tuple[int, int]]:
+    if "@" not in text:
+        return []
+    ev = _email_validator()
+    spans = []
+    for m in _EMAIL.finditer(text):
+        try:
+            ev.validate_email(m.group(0), check_deliverability=False)
+        except ev.EmailNotValidError:
+            continue
+        spans.append(m.span())
+    return spans
+
+
+# -- all together ---------------------------------------------------------------------------
+
+
+def _tied(text: str, start: int, end: int, cue: re.Pattern[str] = _TIED) -> bool:
+    before = text[max(0, start - 45) : start]
+    return bool(cue.search(before))
+
+
+def find(
+    text: str,
+    *,
+    agency_phones: frozenset[str] = frozenset(),
+    agency_emails: frozenset[str] = frozenset(),
+) -> list[PiiMatch]:
+    """Every piece of personal information in ``text``, in order; the agency's own published
+    phone numbers and e-mail addresses are left out."""
+    if not SCREEN.search(text):
+        return []
+    found: list[PiiMatch] = []
+    strong: list[tuple[int, int]] = []
+    for start, end in ssns(text):
+        found.append(PiiMatch("ssn", start, end, True))
+        strong.append((start, end))
+    for start, end in cards(text):
+        if not any(a < end and start < b for a, b in strong):
+            found.append(PiiMatch("card", start, end, True))
+            strong.append((start, end))
+    for m in _DOB.finditer(text):
+        found.append(PiiMatch("dob", m.start(), m.end(), True))
+        strong.append(m.span())
+    for start, end in plates(text):
+        found.append(PiiMatch("plate", start, end, True))
+        strong.append((start, end))
+    if _VEHICLE.search(text):
+        for m in _BARE_PLATE.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in strong):
+                found.append(PiiMatch("plate", m.start(), m.end(), True))
+                strong.append(m.span())
+    for start, end in addresses(text):
+        tied = _tied(text, start, end, _ADDRESS_TIED) or bool(
+            _AFTER_ADDRESS.search(text[end : end + 60])
+        )
+        found.append(PiiMatch("address", start, end, tied))
+        strong.append((start, end))
+    agency_tails = {p[-7:] for p in agency_phones}
+    for start, end, number in phones(text):
+        if any(a < end and start < b for a, b in strong):
+            continue
+        digits = "".join(ch for ch in text[start:end] if ch.isdigit())
+        national = number[-10:]
+        if (
+            digits in agency_phones
+            or national in agency_phones
+            or digits[-7:] in agency_tails
+            or national[:3] in _TOLL_FREE
+        ):
+            continue
+        before = text[max(0, start - 45) : start]
+        tied = bool(_TIED.search(before)) and not _own_only(before)
+        found.append(PiiMatch("phone", start, end, tied))
+    for start, end in emails(text):
+        if text[start:end].lower() in agency_emails:
+            continue
+        before = text[max(0, start - 45) : start]
+        tied = (bool(_TIED.search(before)) or "personal" in before.lower()) and not _own_only(
+            before
+        )
+        found.append(PiiMatch("email", start, end, tied))
+    found.extend(minors(text))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+_TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}
+
+
+def _own_only(before: str) -> bool:
+    """ "call me at", "my cell": the writer's own number, not someone else's."""
+    last = re.split(r"[.!?]", before)[-1]
+    return bool(_OWN.search(last)) and not re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE)
+
+
+def minors(text: str) -> list[PiiMatch]:
+    """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle"."""
+    if not _SCHOOL.search(text):
+        return []
+    out = []
+    for sentence in re.finditer(r"[^.!?]+[.!?]?", text):
+        s = sentence.group(0)
+        if not _SCHOOL.search(s):
+            continue
+        age = _MINOR_AGE.search(s)
+        if age is None:
+            continue
+        for name in _MINOR_NAME.finditer(s):
+            if name.group(1).lower() in _NOT_NAMES or name.group(2).lower() in _NOT_NAMES:
+                continue
+            start = sentence.start() + name.start()
+            out.append(
+                PiiMatch("minor", start, sentence.start() + max(name.end(), age.end()), True)
+            )
+            break
+    return out
+
+
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "high",
+        "middle",
+        "elementary",
+        "school",
+        "academy",
+        "officer",
+        "deputy",
+        "chief",
+        "sheriff",
+        "police",
+        "city",
+        "county",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "it",
+        "she",
+        "he",
+        "they",
+        "his",
+        "her",
+    }
+)

@@ -1,0 +1,112 @@
+"""The personal-information detector shared by the classifier and the public-release redactor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from page_governor.archive.redaction import Redactor
+from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.models import Category
+from page_governor.moderation import pii
+from page_governor.moderation.classifier import Classifier
+from page_governor.moderation.detectors import Context
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "moderation"
+
+
+def kinds(text: str, **kwargs) -> list[str]:
+    return [m.kind for m in pii.find(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his cell is (717) 555-0143",
+        "his personal number is +44 7700 900123",
+        "Her mobile is 07700 900456",
+        "su celular es +52 55 1234 5678",
+        "text him on +234 803 555 0142",
+        "call her at 610.555.0187 ext. 12",
+    ],
+)
+def test_phone_numbers_in_any_country_format_are_found_and_tied(text):
+    found = pii.find(text)
+    assert [m.kind for m in found] == ["phone"]
+    assert found[0].tied
+
+
+def test_the_writers_own_number_and_the_agencys_number_are_not_tied_or_not_found():
+    assert not pii.find("call me at 555-0112 if you see my dog")[0].tied
+    assert kinds("Non-emergency line 555-867-5309", agency_phones=frozenset({"5558675309"})) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "case number 24-118832",
+        "I paid $1,250,000 for it",
+        "from 86.139.215.76 at 10:45",
+        "on 12/05/2024",
+    ],
+)
+def test_numbers_that_are_not_phones_are_left_alone(text):
+    assert "phone" not in kinds(text)
+
+
+def test_street_addresses_are_confirmed_by_usaddress_and_tied_by_context():
+    tied = pii.find("That rat lives at 1187 Harmon Road, apartment 3B. Go say hi.")
+    assert [(m.kind, m.tied) for m in tied] == [("address", True)]
+    venue = pii.find("The meeting is at the library, 200 Main Street, at 6 pm.")
+    assert [(m.kind, m.tied) for m in venue] == [("address", False)]
+    assert kinds("2 more days until Main Street reopens") == []
+    assert kinds("call 555-123-4567 at 12 Oak Street") == ["phone", "address"]
+
+
+def test_card_numbers_need_the_luhn_check_or_a_card_word():
+    assert kinds("5425 2334 3010 9903") == ["card"]  # a Luhn-valid test number
+    assert kinds("order 5425 2334 3010 9904") == []  # fails Luhn, no card word
+    assert kinds("her credit card 5425 2334 3010 9904") == ["card"]
+
+
+def test_social_security_numbers_outside_the_issued_ranges_are_not_found():
+    assert kinds("524-61-9083") == ["ssn"]
+    assert kinds("her ssn 318 44 7291") == ["ssn"]
+    for never_issued in ("000-12-3456", "666-12-3456", "912-12-3456", "524-00-9083", "524-61-0000"):
+        assert "ssn" not in kinds(never_issued), never_issued
+    assert kinds("318 44 7291") == []  # no SSN word: could be anything
+
+
+def test_plates_dates_of_birth_and_named_minors():
+    assert kinds("his tags are JKW 5530, blue pickup") == ["plate"]
+    assert kinds("plate partially seen as 4K something") == []
+    assert kinds("Mark Dillard, born 03/14/1979, keyed my car") == ["dob"]
+    assert kinds("Kayla Brennan, 14, goes to Westfield Middle School.") == ["minor"]
+    assert kinds("Lincoln High School won 14 to 7 on Friday.") == []
+
+
+def _pii_rows():
+    for path in sorted(DATA.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row and "personal_info" in row.get("labels", []):
+                yield row["text"]
+
+
+def test_nothing_the_classifier_flags_as_personal_information_survives_the_redactor():
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR, use_model=False)
+    redactor = Redactor()
+    checked = 0
+    for text in _pii_rows():
+        result = classifier.classify(text, Context(top_level_on_agency_page=True))
+        if Category.PERSONAL_INFO not in result.categories:
+            continue
+        redacted, counts = redactor.text(text)
+        assert sum(counts.values()) >= 1
+        for evidence in result.evidence:
+            if evidence.category is Category.PERSONAL_INFO:
+                assert evidence.text not in redacted, (text, redacted)
+        checked += 1
+    assert checked >= 20
