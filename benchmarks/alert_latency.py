@@ -65,8 +65,8 @@ def bare_interpreter_rss() -> int:
     code = (
         "import page_governor.worker, page_governor.platforms.meta, page_governor.cli, sys;"
         "from page_governor.moderation.classifier import Classifier;"
-        "from page_governor.config import REPO_CONFIG_DIR;"
-        "Classifier.from_config_dir(REPO_CONFIG_DIR);"
+        "from page_governor.config import DEFAULT_CONFIG_DIR;"
+        "Classifier.from_config_dir(DEFAULT_CONFIG_DIR);"
         "print('ready', flush=True); sys.stdin.read()"
     )
     process = subprocess.Popen(

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from page_governor.app import App
 from page_governor.clock import FrozenClock
 from page_governor.config import (
-    REPO_CONFIG_DIR,
+    DEFAULT_CONFIG_DIR,
     DepartmentConfig,
     PageConfig,
     Registry,
@@ -88,7 +88,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["BENCH_FB_TOKEN"] = graph.token
             settings = Settings(
-                config_dir=REPO_CONFIG_DIR,
+                config_dir=DEFAULT_CONFIG_DIR,
                 data_dir=Path(tmp),
                 facebook_graph_url=graph.url + "/",
             )

@@ -21,7 +21,7 @@ from pathlib import Path
 from better_profanity import profanity
 from rich.progress import Progress
 
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.training import DEFAULT_DATASETS
 
@@ -78,7 +78,7 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     args = parser.parse_args()
     comments = load_mix(args.datasets, args.count)
-    classifier = Classifier.from_config_dir(REPO_CONFIG_DIR)
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
     for text in adversarial().values():  # warm the caches (as in a long-running worker)
         classifier.classify(text)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from page_governor.compliance.evaluation import evaluate, load_profiles
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "compliance_profiles.yaml"
 
@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--verbose", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
-    policy = load_policy(REPO_CONFIG_DIR)
+    policy = load_policy(DEFAULT_CONFIG_DIR)
     profiles = load_profiles(args.data)
     started = time.perf_counter()
     ev = evaluate(profiles, policy, split=args.split)

@@ -18,7 +18,7 @@ from page_governor.compliance.checker import check_fields
 from page_governor.compliance.evaluation import load_profiles
 from page_governor.compliance.policy import load_policy
 from page_governor.compliance.text import clean, sentences
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "compliance_profiles.yaml"
 
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    policy = load_policy(REPO_CONFIG_DIR)
+    policy = load_policy(DEFAULT_CONFIG_DIR)
     pages = _pages(args.pages)
     check_fields(*pages[0][:1], policy)  # warm-up (regex caches)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from better_profanity import profanity
 
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.training import (
@@ -60,8 +60,8 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     args = parser.parse_args()
     profanity.load_censor_words()
-    full = Classifier.from_config_dir(REPO_CONFIG_DIR)
-    rules = Classifier.from_config_dir(REPO_CONFIG_DIR, use_model=False)
+    full = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+    rules = Classifier.from_config_dir(DEFAULT_CONFIG_DIR, use_model=False)
 
     olid = split(load_olid(args.datasets / "olid_training_v1.0.tsv"), TEST_BUCKETS)
     texts = [r["tweet"] if "tweet" in r else r["text"] for r in olid]

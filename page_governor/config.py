@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +28,19 @@ from pydantic import (
 from page_governor.errors import ConfigError
 
 ENV_PREFIX = "PAGE_GOVERNOR_"
-REPO_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+
+
+def _default_config_dir() -> Path:
+    """The configuration used when none is given: the repository's ``config/`` in a checkout
+    (an editable install), else the copy shipped inside the package (``page_governor/
+    default_config``: the same files, mapped there by pyproject.toml when a wheel is built)."""
+    checkout = Path(__file__).resolve().parent.parent / "config"
+    if (checkout / "settings.yaml").is_file():
+        return checkout
+    return Path(str(resources.files("page_governor") / "default_config"))
+
+
+DEFAULT_CONFIG_DIR = _default_config_dir()
 SECRET_WORDS = ("token", "secret", "password", "api_key", "private_key")
 
 
@@ -56,7 +69,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     data_dir: Path = Field(default_factory=default_data_dir)
-    config_dir: Path = REPO_CONFIG_DIR
+    config_dir: Path = DEFAULT_CONFIG_DIR
     database_url: str | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
@@ -261,7 +274,7 @@ def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
 
 
 def resolve_config_dir(flag: str | Path | None, environ: Mapping[str, str]) -> Path:
-    """Config directory: flag > ``PAGE_GOVERNOR_CONFIG_DIR`` > ``./config`` > the repository's."""
+    """Config directory: flag > ``PAGE_GOVERNOR_CONFIG_DIR`` > ``./config`` > the bundled one."""
     if flag:
         return Path(flag)
     if environ.get(ENV_PREFIX + "CONFIG_DIR"):
@@ -269,7 +282,7 @@ def resolve_config_dir(flag: str | Path | None, environ: Mapping[str, str]) -> P
     local = Path.cwd() / "config"
     if (local / "settings.yaml").is_file():
         return local
-    return REPO_CONFIG_DIR
+    return DEFAULT_CONFIG_DIR
 
 
 def load_settings(
@@ -285,7 +298,10 @@ def load_settings(
     problems: list[str] = []
     config_dir = resolve_config_dir(flags.get("config_dir"), environ)
     if not config_dir.is_dir():
-        raise ConfigError(f"config directory {config_dir} does not exist")
+        raise ConfigError(
+            f"config directory {config_dir} does not exist (it was given by --config-dir or "
+            "PAGE_GOVERNOR_CONFIG_DIR; leave both unset to use the bundled defaults)"
+        )
     settings_file = config_dir / "settings.yaml"
     file_values = _read_yaml(settings_file, problems)
     for key in sorted(file_values):

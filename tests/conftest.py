@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from page_governor.app import App
 from page_governor.clock import FrozenClock
-from page_governor.config import REPO_CONFIG_DIR, Settings
+from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 
 pytest_plugins = ["tests.fakes.fixtures"]
@@ -89,7 +89,7 @@ def database_url(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return Settings(
-        config_dir=REPO_CONFIG_DIR, data_dir=tmp_path / "data", database_url=database_url
+        config_dir=DEFAULT_CONFIG_DIR, data_dir=tmp_path / "data", database_url=database_url
     )
 
 
@@ -119,7 +119,7 @@ def cli_env(tmp_path: Path, database_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGE_GOVERNOR_")}
     env.pop("DATABASE_URL", None)
     env["PAGE_GOVERNOR_DATA_DIR"] = str(tmp_path / "data")
-    env["PAGE_GOVERNOR_CONFIG_DIR"] = str(REPO_CONFIG_DIR)
+    env["PAGE_GOVERNOR_CONFIG_DIR"] = str(DEFAULT_CONFIG_DIR)
     env["DATABASE_URL"] = database_url
     env["COLUMNS"] = "120"
     return env

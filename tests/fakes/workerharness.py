@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from page_governor.app import App
-from page_governor.config import REPO_CONFIG_DIR, Settings, load_registry
+from page_governor.config import DEFAULT_CONFIG_DIR, Settings, load_registry
 from page_governor.registry import sync_registry
 from page_governor.worker import Worker
 from tests.fakes.graph import FakeGraph
@@ -72,7 +72,7 @@ def write_config(folder: Path, *, pages: list[dict[str, Any]], interval: int = 5
     """A config folder: the repository's policy files plus our pages and roles."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("policy.yaml", "moderation.yaml", "redaction.yaml", "retention.yaml"):
-        shutil.copy(REPO_CONFIG_DIR / name, folder / name)
+        shutil.copy(DEFAULT_CONFIG_DIR / name, folder / name)
     (folder / "settings.yaml").write_text("log_level: INFO\n", encoding="utf-8")
     registry = {
         "departments": [

@@ -18,7 +18,7 @@ from page_governor.archive.export import export_bundle, verify_bundle
 from page_governor.archive.integrity import verify_chains
 from page_governor.archive.search import Filters
 from page_governor.archive.store import version_record
-from page_governor.config import REPO_CONFIG_DIR, Settings
+from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.db import schema as t
 from page_governor.hashing import chain_hash
@@ -32,7 +32,7 @@ PRIVATE, PUBLIC = signing.generate()
 @pytest.fixture
 def signed_app(tmp_path, clock, migrated_url):
     settings = Settings(
-        config_dir=REPO_CONFIG_DIR,
+        config_dir=DEFAULT_CONFIG_DIR,
         data_dir=tmp_path / "data",
         database_url=migrated_url,
         archive_signing_private_key=PRIVATE,

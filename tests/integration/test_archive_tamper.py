@@ -21,7 +21,7 @@ from page_governor.archive import retention
 from page_governor.archive.integrity import verify_chains
 from page_governor.archive.search import Filters
 from page_governor.clock import FrozenClock
-from page_governor.config import REPO_CONFIG_DIR, Settings
+from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, list_items
@@ -47,7 +47,7 @@ HASHED = {
 def base_db(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     folder = tmp_path_factory.mktemp("tamper")
     app = App(
-        Settings(config_dir=REPO_CONFIG_DIR, data_dir=folder, database_url=None),
+        Settings(config_dir=DEFAULT_CONFIG_DIR, data_dir=folder, database_url=None),
         clock=FrozenClock(T1),
     )
     register_sample(app)

@@ -12,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from tests.helpers import run_cli
 
 PAGES_YAML = """
@@ -32,7 +32,7 @@ pages:
 @pytest.fixture
 def live_env(cli_env, tmp_path, migrated_url):
     config = tmp_path / "config"
-    shutil.copytree(REPO_CONFIG_DIR, config)
+    shutil.copytree(DEFAULT_CONFIG_DIR, config)
     (config / "pages.yaml").write_text(PAGES_YAML, encoding="utf-8")
     return {**cli_env, "PAGE_GOVERNOR_CONFIG_DIR": str(config)}
 

@@ -122,7 +122,7 @@ def policy_server() -> Iterator[str]:
 def test_a_linked_policy_page_on_an_official_domain_is_read_and_cited(policy_server):
     from page_governor.compliance.checker import check_fields
     from page_governor.compliance.policy import load_policy
-    from page_governor.config import REPO_CONFIG_DIR
+    from page_governor.config import DEFAULT_CONFIG_DIR
 
     fields = {"about": f"Official page. Comment policy: http://{policy_server}/social-media-policy"}
     links = policy_links(fields, ["127.0.0.1"])
@@ -137,7 +137,7 @@ def test_a_linked_policy_page_on_an_official_domain_is_read_and_cited(policy_ser
     assert _PolicyPage.hits == 1
     report = check_fields(
         {**fields, f"linked:{links[0]}": text},
-        load_policy(REPO_CONFIG_DIR),
+        load_policy(DEFAULT_CONFIG_DIR),
         official_domains=["127.0.0.1"],
     )
     assert report.elements["public_records_notice"].source == f"linked:{links[0]}"

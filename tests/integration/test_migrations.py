@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from page_governor.app import App
 from page_governor.archive.integrity import check_search_index
 from page_governor.archive.search import Filters, search
-from page_governor.config import REPO_CONFIG_DIR, Settings
+from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.db import schema as t
 from page_governor.db.engine import _alembic_config, head_revision
@@ -120,7 +120,7 @@ def test_upgrading_to_batch_indexing_keeps_every_stored_version_searchable(tmp_p
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0006")
     app = App(
-        Settings(config_dir=REPO_CONFIG_DIR, data_dir=tmp_path, database_url=url), clock=clock
+        Settings(config_dir=DEFAULT_CONFIG_DIR, data_dir=tmp_path, database_url=url), clock=clock
     )
     register_sample(app)
     poll_all(app, NOW)

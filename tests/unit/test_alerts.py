@@ -276,6 +276,6 @@ def test_a_bad_roles_file_is_refused_with_what_is_wrong(data, problem):
 
 
 def test_the_shipped_roles_file_is_valid_and_grants_nothing():
-    from page_governor.config import REPO_CONFIG_DIR
+    from page_governor.config import DEFAULT_CONFIG_DIR
 
-    assert RoleBook.from_config_dir(REPO_CONFIG_DIR).people == {}
+    assert RoleBook.from_config_dir(DEFAULT_CONFIG_DIR).people == {}

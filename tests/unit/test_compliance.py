@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from page_governor.compliance.checker import check_fields, extract_urls
 from page_governor.compliance.evaluation import evaluate, load_profiles
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy, parse_policy
-from page_governor.config import REPO_CONFIG_DIR
+from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.errors import ConfigError
 
-POLICY = load_policy(REPO_CONFIG_DIR)
+POLICY = load_policy(DEFAULT_CONFIG_DIR)
 DATA = Path(__file__).resolve().parent.parent / "data" / "compliance_profiles.yaml"
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from page_governor.config import (
-    REPO_CONFIG_DIR,
+    DEFAULT_CONFIG_DIR,
     load_registry,
     load_settings,
     normalise_database_url,
@@ -23,7 +23,7 @@ def _config_dir(tmp_path: Path, settings_text: str = "", pages_text: str | None 
 
 
 def test_defaults_load_from_the_bundled_config_directory():
-    settings = load_settings({"config_dir": REPO_CONFIG_DIR}, environ={})
+    settings = load_settings({"config_dir": DEFAULT_CONFIG_DIR}, environ={})
     assert settings.poll_interval_seconds == 300
     assert settings.facebook_graph_version == "v24.0"
     assert settings.is_embedded_database
@@ -136,7 +136,7 @@ pages:
 
 
 def test_shipped_example_registry_is_valid():
-    example = REPO_CONFIG_DIR / "pages.example.yaml"
+    example = DEFAULT_CONFIG_DIR / "pages.example.yaml"
     d = example.parent
     # load_registry reads pages.yaml; validate the example through the same model
     import yaml
@@ -146,3 +146,26 @@ def test_shipped_example_registry_is_valid():
     reg = RegistryConfig(**yaml.safe_load(example.read_text()))
     assert reg.pages and reg.departments
     assert load_registry(d).pages == ()  # the shipped pages.yaml registers nothing
+
+
+def test_every_package_folder_is_listed_for_the_wheel():
+    """pyproject.toml lists the packages (so config/ ships as page_governor/default_config):
+    a new folder of code must be added there or a plain install would lack it."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    tree = {
+        ".".join(path.relative_to(root).parts)
+        for path in (root / "page_governor").rglob("*")
+        if path.is_dir() and path.name != "__pycache__" and any(path.iterdir())
+    } | {"page_governor"}
+    assert tree | {"page_governor.default_config"} == listed
+
+
+def test_a_missing_config_directory_names_both_ways_of_giving_one(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load_settings({"config_dir": tmp_path / "nope"}, environ={})
+    assert "--config-dir" in err.value.message and "PAGE_GOVERNOR_CONFIG_DIR" in err.value.message
