@@ -1,6 +1,10 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
-python benchmarks/compliance_eval.py [--split dev|test] [--verbose]
+python benchmarks/compliance_eval.py [--set team|dev_2026_12|frozen_test_2026_12]
+    [--split dev|test|holdout] [--verbose]
+
+``frozen_test_2026_12`` is a frozen test split: never used to choose patterns or rules (do not
+read its errors with --verbose while tuning; tune on ``dev_2026_12``).
 """
 
 from __future__ import annotations
@@ -13,22 +17,28 @@ from page_governor.compliance.evaluation import evaluate, load_profiles
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy
 from page_governor.config import DEFAULT_CONFIG_DIR
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "compliance_profiles.yaml"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+SETS = {
+    "team": DATA_DIR / "compliance_profiles.yaml",
+    "dev_2026_12": DATA_DIR / "compliance_dev_2026_12.yaml",
+    "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog="example: python benchmarks/compliance_eval.py --split test",
+        epilog="example: python benchmarks/compliance_eval.py --set frozen_test_2026_12",
     )
     parser.add_argument(
         "--split", choices=["dev", "test", "holdout"], help="only this part of the set"
     )
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--set", choices=sorted(SETS), default="team", help="which labelled set")
+    parser.add_argument("--data", type=Path, help="another labelled file in the same format")
     parser.add_argument("--verbose", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
     policy = load_policy(DEFAULT_CONFIG_DIR)
-    profiles = load_profiles(args.data)
+    profiles = load_profiles(args.data or SETS[args.set])
     started = time.perf_counter()
     ev = evaluate(profiles, policy, split=args.split)
     elapsed = time.perf_counter() - started
@@ -42,9 +52,12 @@ def main() -> None:
         )
     worst = min(ev.scores[e].accuracy for e in ELEMENT_IDS)
     print(f"lowest element accuracy: {worst:.3f} (target 0.970)")
+    overall = sum(ev.scores[e].accuracy for e in ELEMENT_IDS) / len(ELEMENT_IDS)
+    print(f"overall (mean of the elements): {overall:.3f}")
     print(f"warnings expected but not raised: {len(ev.warning_misses)}")
+    print(f"false warnings: {len(ev.false_warnings)} (target 0)")
     if args.verbose:
-        for line in ev.errors + ev.warning_misses:
+        for line in ev.errors + ev.warning_misses + ev.false_warnings:
             print("  " + line)
 
 

@@ -357,6 +357,7 @@ def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Tab
                 phone=(page or {}).get("department_phone"),
                 email=(page or {}).get("department_email"),
                 domain=domains[0],
+                platform=(page or {}).get("platform"),
             )
             detail = f"{result.reason}\n[bold]Fix:[/] {fix}\n[dim]{rule.seed_clause}[/]"
         table.add_row(element_id, "[green]✓[/]" if result.passed else "[red]✗[/]", detail)
@@ -521,7 +522,11 @@ def check_profile(
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
         return
-    page = {"department_name": agency_name, "official_domains": list(domains)}
+    page = {
+        "department_name": agency_name,
+        "official_domains": list(domains),
+        "platform": data.get("platform") if isinstance(data.get("platform"), str) else None,
+    }
     console.print(f"{report.passed}/{report.total} required elements present")
     console.print(_element_table(report, policy, page))
     for warning in report.warnings:

@@ -325,6 +325,7 @@ class BotHandlers:
                     phone=page.get("department_phone"),
                     email=page.get("department_email"),
                     domain=domains[0] if domains else None,
+                    platform=page.get("platform"),
                 )
                 lines.append(f"❌ {e(rule.title)}. Fix: <code>{e(render._clip(fix, 300))}</code>")
         return "\n".join(lines)

@@ -1,9 +1,11 @@
 """The compliance check: a pure function from profile text to a report with evidence.
 
-Text is read sentence by sentence across every field. For pattern elements a sentence is
-evidence when it matches a pattern and no negation; an element fails outright when a sentence
-matches one of its ``fails_if`` rules without also being evidence (a page that says it is
-"monitored 24/7", or "not affiliated with" the agency).
+Every field is read as its author laid it out (:mod:`page_governor.compliance.blocks`):
+headings, paragraphs and list items, a list item together with its lead-in or heading. For
+pattern elements a reading is evidence when it matches a pattern and no negation; an element
+fails outright when a reading matches one of its ``fails_if`` rules without also being evidence
+(a page that says it is "monitored 24/7", or "not affiliated with" the agency). Evidence names
+the field and the block it came from.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from page_governor.compliance.policy import ElementRule, Policy
-from page_governor.compliance.text import clean, sentences
+from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from_text
+from page_governor.compliance.policy import ElementRule, Policy, WarningRule
+from page_governor.compliance.text import clean
 
 # Fields in the order evidence is preferred (most authoritative first).
 FIELD_ORDER = (
@@ -43,11 +46,11 @@ PHONE_FIELDS = ("phone", "whatsapp_number")
 EMAIL_FIELDS = ("emails", "email")
 EVIDENCE_CHARS = 300
 
-_PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\w-])"
-    r"|(?<![\w/.-])\+(?:[2-9]\d{0,2})[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w-])"
-)
 _N11 = re.compile(r"\b(call|dial|text|phone)\s+(3|2|5)[\s.-]?1[\s.-]?1\b", re.IGNORECASE)
+# Vanity numbers ("1-800-TROOPER"): letters read as the keypad digits they stand for.
+_VANITY = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[A-Z0-9]{3}[\s.-]?[A-Z0-9]{4,7}(?![\w-])"
+)
 _EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)", re.IGNORECASE
 )
@@ -95,9 +98,15 @@ class ElementResult:
     evidence: str | None
     source: str | None
     reason: str
+    block: str | None = None  # where in the field: "list item after 'Comments may be…'"
 
     def as_json(self) -> dict[str, object]:
-        return {"passed": self.passed, "evidence": self.evidence, "source": self.source}
+        return {
+            "passed": self.passed,
+            "evidence": self.evidence,
+            "source": self.source,
+            "block": self.block,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +115,27 @@ class PolicyWarning:
     text: str
     source: str
     note: str
+    phrase: str = ""  # the words that raised it ("inappropriate")
+    case: str = ""  # the case it comes from
 
     def as_json(self) -> dict[str, str]:
-        return {"id": self.id, "text": self.text, "source": self.source, "note": self.note}
+        return {
+            "id": self.id,
+            "phrase": self.phrase,
+            "text": self.text,
+            "source": self.source,
+            "note": self.note,
+            "case": self.case,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One text the checker matches: a sentence, or a list item joined to its lead-in."""
+
+    text: str
+    source: str
+    block: Block
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,42 +172,79 @@ def _ordered(fields: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted((kv for kv in items if kv[1]), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
-def _check_patterns(rule: ElementRule, prepared: list[tuple[str, list[str]]]) -> ElementResult:
-    evidence: tuple[str, str] | None = None
-    contradiction: tuple[str, str] | None = None
-    for source, sents in prepared:
-        for sent in sents:
-            is_evidence = any(p.search(sent) for p in rule.patterns) and not any(
-                n.search(sent) for n in rule.negations
-            )
-            if is_evidence:
-                if evidence is None:
-                    evidence = (sent, source)
-            elif contradiction is None and any(f.search(sent) for f in rule.fails_if):
-                contradiction = (sent, source)
+def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult:
+    evidence: Reading | None = None
+    contradiction: Reading | None = None
+    for reading in readings:
+        text = reading.text
+        is_evidence = any(p.search(text) for p in rule.patterns) and not any(
+            n.search(text) for n in rule.negations
+        )
+        if is_evidence:
+            if evidence is None:
+                evidence = reading
+        elif contradiction is None and any(f.search(text) for f in rule.fails_if):
+            contradiction = reading
     if contradiction is not None:
         return ElementResult(
             rule.id,
             False,
             None,
             None,
-            f"contradicted in {contradiction[1]}: {_clip(contradiction[0])!r}",
+            f"contradicted in {contradiction.source}: {_clip(contradiction.text)!r}",
         )
     if evidence is None:
         return ElementResult(rule.id, False, None, None, "no statement found")
-    return ElementResult(rule.id, True, _clip(evidence[0]), evidence[1], "found")
+    return ElementResult(
+        rule.id, True, _clip(evidence.text), evidence.source, "found", evidence.block.describe()
+    )
+
+
+def read_fields(fields: Mapping[str, str]) -> list[Reading]:
+    """Every reading of every field, most authoritative field first."""
+    rank = {name: i for i, name in enumerate(FIELD_ORDER)}
+    readings: list[Reading] = []
+    for source in sorted(fields, key=lambda k: (rank.get(k, len(rank)), k)):
+        value = fields[source]
+        value = value if isinstance(value, str) else str(value)
+        if not value.strip():
+            continue
+        blocks = (
+            blocks_from_html(value) if source.startswith("linked:") else blocks_from_text(value)
+        )
+        seen: set[str] = set()
+        for block in blocks:
+            for text in block.readings():
+                if text not in seen:
+                    seen.add(text)
+                    readings.append(Reading(text, source, block))
+    return readings
 
 
 def on_domains(host: str, domains: Iterable[str]) -> bool:
-    host = host.lower().rstrip(".")
+    """Is ``host`` one of the official domains or under one ("www.", "sheriff.county.gov")?
+
+    Read with the Public Suffix List (offline snapshot): a host must have a real registrable
+    domain, and a configured "domain" that is itself a public suffix ("gov", "tx.us",
+    "co.uk") never makes every site under it official.
+    """
+    from page_governor.moderation.links import registrable
+
+    host = host.lower().strip().rstrip(".")
     if host.startswith("www."):
-        host_nw = host[4:]
-    else:
-        host_nw = host
+        host = host[4:]
+    if not host:
+        return False
     for domain in domains:
         d = domain.lower().strip().rstrip(".")
         d = d[4:] if d.startswith("www.") else d
-        if d and (host_nw == d or host_nw.endswith("." + d)):
+        if not d:
+            continue
+        if host == d:
+            return True  # the domain itself (or an address configured as it is)
+        if registrable(d) is None or registrable(host) is None:
+            continue  # "gov" or "tx.us" alone is a public suffix, not an agency's domain
+        if host.endswith("." + d):
             return True
     return False
 
@@ -230,10 +294,44 @@ def _check_official_link(
 
 
 def find_phones(text: str) -> list[str]:
-    """Non-emergency phone numbers (911 never counts) and N11 service lines like 311."""
-    found = [m.group(0).strip() for m in _PHONE.finditer(text)]
+    """Non-emergency phone numbers (911 never counts), in US and international formats with
+    extensions (read with ``phonenumbers``), vanity numbers (1-800-TROOPER) and N11 service
+    lines like 311."""
+    import phonenumbers
+
+    found: list[str] = []
+    if any(ch.isdigit() for ch in text):
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, "US", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=100
+        ):
+            digits = "".join(ch for ch in match.raw_string if ch.isdigit())
+            if len(digits) >= 10 or (len(digits) == 7 and "-" in match.raw_string):
+                found.append(match.raw_string.strip())
+        for match in _VANITY.finditer(text):
+            raw = match.group(0)
+            if not any(ch.isalpha() for ch in raw) or raw in found:
+                continue
+            try:
+                number = phonenumbers.parse(
+                    phonenumbers.convert_alpha_characters_in_number(raw), "US"
+                )
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(number):
+                found.append(raw.strip())
     found += [m.group(0) for m in _N11.finditer(text)]
     return found
+
+
+def _agency_email(candidate: str) -> bool:
+    """A syntactically valid address (``email-validator``, no DNS look-up)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(candidate, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
 
 
 def _check_contact(
@@ -246,6 +344,8 @@ def _check_contact(
         if phones:
             return ElementResult(rule.id, True, _clip(phones[0]), source, "found")
         for match in _EMAIL.finditer(text):
+            if not _agency_email(match.group(0)):
+                continue
             if not domains or on_domains(match.group(1), domains):
                 return ElementResult(rule.id, True, _clip(match.group(0)), source, "found")
             foreign_email = foreign_email or match.group(0)
@@ -270,7 +370,7 @@ def check_fields(
     """
     domains = tuple(d for d in (x.strip().lower() for x in official_domains) if d)
     ordered = _ordered(fields)
-    prepared = [(source, sentences(text)) for source, text in ordered]
+    readings = read_fields(fields)
     results: dict[str, ElementResult] = {}
     for rule in policy.elements:
         if rule.matcher == "official_link":
@@ -278,16 +378,38 @@ def check_fields(
         elif rule.matcher == "contact_info":
             results[rule.id] = _check_contact(rule, ordered, domains)
         else:
-            results[rule.id] = _check_patterns(rule, prepared)
+            results[rule.id] = _check_patterns(rule, readings)
+    return ComplianceReport(results, tuple(risky_wording(readings, policy.warnings)))
+
+
+def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list[PolicyWarning]:
+    """Wording courts have treated as viewpoint-based or as unbridled discretion, judged in
+    context: "comments we find inappropriate may be removed" is warned, "inappropriate content,
+    such as:" followed by a list of unprotected content, or a disclaimer of liability for what
+    others post, is not."""
     warnings: list[PolicyWarning] = []
     seen: set[str] = set()
-    for source, sents in prepared:
-        for sent in sents:
-            for wrule in policy.warnings:
-                if wrule.id not in seen and wrule.pattern.search(sent):
-                    seen.add(wrule.id)
-                    warnings.append(PolicyWarning(wrule.id, _clip(sent), source, wrule.note))
-    return ComplianceReport(results, tuple(warnings))
+    for reading in readings:
+        if reading.block.kind == "item" and reading.text != reading.block.text:
+            continue  # a lead-in joined to an item: the lead-in is judged on its own
+        for rule in rules:
+            if rule.id in seen:
+                continue
+            match = rule.pattern.search(reading.text)
+            if match is None or any(e.search(reading.text) for e in rule.unless):
+                continue
+            seen.add(rule.id)
+            warnings.append(
+                PolicyWarning(
+                    rule.id,
+                    _clip(reading.text),
+                    reading.source,
+                    rule.note,
+                    phrase=match.group(0),
+                    case=rule.case,
+                )
+            )
+    return warnings
 
 
 def fields_from_json(data: Mapping[str, Any]) -> dict[str, str]:
@@ -305,6 +427,11 @@ def fields_from_json(data: Mapping[str, Any]) -> dict[str, str]:
     return fields
 
 
+# How much text a platform's profile field holds: a fix longer than this cannot be pasted
+# there, so it becomes a short line plus a link to the full policy page.
+PROFILE_LIMITS = {"instagram": 150, "x": 160, "twitter": 160, "telegram": 255}
+
+
 def suggested_fix(
     rule: ElementRule,
     *,
@@ -312,12 +439,29 @@ def suggested_fix(
     phone: str | None = None,
     email: str | None = None,
     domain: str | None = None,
+    platform: str | None = None,
+    policy_url: str | None = None,
 ) -> str:
-    """The rule's suggested text with the department's details filled in."""
-    return (
-        rule.suggested_text.replace("{agency}", agency or "the department")
-        .replace("{phone}", phone or "(non-emergency number)")
-        .replace("{email}", email or "(agency email)")
-        .replace("{domain}", domain or "(official website)")
-        .strip()
+    """The rule's suggested text with the department's details filled in. On a platform whose
+    bio cannot hold the full statements (Instagram 150 characters, X 160, a Telegram
+    description 255), the short line instead (``short_text``), where ``{policy_link}`` stands
+    for the agency's full policy page."""
+
+    def fill(text: str) -> str:
+        return (
+            text.replace("{agency}", agency or "the department")
+            .replace("{phone}", phone or "(non-emergency number)")
+            .replace("{email}", email or "(agency email)")
+            .replace("{domain}", domain or "(official website)")
+            .strip()
+        )
+
+    full = fill(rule.suggested_text)
+    limit = PROFILE_LIMITS.get((platform or "").lower())
+    if limit is None or not rule.short_text:
+        return full
+    # a bio holds every element at once: the short line whenever the platform's field is short
+    link = policy_url or (
+        f"(link to the full policy on {domain})" if domain else "(link to the full policy)"
     )
+    return fill(rule.short_text).replace("{policy_link}", link)

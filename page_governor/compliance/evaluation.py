@@ -26,6 +26,7 @@ class Evaluation:
         default_factory=lambda: {e: ElementScore() for e in ELEMENT_IDS}
     )
     warning_misses: list[str] = field(default_factory=list)
+    false_warnings: list[str] = field(default_factory=list)  # raised where none was expected
     errors: list[str] = field(default_factory=list)  # "profile-id: element expected X"
     profiles: int = 0
 
@@ -67,7 +68,12 @@ def evaluate(
                     f"{report.elements[element].evidence!r}"
                 )
         raised = {w.id for w in report.warnings}
-        for warning in case.get("warn", []):
-            if warning not in raised:
-                ev.warning_misses.append(f"{case['id']}: warning {warning} not raised")
+        expected_warnings = set(case.get("warn", []))
+        for warning in sorted(expected_warnings - raised):
+            ev.warning_misses.append(f"{case['id']}: warning {warning} not raised")
+        for warning in report.warnings:
+            if warning.id not in expected_warnings:
+                ev.false_warnings.append(
+                    f"{case['id']}: false warning {warning.id}: {warning.text!r}"
+                )
     return ev

@@ -1,7 +1,9 @@
 """Fetch a comment-policy page that a profile links on an official domain.
 
 Bounded: one timeout, a size limit, only http(s) on the department's official domains, and a
-small in-process cache so a daily check of many pages fetches each policy page once.
+small in-process cache so a daily check of many pages fetches each policy page once. An HTML
+page is returned as its markup, so the checker reads its headings and lists
+(:mod:`page_governor.compliance.blocks`); a PDF policy is returned as its extracted text.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections.abc import Iterable, Mapping
 
 import httpx
 
+from page_governor.compliance.blocks import pdf_text
 from page_governor.compliance.checker import extract_urls, on_domains, url_host
-from page_governor.compliance.text import clean
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 512 * 1024
+MAX_PDF_BYTES = 4 * 1024 * 1024  # policy documents are longer than pages, still bounded
 _POLICY_HINTS = (
     "policy",
     "policies",
@@ -69,17 +72,17 @@ class LinkedPageFetcher:
         text: str | None = None
         try:
             with self._client.stream("GET", url) as response:
-                if response.status_code == 200 and "html" in response.headers.get(
-                    "content-type", "html"
-                ):
-                    body = b""
-                    for chunk in response.iter_bytes():
-                        body += chunk
-                        if len(body) > MAX_BYTES:
-                            break
-                    text = clean(body[:MAX_BYTES].decode(response.encoding or "utf-8", "replace"))
-                else:
+                kind = response.headers.get("content-type", "text/html").lower()
+                is_pdf = "pdf" in kind or url.lower().split("?")[0].endswith(".pdf")
+                if response.status_code != 200:
                     log.info("linked policy %s answered %s", url, response.status_code)
+                elif is_pdf:
+                    text = pdf_text(_read(response, MAX_PDF_BYTES)) or None
+                elif "html" in kind or "text" in kind:
+                    body = _read(response, MAX_BYTES)
+                    text = body.decode(response.encoding or "utf-8", "replace")
+                else:
+                    log.info("linked policy %s is %s, not a page or a PDF", url, kind)
         except httpx.HTTPError as exc:
             log.info("linked policy %s could not be fetched: %s", url, exc.__class__.__name__)
         self._cache[url] = text
@@ -87,3 +90,12 @@ class LinkedPageFetcher:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _read(response: httpx.Response, limit: int) -> bytes:
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            break
+    return bytes(body[:limit])

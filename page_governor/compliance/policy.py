@@ -34,6 +34,7 @@ class ElementRule:
     suggested_text: str
     matcher: str
     patterns: tuple[re.Pattern[str], ...] = ()
+    short_text: str = ""  # a line that fits a short bio; the fix adds a link to the full policy
     negations: tuple[re.Pattern[str], ...] = ()
     fails_if: tuple[re.Pattern[str], ...] = ()
 
@@ -43,6 +44,8 @@ class WarningRule:
     id: str
     pattern: re.Pattern[str]
     note: str
+    case: str = ""  # the case the warning rests on, shown beside the phrase
+    unless: tuple[re.Pattern[str], ...] = ()  # contexts where the phrase is not risky
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 description=str(spec.get("description", "")),
                 seed_clause=str(spec.get("seed_clause", "")),
                 suggested_text=str(spec.get("suggested_text", "")),
+                short_text=str(spec.get("short_text") or "").strip(),
                 matcher=str(matcher),
                 patterns=pats,
                 negations=_compile(f"{base}.negations", spec.get("negations"), problems),
@@ -123,8 +127,17 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             problems.append(f"{where}: warnings[{i}] needs id, pattern and note")
             continue
         compiled = _compile(f"{where}: warnings[{i}].pattern", [spec["pattern"]], problems)
+        unless = _compile(f"{where}: warnings[{i}].unless", spec.get("unless"), problems)
         if compiled:
-            warnings.append(WarningRule(str(spec["id"]), compiled[0], str(spec["note"]).strip()))
+            warnings.append(
+                WarningRule(
+                    str(spec["id"]),
+                    compiled[0],
+                    str(spec["note"]).strip(),
+                    str(spec.get("case") or "").strip(),
+                    unless,
+                )
+            )
     if problems:
         raise ConfigError(problems)
     return Policy(

@@ -152,6 +152,7 @@ def check_page(
                     phone=page.get("department_phone"),
                     email=page.get("department_email"),
                     domain=(domains or (None,))[0],
+                    platform=page.get("platform"),
                 ),
                 "seed_clause": rule.seed_clause,
             },

@@ -25,5 +25,13 @@ def registrable(host: str) -> str | None:
         return None
     parts = _extractor()(host)
     if not parts.suffix or not parts.domain:
+        labels = host.split(".")
+        if len(labels) >= 2 and labels[-1] in RESERVED_TLDS and all(labels):
+            return ".".join(labels[-2:])
         return None
     return f"{parts.domain}.{parts.suffix}"
+
+
+# Names reserved for documentation and testing (RFC 2606, RFC 6761): not in the Public Suffix
+# List, but read as top-level domains so sample pages and examples ("anytownpd.example") work.
+RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})

@@ -302,6 +302,7 @@ class WebConsole:
                     phone=page.get("department_phone"),
                     email=page.get("department_email"),
                     domain=domains[0] if domains else None,
+                    platform=page.get("platform"),
                 )
                 cells.append(
                     {

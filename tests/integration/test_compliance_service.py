@@ -183,16 +183,18 @@ def test_check_profile_json_has_exactly_the_nine_elements(cli_env, tmp_path):
     assert set(data) == {"elements", "warnings"}
     assert len(data["elements"]) == 9
     for value in data["elements"].values():
-        assert set(value) == {"passed", "evidence", "source"}
+        assert set(value) == {"passed", "evidence", "source", "block"}
     assert data["elements"]["emergency_contact"] == {
         "passed": True,
         "evidence": "Emergencies: call 911.",
         "source": "description",
+        "block": "paragraph",
     }
     assert data["elements"]["opinions_disclaimer"] == {
         "passed": False,
         "evidence": None,
         "source": None,
+        "block": None,
     }
 
 

@@ -1,0 +1,176 @@
+"""Reading a profile the way its author laid it out: headings, paragraphs and list items.
+
+Real pages state their rules as lists ("Comments may be removed if they contain:" then one item
+per line) or under headings ("Comments that will be removed", then the items). Read sentence by
+sentence, "• obscene language" says nothing; read with its lead-in, it is the moderation policy.
+So every field becomes a list of :class:`Block` s, and each block gives the checker one or more
+*readings*: a paragraph's sentences (also prefixed with the heading they sit under), a list
+item joined to its lead-in (or, without one, to its heading), a heading on its own.
+
+Plain text (about, description, bios, pinned posts): a line that starts with a bullet, a
+number or a letter ("•", "-", "1.", "a)") is a list item; a line ending with ":" is a lead-in
+for the items after it; a short line without closing punctuation followed by more text, or a
+line in capitals, is a heading. HTML (a linked comment-policy page): parsed with Beautiful Soup
+over Python's own ``html.parser`` (tolerant of broken markup, no compiled dependency), keeping
+``h1``-``h6``, ``p`` and ``li`` with the list's lead-in. PDF (a linked policy document): text
+extracted with ``pypdf`` (pure Python, maintained), then read as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from page_governor.compliance.text import MAX_FIELD_CHARS, clean, sentences
+
+_BULLET = re.compile(
+    r"^\s*(?:[-*•·▪▫►▶➡➤➔→✅✔☑◦‣–—+>]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*"
+)
+_CLOSED = re.compile(r"[.!?)\"']\s*$")
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "caption")
+MAX_HEADING_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "heading", "paragraph" or "item"
+    text: str
+    heading: str | None = None  # the heading it sits under
+    lead_in: str | None = None  # for an item: the line introducing its list
+
+    def describe(self) -> str:
+        """Where in the field this block is, for evidence ("list item under 'Comments'")."""
+        if self.kind == "item":
+            context = self.lead_in or self.heading
+            return f"list item after {_quote(context)}" if context else "list item"
+        if self.kind == "heading":
+            return "heading"
+        return f"paragraph under {_quote(self.heading)}" if self.heading else "paragraph"
+
+    def readings(self) -> Iterator[str]:
+        """The texts the checker matches, most specific first."""
+        if self.kind == "item":
+            context = (self.lead_in or self.heading or "").rstrip(":").strip()
+            if context:
+                yield f"{context}: {self.text}"
+            yield self.text
+            return
+        if self.kind == "heading":
+            yield self.text
+            return
+        for sentence in sentences(self.text):
+            yield sentence
+            if self.heading:
+                yield f"{self.heading.rstrip(':').strip()}: {sentence}"
+
+
+def _quote(text: str | None) -> str:
+    text = (text or "").strip()
+    return "'" + (text if len(text) <= 60 else text[:59] + "…") + "'"
+
+
+def _is_heading(line: str, following: str | None) -> bool:
+    if len(line) > MAX_HEADING_CHARS or line.endswith(":"):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 8:
+        return True  # "PROHIBITED CONTENT", "MONITORING"
+    if _CLOSED.search(line) or following is None:
+        return False
+    # "Comment Guidelines", "About this page": a few words, no sentence punctuation inside
+    return len(line.split()) <= 6 and not re.search(r"[.!?;,]", line) and line[:1].isupper()
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Blocks of a plain-text field (HTML in a plain field is reduced to text first)."""
+    if re.search(r"<(p|li|ul|ol|h[1-6]|div|br)\b", text[:MAX_FIELD_CHARS], re.IGNORECASE):
+        return blocks_from_html(text)
+    lines = [line.strip() for line in text[:MAX_FIELD_CHARS].splitlines()]
+    blocks: list[Block] = []
+    heading: str | None = None
+    lead_in: str | None = None
+    for index, raw in enumerate(lines):
+        if not raw:
+            lead_in = None
+            continue
+        line = clean(raw)
+        if not line:
+            continue
+        following = next((x for x in lines[index + 1 :] if x), None)
+        bullet = _BULLET.match(line)
+        if bullet and len(line) > bullet.end():
+            item = line[bullet.end() :].strip()
+            blocks.append(Block("item", item, heading, lead_in))
+            continue
+        if line.endswith(":") and len(line) > 1:
+            # a lead-in: it also stands as a paragraph of its own ("Comments may be removed
+            # if they contain:") and introduces the items after it
+            blocks.append(Block("paragraph", line, heading))
+            lead_in = line
+            continue
+        if _is_heading(line, following):
+            blocks.append(Block("heading", line, heading))
+            heading, lead_in = line, None
+            continue
+        lead_in = None
+        blocks.append(Block("paragraph", line, heading))
+    return blocks
+
+
+def blocks_from_html(markup: str) -> list[Block]:
+    """Blocks of an HTML page: headings, paragraphs and list items with their lead-ins."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup[:MAX_FIELD_CHARS], "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "header"]):
+        tag.decompose()
+    blocks: list[Block] = []
+    heading: str | None = None
+    last_paragraph: str | None = None
+    for element in soup.find_all(_BLOCK_TAGS):
+        if element.find(_BLOCK_TAGS):
+            continue  # read the innermost blocks only (an li holding p's, a td holding a list)
+        text = clean(element.get_text(" ", strip=True))
+        if not text:
+            continue
+        name = element.name
+        if name and name[0] == "h" and name[1:].isdigit():
+            blocks.append(Block("heading", text, heading))
+            heading, last_paragraph = text, None
+        elif name == "li":
+            blocks.append(Block("item", text, heading, _lead_in_of(element) or last_paragraph))
+        else:
+            blocks.append(Block("paragraph", text, heading))
+            last_paragraph = text if text.endswith(":") else None
+    if not blocks:  # a page of bare text, or markup with no block elements
+        return blocks_from_text(clean(markup))
+    return blocks
+
+
+def _lead_in_of(item: Any) -> str | None:
+    """The text just before the list an item belongs to, when it introduces the list."""
+    parent = item.find_parent(["ul", "ol"])
+    if parent is None:
+        return None
+    previous = parent.find_previous_sibling()
+    if previous is None:
+        return None
+    text = clean(previous.get_text(" ", strip=True))
+    return text if text and (text.endswith(":") or previous.name in ("p", "div")) else None
+
+
+def pdf_text(data: bytes, *, max_pages: int = 40) -> str:
+    """The text of a PDF document (a linked policy), page by page; empty when unreadable."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages[:max_pages]]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return ""
+    return "\n".join(pages)[:MAX_FIELD_CHARS]

@@ -1,0 +1,221 @@
+"""The structure-aware reader: lists with their lead-ins, headings, HTML and PDF policies,
+phone numbers and domains read with libraries, and risky wording judged in context."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from page_governor.compliance.blocks import blocks_from_html, blocks_from_text, pdf_text
+from page_governor.compliance.checker import check_fields, find_phones, on_domains
+from page_governor.compliance.linked import LinkedPageFetcher
+from page_governor.compliance.policy import load_policy
+from page_governor.config import DEFAULT_CONFIG_DIR
+
+POLICY = load_policy(DEFAULT_CONFIG_DIR)
+
+
+def check(**fields: str):
+    return check_fields(fields, POLICY, official_domains=["anytown.example"])
+
+
+def test_a_list_item_is_read_with_its_lead_in_and_the_evidence_names_the_block():
+    report = check(
+        description="Comments may be removed if they contain:\n• obscene language\n• spam\n"
+    )
+    result = report.elements["moderation_policy"]
+    assert result.passed
+    assert result.evidence == "Comments may be removed if they contain: obscene language"
+    assert result.block == "list item after 'Comments may be removed if they contain:'"
+
+
+def test_a_heading_followed_by_a_list_is_read_with_the_heading():
+    text = "Comments that will be removed\n- vulgar or obscene language\n- threats\n"
+    blocks = blocks_from_text(text)
+    assert [b.kind for b in blocks] == ["heading", "item", "item"]
+    assert check(description=text).elements["moderation_policy"].passed
+
+
+def test_an_item_alone_is_not_a_policy():
+    assert (
+        not check(description="• obscene language\n• threats").elements["moderation_policy"].passed
+    )
+
+
+def test_numbered_and_lettered_items_and_capital_headings():
+    text = "PROHIBITED CONTENT\nThe following may be hidden:\n1. Obscenities\nb) Threats\n"
+    kinds = [(b.kind, b.text) for b in blocks_from_text(text)]
+    assert kinds[0] == ("heading", "PROHIBITED CONTENT")
+    assert ("item", "Obscenities") in kinds and ("item", "Threats") in kinds
+
+
+def test_html_policy_pages_keep_headings_and_lists():
+    html = (
+        "<h2>Comments</h2><p>We may hide comments that contain:</p>"
+        "<ul><li>profanity</li><li>personal attacks</li></ul><script>var x='911';</script>"
+    )
+    blocks = blocks_from_html(html)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "item", "item"]
+    assert blocks[2].lead_in == "We may hide comments that contain:"
+    report = check(**{"linked:https://anytown.example/policy": html})
+    assert report.elements["moderation_policy"].passed
+    assert not report.elements["emergency_contact"].passed  # script text is not read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here you will find news releases, traffic advisories and safety tips.",
+        "We serve the residents of Anytown with pride.",
+        "Follow us for the latest on road closures and events.",
+        "Fire safety, recruitment & station life",
+    ],
+)
+def test_a_purpose_written_as_a_mission_or_welcome_counts(text):
+    assert check(about=text).elements["purpose_statement"].passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Keeping Anytown safe since 1871.", "We will hide comments that share personal information."],
+)
+def test_mottos_and_moderation_rules_are_not_a_purpose(text):
+    assert not check(about=text).elements["purpose_statement"].passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Managed by the Public Information Office.",
+        "This page is run by the Anytown Police Department.",
+        "Anytown Police Department | official",
+    ],
+)
+def test_maintained_by_written_the_way_pages_write_it(text):
+    assert check(about=text).elements["maintained_by_agency"].passed
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Non-emergency: (555) 201-4400", True),
+        ("Call +44 20 7946 0958 ext. 12", True),
+        ("Report aggressive drivers: 1-800-TROOPER", True),
+        ("Dial 311 for city services", True),
+        ("Emergencies: 911", False),
+        ("Serving since 1902", False),
+    ],
+)
+def test_phone_numbers_are_read_with_phonenumbers(text, found):
+    assert bool(find_phones(text)) is found
+
+
+def test_official_domains_are_matched_with_the_public_suffix_list():
+    assert on_domains("www.anytown.gov", ["anytown.gov"])
+    assert on_domains("police.anytown.gov", ["anytown.gov"])
+    assert not on_domains("anytown.gov.evil.com", ["anytown.gov"])
+    assert not on_domains("evilanytown.gov", ["anytown.gov"])
+    assert not on_domains("anytown.gov", ["gov"])  # a public suffix is never an agency's domain
+    assert not on_domains("sheriff.co.harris.tx.us", ["tx.us"])
+
+
+@pytest.mark.parametrize(
+    "text,warned",
+    [
+        ("Comments we find inappropriate may be removed at our discretion.", True),
+        ("Negative comments will be deleted.", True),
+        ("Repeat offenders will be blocked.", True),
+        ("We may remove inappropriate content, such as:\n1. obscenity\n2. threats", False),
+        ("Inappropriate content, such as obscenity, threats or spam, will be hidden.", False),
+        ("The City is not liable for offensive material posted by users.", False),
+        ("Off-topic comments may be removed.", False),
+        ("Spam accounts will be blocked.", False),
+    ],
+)
+def test_risky_wording_is_judged_in_context(text, warned):
+    warnings = check(description=text).warnings
+    assert bool(warnings) is warned, warnings
+    for warning in warnings:
+        assert warning.phrase and warning.case and warning.note
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with one line of text in Helvetica (hand-built, as PDF writers do)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+class _PdfPolicy(http.server.BaseHTTPRequestHandler):
+    body = minimal_pdf("All comments are subject to the Public Records Act.")
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def pdf_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PdfPolicy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/social-media-policy.pdf"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_linked_pdf_policy_is_read_with_pypdf(pdf_server):
+    fetcher = LinkedPageFetcher(timeout=5)
+    try:
+        text = fetcher(pdf_server)
+    finally:
+        fetcher.close()
+    assert text and "Public Records Act" in text
+    report = check(**{f"linked:{pdf_server}": text})
+    assert report.elements["public_records_notice"].passed
+
+
+def test_an_unreadable_pdf_gives_no_text_instead_of_an_error():
+    assert pdf_text(b"%PDF-1.4 this is not really a pdf") == ""
+
+
+def test_fixes_for_short_bios_are_short_lines_with_a_link_to_the_full_policy():
+    from page_governor.compliance.checker import PROFILE_LIMITS, suggested_fix
+
+    for rule in POLICY.elements:
+        for platform, limit in PROFILE_LIMITS.items():
+            fix = suggested_fix(rule, agency="Anytown PD", domain="anytown.gov", platform=platform)
+            assert len(fix) <= limit, (rule.id, platform, fix)
+    moderation = POLICY.element("moderation_policy")
+    short = suggested_fix(moderation, agency="Anytown PD", domain="anytown.gov", platform="x")
+    assert "anytown.gov" in short
+    full = suggested_fix(moderation, agency="Anytown PD", domain="anytown.gov", platform="facebook")
+    assert full == moderation.suggested_text.strip() and len(full) > 160
