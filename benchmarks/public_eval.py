@@ -5,8 +5,11 @@
 OLID (tweets): rows in the test buckets 8-9 (see page_governor/moderation/training.py).
   personal attacks against TIN+IND (targeted insult at an individual); "any flag" against OFF.
 Jigsaw 10k (Wikipedia talk): test buckets 8-9; obscenity against `obscene`, attacks against
-  `insult`. The subset is enriched (about 47% toxic against 9.6% in the full data), so
-  precision is also given re-weighted to the real prevalence (non-toxic rows count more).
+  `insult`, threats against `threat`. The subset is enriched (about 47% toxic against 9.6% in
+  the full data), so precision is also given re-weighted to the real prevalence (non-toxic rows
+  count more). Clean rows flagged: non-toxic rows with any flag.
+SMS Spam Collection and YouTube Spam Collection: test buckets 8-9 (the spam model trains on
+  0-6 and chooses its threshold on 7); spam recall and the share of ham flagged as spam.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from page_governor.moderation.training import (
     TEST_BUCKETS,
     load_jigsaw,
     load_olid,
+    load_sms,
+    load_youtube,
     split,
 )
 
@@ -132,6 +137,35 @@ def main() -> None:
     ):
         p, r, f, rw = prf(pred, gold, weights)
         print(f"  {name:44} {p:9.3f} {r:7.3f} {f:6.3f} {rw:10.3f}")
+    threat = [r["threat"] for r in jig]
+    p, r, f, rw = prf([Category.THREAT in x.categories for x in ours], threat, weights)
+    print(f"  {'page_governor threat vs threat':44} {p:9.3f} {r:7.3f} {f:6.3f} {rw:10.3f}")
+    clean = [x.flagged for x, row in zip(ours, jig, strict=True) if not row["toxic"]]
+    print(
+        f"  non-toxic rows flagged (any category): {sum(clean)}/{len(clean)} = {sum(clean) / len(clean):.3f}"
+    )
+
+    print("\nSpam collections, test buckets")
+    for name, rows in (
+        ("SMS", split(load_sms(args.datasets / "sms_spam_collection.tsv"), TEST_BUCKETS)),
+        (
+            "YouTube",
+            split(load_youtube(args.datasets / "youtube_spam_collection.csv"), TEST_BUCKETS),
+        ),
+    ):
+        results = [full.classify(r["text"]) for r in rows]
+        spam_rows = [
+            Category.SPAM in x.categories for x, r in zip(results, rows, strict=True) if r["spam"]
+        ]
+        ham_rows = [
+            Category.SPAM in x.categories
+            for x, r in zip(results, rows, strict=True)
+            if not r["spam"]
+        ]
+        print(
+            f"  {name:8} spam recall {sum(spam_rows) / len(spam_rows):.3f} ({sum(spam_rows)}/{len(spam_rows)}), "
+            f"ham flagged as spam {sum(ham_rows) / len(ham_rows):.3f} ({sum(ham_rows)}/{len(ham_rows)})"
+        )
 
 
 if __name__ == "__main__":

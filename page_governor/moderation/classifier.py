@@ -28,8 +28,8 @@ from page_governor.moderation.detectors import (
     detect_attack,
     detect_obscenity,
 )
-from page_governor.moderation.lexicon import Lexicon, load_lexicon
-from page_governor.moderation.model import LinearModel, ModelScore
+from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon
+from page_governor.moderation.model import SPAM_MODEL, LinearModel, ModelScore
 from page_governor.moderation.normalize import (
     SPACED_WORDS,
     STRETCHED,
@@ -52,6 +52,11 @@ ADVISORY_PII = "contains personal information about someone; capture is already 
 # A model verdict is reported only when a word with at least this coefficient is present: the
 # reviewer must see an insulting word, not "like" or "retired".
 MODEL_EVIDENCE_COEFFICIENT = 2.5
+
+# The spam model flags a comment in which the rules see no spam signal at all (no term, link,
+# money promise or lure) only at this probability or above: alone, its threshold (chosen on
+# text messages and video comments) flags civic comments with links and phone numbers.
+SPAM_MODEL_ALONE = 0.5
 
 # Review priority: higher first.
 PRIORITY = {
@@ -147,14 +152,28 @@ class Classifier:
         model: LinearModel | None = None,
         *,
         model_threshold: float | None = None,
+        spam_model: LinearModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model
+        self.spam_model = spam_model
+        # The spam model flags at its trained threshold, scaled by the preset (or as written in
+        # moderation.yaml's model.spam_threshold).
+        self.spam_threshold = (
+            lexicon.spam_model_threshold
+            if lexicon.spam_model_threshold is not None
+            else min(
+                0.99,
+                (spam_model.threshold if spam_model else 1.0)
+                * PRESETS[lexicon.preset]["spam_model_factor"],
+            )
+        )
         # The model flags an attack at this probability (a person must be addressed too).
         self.model_threshold = (
             model_threshold if model_threshold is not None else lexicon.model_threshold
         )
         model_tag = f"+attack.{model.digest}" if model else ""
+        model_tag += f"+spam.{spam_model.digest}" if spam_model else ""
         self.version = f"pg-{__version__}+lex.{lexicon.digest}{model_tag}"
         self._attack_words = (
             lexicon.insult_nouns
@@ -189,7 +208,9 @@ class Classifier:
         """
         lexicon = load_lexicon(config_dir)
         return cls(
-            lexicon, LinearModel.load() if use_model and lexicon.model_threshold < 1 else None
+            lexicon,
+            LinearModel.load() if use_model and lexicon.model_threshold < 1 else None,
+            spam_model=LinearModel.load(SPAM_MODEL) if use_model else None,
         )
 
     # -- the screen ------------------------------------------------------------------------
@@ -269,6 +290,9 @@ class Classifier:
         n = normalize(text)
         folded, words = n.folded, n.words
         need, rules = self._screen(folded, words)
+        spam_p = self._spam_probability(n)
+        if spam_p >= self.spam_threshold:
+            need.add(Category.SPAM)
         lex = self.lexicon
         threshold = self.model_threshold
         model_p = 0.0
@@ -292,8 +316,35 @@ class Classifier:
         if Category.PERSONAL_INFO in need:
             hits[Category.PERSONAL_INFO] = personal_info.detect_personal_info(n, context)
         if Category.SPAM in need:
-            hits[Category.SPAM] = spam.detect_spam(n, lex)
+            hits[Category.SPAM] = self._spam_hit(n, spam_p)
         return self._result(n, hits, context)
+
+    def _spam_probability(self, n: Normalized) -> float:
+        """The spam model's probability (0 without a model, or for a comment of under four
+        words: too little to tell a scam from a reply)."""
+        if self.spam_model is None or len(n.words) < 4:
+            return 0.0
+        return self.spam_model.probability(spam.model_words(n.words[:400], n.original[:5000]))
+
+    def _spam_hit(self, n: Normalized, spam_p: float) -> Hit:
+        """The spam rules' verdict, raised by the model's when it is surer; a flag the model
+        alone raises quotes the words that weighed most."""
+        hit = spam.detect_spam(n, self.lexicon)
+        t = self.spam_threshold
+        if self.spam_model is None or spam_p < t:
+            return hit
+        if hit.score == 0 and spam_p < max(t, SPAM_MODEL_ALONE):
+            return hit  # no spam signal of its own: the model alone must be surer
+        score = 0.5 + 0.35 * (spam_p - t) / max(1e-9, 1 - t)
+        if score > hit.score:
+            hit.score = score
+        if not hit.evidence:
+            verdict = self.spam_model.score(n.words[:400], min_coefficient=1.0)
+            top = set(verdict.top_words)
+            for i, word in enumerate(n.words[:400]):
+                if word in top:
+                    hit.add(score, n.span(i))
+        return hit
 
     def _model_evidence(
         self, n: Normalized, hit: Hit, verdict: ModelScore, context: Context

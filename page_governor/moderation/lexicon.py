@@ -54,6 +54,20 @@ class Lexicon:
     spam_phrase_words: dict[str, tuple[frozenset[str], ...]]
     model_threshold: float  # probability at which the attack model flags (1 = model off)
     shorteners: tuple[str, ...]
+    spam_model_threshold: float | None = None  # None: the trained model's own threshold
+    preset: str = "balanced"
+
+
+# Threshold presets (moderation.yaml ``preset``); ``thresholds`` and ``model`` entries written
+# in the file override them one by one. ``spam_model_factor`` scales the spam model's trained
+# threshold.
+PRESETS: dict[str, dict[str, float]] = {
+    "balanced": {"threshold": 0.5, "attack_threshold": 0.35, "spam_model_factor": 1.0},
+    # more flags for a person to look at: bare phone numbers and addresses, weaker model verdicts
+    "recall_first": {"threshold": 0.4, "attack_threshold": 0.28, "spam_model_factor": 0.8},
+    # fewer, surer flags: only strong evidence reaches a reviewer
+    "precision_first": {"threshold": 0.6, "attack_threshold": 0.5, "spam_model_factor": 1.25},
+}
 
 
 def _phrase_index(phrases: set[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -104,19 +118,38 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     for section in ("obscenity", "personal_attack", "spam"):
         if not isinstance(data.get(section) or {}, dict):
             raise ConfigError(f"{where}: {section} must be a mapping")
+    preset_name = data.get("preset", "balanced")
+    if preset_name not in PRESETS:
+        problems.append(f"preset must be one of {sorted(PRESETS)}")
+        preset_name = "balanced"
+    preset = PRESETS[preset_name]
     thresholds: dict[Category, float] = {}
     raw_thresholds = data.get("thresholds") or {}
+    if not isinstance(raw_thresholds, dict):
+        problems.append("thresholds must be a mapping of category to a number")
+        raw_thresholds = {}
     for cat in Category:
-        value = raw_thresholds.get(cat.value, 0.5)
+        value = raw_thresholds.get(cat.value, preset["threshold"])
         if not isinstance(value, int | float) or not 0 < float(value) <= 1:
             problems.append(f"thresholds.{cat.value} must be a number in (0, 1]")
             value = 0.5
         thresholds[cat] = float(value)
-    model_threshold = (data.get("model") or {}).get("attack_threshold", 0.5)
+    models = data.get("model") or {}
+    if not isinstance(models, dict):
+        problems.append("model must be a mapping")
+        models = {}
+    model_threshold = models.get("attack_threshold", preset["attack_threshold"])
     if not isinstance(model_threshold, int | float) or not 0 < float(model_threshold) <= 1:
         problems.append("model.attack_threshold must be a number in (0, 1]")
         model_threshold = 0.5
     model_threshold = float(model_threshold)
+    spam_model_threshold = models.get("spam_threshold")
+    if spam_model_threshold is not None and (
+        not isinstance(spam_model_threshold, int | float)
+        or not 0 < float(spam_model_threshold) <= 1
+    ):
+        problems.append("model.spam_threshold must be a number in (0, 1]")
+        spam_model_threshold = None
     allow = {_norm_term(w) for w in _list(data, "obscenity", "allow", problems)}
     deny = _list(data, "obscenity", "deny", problems)
     base_words, base_phrases = _split(better_profanity_words() + deny)
@@ -191,6 +224,10 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         spam_phrase_words=_phrase_index(spam_phrases | strong_phrases),
         model_threshold=model_threshold,
         shorteners=shorteners,
+        spam_model_threshold=(
+            float(spam_model_threshold) if spam_model_threshold is not None else None
+        ),
+        preset=str(preset_name),
     )
 
 

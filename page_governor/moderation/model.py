@@ -14,6 +14,7 @@ from pathlib import Path
 from page_governor.errors import ConfigError
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "attack.json"
+SPAM_MODEL = Path(__file__).resolve().parent / "models" / "spam.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,44 @@ _MONEY = re.compile(
 
 _PRICE = re.compile(r"\$\s?\d")
 
+# Signals the spam model reads beside the words (the same at training and at inference).
+_SIG_LINK = re.compile(
+    r"https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ly|me|co|io|xyz)\b", re.I
+)
+_SIG_LONG_NUMBER = re.compile(r"\d{5,}|\d{3}[\s.-]\d{3}[\s.-]?\d{4}")
+_SIG_MONEY = re.compile(r"[$£€]\s?\d|\d\s?(usd|dollars|pounds|gbp|k\b)", re.I)
+_SIG_SHOUT = re.compile(r"\b[A-Z]{4,}\b")
+
+
+_GOVERNMENT_HOST = re.compile(
+    r"(?:[\w-]+\.)*[\w-]+\.(?:gov|mil|gov\.[a-z]{2}|gob\.[a-z]{2}|gc\.ca|[a-z]{2}\.us)",
+    re.IGNORECASE,
+)
+
+
+def _government_link(match: re.Match[str]) -> bool:
+    """A link to a government site (.gov, .mil, .gov.uk, state .us names): not a spam signal."""
+    text = match.string
+    start = match.end() if match.group(0).endswith(("//", "www.")) else match.start()
+    host = re.match(r"[\w.-]+", text[start : start + 255])
+    return host is not None and _GOVERNMENT_HOST.fullmatch(host.group(0).rstrip(".")) is not None
+
+
+def model_words(words: list[str], original: str) -> list[str]:
+    """The normalised words plus signal tokens (a link, a long number, a money amount,
+    shouting): what the spam model is trained on and scored with."""
+    extra = []
+    if any(not _government_link(m) for m in _SIG_LINK.finditer(original[:5000])):
+        extra.append("__link__")
+    if _SIG_LONG_NUMBER.search(original):
+        extra.append("__number__")
+    if _SIG_MONEY.search(original):
+        extra.append("__money__")
+    if len(_SIG_SHOUT.findall(original)) >= 2:
+        extra.append("__shout__")
+    return [*words, *extra]
+
+
 # Moving the conversation to a messaging app or a private handle: the scammer's first step
 # ("contact him on WhatsApp", "DM @restore_desk", "text me on Telegram").
 _CONTACT_LURE = re.compile(

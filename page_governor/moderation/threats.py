@@ -95,6 +95,20 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen)\b"),
         ((_g("blood", "bloodshed", "violence", "consequences"),),
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
+        # death foretold or demanded: "you will die", "X must die", "ban me and die"
+        ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
+         r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead|be hunted|burn)\b"),
+        ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
+         r"\b(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
+        ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
+        ((_g("dead", "death"),), r"\b(drop dead|death to|your death is|(you'd|you would|he'd|she'd) be dead)\b"),
+        ((_g("yourself", "urself", "yourselves", "kys"),),
+         r"\b(kill|hang|shoot|off) (yourself|urself|yourselves)\b|\bkys\b"),
+        # first-person violence without a weapon word: "I'll kick the shit out of you"
+        ((_g("kick", "punch", "slap", "smack", "beat", "fuck", "slaughter", "castrate", "mutilate",
+             "strangle", "behead", "decapitate", "sever", "stomp", "hurt"),
+          _g("i'll", "ill", "i", "we'll", "we", "imma", "ima", "gonna", "shalt", "shall")),
+         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"),
         # conditional: a harm promised if the agency does or does not act
         ((_g("sorry", "regret"), _g("or", "else", "unless", "if", "until", "keep")),
          r"\b(or (else )?|unless [^ ]+( [^ ]+){0,6} |keep (it up|this up|ignoring [^ ]+) and )(you'll|you will|you're gonna|you are going to|they'll|he'll|she'll|u will|youll) (be sorry|regret (it|this))\b"),

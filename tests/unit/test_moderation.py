@@ -163,7 +163,7 @@ class _Exhaustive(Classifier):
 
 
 def test_screen_never_hides_a_flag():
-    exhaustive = _Exhaustive(CLASSIFIER.lexicon, CLASSIFIER.model)
+    exhaustive = _Exhaustive(CLASSIFIER.lexicon, CLASSIFIER.model, spam_model=CLASSIFIER.spam_model)
     texts = [r["text"] for r in LABELLED] + _sample_comments() + _public_comments(600)
     for text in texts:
         for context in (Context(), Context(is_reply_to_commenter=True)):
@@ -287,3 +287,58 @@ def test_obscenity_spelled_by_sound_is_flagged(text):
 )
 def test_words_that_sound_like_obscenities_are_not_obscene(text):
     assert "obscenity" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "URGENT! You have won a 1 week FREE membership in our prize jackpot! Txt WIN to 80086",
+        "Hey guys check out my new channel and please subscribe!!! link in my profile",
+    ],
+)
+def test_the_spam_model_flags_spam_the_rules_alone_would_miss(text):
+    assert "spam" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign up for the free emergency alerts at alerts.countyname.gov before the storm.",
+        "Visit www.cityofriverton.gov/police for the annual report.",
+        "Please call me if you find my dog, he ran off near the park this morning.",
+    ],
+)
+def test_civic_comments_with_links_and_numbers_are_not_spam(text):
+    assert "spam" not in cats(text)
+
+
+def test_presets_move_every_threshold_and_the_file_can_override_one():
+    from page_governor.moderation.lexicon import build_lexicon
+    from page_governor.models import Category as C
+
+    base = yaml_data()
+    recall = build_lexicon({**base, "preset": "recall_first", "thresholds": {}})
+    precision = build_lexicon({**base, "preset": "precision_first", "thresholds": {}})
+    assert all(recall.thresholds[c] < precision.thresholds[c] for c in C)
+    assert recall.model_threshold < precision.model_threshold
+    custom = build_lexicon({**base, "preset": "recall_first", "thresholds": {"spam": 0.9}})
+    assert custom.thresholds[C.SPAM] == 0.9 and custom.thresholds[C.THREAT] == 0.4
+    bare_phone = "555-201-4400 is the number"
+    strict = Classifier(precision)
+    loose = Classifier(recall)
+    assert "personal_info" not in {c.value for c in strict.classify(bare_phone).categories}
+    assert "personal_info" in {c.value for c in loose.classify(bare_phone).categories}
+
+
+def test_an_unknown_preset_is_a_config_error():
+    from page_governor.errors import ConfigError
+    from page_governor.moderation.lexicon import build_lexicon
+
+    with pytest.raises(ConfigError, match="preset"):
+        build_lexicon({**yaml_data(), "preset": "aggressive"})
+
+
+def yaml_data() -> dict:
+    import yaml
+
+    return yaml.safe_load((DEFAULT_CONFIG_DIR / "moderation.yaml").read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""The shipped attack model is reproducible from the public data by the project's script."""
+"""The shipped models (attack, spam) are reproducible from the public data by the project's
+script."""
 
 from __future__ import annotations
 
@@ -6,7 +7,13 @@ import json
 
 import pytest
 
-from page_governor.moderation.training import DEFAULT_DATASETS, MODEL_PATH, train
+from page_governor.moderation.training import (
+    DEFAULT_DATASETS,
+    MODEL_PATH,
+    SPAM_MODEL_PATH,
+    train,
+    train_spam,
+)
 
 # Weights are stored rounded to 6 decimals. Different BLAS builds (numpy wheels, CPUs) differ in
 # the last bits of the solver's result, which can flip that rounding by one unit.
@@ -14,14 +21,19 @@ ROUNDING_TOLERANCE = 2e-6
 
 
 @pytest.mark.slow
-def test_training_reproduces_the_shipped_model_up_to_rounding(tmp_path):
+@pytest.mark.parametrize(
+    "trainer,shipped_path",
+    [(train, MODEL_PATH), (train_spam, SPAM_MODEL_PATH)],
+    ids=["attack", "spam"],
+)
+def test_training_reproduces_the_shipped_model_up_to_rounding(tmp_path, trainer, shipped_path):
     pytest.importorskip("sklearn", reason="needs the train extra")
     if not (DEFAULT_DATASETS / "olid_training_v1.0.tsv").is_file():
         pytest.skip(f"public datasets not found at {DEFAULT_DATASETS}")
-    out = tmp_path / "attack.json"
-    train(DEFAULT_DATASETS, out)
+    out = tmp_path / shipped_path.name
+    trainer(DEFAULT_DATASETS, out)
     fresh = json.loads(out.read_text(encoding="utf-8"))
-    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    shipped = json.loads(shipped_path.read_text(encoding="utf-8"))
     assert {k: v for k, v in fresh.items() if k not in ("features", "intercept")} == {
         k: v for k, v in shipped.items() if k not in ("features", "intercept")
     }
