@@ -313,8 +313,8 @@ def test_civic_comments_with_links_and_numbers_are_not_spam(text):
 
 
 def test_presets_move_every_threshold_and_the_file_can_override_one():
-    from page_governor.moderation.lexicon import build_lexicon
     from page_governor.models import Category as C
+    from page_governor.moderation.lexicon import build_lexicon
 
     base = yaml_data()
     recall = build_lexicon({**base, "preset": "recall_first", "thresholds": {}})
