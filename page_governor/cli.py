@@ -13,21 +13,21 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 
-from page_governor import __version__, audit, health
-from page_governor.app import App, missing_run_settings
+from page_governor import __version__
 from page_governor.clock import iso, jsonable
 from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
 from page_governor.logging_setup import configure_logging, register_secret
 from page_governor.models import Decision, ReviewStatus
+
+if TYPE_CHECKING:  # the database stack is imported by the commands that use it
+    from page_governor.app import App
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -68,6 +68,8 @@ def _migrate(settings: Settings) -> tuple[str | None, str]:
 
 
 def _app(ctx: click.Context) -> App:
+    from page_governor.app import App
+
     obj = ctx.find_root().obj
     if "app" not in obj:
         obj["app"] = App(_settings(ctx))
@@ -211,6 +213,7 @@ def run(ctx: click.Context) -> None:
       PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN=… PAGE_GOVERNOR_TELEGRAM_PIO_CHAT_ID=-100… \\
       SPRINGFIELD_PD_FB_TOKEN=… page-governor run
     """
+    from page_governor.app import missing_run_settings
     from page_governor.config import load_registry
 
     settings = _settings(ctx)
@@ -536,7 +539,7 @@ def check_profile(
 # -- moderation -----------------------------------------------------------------------------
 
 
-def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str, bool]]:
+def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str, bool, str]]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -548,47 +551,57 @@ def _jsonl(text: str, source: str) -> Iterator[tuple[Any, str, bool]]:
             raise InputError(f"{source} line {number}: not valid JSON") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError(f'{source} line {number}: expected {{"id": …, "text": "…"}}')
-        yield obj.get("id"), obj["text"], bool(obj.get("reply"))
+        post = obj.get("post", "")
+        if not isinstance(post, str):
+            raise InputError(f'{source} line {number}: "post" must be the text of the post')
+        yield obj.get("id"), obj["text"], bool(obj.get("reply")), post
 
 
 @cli.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input line, in order.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(0, 64),
+    default=0,
+    show_default=True,
+    help="Worker processes; 0: one per core for 4,000 comments or more, else one.",
+)
 @click.pass_context
-def classify(ctx: click.Context, file: str, as_json: bool) -> None:
+def classify(ctx: click.Context, file: str, as_json: bool, jobs: int) -> None:
     """Classify comments from a JSON Lines file (or - for standard input).
 
     Each line is {"id": …, "text": "…"}, optionally with "reply": true for a comment that
-    answers another visitor (otherwise it is read as a comment to the agency). Nothing is
-    stored: this is for trying the classifier and for bulk review of exported comments.
+    answers another visitor (otherwise it is read as a comment to the agency) and "post": the
+    text of the post it answers (an insult under a post naming an officer is aimed at the
+    officer). Nothing is
+    stored: this is for trying the classifier and for bulk review of exported comments. The
+    whole input is read and checked before anything is printed; results come in input order.
 
     \b
     Example:
       echo '{"id": 1, "text": "you spineless cowards"}' | page-governor classify - --json
     """
+    from page_governor.moderation.bulk import classify_json_lines, classify_rows, default_jobs
     from page_governor.moderation.classifier import Classifier
-    from page_governor.moderation.detectors import Context
 
+    rows = list(_jsonl(_read_input(file), "standard input" if file == "-" else file))
     classifier = Classifier.from_config_dir(_settings(ctx).config_dir)
-    rows = _jsonl(_read_input(file), "standard input" if file == "-" else file)
-    contexts = {
-        False: Context(top_level_on_agency_page=True),
-        True: Context(is_reply_to_commenter=True),
-    }
     if as_json:
-        for item_id, text, reply in rows:
-            result = classifier.classify(text, contexts[reply])
-            click.echo(json.dumps(result.as_json(item_id), ensure_ascii=False))
+        out = sys.stdout
+        for block in classify_json_lines(classifier, rows, jobs or default_jobs(len(rows))):
+            out.write(block + "\n")
+        out.flush()
         return
+    results = classify_rows(classifier, rows)
     table = Table("id", "flagged", "categories", "target", "evidence")
-    for item_id, text, reply in rows:
-        result = classifier.classify(text, contexts[reply])
+    for result in results:
         table.add_row(
-            str(item_id),
-            "yes" if result.flagged else "-",
-            ", ".join(c.value for c in result.categories),
-            result.target.value if result.target else "",
-            "; ".join(f"{e.category.value}: {e.text}" for e in result.evidence),
+            str(result["id"]),
+            "yes" if result["flagged"] else "-",
+            ", ".join(result["categories"]),
+            result["target"] or "",
+            "; ".join(f"{e['category']}: {e['text']}" for e in result["evidence"]),
         )
     console.print(table)
 
@@ -846,6 +859,9 @@ def pages_show(ctx: click.Context, page_key: str) -> None:
     Example:
       page-governor pages show springfield-pd-facebook
     """
+    from sqlalchemy import func, select
+
+    from page_governor import health
     from page_governor.compliance.service import previous_result
     from page_governor.db import schema as t
     from page_governor.registry import page_row
@@ -907,6 +923,7 @@ def pages_health(ctx: click.Context, as_json: bool) -> None:
     Example:
       page-governor pages health
     """
+    from page_governor import health
     from page_governor.registry import all_pages
 
     app = _app(ctx)
@@ -954,6 +971,7 @@ def pages_resume(ctx: click.Context, page_key: str, actor: str | None) -> None:
     Example:
       page-governor pages resume springfield-pd-facebook
     """
+    from page_governor import health
     from page_governor.registry import page_row
 
     app = _app(ctx)
@@ -1057,6 +1075,7 @@ def archive_sign(ctx: click.Context, actor: str | None) -> None:
     Example:
       page-governor archive sign
     """
+    from page_governor import audit
     from page_governor.archive import signing
     from page_governor.errors import ConfigError
 
@@ -1096,6 +1115,7 @@ def archive_reindex(ctx: click.Context, actor: str | None) -> None:
     Example:
       page-governor archive reindex --by "Dana Records"
     """
+    from page_governor import audit
     from page_governor.archive.integrity import rebuild_search_index
 
     app = _app(ctx)
@@ -1128,6 +1148,7 @@ def archive_media(ctx: click.Context, fetch: bool, retry_failed: bool, actor: st
       page-governor archive media
       page-governor archive media --retry-failed --fetch
     """
+    from page_governor import audit
     from page_governor.archive import media
 
     app = _app(ctx)
@@ -1197,6 +1218,8 @@ def archive_stats(ctx: click.Context) -> None:
     Example:
       page-governor archive stats
     """
+    from sqlalchemy import func, select
+
     from page_governor.db import schema as t
 
     app = _app(ctx)
@@ -1494,6 +1517,8 @@ def archive_export(
 
 
 def _department_contacts(conn: Any) -> list[str]:
+    from sqlalchemy import select
+
     from page_governor.db import schema as t
 
     keep: list[str] = []
@@ -1800,6 +1825,8 @@ def alerts_list(ctx: click.Context, status: str | None, limit: int, as_json: boo
     Example:
       page-governor alerts list --status failed
     """
+    from sqlalchemy import select
+
     from page_governor.db import schema as t
 
     app = _app(ctx)
@@ -1880,7 +1907,11 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except PageGovernorError as exc:
         code = _fail(exc)
-    except SQLAlchemyError as exc:
+    except Exception as exc:
+        # A database error can only come from a command that imported SQLAlchemy.
+        sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+        if sqlalchemy_exc is None or not isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
+            raise
         from page_governor.db.engine import translate_db_error
 
         code = _fail(translate_db_error(exc))

@@ -12,17 +12,19 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
 
-from page_governor.app import App
 from page_governor.cli import _app, _read_input, _sync_registry, console, pages
 from page_governor.errors import InputError, NotAuthorized
 from page_governor.lifecycle import Event
 from page_governor.models import Platform
 from page_governor.roles import Person, RoleBook
+
+if TYPE_CHECKING:
+    from page_governor.app import App
 
 BY = click.option(
     "--by", "by", required=True, help="Your name as config/roles.yaml lists it; recorded."

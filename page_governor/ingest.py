@@ -113,7 +113,12 @@ def comment_observation(comment: Comment, sees_hidden: bool = True) -> Observati
     )
 
 
-def comment_context(comment: Comment, by_id: dict[str, Comment], page: dict[str, Any]) -> Context:
+def comment_context(
+    comment: Comment,
+    by_id: dict[str, Comment],
+    page: dict[str, Any],
+    post_texts: dict[str, str] | None = None,
+) -> Context:
     parent = by_id.get(comment.parent_id) if comment.parent_id else None
     phones = frozenset(
         "".join(ch for ch in p if ch.isdigit())[-10:]
@@ -128,6 +133,8 @@ def comment_context(comment: Comment, by_id: dict[str, Comment], page: dict[str,
         top_level_on_agency_page=comment.parent_id is None,
         agency_phones=phones,
         agency_emails=emails,
+        post_text=(post_texts or {}).get(comment.post_id, ""),
+        parent_text=parent.text if parent is not None else "",
     )
 
 
@@ -318,8 +325,19 @@ class Ingestor:
             now,
         )
         by_id = {c.platform_id: c for c in snap.comments}
+        post_texts = {p.platform_id: p.text for p in snap.posts}
         for comment, res in zip(snap.comments, results[len(snap.posts) :], strict=True):
-            self._after_comment(conn, page, ref, comment, res, now=now, stats=stats, by_id=by_id)
+            self._after_comment(
+                conn,
+                page,
+                ref,
+                comment,
+                res,
+                now=now,
+                stats=stats,
+                by_id=by_id,
+                post_texts=post_texts,
+            )
         self.archive.mark_seen(conn, seen, now)
         if vanished:
             stats.deletions += self._tombstones(conn, ref, vanished, now)
@@ -409,6 +427,7 @@ class Ingestor:
         now: datetime,
         stats: PollStats,
         by_id: dict[str, Comment] | None,
+        post_texts: dict[str, str] | None = None,
     ) -> None:
         """Count, report an outside hide, queue its media, classify a new or edited comment."""
         self._count(stats, res.change)
@@ -435,7 +454,9 @@ class Ingestor:
             and comment.author_id != ref.platform_id
             and comment.text.strip()
         ):
-            context = comment_context(comment, by_id or {comment.platform_id: comment}, page)
+            context = comment_context(
+                comment, by_id or {comment.platform_id: comment}, page, post_texts
+            )
             result = self.classifier.classify(comment.text, context)
             if result.flagged and record_flag(
                 conn,

@@ -27,6 +27,7 @@ from page_governor.moderation.detectors import (
     Hit,
     detect_attack,
     detect_obscenity,
+    names_official,
 )
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon
 from page_governor.moderation.model import SPAM_MODEL, LinearModel, ModelScore
@@ -57,6 +58,37 @@ MODEL_EVIDENCE_COEFFICIENT = 2.5
 # money promise or lure) only at this probability or above: alone, its threshold (chosen on
 # text messages and video comments) flags civic comments with links and phone numbers.
 SPAM_MODEL_ALONE = 0.5
+# A word whose own coefficient in the spam model reaches this is evidence of spam (the same
+# bar the model's explanation uses for the words it quotes).
+SPAM_EVIDENCE_COEFFICIENT = 3.5
+# Everyday words that weigh a little for spam in text messages but say nothing alone.
+_COMMON_WORDS = frozenset(
+    [
+        "everyone",
+        "new",
+        "now",
+        "all",
+        "please",
+        "here",
+        "get",
+        "got",
+        "just",
+        "can",
+        "will",
+        "from",
+        "for",
+        "live",
+        "latest",
+        "guys",
+        "out",
+        "any",
+        "one",
+        "two",
+        "day",
+        "today",
+        "week",
+    ]
+)
 
 # Review priority: higher first.
 PRIORITY = {
@@ -184,6 +216,17 @@ class Classifier:
         self._obscene_words = lexicon.obscene_words
         self._spam_words = lexicon.spam_words
         self._gate = PERSON_REFS | PERSON_NOUNS | lexicon.official_terms
+        # The spam model is asked only about comments with at least one of the words (or
+        # signals: a link, a long number, money, shouting) that weigh clearly for spam.
+        self._spam_evidence = frozenset(
+            w
+            for w, (weight, idf2) in (spam_model.features.items() if spam_model else ())
+            if " " not in w
+            and weight > 0
+            and weight / idf2**0.5 >= SPAM_EVIDENCE_COEFFICIENT
+            and w not in _FUNCTION_WORDS
+            and w not in _COMMON_WORDS
+        )
         # The model can only produce a flag when one of these words is present (see
         # _model_evidence), so it is not even scored otherwise.
         self._evidence_words = frozenset(
@@ -290,6 +333,7 @@ class Classifier:
         n = normalize(text)
         folded, words = n.folded, n.words
         need, rules = self._screen(folded, words)
+        spam_rules = Category.SPAM in need  # the screen: the spam rules could fire
         spam_p = self._spam_probability(n)
         if spam_p >= self.spam_threshold:
             need.add(Category.SPAM)
@@ -316,7 +360,7 @@ class Classifier:
         if Category.PERSONAL_INFO in need:
             hits[Category.PERSONAL_INFO] = personal_info.detect_personal_info(n, context)
         if Category.SPAM in need:
-            hits[Category.SPAM] = self._spam_hit(n, spam_p)
+            hits[Category.SPAM] = self._spam_hit(n, spam_p, run_rules=spam_rules)
         return self._result(n, hits, context)
 
     def _spam_probability(self, n: Normalized) -> float:
@@ -324,12 +368,16 @@ class Classifier:
         words: too little to tell a scam from a reply)."""
         if self.spam_model is None or len(n.words) < 4:
             return 0.0
-        return self.spam_model.probability(spam.model_words(n.words[:400], n.original[:5000]))
+        words = spam.model_words(n.words[:400], n.original[:5000])
+        if self._spam_evidence.isdisjoint(words):
+            return 0.0  # not one word that weighs for spam: the model is not asked
+        return self.spam_model.probability(words)
 
-    def _spam_hit(self, n: Normalized, spam_p: float) -> Hit:
+    def _spam_hit(self, n: Normalized, spam_p: float, *, run_rules: bool = True) -> Hit:
         """The spam rules' verdict, raised by the model's when it is surer; a flag the model
-        alone raises quotes the words that weighed most."""
-        hit = spam.detect_spam(n, self.lexicon)
+        alone raises quotes the words that weighed most. ``run_rules=False``: the screen found
+        nothing the rules could react to, so they are not run."""
+        hit = spam.detect_spam(n, self.lexicon) if run_rules else Hit()
         t = self.spam_threshold
         if self.spam_model is None or spam_p < t:
             return hit
@@ -396,6 +444,17 @@ class Classifier:
             advisories.append(ADVISORY_THREAT)
         if Category.PERSONAL_ATTACK in flagged_cats:
             target = hits[Category.PERSONAL_ATTACK].target or Target.UNKNOWN
+            if (
+                target is Target.UNKNOWN
+                and not context.is_reply_to_commenter
+                and (
+                    names_official(context.parent_text, lex)
+                    or names_official(context.post_text, lex)
+                )
+            ):
+                # "what a pig" under a post about Officer Reyes, or in reply to a comment
+                # about the chief: the thread names whom the insult is aimed at
+                target = Target.OFFICIAL
             advisories.append(
                 {Target.OFFICIAL: ADVISORY_OFFICIAL, Target.PRIVATE: ADVISORY_PRIVATE}.get(
                     target, ADVISORY_UNKNOWN

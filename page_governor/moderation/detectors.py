@@ -26,6 +26,8 @@ class Context:
     top_level_on_agency_page: bool = False  # a comment directly on the agency's post
     agency_phones: frozenset[str] = frozenset()  # digits only
     agency_emails: frozenset[str] = frozenset()  # lower case
+    post_text: str = ""  # the post the comment answers (the thread's subject)
+    parent_text: str = ""  # the comment it replies to, if any
 
 
 NO_CONTEXT = Context()
@@ -109,6 +111,7 @@ SOUND_OBSCENE = re.compile(
 SOUND_SCREEN = re.compile(
     r"\b(?:ph|f)(?:u|c?k\b|ck)|\bs(?:c?h)(?:ee?i|ie|y|ii)|\bbull|\bb(?:ia|io|eo|ey?a|ya|yo|iya)|\bm[uo]th|\beff\b"
 )
+_SOUND_INITIALS = frozenset("fpsbme")
 _EFF_OBJECTS = frozenset(
     {"you", "u", "ya", "off", "this", "that", "them", "him", "her", "it", "the"}
 )
@@ -117,6 +120,8 @@ _EFF_OBJECTS = frozenset(
 def sound_obscene(words: list[str], i: int) -> bool:
     """Is ``words[i]`` an obscenity spelled by its sound?"""
     word = words[i]
+    if word[:1] not in _SOUND_INITIALS:
+        return False
     if word in ("eff", "effing", "effin"):
         return word != "eff" or (i + 1 < len(words) and words[i + 1] in _EFF_OBJECTS)
     return len(word) > 2 and SOUND_OBSCENE.fullmatch(word) is not None
@@ -400,6 +405,17 @@ class _Sentences:
             if n.original[n.span(a)[1] : n.span(a + 1)[0]].strip() == ",":
                 return True
         return False
+
+
+def names_official(text: str, lex: Lexicon) -> bool:
+    """Does a text name an officer or official ("Officer Dale Reyes", "the sheriff")?"""
+    if not text:
+        return False
+    if _TITLED_NAME.search(text):
+        return True
+    from page_governor.moderation.normalize import normalize
+
+    return not lex.official_terms.isdisjoint(normalize(text[:2000]).words)
 
 
 def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:

@@ -79,7 +79,7 @@ def _load(path: str) -> LinearModel:
     try:
         text = Path(path).read_text(encoding="utf-8")
         data = json.loads(text)
-        features = {k: (float(v[0]), float(v[1])) for k, v in data["features"].items()}
+        features = {k: (v[0], v[1]) for k, v in data["features"].items()}
         from page_governor.hashing import sha256_hex
 
         return LinearModel(

@@ -9,7 +9,7 @@ business line, the writer's own number) stays below the flag threshold."""
 from __future__ import annotations
 
 from page_governor.moderation import pii
-from page_governor.moderation.detectors import Context, Hit
+from page_governor.moderation.detectors import MAX_EVIDENCE, Context, Hit
 from page_governor.moderation.normalize import Normalized
 
 SCREEN = pii.SCREEN
@@ -30,7 +30,10 @@ _SCORES = {
 def detect_personal_info(n: Normalized, ctx: Context) -> Hit:
     hit = Hit()
     for match in pii.find(
-        n.original, agency_phones=ctx.agency_phones, agency_emails=ctx.agency_emails
+        n.original,
+        agency_phones=ctx.agency_phones,
+        agency_emails=ctx.agency_emails,
+        limit=2 * MAX_EVIDENCE,
     ):
         tied, bare = _SCORES[match.kind]
         hit.add(tied if match.tied else bare, match.span)

@@ -27,7 +27,9 @@ doxxing); the redactor removes them all.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -36,6 +38,7 @@ PHONE_REGIONS = ("US", "GB", "MX", "CA", "ES", "FR", "DE", "IN", "PH", "NG")
 
 # Nothing below can match without a digit or an "@".
 SCREEN = re.compile(r"\d|[\w.+-]@[\w-]+\.")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,12 @@ _AFTER_ADDRESS = re.compile(
 # -- phones --------------------------------------------------------------------------------
 
 _PHONE_GATE = re.compile(r"\d[\d\s().\-]{5,}\d")
+# A candidate: an optional "+", digits with the separators people type, an optional extension.
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+/.-])(?:\+\s?)?\(?\d[\d\s().\-]{5,20}\d(?:\s*(?:ext\.?|x|extension|anexo)\s*\d{1,5})?(?![\w/-])",
+    re.IGNORECASE,
+)
+MAX_PHONE_CANDIDATES = 200  # a comment of nothing but numbers is read this far
 
 
 @lru_cache(maxsize=1)
@@ -89,48 +98,62 @@ def _phonenumbers() -> Any:  # the module, imported on first use (start-up cost)
     return phonenumbers
 
 
-def phones(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, E.164 digits) of every phone number in the text."""
+def phones(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, country code + national number) of every phone number in the text.
+
+    Candidates are found with one pattern, then each is parsed by ``phonenumbers``: as a US
+    number first (7 or 10 digits, 11 with the leading 1), with its own country code when it
+    starts with "+", else, when written with a trunk prefix ("07700 900456"), in the other
+    regions of ``PHONE_REGIONS`` where the metadata says it is a valid number there."""
     if not _PHONE_GATE.search(text):
         return []
     pn = _phonenumbers()
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for region, leniency in [("US", pn.Leniency.POSSIBLE)] + [
-        (r, pn.Leniency.VALID) for r in PHONE_REGIONS[1:]
-    ]:
-        for m in pn.PhoneNumberMatcher(text, region, leniency=leniency, max_tries=200):
-            if any(a < m.end and m.start < b for a, b in taken):
-                continue
-            digits = "".join(ch for ch in m.raw_string if ch.isdigit())
-            # a North American number is 7 or 10 digits (11 with the leading 1); "666-12-3456"
-            # is an SSN's shape, not a phone's
-            if (
-                region == "US"
-                and not m.raw_string.lstrip().startswith("+")
-                and not (len(digits) in (7, 10) or (len(digits) == 11 and digits[0] == "1"))
-            ):
-                continue
-            if (
-                len(digits) < 7
-                or _looks_like_date_or_id(text, m.start, m.end)
-                or _IP.search(text, max(0, m.start - 4), min(len(text), m.end + 4))
-            ):
-                continue
-            number = m.number
-            national = str(number.national_number)
-            found.append((m.start, m.end, f"{number.country_code}{national}"))
-            taken.append((m.start, m.end))
-        if region == "US" and not _unmatched_digit_run(text, taken):
-            break  # every long digit run is explained: no other region needs reading
-    return sorted(found)
+    for count, m in enumerate(_PHONE_CANDIDATE.finditer(text)):
+        if count >= MAX_PHONE_CANDIDATES or (limit is not None and len(found) >= limit):
+            break
+        raw = m.group(0).strip()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        end = start + len(raw)
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        if (
+            len(digits) < 7
+            or len(digits) > 20
+            or _looks_like_date_or_id(text, start, end)
+            or _IP.search(text, max(0, start - 4), min(len(text), end + 4))
+        ):
+            continue
+        number = _parse_phone(pn, raw, digits)
+        if number is not None:
+            found.append((start, end, f"{number.country_code}{number.national_number}"))
+    return found
 
 
-_DIGIT_RUN = re.compile(r"\+?\d[\d\s().\-]{7,}\d")
-
-
-def _unmatched_digit_run(text: str, taken: list[tuple[int, int]]) -> bool:
-    return any(not any(a <= m.start() < b for a, b in taken) for m in _DIGIT_RUN.finditer(text))
+def _parse_phone(pn: Any, raw: str, digits: str) -> Any:
+    try:
+        if raw.startswith("+"):
+            number = pn.parse(raw, None)
+            return number if pn.is_possible_number(number) else None
+        # a North American number is 7 or 10 digits (11 with the leading 1); "666-12-3456"
+        # is an SSN's shape, not a phone's
+        national = raw.split("x")[0].split("X")[0]
+        core = "".join(
+            ch for ch in re.split(r"(?i)ext|extension|anexo", national)[0] if ch.isdigit()
+        )
+        if len(core) in (7, 10) or (len(core) == 11 and core[0] == "1"):
+            number = pn.parse(raw, "US")
+            if pn.is_possible_number(number) and (len(core) == 7 or core[-10] in "23456789"):
+                return number
+        if raw.lstrip("(").startswith("0"):
+            # written with a national trunk prefix ("07700 900456", "030 1234567"): valid in
+            # one of the other regions? (Bare digit groups like "318 44 7291" are not phones.)
+            for region in PHONE_REGIONS[1:]:
+                number = pn.parse(raw, region)
+                if pn.is_valid_number(number):
+                    return number
+    except pn.NumberParseException:
+        return None
+    return None
 
 
 _IP = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
@@ -172,10 +195,12 @@ def _usaddress() -> Any:  # the module, imported on first use (start-up cost)
     return usaddress
 
 
-def addresses(text: str) -> list[tuple[int, int]]:
+def addresses(text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
     """Spans of US street addresses (house number, street name, street type, unit)."""
     spans: list[tuple[int, int]] = []
     for m in _STREET.finditer(text):
+        if limit is not None and len(spans) >= limit:
+            break
         try:
             tags, kind = _usaddress().tag(m.group(0))
         except Exception:  # usaddress raises RepeatedLabelError on odd strings
@@ -222,8 +247,7 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def cards(text: str) -> list[tuple[int, int]]:
-    spans = []
+def cards(text: str) -> Iterator[tuple[int, int]]:
     for m in _CARD.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if not 13 <= len(digits) <= 19 or len(set(digits)) < 3:
@@ -231,8 +255,7 @@ def cards(text: str) -> list[tuple[int, int]]:
         near = text[max(0, m.start() - 40) : m.end() + 20]
         grouped = re.fullmatch(r"\d{4}([ -]\d{4}){3}|\d{4}[ -]\d{6}[ -]\d{5}", m.group(0))
         if luhn_ok(digits) or (grouped and _CARD_WORD.search(near)):
-            spans.append(m.span())
-    return spans
+            yield m.span()
 
 
 _SSN = re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
@@ -245,8 +268,7 @@ def ssn_valid(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
-def ssns(text: str) -> list[tuple[int, int]]:
-    spans = []
+def ssns(text: str) -> Iterator[tuple[int, int]]:
     for m in _SSN.finditer(text):
         area, sep, group, serial = m.groups()
         if not ssn_valid(area, group, serial):
@@ -254,8 +276,7 @@ def ssns(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 30) : m.start()]
         # "524-61-9083" has the shape; "318 44 7291" and "318447291" need the word before them
         if sep == "-" or _SSN_WORD.search(before) or "ss#" in before.lower():
-            spans.append(m.span())
-    return spans
+            yield m.span()
 
 
 _DATE = (
@@ -277,16 +298,14 @@ _PLATE_CANDIDATE = re.compile(
 )
 
 
-def plates(text: str) -> list[tuple[int, int]]:
+def plates(text: str) -> Iterator[tuple[int, int]]:
     """Licence plates within a few words after a plate word."""
-    spans = []
     for word in _PLATE_WORD.finditer(text):
         window_end = min(len(text), word.end() + 24)
         for m in _PLATE_CANDIDATE.finditer(text, word.end(), window_end):
             if _plate_like(m.group(1)) and m.end(1) <= window_end:
-                spans.append(m.span(1))
+                yield m.span(1)
                 break
-    return spans
 
 
 def _plate_like(candidate: str) -> bool:
@@ -326,18 +345,16 @@ def _email_validator() -> Any:  # the module, imported on first use (start-up co
     return email_validator
 
 
-def emails(text: str) -> list[tuple[int, int]]:
+def emails(text: str) -> Iterator[tuple[int, int]]:
     if "@" not in text:
-        return []
+        return
     ev = _email_validator()
-    spans = []
     for m in _EMAIL.finditer(text):
         try:
             ev.validate_email(m.group(0), check_deliverability=False)
         except ev.EmailNotValidError:
             continue
-        spans.append(m.span())
-    return spans
+        yield m.span()
 
 
 # -- all together ---------------------------------------------------------------------------
@@ -348,45 +365,115 @@ def _tied(text: str, start: int, end: int, cue: re.Pattern[str] = _TIED) -> bool
     return bool(cue.search(before))
 
 
+# Substrings without which a detector cannot match: C-level substring tests before any
+# regular expression with alternations runs over a long comment.
+_DOB_CUES = ("dob", "d.o.b", "birth", "born", "bday", "b-day", "nacimiento")
+_PLATE_CUES = ("plate", "tag", "licen", "registration", "placa")
+_VEHICLE_CUES = (
+    "car",
+    "truck",
+    "van",
+    "suv",
+    "pickup",
+    "sedan",
+    "camry",
+    "civic",
+    "accord",
+    "150",
+    "tahoe",
+    "honda",
+    "toyota",
+    "ford",
+    "nissan",
+    "chevy",
+    "jeep",
+    "bmw",
+    "vehicle",
+)
+_SCHOOL_CUES = (
+    "elementary",
+    "middle",
+    "high",
+    "academy",
+    "school",
+    "prep",
+    "grade",
+    "sophomore",
+    "freshman",
+    "junior",
+    "senior",
+)
+
+
+_LONG_NUMBER = re.compile(r"\d(?:[\s().\-]{0,2}\d){6,}")
+
+
+def _has_any(lower: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in lower for cue in cues)
+
+
+class _Taken:
+    """Character positions already claimed by a stronger finding (an SSN is not also a
+    phone number): one bytearray, so each overlap test is a C-level scan."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self._mask[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
+
+
 def find(
     text: str,
     *,
     agency_phones: frozenset[str] = frozenset(),
     agency_emails: frozenset[str] = frozenset(),
+    limit: int | None = None,
 ) -> list[PiiMatch]:
     """Every piece of personal information in ``text``, in order; the agency's own published
-    phone numbers and e-mail addresses are left out."""
-    if not SCREEN.search(text):
+    phone numbers and e-mail addresses are left out. ``limit`` stops each kind of detector
+    after that many findings (the classifier needs a few to explain a flag; the redactor
+    passes none and gets them all)."""
+    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text))):
         return []
+    lower = text.lower()
     found: list[PiiMatch] = []
-    strong: list[tuple[int, int]] = []
-    for start, end in ssns(text):
-        found.append(PiiMatch("ssn", start, end, True))
-        strong.append((start, end))
-    for start, end in cards(text):
-        if not any(a < end and start < b for a, b in strong):
-            found.append(PiiMatch("card", start, end, True))
-            strong.append((start, end))
-    for m in _DOB.finditer(text):
-        found.append(PiiMatch("dob", m.start(), m.end(), True))
-        strong.append(m.span())
-    for start, end in plates(text):
-        found.append(PiiMatch("plate", start, end, True))
-        strong.append((start, end))
-    if _VEHICLE.search(text):
-        for m in _BARE_PLATE.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in strong):
-                found.append(PiiMatch("plate", m.start(), m.end(), True))
-                strong.append(m.span())
-    for start, end in addresses(text):
+    taken = _Taken(len(text))
+    cap = limit if limit is not None else len(text) + 1
+
+    def add(kind: str, start: int, end: int, tied: bool, *, claim: bool = True) -> None:
+        found.append(PiiMatch(kind, start, end, tied))
+        if claim:
+            taken.take(start, end)
+
+    long_numbers = _LONG_NUMBER.search(text) is not None  # SSNs, cards and phones need one
+    if long_numbers:
+        for start, end in itertools.islice(ssns(text), cap):
+            add("ssn", start, end, True)
+        for start, end in itertools.islice(cards(text), cap):
+            if not taken.overlaps(start, end):
+                add("card", start, end, True)
+    if _has_any(lower, _DOB_CUES):
+        for m in itertools.islice(_DOB.finditer(text), cap):
+            add("dob", m.start(), m.end(), True)
+    if _has_any(lower, _PLATE_CUES):
+        for start, end in itertools.islice(plates(text), cap):
+            add("plate", start, end, True)
+    if _has_any(lower, _VEHICLE_CUES) and _VEHICLE.search(text):
+        for m in itertools.islice(_BARE_PLATE.finditer(text), cap):
+            if not taken.overlaps(m.start(), m.end()):
+                add("plate", m.start(), m.end(), True)
+    for start, end in addresses(text, limit=cap):
         tied = _tied(text, start, end, _ADDRESS_TIED) or bool(
             _AFTER_ADDRESS.search(text[end : end + 60])
         )
-        found.append(PiiMatch("address", start, end, tied))
-        strong.append((start, end))
+        add("address", start, end, tied)
     agency_tails = {p[-7:] for p in agency_phones}
-    for start, end, number in phones(text):
-        if any(a < end and start < b for a, b in strong):
+    for start, end, number in phones(text, limit=cap) if long_numbers else ():
+        if taken.overlaps(start, end):
             continue
         digits = "".join(ch for ch in text[start:end] if ch.isdigit())
         national = number[-10:]
@@ -398,17 +485,17 @@ def find(
         ):
             continue
         before = text[max(0, start - 45) : start]
-        tied = bool(_TIED.search(before)) and not _own_only(before)
-        found.append(PiiMatch("phone", start, end, tied))
-    for start, end in emails(text):
+        add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
+    for start, end in itertools.islice(emails(text), cap):
         if text[start:end].lower() in agency_emails:
             continue
         before = text[max(0, start - 45) : start]
         tied = (bool(_TIED.search(before)) or "personal" in before.lower()) and not _own_only(
             before
         )
-        found.append(PiiMatch("email", start, end, tied))
-    found.extend(minors(text))
+        add("email", start, end, tied, claim=False)
+    if _has_any(lower, _SCHOOL_CUES):
+        found.extend(itertools.islice(minors(text), cap))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
@@ -421,11 +508,10 @@ def _own_only(before: str) -> bool:
     return bool(_OWN.search(last)) and not re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE)
 
 
-def minors(text: str) -> list[PiiMatch]:
+def minors(text: str) -> Iterator[PiiMatch]:
     """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle"."""
     if not _SCHOOL.search(text):
-        return []
-    out = []
+        return
     for sentence in re.finditer(r"[^.!?]+[.!?]?", text):
         s = sentence.group(0)
         if not _SCHOOL.search(s):
@@ -437,11 +523,8 @@ def minors(text: str) -> list[PiiMatch]:
             if name.group(1).lower() in _NOT_NAMES or name.group(2).lower() in _NOT_NAMES:
                 continue
             start = sentence.start() + name.start()
-            out.append(
-                PiiMatch("minor", start, sentence.start() + max(name.end(), age.end()), True)
-            )
+            yield PiiMatch("minor", start, sentence.start() + max(name.end(), age.end()), True)
             break
-    return out
 
 
 _NOT_NAMES = frozenset(

@@ -47,10 +47,10 @@ _MONEY = re.compile(
 _PRICE = re.compile(r"\$\s?\d")
 
 # Signals the spam model reads beside the words (the same at training and at inference).
-_SIG_LINK = re.compile(
-    r"https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ly|me|co|io|xyz)\b", re.I
-)
-_SIG_LONG_NUMBER = re.compile(r"\d{5,}|\d{3}[\s.-]\d{3}[\s.-]?\d{4}")
+_SIG_LINK = re.compile(r"https?://|www\.|\.(com|net|org|info|biz|ly|me|co|io|xyz)\b", re.I)
+_SIG_LONG_NUMBER = re.compile(r"\d(?:\d{4,}|\d\d[\s.-]\d{3}[\s.-]?\d{4})")
+_SIG_DIGIT = re.compile(r"\d")
+_SIG_SHOUT_PRE = re.compile(r"[A-Z]{4}")
 _SIG_MONEY = re.compile(r"[$£€]\s?\d|\d\s?(usd|dollars|pounds|gbp|k\b)", re.I)
 _SIG_SHOUT = re.compile(r"\b[A-Z]{4,}\b")
 
@@ -61,25 +61,38 @@ _GOVERNMENT_HOST = re.compile(
 )
 
 
+_HOST_BEFORE = re.compile(r"[\w.-]{1,253}$")
+_HOST_AFTER = re.compile(r"[\w.-]{1,253}")
+
+
 def _government_link(match: re.Match[str]) -> bool:
     """A link to a government site (.gov, .mil, .gov.uk, state .us names): not a spam signal."""
     text = match.string
-    start = match.end() if match.group(0).endswith(("//", "www.")) else match.start()
-    host = re.match(r"[\w.-]+", text[start : start + 255])
-    return host is not None and _GOVERNMENT_HOST.fullmatch(host.group(0).rstrip(".")) is not None
+    if match.group(0).endswith(("//", "www.")):
+        host = _HOST_AFTER.match(text, match.end())
+        name = host.group(0) if host else ""
+    else:  # a bare domain found by its top-level domain: the host runs back from the dot
+        before = _HOST_BEFORE.search(text[max(0, match.start() - 253) : match.start()])
+        after = _HOST_AFTER.match(text, match.start())
+        name = (before.group(0) if before else "") + (after.group(0) if after else "")
+    return _GOVERNMENT_HOST.fullmatch(name.rstrip(".")) is not None
 
 
 def model_words(words: list[str], original: str) -> list[str]:
     """The normalised words plus signal tokens (a link, a long number, a money amount,
     shouting): what the spam model is trained on and scored with."""
     extra = []
-    if any(not _government_link(m) for m in _SIG_LINK.finditer(original[:5000])):
+    if "." in original and any(
+        not _government_link(m) for m in _SIG_LINK.finditer(original[:5000])
+    ):
         extra.append("__link__")
-    if _SIG_LONG_NUMBER.search(original):
+    # (cheap tests first: every pattern below needs a digit, or four capitals in a row)
+    digit = _SIG_DIGIT.search(original) is not None
+    if digit and _SIG_LONG_NUMBER.search(original):
         extra.append("__number__")
-    if _SIG_MONEY.search(original):
+    if digit and _SIG_MONEY.search(original):
         extra.append("__money__")
-    if len(_SIG_SHOUT.findall(original)) >= 2:
+    if _SIG_SHOUT_PRE.search(original) and len(_SIG_SHOUT.findall(original)) >= 2:
         extra.append("__shout__")
     return [*words, *extra]
 
@@ -92,6 +105,29 @@ _CONTACT_LURE = re.compile(
     r"|\b(whatsapp|telegram)\b[^.!?\n]{0,12}\+?\d[\d\s()-]{7,}",
     re.IGNORECASE,
 )
+_LURE_WORDS = frozenset(
+    [
+        "contact",
+        "message",
+        "text",
+        "dm",
+        "inbox",
+        "write",
+        "reach",
+        "chat",
+        "talk",
+        "add",
+        "whatsapp",
+        "telegram",
+    ]
+)
+
+
+def _may_lure(n: Normalized) -> bool:
+    """Could ``_CONTACT_LURE`` match? (It needs one of these words: a set test first.)"""
+    return not _LURE_WORDS.isdisjoint(n.words[:2000])
+
+
 # What the lure is about: money, accounts, investments, loans, jobs, dates.
 _LURE_TOPIC = re.compile(
     r"\b(recover\w*|hack\w*|restor\w*|locked|disabled|suspended|invest\w*|crypto\w*|bitcoin|"
@@ -205,7 +241,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         most = Counter(words).most_common(1)[0][1]
         if most >= max(3, len(words) // 3):
             score += 0.3  # a flood of the same word
-    lure = _CONTACT_LURE.search(original)
+    lure = _CONTACT_LURE.search(original) if _may_lure(n) else None
     if lure:
         topics = {m.group(0).lower() for m in _LURE_TOPIC.finditer(original[:5000])}
         if topics:
@@ -213,7 +249,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
             # also how visitors answer each other, so it needs two topics ("locked", "recovery")
             score += 0.5 if lure.group(3) or lure.group(4) or len(topics) > 1 else 0.3
             spans.append(lure.span())
-    multiply = _MONEY_MULTIPLY.search(original)
+    multiply = _MONEY_MULTIPLY.search(original) if "$" in original else None
     if multiply:
         score += 0.5
         spans.append(multiply.span())

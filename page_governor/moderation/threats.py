@@ -188,14 +188,23 @@ THREAT_WORDS = _HARM_WORDS | {
 }
 
 
+# Rule indexes by the words of their first anchor group, so a comment's words pick out the few
+# rules worth checking instead of every rule being tested against every comment.
+_BY_FIRST_WORD: dict[str, tuple[int, ...]] = {}
+for _index, (_groups, _pattern) in enumerate(THREAT_RULES):
+    for _word in _groups[0]:
+        _BY_FIRST_WORD[_word] = (*_BY_FIRST_WORD.get(_word, ()), _index)
+
+
 def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
-    """The rules whose anchor groups all have a word in the comment."""
+    """The rules whose anchor groups all have a word in the comment, in the rules' order."""
     if _FIRST_GROUPS.isdisjoint(words):
         return []
+    indexes = sorted({i for w in _FIRST_GROUPS.intersection(words) for i in _BY_FIRST_WORD[w]})
     return [
-        pattern
-        for groups, pattern in THREAT_RULES
-        if all(not group.isdisjoint(words) for group in groups)
+        THREAT_RULES[i][1]
+        for i in indexes
+        if all(not group.isdisjoint(words) for group in THREAT_RULES[i][0][1:])
     ]
 
 

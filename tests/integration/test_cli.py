@@ -284,3 +284,57 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
     swept = run_cli("archive", "retention", "sweep", env=cli_env)
     assert swept.returncode == 0 and "comments" in swept.stdout
     assert run_cli("archive", "verify", env=cli_env).returncode == 0
+
+
+def test_classify_imports_neither_the_database_nor_the_archive(tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "c.jsonl"
+    data.write_text('{"id": 1, "text": "you spineless cowards"}\n')
+    probe = (
+        "import sys\n"
+        "from page_governor.cli import main\n"
+        "try:\n"
+        f"    main(['classify', {str(data)!r}, '--json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('sqlalchemy', 'alembic', 'page_governor.archive', 'page_governor.db')"
+        " if m in sys.modules]\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert "personal_attack" in result.stdout
+    assert "LOADED []" in result.stderr, result.stderr
+
+
+def test_classify_in_parallel_gives_the_serial_results_in_order(tmp_path):
+    from page_governor.config import DEFAULT_CONFIG_DIR
+    from page_governor.moderation.bulk import CHUNK, classify_json_lines
+    from page_governor.moderation.classifier import Classifier
+
+    texts = ["Thank you officers!", "you spineless cowards", "his cell is (717) 555-0143", "sh1t"]
+    rows = [(i, texts[i % len(texts)] + f" #{i}", i % 3 == 0, "") for i in range(5 * CHUNK)]
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+    serial = "\n".join(classify_json_lines(classifier, rows, jobs=1)).splitlines()
+    parallel = "\n".join(classify_json_lines(classifier, rows, jobs=2)).splitlines()
+    assert parallel == serial
+    assert [json.loads(line)["id"] for line in parallel] == list(range(5 * CHUNK))
+
+
+def test_classify_reads_the_post_to_find_whom_an_insult_is_aimed_at(cli_env):
+    lines = [
+        {"id": 1, "text": "what a brainless clown"},
+        {
+            "id": 2,
+            "text": "what a brainless clown",
+            "post": "Meet Officer Dale Reyes, our new K9 handler.",
+        },
+    ]
+    stdin = "\n".join(json.dumps(x) for x in lines) + "\n"
+    result = run_cli("classify", "-", "--json", env=cli_env, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["target"] for o in out] == ["unknown", "official"]

@@ -342,3 +342,28 @@ def yaml_data() -> dict:
     import yaml
 
     return yaml.safe_load((DEFAULT_CONFIG_DIR / "moderation.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_capture_reads_the_post_and_the_parent_comment_into_the_context():
+    from datetime import UTC, datetime
+
+    from page_governor.ingest import comment_context
+    from page_governor.models import Comment, PageRef, Platform, Provenance
+
+    ref = PageRef("p", Platform.FACEBOOK, "page-1")
+    prov = Provenance(Platform.FACEBOOK, "/x", datetime(2026, 12, 4, tzinfo=UTC), "test")
+
+    def comment(cid, text, parent=None, author="visitor"):
+        return Comment(ref, cid, "post-1", parent, text, None, author, author, None, {}, prov)
+
+    parent = comment("c1", "The chief will answer questions Friday", author="page-1")
+    reply = comment("c2", "what a clown", parent="c1")
+    page = {"platform_id": "page-1", "department_phone": "", "department_email": ""}
+    context = comment_context(
+        reply, {"c1": parent, "c2": reply}, page, {"post-1": "Meet Officer Dale Reyes"}
+    )
+    assert context.post_text == "Meet Officer Dale Reyes"
+    assert context.parent_text == "The chief will answer questions Friday"
+    assert not context.is_reply_to_commenter  # it answers the page's own comment
+    result = CLASSIFIER.classify("what a brainless clown", context)
+    assert result.target is Target.OFFICIAL
