@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, insert, select
 
@@ -31,8 +31,10 @@ from page_governor.db import schema as t
 from page_governor.hashing import canonical_json
 from page_governor.models import (
     Capability,
+    Category,
     Classification,
     Comment,
+    Evidence,
     ItemKind,
     PageRef,
     Post,
@@ -41,6 +43,7 @@ from page_governor.models import (
     ReviewStatus,
 )
 from page_governor.moderation.classifier import Classifier, priority_of
+from page_governor.moderation.coordinated import Fingerprint, fingerprints
 from page_governor.moderation.detectors import Context
 from page_governor.outbox import enqueue
 from page_governor.platforms.base import PlatformAdapter
@@ -138,13 +141,41 @@ def comment_context(
     )
 
 
+class FlagSubject(Protocol):
+    """What an alert says about the flagged comment (a captured Comment, or one read back from
+    the archive)."""
+
+    @property
+    def platform_id(self) -> str: ...
+    @property
+    def post_id(self) -> str | None: ...
+    @property
+    def author_name(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def permalink(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedComment:
+    platform_id: str
+    post_id: str | None
+    author_name: str | None
+    text: str
+    permalink: str | None
+
+
+COORDINATED_DETECTOR = "coordinated-spam-1"
+
+
 def record_flag(
     conn: Connection,
     *,
     page: dict[str, Any],
     item_id: int,
     version_id: int,
-    comment: Comment,
+    comment: FlagSubject,
     result: Classification,
     now: datetime,
 ) -> int | None:
@@ -468,6 +499,118 @@ class Ingestor:
                 now=now,
             ):
                 stats.flags += 1
+            if comment.author_id:
+                stats.flags += self._coordinated(conn, page, comment, res, now)
+
+    def _coordinated(
+        self,
+        conn: Connection,
+        page: dict[str, Any],
+        comment: Comment,
+        res: CaptureResult,
+        now: datetime,
+    ) -> int:
+        """Store the comment's fingerprints; when one of them was posted by enough accounts in
+        the window, flag every comment of that burst that is not flagged as spam already.
+        Returns the number of new flags."""
+        assert res.version_id is not None and comment.author_id is not None
+        prints = fingerprints(
+            comment.text, official_domains=tuple(page.get("official_domains") or ())
+        )
+        if not prints:
+            return 0
+        sf = t.spam_fingerprints
+        conn.execute(
+            insert(sf),
+            [
+                {
+                    "fingerprint": fp.digest,
+                    "kind": fp.kind,
+                    "page_id": page["id"],
+                    "item_id": res.item_id,
+                    "version_id": res.version_id,
+                    "author_id": comment.author_id,
+                    "seen_at": now,
+                }
+                for fp in prints
+            ],
+        )
+        lex = self.classifier.lexicon
+        since = now - timedelta(minutes=lex.coordinated_window_minutes)
+        for fp in prints:
+            burst = conn.execute(
+                select(sf.c.item_id, sf.c.version_id, sf.c.author_id, sf.c.page_id).where(
+                    sf.c.fingerprint == fp.digest, sf.c.seen_at >= since
+                )
+            ).all()
+            accounts = {row.author_id for row in burst}
+            if len(accounts) < lex.coordinated_accounts:
+                continue
+            pages = {row.page_id for row in burst}
+            return self._flag_burst(conn, burst, fp, len(accounts), len(pages), now)
+        return 0
+
+    def _flag_burst(
+        self,
+        conn: Connection,
+        burst: list[Any],
+        fp: Fingerprint,
+        accounts: int,
+        pages: int,
+        now: datetime,
+    ) -> int:
+        minutes = self.classifier.lexicon.coordinated_window_minutes
+        advisory = (
+            f"coordinated: the same {'text' if fp.kind == 'text' else 'link'} from {accounts} "
+            f"accounts on {pages} page{'s' if pages != 1 else ''} within {minutes} minutes"
+        )
+        flagged = 0
+        for row in {r.version_id: r for r in burst}.values():
+            spam_flags = conn.execute(
+                select(t.flags.c.categories).where(t.flags.c.version_id == row.version_id)
+            ).scalars()
+            if any(Category.SPAM.value in (cats or []) for cats in spam_flags):
+                continue
+            subject = conn.execute(
+                select(
+                    t.archive_items.c.platform_item_id,
+                    t.archive_items.c.post_platform_id,
+                    t.archive_items.c.author_name,
+                    t.archive_items.c.permalink,
+                    t.archive_versions.c.text,
+                )
+                .join(t.archive_versions, t.archive_versions.c.item_id == t.archive_items.c.id)
+                .where(t.archive_versions.c.id == row.version_id)
+            ).one()
+            burst_page = (
+                conn.execute(select(t.pages).where(t.pages.c.id == row.page_id)).mappings().one()
+            )
+            result = Classification(
+                flagged=True,
+                categories=(Category.SPAM,),
+                scores={c: (0.9 if c is Category.SPAM else 0.0) for c in Category},
+                target=None,
+                evidence=(Evidence(Category.SPAM, fp.shown, "coordinated"),),
+                detector_version=COORDINATED_DETECTOR,
+                advisories=(advisory,),
+            )
+            if record_flag(
+                conn,
+                page=dict(burst_page),
+                item_id=row.item_id,
+                version_id=row.version_id,
+                comment=ArchivedComment(
+                    subject.platform_item_id,
+                    subject.post_platform_id,
+                    subject.author_name,
+                    subject.text,
+                    subject.permalink,
+                ),
+                result=result,
+                now=now,
+            ):
+                flagged += 1
+        return flagged
 
     def _vanished(
         self, page: dict[str, Any], adapter: PlatformAdapter, ref: PageRef, snap: Snapshot

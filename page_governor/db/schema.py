@@ -464,6 +464,22 @@ Index("ix_archive_media_due", archive_media.c.status, archive_media.c.next_attem
 Index("ix_archive_media_item", archive_media.c.item_id)
 Index("ix_archive_media_version", archive_media.c.version_id)  # disposition
 
+# Fingerprints of comment texts and links, for coordinated spam: the same text or link from
+# several accounts within an hour (page_governor.moderation.coordinated). Hashes only.
+spam_fingerprints = Table(
+    "spam_fingerprints",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("kind", String(10), nullable=False),  # text | link
+    Column("page_id", Id, ForeignKey("pages.id"), nullable=False),
+    Column("item_id", Id, ForeignKey("archive_items.id"), nullable=False),
+    Column("version_id", Id, ForeignKey("archive_versions.id"), nullable=False),
+    Column("author_id", String(200), nullable=False),
+    _ts("seen_at"),
+)
+Index("ix_spam_fingerprints_recent", spam_fingerprints.c.fingerprint, spam_fingerprints.c.seen_at)
+
 # Tables the append-only triggers protect.
 APPEND_ONLY_TABLES = ("archive_items", "archive_versions", "review_decisions", "audit_log")
 # Also append-only (migration 0002): the Telegram updates exactly as the bot received them.

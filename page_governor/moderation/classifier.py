@@ -204,9 +204,11 @@ class Classifier:
         self.model_threshold = (
             model_threshold if model_threshold is not None else lexicon.model_threshold
         )
-        model_tag = f"+attack.{model.digest}" if model else ""
-        model_tag += f"+spam.{spam_model.digest}" if spam_model else ""
-        self.version = f"pg-{__version__}+lex.{lexicon.digest}{model_tag}"
+        # Stored with every flag (at most 50 characters): the package, the lexicon and each
+        # model, by the first 8 hex digits of their digests.
+        model_tag = f"+atk.{model.digest[:8]}" if model else ""
+        model_tag += f"+spm.{spam_model.digest[:8]}" if spam_model else ""
+        self.version = f"pg-{__version__}+lex.{lexicon.digest[:8]}{model_tag}"
         self._attack_words = (
             lexicon.insult_nouns
             | lexicon.contextual_nouns

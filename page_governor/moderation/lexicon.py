@@ -56,6 +56,8 @@ class Lexicon:
     shorteners: tuple[str, ...]
     spam_model_threshold: float | None = None  # None: the trained model's own threshold
     preset: str = "balanced"
+    coordinated_accounts: int = 3  # distinct accounts posting the same text or link...
+    coordinated_window_minutes: int = 60  # ...within this many minutes: coordinated spam
 
 
 # Threshold presets (moderation.yaml ``preset``); ``thresholds`` and ``model`` entries written
@@ -150,6 +152,18 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     ):
         problems.append("model.spam_threshold must be a number in (0, 1]")
         spam_model_threshold = None
+    coordinated = data.get("coordinated_spam") or {}
+    if not isinstance(coordinated, dict):
+        problems.append("coordinated_spam must be a mapping (accounts, window_minutes)")
+        coordinated = {}
+    coordinated_accounts = coordinated.get("accounts", 3)
+    coordinated_window = coordinated.get("window_minutes", 60)
+    if not isinstance(coordinated_accounts, int) or not 2 <= coordinated_accounts <= 1000:
+        problems.append("coordinated_spam.accounts must be a whole number from 2 to 1000")
+        coordinated_accounts = 3
+    if not isinstance(coordinated_window, int) or not 1 <= coordinated_window <= 10080:
+        problems.append("coordinated_spam.window_minutes must be a whole number from 1 to 10080")
+        coordinated_window = 60
     allow = {_norm_term(w) for w in _list(data, "obscenity", "allow", problems)}
     deny = _list(data, "obscenity", "deny", problems)
     base_words, base_phrases = _split(better_profanity_words() + deny)
@@ -228,6 +242,8 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
             float(spam_model_threshold) if spam_model_threshold is not None else None
         ),
         preset=str(preset_name),
+        coordinated_accounts=coordinated_accounts,
+        coordinated_window_minutes=coordinated_window,
     )
 
 

@@ -75,7 +75,12 @@ def _government_link(match: re.Match[str]) -> bool:
         before = _HOST_BEFORE.search(text[max(0, match.start() - 253) : match.start()])
         after = _HOST_AFTER.match(text, match.start())
         name = (before.group(0) if before else "") + (after.group(0) if after else "")
-    return _GOVERNMENT_HOST.fullmatch(name.rstrip(".")) is not None
+    return government_host(name)
+
+
+def government_host(host: str) -> bool:
+    """A host under .gov, .mil, .gov.uk-style or state .us names."""
+    return _GOVERNMENT_HOST.fullmatch(host.rstrip(".")) is not None
 
 
 def model_words(words: list[str], original: str) -> list[str]:
