@@ -31,6 +31,8 @@ _BULLET = re.compile(
 _CLOSED = re.compile(r"[.!?)\"']\s*$")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "caption")
 MAX_HEADING_CHARS = 80
+MAX_SEPARATED_CHARS = 300
+_SEPARATOR = re.compile(r"\s+[|•·▪]+\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,9 @@ class Block:
             yield sentence
             if self.heading:
                 yield f"{self.heading.rstrip(':').strip()}: {sentence}"
+        if len(self.text) <= MAX_SEPARATED_CHARS and _SEPARATOR.search(self.text):
+            # a bio of items between separators ("News | Alerts | Events") read as one list
+            yield _SEPARATOR.sub(", ", self.text)
 
 
 def _quote(text: str | None) -> str:

@@ -20,7 +20,16 @@ def _capture(app, page, cid, author, text, at):
     app.clock.set(at)
     ref = page_ref(page)
     comment = Comment(
-        ref, cid, "post-x", None, text, at, author, author.title(), None, {"id": cid},
+        ref,
+        cid,
+        "post-x",
+        None,
+        text,
+        at,
+        author,
+        author.title(),
+        None,
+        {"id": cid},
         Provenance(ref.platform, "/test", at, "test"),
     )
     with app.db.begin() as conn:
@@ -59,7 +68,9 @@ def test_one_account_repeating_itself_or_copies_spread_over_hours_are_not_coordi
     for i in range(3):
         _capture(app, pages[0], f"r{i}", "same-account", SCAM, start + timedelta(minutes=i))
     for i in range(3):
-        _capture(app, pages[0], f"h{i}", f"acct{i}", SCAM + " again", start + timedelta(hours=2 * i))
+        _capture(
+            app, pages[0], f"h{i}", f"acct{i}", SCAM + " again", start + timedelta(hours=2 * i)
+        )
     assert _coordinated_flags(app) == []
 
 
