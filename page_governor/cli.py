@@ -24,7 +24,7 @@ from page_governor.clock import iso, jsonable
 from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
 from page_governor.logging_setup import configure_logging, register_secret
-from page_governor.models import Decision, ReviewStatus
+from page_governor.models import Decision, PageState, ReviewStatus
 
 if TYPE_CHECKING:  # the database stack is imported by the commands that use it
     from page_governor.app import App
@@ -317,7 +317,20 @@ def poll(ctx: click.Context, page_key: str | None) -> None:
         )
     table = Table("page", "posts", "comments", "new", "edits", "deletions", "flags", "result")
     failed = []
+    inactive = [p for p in pages if p["state"] != PageState.ACTIVE.value]
+    for page in inactive:
+        # A page is read only once it is active: polling an approved page would pause it and
+        # record a permanent capture gap for a page nobody runs yet.
+        table.add_row(page["key"], *("-" * 6), f"[yellow]skipped[/]: {page['state']}, not active")
+    if inactive and len(inactive) == len(pages) and page_key:
+        console.print(table)
+        raise InputError(
+            f"page {page_key} is {inactive[0]['state']}, not active: it is not polled",
+            hint=f"activate it first: page-governor pages activate {inactive[0]['key']}",
+        )
     for page in pages:
+        if page["state"] != PageState.ACTIVE.value:
+            continue
         outcome = poll_job(app, page["key"], force=True)
         stats = outcome.stats
         if stats is None:

@@ -128,6 +128,52 @@ def users_disable(ctx: click.Context, username: str) -> None:
     console.print(f"disabled {username}")
 
 
+@users.command("enable")
+@click.argument("username")
+@click.pass_context
+def users_enable(ctx: click.Context, username: str) -> None:
+    """Enable a disabled account again.
+
+    \b
+    Example:
+      page-governor users enable sam
+    """
+    from page_governor.web.users import enable_user
+
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        enable_user(conn, username, by=f"cli:{_login()}", now=app.clock.now())
+    console.print(f"enabled {username}")
+
+
+@users.command("set-roles")
+@click.argument("username")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    required=True,
+    type=click.Choice([r.value for r in Role]),
+    help="A role (repeat for several); replaces the account's roles.",
+)
+@click.pass_context
+def users_set_roles(ctx: click.Context, username: str, roles: tuple[str, ...]) -> None:
+    """Replace an account's roles (the audit log keeps the roles before and after).
+
+    \b
+    Example:
+      page-governor users set-roles sam --role pio --role records_clerk
+    """
+    from page_governor.web.users import set_roles
+
+    app = _app(ctx)
+    with app.db.begin() as conn:
+        after = set_roles(
+            conn, username, [Role(r) for r in roles], by=f"cli:{_login()}", now=app.clock.now()
+        )
+    console.print(f"{username} now holds: {', '.join(after)}")
+
+
 @users.command("set-password")
 @click.argument("username")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")

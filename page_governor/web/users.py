@@ -84,6 +84,13 @@ def add_user(
         raise InputError("give the user at least one --role")
     if conn.execute(select(t.web_users.c.id).where(t.web_users.c.username == username)).first():
         raise InputError(f"user {username} exists already")
+    if telegram_id is not None:
+        holder = conn.execute(
+            select(t.web_users.c.username).where(t.web_users.c.telegram_id == telegram_id)
+        ).scalar_one_or_none()
+        if holder is not None:
+            # one person, one identity: the audit log must never name two accounts alike
+            raise InputError(f"Telegram id {telegram_id} belongs to user {holder} already")
     user_id = conn.execute(
         insert(t.web_users).values(
             username=username,
@@ -181,6 +188,45 @@ def disable_user(conn: Connection, username: str, *, by: str, now: datetime) -> 
     audit.record(
         conn, at=now, actor=by, action="user.disabled", subject_type="web_user", subject_id=username
     )
+
+
+def enable_user(conn: Connection, username: str, *, by: str, now: datetime) -> None:
+    """Enable a disabled account again (audited)."""
+    done = conn.execute(
+        update(t.web_users)
+        .where(t.web_users.c.username == username, t.web_users.c.disabled_at.is_not(None))
+        .values(disabled_at=None)
+    )
+    if not done.rowcount:
+        raise UnknownObject(f"no disabled user {username}")
+    audit.record(
+        conn, at=now, actor=by, action="user.enabled", subject_type="web_user", subject_id=username
+    )
+
+
+def set_roles(
+    conn: Connection, username: str, roles: list[Role], *, by: str, now: datetime
+) -> list[str]:
+    """Replace an account's roles (audited with the roles before and after)."""
+    if not roles:
+        raise InputError("give the user at least one --role")
+    before = conn.execute(
+        select(t.web_users.c.roles).where(t.web_users.c.username == username)
+    ).scalar_one_or_none()
+    if before is None:
+        raise UnknownObject(f"no user {username}")
+    after = sorted({r.value for r in roles})
+    conn.execute(update(t.web_users).where(t.web_users.c.username == username).values(roles=after))
+    audit.record(
+        conn,
+        at=now,
+        actor=by,
+        action="user.roles_set",
+        subject_type="web_user",
+        subject_id=username,
+        details={"before": sorted(before or []), "after": after},
+    )
+    return after
 
 
 def list_users(conn: Connection) -> list[dict[str, Any]]:

@@ -338,3 +338,46 @@ def test_classify_reads_the_post_to_find_whom_an_insult_is_aimed_at(cli_env):
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["target"] for o in out] == ["unknown", "official"]
+
+
+def test_accounts_keep_one_telegram_id_each_and_can_be_enabled_and_given_roles(cli_env):
+    def users(*args, stdin=None):
+        return run_cli("users", *args, env=cli_env, stdin=stdin)
+
+    assert run_cli("db", "upgrade", env=cli_env).returncode == 0
+    pw = "correct horse battery staple\n"
+    add = ("add", "--name", "Sam Lee", "--role", "pio", "--telegram-id", "4242", "--password-stdin")
+    assert users("add", "sam", *add[1:], stdin=pw).returncode == 0
+    twin = users(
+        "add", "kim", "--name", "Kim", "--role", "pio", "--telegram-id", "4242", "--password-stdin",
+        stdin=pw,
+    )  # fmt: skip
+    _one_line_error(twin, 2)
+    assert "belongs to user sam" in twin.stderr
+    assert users("disable", "sam").returncode == 0
+    _one_line_error(users("disable", "sam"), 5)
+    assert users("enable", "sam").returncode == 0
+    _one_line_error(users("enable", "sam"), 5)  # not disabled
+    changed = users("set-roles", "sam", "--role", "pio", "--role", "records_clerk")
+    assert changed.returncode == 0 and "pio, records_clerk" in changed.stdout
+    listing = users("list").stdout
+    assert "records_clerk" in listing
+    from sqlalchemy import create_engine, select
+
+    from page_governor.db import schema as t
+
+    engine = create_engine(cli_env["DATABASE_URL"])
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(t.audit_log.c.action, t.audit_log.c.details).where(
+                    t.audit_log.c.subject_id == "sam"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    actions = [action for action, _ in rows]
+    assert actions == ["user.added", "user.disabled", "user.enabled", "user.roles_set"]
+    details = rows[-1][1]
+    details = json.loads(details) if isinstance(details, str) else details
+    assert details == {"before": ["pio"], "after": ["pio", "records_clerk"]}

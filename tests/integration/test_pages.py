@@ -95,6 +95,10 @@ def test_a_proposed_page_goes_from_request_to_approval_activation_and_retirement
            "--acknowledge-failures"))  # fmt: skip
     shown = ok(cli(env, "pages", "list"))
     assert "approved" in shown  # not active yet: the page does not exist
+    polled = ok(cli(env, "poll"))  # an approved page is not read, and the table says so
+    assert "skipped" in polled and "approved, not active" in polled
+    refused(cli(env, "poll", "--page", key), 2, "not active")
+    assert "capture_gap" not in " ".join(a for a, _, _ in audit_actions(env))
     refused(cli(env, "pages", "activate", key, "--by", "Jane Park (PIO)"), 5, "--platform-id")
     ok(cli(env, "pages", "activate", key, "--platform-id", FB_PAGE, "--token-env", "SPD_FB_TOKEN",
            "--by", "Jane Park (PIO)"))  # fmt: skip
