@@ -919,9 +919,9 @@ def pages_show(ctx: click.Context, page_key: str) -> None:
             + (f" — {page_health['last_error']}" if page_health["last_error"] else "")
         )
     for gap in page_gaps:
-        end = f"{gap['ended_at']:%Y-%m-%d %H:%M}" if gap["ended_at"] else "still open"
+        end = f"{gap['ended_at']:%Y-%m-%d %H:%M} UTC" if gap["ended_at"] else "still open"
         console.print(
-            f"  capture gap: {gap['started_at']:%Y-%m-%d %H:%M} → {end} UTC, {gap['reason']} "
+            f"  capture gap: {gap['started_at']:%Y-%m-%d %H:%M} UTC → {end}, {gap['reason']} "
             f"({gap['failures']} failed attempts): {gap['detail']}"
         )
 

@@ -119,10 +119,14 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
         from page_governor.pages import page_detail
 
         check = page_detail(conn, key)["request"]["precheck"]
-    console.print(
-        f"requested {key}: pre-check of the {check['source']} profile "
-        f"{check['passed']}/{check['total']}"
+    precheck = (
+        f"pre-check of the {check['source']} profile {check['passed']}/{check['total']}"
         + (f", missing {', '.join(check['failing'])}" if check["failing"] else "")
+        if check.get("source")
+        else "no profile to pre-check yet"
+    )
+    console.print(
+        f"requested {key}: {precheck}"
         + (f" ({check['note']})" if check.get("note") else "")
         + "\nthe chief is asked to approve it (`pages approve`, or the button in Telegram)"
     )

@@ -447,9 +447,18 @@ def suggested_fix(
     description 255), the short line instead (``short_text``), where ``{policy_link}`` stands
     for the agency's full policy page."""
 
+    named = (agency or "").strip()
+    with_article = (
+        named if named.lower().startswith("the ") else f"the {named}" if named else "the department"
+    )
+
     def fill(text: str) -> str:
+        # "the {agency}" takes the article once: never "the the department"
+        text = re.sub(r"\b[Tt]he \{agency\}", lambda m: m.group(0)[0] + with_article[1:], text)
         return (
-            text.replace("{agency}", agency or "the department")
+            text.replace(
+                "{agency}", (named[4:] if with_article is named else named) or "the department"
+            )
             .replace("{phone}", phone or "(non-emergency number)")
             .replace("{email}", email or "(agency email)")
             .replace("{domain}", domain or "(official website)")

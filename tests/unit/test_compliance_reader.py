@@ -219,3 +219,13 @@ def test_fixes_for_short_bios_are_short_lines_with_a_link_to_the_full_policy():
     assert "anytown.gov" in short
     full = suggested_fix(moderation, agency="Anytown PD", domain="anytown.gov", platform="facebook")
     assert full == moderation.suggested_text.strip() and len(full) > 160
+
+
+@pytest.mark.parametrize("agency", [None, "Springfield PD", "The Springfield Police Department"])
+def test_suggested_fixes_never_say_the_the(agency):
+    from page_governor.compliance.checker import suggested_fix
+
+    for rule in POLICY.elements:
+        for platform in (None, "x"):
+            fix = suggested_fix(rule, agency=agency, platform=platform).lower()
+            assert "the the " not in fix and "official the " not in fix, fix
