@@ -457,7 +457,7 @@ def suggested_fix(
         text = re.sub(r"\b[Tt]he \{agency\}", lambda m: m.group(0)[0] + with_article[1:], text)
         return (
             text.replace(
-                "{agency}", (named[4:] if with_article is named else named) or "the department"
+                "{agency}", (named[4:] if with_article is named else named) or "department"
             )
             .replace("{phone}", phone or "(non-emergency number)")
             .replace("{email}", email or "(agency email)")
