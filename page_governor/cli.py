@@ -730,6 +730,11 @@ def review_show(ctx: click.Context, item_id: int) -> None:
     console.print(f"  “{item['text']}”", markup=False)
     if item["permalink"]:
         console.print(f"  {item['permalink']}")
+    if item["deleted_at"] is not None:
+        console.print(
+            f"  [red]deleted on the platform at {item['deleted_at']:%Y-%m-%d %H:%M} UTC[/]: "
+            "it cannot be hidden; decide keep, not_a_violation or escalate for the record"
+        )
     for e in item["evidence"]:
         console.print(f"  flagged [bold]{e['category']}[/] because of: “{e['text']}”")
     scores = ", ".join(f"{k} {v:.2f}" for k, v in item["scores"].items() if v)
@@ -1261,7 +1266,9 @@ def _filter_options(func: Any) -> Any:
         click.option("--until", help="Created before (exclusive)."),
         click.option("--author", help="Author name or platform id (exact)."),
         click.option("--kind", type=click.Choice(["post", "comment", "reply", "profile"])),
-        click.option("--state", type=click.Choice(["live", "edited", "hidden", "deleted"])),
+        click.option(
+            "--state", type=click.Choice(["live", "edited", "hidden", "deleted", "restored"])
+        ),
         click.option(
             "--category",
             type=click.Choice(["obscenity", "personal_attack", "threat", "personal_info", "spam"]),

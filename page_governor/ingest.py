@@ -62,6 +62,7 @@ class PollStats:
     deletions: int = 0
     hidden_changes: int = 0
     flags: int = 0
+    restored: int = 0
     unchanged: int = 0
     alerts: list[str] = field(default_factory=list)
 
@@ -413,6 +414,8 @@ class Ingestor:
             stats.edits += 1
         elif change in (Change.HIDDEN, Change.UNHIDDEN):
             stats.hidden_changes += 1
+        elif change is Change.RESTORED:
+            stats.restored += 1
         else:
             stats.unchanged += 1
 

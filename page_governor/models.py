@@ -39,6 +39,7 @@ class ItemState(enum.StrEnum):
     EDITED = "edited"
     HIDDEN = "hidden"
     DELETED = "deleted"
+    RESTORED = "restored"  # shown by the platform again, unchanged, after a deletion
 
 
 class PageState(enum.StrEnum):

@@ -93,8 +93,16 @@ class FloodGate:
         self._held[chat_id] = max(self._held.get(chat_id, 0.0), now + seconds)
 
 
-def hide_availability(app: App, page: dict[str, Any]) -> tuple[bool, str | None]:
-    """Whether a Hide button makes sense for comments on ``page``, and why not."""
+def hide_availability(
+    app: App, page: dict[str, Any], item: dict[str, Any] | None = None
+) -> tuple[bool, str | None]:
+    """Whether a Hide button makes sense for comments on ``page`` (and for ``item``, a review
+    item, which may be gone from the platform), and why not."""
+    if item is not None and item.get("deleted_at") is not None:
+        return False, (
+            f"Deleted on the platform at {item['deleted_at']:%Y-%m-%d %H:%M} UTC: there is "
+            "nothing left to hide. Keep, not a violation or escalate closes it for the record."
+        )
     with app.db.connect() as conn:
         clause = review.moderation_policy_clause(conn, page["id"])
     if clause is None:
@@ -115,7 +123,7 @@ def review_view(app: App, alert: dict[str, Any]) -> render.Rendered:
     with app.db.connect() as conn:
         item = review.get_item(conn, item_id)
         page = page_row(conn, int(item["page_id"]))
-    possible, note = hide_availability(app, page)
+    possible, note = hide_availability(app, page, item)
     escalation = alert["payload"] if alert["kind"] == "escalation" else None
     return render.review_message(
         item, hide_possible=possible, hide_note=note, escalation=escalation

@@ -58,7 +58,7 @@ class Filters:
     until: datetime | None = None  # ... before
     author: str | None = None  # name or platform id, exact (case-insensitive for names)
     kind: str | None = None  # post, comment, reply, profile
-    state: str | None = None  # live, edited, hidden, deleted
+    state: str | None = None  # live, edited, hidden, deleted, restored
     category: str | None = None  # a flag category
     decision: str | None = None  # a review decision
 

@@ -37,6 +37,7 @@ class Change(enum.StrEnum):
     HIDDEN = "hidden"
     UNHIDDEN = "unhidden"
     DELETED = "deleted"
+    RESTORED = "restored"
     UNCHANGED = "unchanged"
 
 
@@ -242,7 +243,16 @@ class Archive:
             last = conn.execute(
                 _VERSION_TEXT, {"b_version": status["current_version_id"]}
             ).scalar_one()
-            if last != text_value or status["state"] == "deleted":
+            if status["state"] == "deleted":
+                # The platform shows a deleted item again. Unchanged, it is restored (hidden
+                # if the platform says so); a tombstone never turns into an "edit" of the
+                # same text. With new text, it is an edit.
+                if last != text_value:
+                    change, state = Change.EDITED, ItemState.EDITED
+                else:
+                    change = Change.RESTORED
+                    state = ItemState.HIDDEN if is_hidden else ItemState.RESTORED
+            elif last != text_value:
                 change, state = Change.EDITED, ItemState.EDITED
             elif is_hidden and not status["is_hidden"]:
                 change, state = Change.HIDDEN, ItemState.HIDDEN

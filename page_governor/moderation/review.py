@@ -35,6 +35,7 @@ from page_governor.models import (
     CommentRef,
     Decision,
     ItemKind,
+    ItemState,
     Provenance,
     ReviewStatus,
 )
@@ -153,6 +154,7 @@ def get_item(conn: Connection, item_id: int) -> dict[str, Any]:
             .order_by(t.review_decisions.c.id)
         ).mappings()
     ]
+    item["deleted_at"] = deleted_at(conn, int(item["item_id"]))
     if item["post_platform_id"]:
         item["post_text"] = conn.execute(
             select(t.archive_versions.c.text)
@@ -166,6 +168,19 @@ def get_item(conn: Connection, item_id: int) -> dict[str, Any]:
             .limit(1)
         ).scalar_one_or_none()
     return item
+
+
+def deleted_at(conn: Connection, archive_item_id: int) -> datetime | None:
+    """When the platform stopped showing the comment, if the archive's latest record of it is
+    a deletion (a tombstone); None while it is on the platform."""
+    row = conn.execute(
+        select(t.item_status.c.state, t.archive_versions.c.captured_at)
+        .join(t.archive_versions, t.archive_versions.c.id == t.item_status.c.current_version_id)
+        .where(t.item_status.c.item_id == archive_item_id)
+    ).one_or_none()
+    if row is None or row.state != ItemState.DELETED.value:
+        return None
+    return row.captured_at
 
 
 def moderation_policy_clause(conn: Connection, page_id: int) -> str | None:
@@ -236,6 +251,12 @@ def decide(
     item = get_item(conn, item_id)
     page = page_row(conn, int(current["page_id"]))
     platform_result: dict[str, Any] = {"action": "none"}
+    if decision is Decision.HIDE and item["deleted_at"] is not None:
+        raise InvalidTransition(
+            f"the comment was deleted on the platform at {item['deleted_at']:%Y-%m-%d %H:%M} "
+            "UTC: there is nothing left to hide",
+            hint="decide keep, not_a_violation or escalate to close the review for the record",
+        )
     if decision is Decision.HIDE:
         if not policy_clause:
             raise WorkflowError("hiding needs the clause of the page's comment policy it relies on")

@@ -352,7 +352,7 @@ class WebConsole:
                 page = page_row(conn, int(item["page_id"]))
                 clause = review.moderation_policy_clause(conn, page["id"])
                 thread = item_thread(conn, int(item["item_id"]))
-            possible, note = hide_availability(self.app, page)
+            possible, note = hide_availability(self.app, page, item)
             return {
                 "item": item,
                 "thread": thread,

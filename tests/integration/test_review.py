@@ -154,3 +154,36 @@ def test_a_decision_needs_a_reviewer_and_a_reason(app, queued):
             now=T1,
             adapter_for=app.adapter_for,
         )
+
+
+def test_a_comment_deleted_on_the_platform_cannot_be_hidden_but_can_be_closed_for_the_record(
+    app, queued
+):
+    poll_all(app, T2)  # 1002_6 (an address) was deleted on the platform between the polls
+    item = _item_for(app, "1002_6")
+    with app.db.connect() as conn:
+        shown = get_item(conn, item["id"])
+    assert shown["deleted_at"] is not None
+    with pytest.raises(InvalidTransition, match="deleted on the platform"):
+        _decide(app, item["id"], Decision.HIDE, clause="personal information")
+    _decide(app, item["id"], Decision.KEEP)
+    states = [
+        v["state"] for v in versions_of(app, queued["springfield-pd-facebook"]["id"], "1002_6")
+    ]
+    assert states == ["live", "deleted"]  # the refused hide wrote nothing, the record is intact
+    poll_all(app, T2)
+    assert [
+        v["state"] for v in versions_of(app, queued["springfield-pd-facebook"]["id"], "1002_6")
+    ] == ["live", "deleted"]
+
+
+def test_telegram_and_the_console_offer_no_hide_for_a_deleted_comment_and_say_why(app, queued):
+    from page_governor.alerts.sender import hide_availability
+
+    poll_all(app, T2)
+    item = _item_for(app, "1002_6")
+    with app.db.connect() as conn:
+        shown = get_item(conn, item["id"])
+        page = page_row(conn, int(shown["page_id"]))
+    possible, note = hide_availability(app, page, shown)
+    assert not possible and note.startswith("Deleted on the platform at")

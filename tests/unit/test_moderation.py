@@ -215,9 +215,11 @@ def test_any_text_classifies_and_the_same_text_gets_the_same_result(text):
         assert evidence.text and evidence.text in text
 
 
-def test_the_shipped_model_loads_from_the_package():
+def test_the_shipped_models_load_from_the_package_and_name_themselves_in_the_version():
     assert CLASSIFIER.model is not None and len(CLASSIFIER.model.features) > 10_000
-    assert "+attack." in CLASSIFIER.version
+    assert CLASSIFIER.spam_model is not None and len(CLASSIFIER.spam_model.features) > 10_000
+    assert "+atk." in CLASSIFIER.version and "+spm." in CLASSIFIER.version
+    assert len(CLASSIFIER.version) <= 50  # the flags table's column
 
 
 def test_the_lexicon_is_configurable(tmp_path):
