@@ -23,6 +23,7 @@ from page_governor.moderation.detectors import (
     PERSON_NOUNS,
     PERSON_REFS,
     SOUND_SCREEN,
+    THING_NOUNS,
     Context,
     Hit,
     detect_attack,
@@ -52,7 +53,7 @@ ADVISORY_PII = "contains personal information about someone; capture is already 
 
 # A model verdict is reported only when a word with at least this coefficient is present: the
 # reviewer must see an insulting word, not "like" or "retired".
-MODEL_EVIDENCE_COEFFICIENT = 2.5
+MODEL_EVIDENCE_COEFFICIENT = 1.5
 
 # The spam model flags a comment in which the rules see no spam signal at all (no term, link,
 # money promise or lure) only at this probability or above: alone, its threshold (chosen on
@@ -413,7 +414,14 @@ class Classifier:
             and w not in _FUNCTION_WORDS
             and w not in threats.THREAT_WORDS
         }
-        spans = [n.span(i) for i, w in enumerate(n.words) if w in top and not n.capitalised(i)]
+        words = n.words
+        spans = [
+            n.span(i)
+            for i, w in enumerate(words)
+            if w in top
+            and not n.capitalised(i)
+            and not (i + 1 < len(words) and words[i + 1] in THING_NOUNS)
+        ]
         if not spans:
             return
         # Map p in [threshold, 1] onto [0.5, 0.85]: the flag threshold is the model threshold.

@@ -315,7 +315,7 @@ _TITLED_NAME = re.compile(
     r"trooper|mayor|commissioner|councilman|councilwoman|councilmember|judge)\.?\s+[A-Z][a-z]+"
 )
 # Nouns an insult word can modify without naming a person ("idiot policy", "moron move").
-_THING_NOUNS = frozenset(
+THING_NOUNS = frozenset(
     {
         "policy",
         "policies",
@@ -484,7 +484,7 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         local = words[a:b]
         j = i - a
         if word in lex.insult_nouns:
-            if j + 1 < len(local) and local[j + 1] in _THING_NOUNS:
+            if j + 1 < len(local) and local[j + 1] in THING_NOUNS:
                 continue  # "what kind of idiot policy": said of a thing, not a person
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
