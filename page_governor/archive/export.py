@@ -336,10 +336,12 @@ def _write(
                                 "item_id": row["item_id"],
                                 "version_no": row["version_no"],
                                 "removed": dict(counts),
+                                "text_redactions": line["text_redactions"],
                             }
                         )
                         + "\n"
                     )
+            line.pop("text_redactions", None)
             jsonl.write(dumps(line) + "\n")
             record = line["record"]
             item = line["item"]
@@ -417,10 +419,12 @@ def _write(
 
 
 def _redact_line(line: dict[str, Any], redactor: Redactor) -> Counter[str]:
+    """Redact one record in place; ``line["text_redactions"]`` lists each redaction of its text
+    (kind and character positions in the original, never the value) for the redaction log."""
     record = line["record"]
-    counts: Counter[str] = Counter()
-    record["text"], c = redactor.text(record["text"])
-    counts += c
+    record["text"], spans = redactor.text_with_spans(record["text"])
+    counts: Counter[str] = Counter(kind for kind, _, _ in spans)
+    line["text_redactions"] = [{"kind": k, "start": a, "end": b} for k, a, b in spans]
     raw, c = redactor.payload(json.loads(record["raw"]))
     record["raw"] = canonical_json(raw)
     counts += c

@@ -44,7 +44,13 @@ class Redactor:
         return cls(kinds, bool(data.get("author_names", False)), frozenset(k.lower() for k in keep))
 
     def text(self, value: str) -> tuple[str, Counter[str]]:
-        counts: Counter[str] = Counter()
+        redacted, spans = self.text_with_spans(value)
+        return redacted, Counter(kind for kind, _, _ in spans)
+
+    def text_with_spans(self, value: str) -> tuple[str, list[tuple[str, int, int]]]:
+        """The redacted text and each redaction (kind, start, end in the original text): where
+        something was removed and what kind, never the value."""
+        spans: list[tuple[str, int, int]] = []
         out: list[str] = []
         last = 0
         for match in pii.find(value):
@@ -54,14 +60,14 @@ class Redactor:
             digits = "".join(ch for ch in found if ch.isdigit())
             if found.strip().lower() in self.keep or (digits and digits[-10:] in self.keep):
                 continue
-            counts[match.kind] += 1
+            spans.append((match.kind, match.start, match.end))
             out.append(value[last : match.start])
             out.append(f"[REDACTED {match.kind.upper()}]")
             last = match.end
         if not out:
-            return value, counts
+            return value, spans
         out.append(value[last:])
-        return "".join(out), counts
+        return "".join(out), spans
 
     def payload(self, value: Any) -> tuple[Any, Counter[str]]:
         counts: Counter[str] = Counter()

@@ -465,3 +465,53 @@ def test_verify_finds_text_missing_from_the_search_index_and_reindex_restores_it
             select(t.audit_log.c.actor).where(t.audit_log.c.action == "archive.reindex")
         ).one()
     assert entry.actor == "R. Clerk"
+
+
+def test_nothing_the_classifier_flags_as_personal_information_survives_a_public_copy(app, tmp_path):
+    from page_governor.archive.store import Archive
+    from page_governor.models import Category, ItemKind, Platform, Provenance
+
+    page = register_sample(app)["springfield-pd-facebook"]
+    texts = [
+        "his personal number is +52 55 1234 5678, call him",
+        "su celular es 55 1234 5678, llámenle",
+        "her mobile is 07700 900456, ring her",
+        "His plate is 7KXM482, silver Camry. Follow him.",
+        "Her social is 524-61-9083",
+        "That rat lives at 1187 Harmon Road, apartment 3B. Go say hi.",
+        "Kayla Brennan, 14, goes to Westfield Middle School.",
+        "Mark Dillard, born 03/14/1979, keyed my car",
+        "Spam this guy's inbox: derek.haines77@gmail.com",
+        "Use his card 5425 2334 3010 9903",
+    ]
+    flagged_evidence = []
+    with app.db.begin() as conn:
+        for n, text in enumerate(texts):
+            result = app.classifier.classify(text)
+            assert Category.PERSONAL_INFO in result.categories, text
+            flagged_evidence += [
+                e.text for e in result.evidence if e.category is Category.PERSONAL_INFO
+            ]
+            Archive().capture(
+                conn,
+                page_id=page["id"],
+                kind=ItemKind.COMMENT,
+                platform_item_id=f"pii-{n}",
+                text_value=text,
+                raw={"message": text},
+                provenance=Provenance(Platform.FACEBOOK, "t", T1, "t"),
+                captured_at=T1,
+                post_platform_id="p1",
+                created_at=T1,
+            )
+    _export(app, tmp_path / "public", redactor=Redactor())
+    public = (tmp_path / "public" / "records.jsonl").read_text(encoding="utf-8")
+    for evidence in flagged_evidence:
+        assert evidence not in public, evidence
+    log = (tmp_path / "public" / "redactions.jsonl").read_text(encoding="utf-8")
+    entries = [json.loads(line) for line in log.splitlines()]
+    each = [r for entry in entries for r in entry["text_redactions"]]
+    assert len(each) >= len(texts)
+    assert {r["kind"] for r in each} >= {"phone", "plate", "ssn", "address", "minor", "dob", "card"}
+    for evidence in flagged_evidence:
+        assert evidence not in log  # the log says where and what kind, never the value
