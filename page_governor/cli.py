@@ -25,6 +25,7 @@ from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
 from page_governor.logging_setup import configure_logging, register_secret
 from page_governor.models import Decision, PageState, ReviewStatus
+from page_governor.output import listing, more_line, whole
 
 if TYPE_CHECKING:  # the database stack is imported by the commands that use it
     from page_governor.app import App
@@ -643,29 +644,28 @@ def _short(text: str, n: int = 70) -> str:
 )
 @click.option("--page", "page_key", help="Only this page.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines: one object per item, most urgent first."
+)
 @click.pass_context
 def review_list(
     ctx: click.Context, status: str, page_key: str | None, limit: int, as_json: bool
 ) -> None:
-    """List review items, most urgent first.
+    """List review items, most urgent first (and how many more there are).
 
     \b
     Example:
       page-governor review list --status escalated
     """
-    from page_governor.moderation.review import list_items
+    from page_governor.moderation.review import count_items, list_items
     from page_governor.registry import page_row
 
     app = _app(ctx)
+    wanted = None if status == "all" else ReviewStatus(status)
     with app.db.connect() as conn:
         page_id = page_row(conn, page_key)["id"] if page_key else None
-        items = list_items(
-            conn,
-            status=None if status == "all" else ReviewStatus(status),
-            page_id=page_id,
-            limit=limit,
-        )
+        items = list_items(conn, status=wanted, page_id=page_id, limit=limit)
+        total = count_items(conn, status=wanted, page_id=page_id)
     if as_json:
         for item in items:
             click.echo(
@@ -691,7 +691,16 @@ def review_list(
     if not items:
         console.print(f"No {status} review items.")
         return
-    table = Table("id", "page", "categories", "target", "comment", "triggered by")
+    table = listing(
+        [
+            whole("id", (i["id"] for i in items)),
+            whole("page", (i["page_key"] for i in items)),
+            "categories",
+            "target",
+            "comment",
+            "triggered by",
+        ]
+    )
     for item in items:
         urgent = "[red]URGENT[/] " if "threat" in item["categories"] else ""
         table.add_row(
@@ -703,6 +712,9 @@ def review_list(
             ", ".join(sorted({e["text"] for e in item["evidence"]})),
         )
     console.print(table)
+    more = more_line(len(items), total, "raise --limit or filter with --page")
+    if more:
+        console.print(more)
 
 
 @review.command("show")
@@ -821,7 +833,7 @@ def pages() -> None:
 
 
 @pages.command("list")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per page.")
 @click.pass_context
 def pages_list(ctx: click.Context, as_json: bool) -> None:
     """List registered pages with their state and last compliance score.
@@ -853,7 +865,16 @@ def pages_list(ctx: click.Context, as_json: bool) -> None:
                 )
             )
         return
-    table = Table("page", "platform", "department", "state", "source", "compliance")
+    table = listing(
+        [
+            whole("page", (r["key"] for r in rows)),
+            "platform",
+            "department",
+            "state",
+            "source",
+            "compliance",
+        ]
+    )
     for row in rows:
         res = results.get(row["id"])
         table.add_row(
@@ -965,7 +986,16 @@ def pages_health(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
-    table = Table("page", "platform", "status", "last success", "open gap since", "last error")
+    table = listing(
+        [
+            whole("page", (r["page"] for r in rows)),
+            "platform",
+            "status",
+            "last success",
+            "open gap since",
+            "last error",
+        ]
+    )
     for row in rows:
         table.add_row(
             row["page"],
@@ -973,7 +1003,7 @@ def pages_health(ctx: click.Context, as_json: bool) -> None:
             row["status"],
             row["last_success_at"] or "-",
             row["open_gap_since"] or "-",
-            _short(row["last_error"] or "-", 60),
+            row["last_error"] or "-",
         )
     console.print(table)
 
@@ -1228,8 +1258,11 @@ def archive_media(ctx: click.Context, fetch: bool, retry_failed: bool, actor: st
 
 
 @archive.command("stats")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document: counts by kind and state."
+)
 @click.pass_context
-def archive_stats(ctx: click.Context) -> None:
+def archive_stats(ctx: click.Context, as_json: bool) -> None:
     """Counts of captured items and versions by kind and state.
 
     \b
@@ -1248,6 +1281,17 @@ def archive_stats(ctx: click.Context) -> None:
         states = conn.execute(
             select(t.archive_versions.c.state, func.count()).group_by(t.archive_versions.c.state)
         ).all()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "items_by_kind": {k: int(c) for k, c in kinds},
+                    "versions_by_state": {st: int(c) for st, c in states},
+                },
+                indent=2,
+            )
+        )
+        return
     table = Table("what", "count")
     for kind, count in kinds:
         table.add_row(f"items: {kind}", str(count))
@@ -1527,13 +1571,12 @@ def archive_export(
     console.print(
         f"exported {result.items:,} items ({result.versions:,} versions) to {out}"
         + (f"; {result.redactions:,} redactions logged" if public else "")
-        + f"\n{what} SHA-256 {result.manifest_sha256} (recorded in the audit log)"
-        + (
-            f"\nsigned with the department's key {signing.key_id(key.public_key())}"
-            if key is not None
-            else ""
-        )
     )
+    # the hash on a line of its own, never wrapped: it is copied into letters and court filings
+    click.echo(f"{what} SHA-256 (recorded in the audit log):")
+    click.echo(result.manifest_sha256)
+    if key is not None:
+        click.echo(f"signed with the department's key {signing.key_id(key.public_key())}")
 
 
 def _department_contacts(conn: Any) -> list[str]:
@@ -1745,8 +1788,9 @@ def archive_retention_sweep(ctx: click.Context, propose: bool, actor: str | None
 
 
 @archive_retention.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: a list of lists.")
 @click.pass_context
-def archive_retention_list(ctx: click.Context) -> None:
+def archive_retention_list(ctx: click.Context, as_json: bool) -> None:
     """Disposition lists: proposed, approved, rejected.
 
     \b
@@ -1758,7 +1802,37 @@ def archive_retention_list(ctx: click.Context) -> None:
     app = _app(ctx)
     with app.db.connect() as conn:
         rows = dispositions(conn)
-    table = Table("id", "class", "items", "versions", "status", "proposed", "decided")
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        **{
+                            k: v
+                            for k, v in jsonable(row).items()
+                            if k not in ("item_ids", "record_hashes")
+                        },
+                        "items": len(row["item_ids"]),
+                        "versions": len(row["record_hashes"]),
+                    }
+                    for row in rows
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = listing(
+        [
+            whole("id", (r["id"] for r in rows)),
+            "class",
+            "items",
+            "versions",
+            "status",
+            "proposed",
+            "decided",
+        ]
+    )
     for row in rows:
         table.add_row(
             str(row["id"]),

@@ -21,6 +21,7 @@ from page_governor.cli import _app, _read_input, _sync_registry, console, pages
 from page_governor.errors import InputError, NotAuthorized
 from page_governor.lifecycle import Event
 from page_governor.models import Platform
+from page_governor.output import listing, whole
 from page_governor.roles import Person, RoleBook
 
 if TYPE_CHECKING:
@@ -133,23 +134,51 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
 
 
 @pages.command("pending")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: a list of requests.")
 @click.pass_context
-def pages_pending(ctx: click.Context) -> None:
+def pages_pending(ctx: click.Context, as_json: bool) -> None:
     """Requests waiting for the chief, with their compliance pre-check.
 
     \b
     Example:
       page-governor pages pending
     """
+    from page_governor.clock import jsonable
     from page_governor.pages import pending_requests
 
     app = _registry(ctx)
     with app.db.connect() as conn:
         rows = pending_requests(conn)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "key": row["key"],
+                        "platform": row["platform"],
+                        "state": row["state"],
+                        "request": jsonable(row["request"] or {}),
+                    }
+                    for row in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
     if not rows:
         console.print("no requests are waiting")
         return
-    table = Table("page", "platform", "requested by", "purpose", "pre-check", "missing")
+    table = listing(
+        [
+            whole("page", (r["key"] for r in rows)),
+            "platform",
+            "requested by",
+            "purpose",
+            "pre-check",
+            "missing",
+        ]
+    )
     for row in rows:
         request = row["request"] or {}
         check = request.get("precheck") or {}
@@ -158,7 +187,9 @@ def pages_pending(ctx: click.Context) -> None:
             row["platform"],
             request.get("requested_by", ""),
             request.get("purpose", ""),
-            f"{check.get('passed', 0)}/{check.get('total', 0)} ({check.get('source')})",
+            f"{check.get('passed', 0)}/{check.get('total', 0)} ({check.get('source')})"
+            if check.get("source")
+            else "no profile yet",
             ", ".join(check.get("failing") or []),
         )
     console.print(table)
@@ -362,7 +393,17 @@ def pages_report(ctx: click.Context, fmt: str, out: Path | None) -> None:
     with app.db.connect() as conn:
         rows = report(conn)
     if fmt == "table" and out is None:
-        table = Table(*REPORT_COLUMNS)
+        if console.width < 140:
+            # ten columns do not fit a terminal of ordinary width: one block per page instead
+            for row in rows:
+                console.print(f"[bold]{row['key']}[/]", soft_wrap=True)
+                for column in REPORT_COLUMNS[1:]:
+                    console.print(
+                        f"  {column.replace('_', ' ')}: {row[column] or '-'}", soft_wrap=True
+                    )
+            console.print(f"{len(rows)} pages")
+            return
+        table = listing([whole("key", (r["key"] for r in rows)), *REPORT_COLUMNS[1:]])
         for row in rows:
             table.add_row(*[str(row[c] or "-") for c in REPORT_COLUMNS])
         console.print(table)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
-from rich.table import Table
 
 from page_governor.cli import _app, _login, cli, console
 from page_governor.clock import iso
 from page_governor.errors import InputError
 from page_governor.models import Role
+from page_governor.output import listing, whole
 
 
 @cli.group()
@@ -84,20 +85,34 @@ def users_add(
 
 
 @users.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: a list of accounts.")
 @click.pass_context
-def users_list(ctx: click.Context) -> None:
+def users_list(ctx: click.Context, as_json: bool) -> None:
     """Accounts, their roles and last sign-in.
 
     \b
     Example:
-      page-governor users list
+      page-governor users list --json
     """
+    from page_governor.clock import jsonable
     from page_governor.web.users import list_users
 
     app = _app(ctx)
     with app.db.connect() as conn:
         rows = list_users(conn)
-    table = Table("username", "name", "roles", "telegram id", "last sign-in", "disabled")
+    if as_json:
+        click.echo(json.dumps(jsonable(rows), ensure_ascii=False, indent=2))
+        return
+    table = listing(
+        [
+            whole("username", (r["username"] for r in rows)),
+            "name",
+            "roles",
+            whole("telegram id", (r["telegram_id"] or "" for r in rows)),
+            "last sign-in",
+            "disabled",
+        ]
+    )
     for row in rows:
         table.add_row(
             row["username"],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from page_governor import audit
 from page_governor.archive.store import Archive
@@ -130,6 +130,23 @@ def list_items(
         query = query.where(t.review_items.c.page_id == page_id)
     query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_items(
+    conn: Connection,
+    *,
+    status: ReviewStatus | tuple[ReviewStatus, ...] | None = None,
+    page_id: int | None = None,
+) -> int:
+    """How many review items :func:`list_items` would list without a limit."""
+    query = select(func.count()).select_from(t.review_items)
+    if isinstance(status, ReviewStatus):
+        query = query.where(t.review_items.c.status == status.value)
+    elif status is not None:
+        query = query.where(t.review_items.c.status.in_([s.value for s in status]))
+    if page_id is not None:
+        query = query.where(t.review_items.c.page_id == page_id)
+    return int(conn.execute(query).scalar_one())
 
 
 # What still needs a person: the review queue of the bot and the web console.

@@ -381,3 +381,42 @@ def test_accounts_keep_one_telegram_id_each_and_can_be_enabled_and_given_roles(c
     details = rows[-1][1]
     details = json.loads(details) if isinstance(details, str) else details
     assert details == {"before": ["pio"], "after": ["pio", "records_clerk"]}
+
+
+def test_listings_at_80_columns_print_keys_and_hashes_whole_and_say_how_many_more(
+    cli_env, tmp_path
+):
+    env = {**cli_env, "COLUMNS": "80"}
+    assert run_cli("demo", env=env).returncode == 0
+    cut = run_cli("review", "list", "--status", "all", "--limit", "2", env=env)
+    assert cut.returncode == 0, cut.stderr
+    assert re.search(r"\d+ more not shown \(2 of \d+\)", cut.stdout)
+    shown = run_cli("review", "list", "--status", "all", "--limit", "2", "--json", env=env)
+    for item in map(json.loads, shown.stdout.splitlines()):
+        assert item["page_key"] in cut.stdout  # the key a reviewer types, never cut with "…"
+    keys = json.loads(run_cli("pages", "report", "--format", "json", env=env).stdout)
+    report = run_cli("pages", "report", env=env).stdout
+    for row in keys:
+        assert row["key"] in report  # whole, in a block of its own at 80 columns
+    out = tmp_path / "bundle"
+    exported = run_cli("archive", "export", "--out", str(out), env=env)
+    assert exported.returncode == 0, exported.stderr
+    manifest_hash = __import__("hashlib").sha256((out / "manifest.json").read_bytes()).hexdigest()
+    assert manifest_hash in exported.stdout.splitlines()
+
+
+def test_pages_pending_and_users_list_have_json(cli_env):
+    assert run_cli("db", "upgrade", env=cli_env).returncode == 0
+    pending = run_cli("pages", "pending", "--json", env=cli_env)
+    assert pending.returncode == 0, pending.stderr
+    assert json.loads(pending.stdout) == []
+    users = run_cli("users", "list", "--json", env=cli_env)
+    assert users.returncode == 0 and json.loads(users.stdout) == []
+
+
+def test_archive_stats_and_retention_lists_have_json(cli_env):
+    assert run_cli("demo", env=cli_env).returncode == 0
+    stats = json.loads(run_cli("archive", "stats", "--json", env=cli_env).stdout)
+    assert stats["items_by_kind"]["comment"] > 0 and stats["versions_by_state"]["live"] > 0
+    lists = run_cli("archive", "retention", "list", "--json", env=cli_env)
+    assert lists.returncode == 0 and isinstance(json.loads(lists.stdout), list)
