@@ -121,15 +121,22 @@ def list_items(
 ) -> list[dict[str, Any]]:
     """Review items in ``status`` (one, several, or None for all), most urgent first, oldest
     first within a priority."""
-    query = _item_query()
+    query = _where(_item_query(), status, page_id)
+    query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _where(
+    query: Any, status: ReviewStatus | tuple[ReviewStatus, ...] | None, page_id: int | None
+) -> Any:
+    """The review queue's filters: one status, several, or all; one page or all."""
     if isinstance(status, ReviewStatus):
         query = query.where(t.review_items.c.status == status.value)
     elif status is not None:
         query = query.where(t.review_items.c.status.in_([s.value for s in status]))
     if page_id is not None:
         query = query.where(t.review_items.c.page_id == page_id)
-    query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return query
 
 
 def count_items(
@@ -139,13 +146,7 @@ def count_items(
     page_id: int | None = None,
 ) -> int:
     """How many review items :func:`list_items` would list without a limit."""
-    query = select(func.count()).select_from(t.review_items)
-    if isinstance(status, ReviewStatus):
-        query = query.where(t.review_items.c.status == status.value)
-    elif status is not None:
-        query = query.where(t.review_items.c.status.in_([s.value for s in status]))
-    if page_id is not None:
-        query = query.where(t.review_items.c.page_id == page_id)
+    query = _where(select(func.count()).select_from(t.review_items), status, page_id)
     return int(conn.execute(query).scalar_one())
 
 

@@ -178,29 +178,39 @@ def set_password(conn: Connection, username: str, password: str, *, by: str, now
 
 
 def disable_user(conn: Connection, username: str, *, by: str, now: datetime) -> None:
-    done = conn.execute(
-        update(t.web_users)
-        .where(t.web_users.c.username == username, t.web_users.c.disabled_at.is_(None))
-        .values(disabled_at=now)
-    )
-    if not done.rowcount:
-        raise UnknownObject(f"no active user {username}")
-    audit.record(
-        conn, at=now, actor=by, action="user.disabled", subject_type="web_user", subject_id=username
-    )
+    _set_disabled(conn, username, at=now, by=by)
 
 
 def enable_user(conn: Connection, username: str, *, by: str, now: datetime) -> None:
     """Enable a disabled account again (audited)."""
+    _set_disabled(conn, username, at=None, by=by, now=now)
+
+
+def _set_disabled(
+    conn: Connection,
+    username: str,
+    *,
+    at: datetime | None,
+    by: str,
+    now: datetime | None = None,
+) -> None:
+    """Disable (``at``: when) or enable (``at=None``) an account, audited."""
+    disabling = at is not None
+    was = (
+        t.web_users.c.disabled_at.is_(None) if disabling else t.web_users.c.disabled_at.is_not(None)
+    )
     done = conn.execute(
-        update(t.web_users)
-        .where(t.web_users.c.username == username, t.web_users.c.disabled_at.is_not(None))
-        .values(disabled_at=None)
+        update(t.web_users).where(t.web_users.c.username == username, was).values(disabled_at=at)
     )
     if not done.rowcount:
-        raise UnknownObject(f"no disabled user {username}")
+        raise UnknownObject(f"no {'active' if disabling else 'disabled'} user {username}")
     audit.record(
-        conn, at=now, actor=by, action="user.enabled", subject_type="web_user", subject_id=username
+        conn,
+        at=at or now,
+        actor=by,
+        action="user.disabled" if disabling else "user.enabled",
+        subject_type="web_user",
+        subject_id=username,
     )
 
 
