@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.table import Table
 
 from page_governor.cli import _app, _read_input, _sync_registry, console, pages
 from page_governor.errors import InputError, NotAuthorized
@@ -426,8 +425,9 @@ def pages_report(ctx: click.Context, fmt: str, out: Path | None) -> None:
 
 
 @pages.command("discover")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: a list of pages.")
 @click.pass_context
-def pages_discover(ctx: click.Context) -> None:
+def pages_discover(ctx: click.Context, as_json: bool) -> None:
     """Pages the agency's Meta Business Manager manages that are not registered.
 
     Needs PAGE_GOVERNOR_META_DISCOVERY_TOKEN: a system-user token with pages_show_list (page
@@ -440,10 +440,13 @@ def pages_discover(ctx: click.Context) -> None:
     from page_governor.pages import find_unregistered
 
     found = find_unregistered(_app(ctx))
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return
     if not found:
         console.print("every page the agency's Meta account manages is registered")
         return
-    table = Table("platform", "platform id", "name")
+    table = listing(["platform", whole("platform id", (i["platform_id"] for i in found)), "name"])
     for item in found:
         table.add_row(item["platform"], item["platform_id"], item.get("name", ""))
     console.print(table)
