@@ -452,6 +452,9 @@ class Classifier:
         advisories: list[str] = []
         if Category.THREAT in flagged_cats:
             advisories.append(ADVISORY_THREAT)
+            aimed = threat_target(n, lex, context) if n is not None else None
+            if aimed:
+                advisories.append(f"threat aimed at {aimed}")
         if Category.PERSONAL_ATTACK in flagged_cats:
             target = hits[Category.PERSONAL_ATTACK].target or Target.UNKNOWN
             if (
@@ -481,6 +484,68 @@ class Classifier:
             detector_version=self.version,
             advisories=tuple(advisories),
         )
+
+
+_FAMILY = frozenset(
+    [
+        "wife",
+        "husband",
+        "kids",
+        "kid",
+        "children",
+        "child",
+        "daughter",
+        "son",
+        "family",
+        "families",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "grandkids",
+        "spouse",
+    ]
+)
+_PROPERTY = frozenset(
+    [
+        "car",
+        "cars",
+        "cruiser",
+        "cruisers",
+        "truck",
+        "tires",
+        "windows",
+        "window",
+        "station",
+        "precinct",
+        "substation",
+        "house",
+        "home",
+        "office",
+        "building",
+        "headquarters",
+        "hq",
+        "vehicle",
+        "vehicles",
+        "hall",
+    ]
+)
+
+
+def threat_target(n: Normalized, lex: Lexicon, context: Context) -> str | None:
+    """Whom or what a flagged threat is aimed at, for the reviewer: an officer or official (or
+    their family), a building or vehicle, or another visitor; None when the words do not say."""
+    words = set(n.words[:2000])
+    official = not lex.official_terms.isdisjoint(words) or names_official(n.original, lex)
+    if not _FAMILY.isdisjoint(words):
+        return "an officer's or official's family" if official else "someone's family"
+    if official:
+        return "an officer or official"
+    if not _PROPERTY.isdisjoint(words):
+        return "a building or vehicle"
+    if context.is_reply_to_commenter:
+        return "another visitor"
+    return None
 
 
 def _phrase_possible(wordset: set[str], phrases: dict[str, tuple[frozenset[str], ...]]) -> bool:

@@ -369,3 +369,17 @@ def test_the_capture_reads_the_post_and_the_parent_comment_into_the_context():
     assert not context.is_reply_to_commenter  # it answers the page's own comment
     result = CLASSIFIER.classify("what a brainless clown", context)
     assert result.target is Target.OFFICIAL
+
+
+@pytest.mark.parametrize(
+    "text,aimed",
+    [
+        ("We know what time your kids get out of school, Sergeant.", "family"),
+        ("Somebody ought to torch those patrol cars in the lot", "a building or vehicle"),
+        ("we know where the chief lives, watch your back", "an officer or official"),
+    ],
+)
+def test_a_threat_says_whom_or_what_it_is_aimed_at(text, aimed):
+    result = CLASSIFIER.classify(text, Context(top_level_on_agency_page=True))
+    assert "threat" in {c.value for c in result.categories}
+    assert any(a.startswith("threat aimed at") and aimed in a for a in result.advisories)
