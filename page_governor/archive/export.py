@@ -4,7 +4,8 @@ A bundle (a folder, or the same as a ``.zip``) holds:
 
 ``records.jsonl``    one line per archived version: the item, the exact hashed record (text, raw
                      platform payload and provenance as stored), its chain hashes
-``records.csv``      the same, one row per version, for spreadsheets
+``records.csv``      the same, one row per version, for spreadsheets (a cell that starts like a
+                     formula, = + - @, is prefixed with ' so no spreadsheet runs it)
 ``threads/``         each thread as it appeared, as HTML: edits, hidden and deleted items marked,
                      flags and moderation decisions with who, when and why (all escaped)
 ``decisions.jsonl``  the review decisions on the exported items
@@ -346,7 +347,7 @@ def _write(
             record = line["record"]
             item = line["item"]
             writer.writerow(
-                (
+                spreadsheet_safe(
                     item["id"],
                     item["page"],
                     item["platform"],
@@ -442,6 +443,19 @@ def _media_urls(raw_text: str) -> list[str]:
         return []
 
 
+# A cell a spreadsheet would run as a formula: what commenters wrote must never execute in a
+# clerk's spreadsheet (CSV injection). records.jsonl keeps the text exactly; the CSV copy
+# prefixes such cells with an apostrophe, as OWASP recommends.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(*values: Any) -> tuple[Any, ...]:
+    """The row with every text cell that starts like a formula prefixed by "'"."""
+    return tuple(
+        "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in values
+    )
+
+
 def _csv_state(row: dict[str, Any], *, public: bool) -> str:
     """The ``captured`` column of ``media.csv``: yes, or why not."""
     if row["disposed_at"] is not None:
@@ -481,13 +495,13 @@ def _write_media(
         for item_id, url in sorted(set(referenced) | set(stored)):
             row = stored.get((item_id, url))
             if row is None:
-                writer.writerow((item_id, url, "no (reference only)", "", ""))
+                writer.writerow(spreadsheet_safe(item_id, url, "no (reference only)", "", ""))
                 continue
             state = _csv_state(row, public=public)
             digest, name = row["sha256"] or "", ""
             if state == "yes":  # captured, not disposed of, and a native bundle
                 name = names[digest] = f"media/{digest}{media_store.extension(row['content_type'])}"
-            writer.writerow((item_id, url, state, digest, name))
+            writer.writerow(spreadsheet_safe(item_id, url, state, digest, name))
     for digest, _content_type, data in media_store.blobs(conn, names):
         path = files.root / names[digest]
         path.parent.mkdir(parents=True, exist_ok=True)

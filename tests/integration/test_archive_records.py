@@ -515,3 +515,40 @@ def test_nothing_the_classifier_flags_as_personal_information_survives_a_public_
     assert {r["kind"] for r in each} >= {"phone", "plate", "ssn", "address", "minor", "dob", "card"}
     for evidence in flagged_evidence:
         assert evidence not in log  # the log says where and what kind, never the value
+
+
+def test_records_csv_never_hands_a_spreadsheet_a_formula_while_the_jsonl_keeps_the_text(
+    app, tmp_path
+):
+    import csv
+
+    from page_governor.archive.store import Archive
+    from page_governor.models import ItemKind, Platform, Provenance
+
+    page = register_sample(app)["springfield-pd-facebook"]
+    formula = '=HYPERLINK("http://evil.example/x","click me")'
+    with app.db.begin() as conn:
+        Archive().capture(
+            conn,
+            page_id=page["id"],
+            kind=ItemKind.COMMENT,
+            platform_item_id="f1",
+            text_value=formula,
+            raw={"message": formula},
+            provenance=Provenance(Platform.FACEBOOK, "t", T1, "t"),
+            captured_at=T1,
+            post_platform_id="p1",
+            author_name="@cmd|' /C calc'!A0",
+            created_at=T1,
+        )
+    _export(app, tmp_path / "b")
+    with (tmp_path / "b" / "records.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["platform_item_id"] == "f1"]
+    assert rows and all(
+        not value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values()
+    )
+    assert rows[0]["text"] == "'" + formula
+    lines = (tmp_path / "b" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["record"]["text"] for line in lines]
+    assert formula in texts  # the record itself keeps exactly what was written
+    assert verify_bundle(tmp_path / "b").ok
