@@ -1075,6 +1075,16 @@ def archive_verify(ctx: click.Context) -> None:
         raise ArchiveIntegrityError(f"{r.chain}{where}: {r.problem}")
     if not signed.ok:
         raise ArchiveIntegrityError(f"signed heads: {signed.problem}")
+    if trusted and not signed.signatures:
+        # With a published key, an archive without signed heads is not "clean": an emptied,
+        # deleted or replaced database looks exactly like this.
+        empty = not any(r.records for r in reports)
+        raise ArchiveIntegrityError(
+            "no signed chain heads in this database although the department publishes a "
+            "signing key" + ("; the archive is empty" if empty else ""),
+            hint="a deleted or replaced database looks like this; on a new deployment, sign "
+            "now with `page-governor archive sign`",
+        )
     if signed.signatures:
         keys = ", ".join(signed.key_ids)
         pinned = "a published key" if trusted else "not checked against a published key"

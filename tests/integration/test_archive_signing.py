@@ -200,6 +200,9 @@ def test_clerk_and_admin_sign_verify_and_check_a_bundle_from_the_command_line(cl
 
     unsigned = run_cli("archive", "verify", env=env)
     assert unsigned.returncode == 0 and "signed heads: none yet" in unsigned.stdout
+    published = {**env, "PAGE_GOVERNOR_ARCHIVE_SIGNING_PUBLIC_KEY": public}
+    missing = run_cli("archive", "verify", env=published)  # a published key, nothing signed
+    assert missing.returncode == 4 and "no signed chain heads" in missing.stderr
     signed = run_cli("archive", "sign", "--by", "A. Admin", env=env)
     assert signed.returncode == 0, signed.stderr
     assert private not in signed.stdout + signed.stderr
@@ -314,3 +317,14 @@ def test_a_bundle_signature_replayed_as_a_chain_signature_is_refused(signed_app,
     with signed_app.db.connect() as conn:
         report = signing.verify_signed_heads(conn, signing.published_keys(signed_app.settings))
     assert not report.ok and "does not sign chain heads" in report.problem
+
+
+def test_an_empty_database_does_not_verify_clean_when_the_department_publishes_a_key(cli_env):
+    keys = run_cli("archive", "keygen", env=cli_env)
+    public = keys.stdout.splitlines()[1].split(": ", 1)[1]
+    assert run_cli("db", "upgrade", env=cli_env).returncode == 0
+    result = run_cli(
+        "archive", "verify", env={**cli_env, "PAGE_GOVERNOR_ARCHIVE_SIGNING_PUBLIC_KEY": public}
+    )
+    assert result.returncode == 4
+    assert "the archive is empty" in result.stderr and "Traceback" not in result.stderr
