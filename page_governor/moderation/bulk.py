@@ -52,7 +52,11 @@ def classify_json_lines(
 ) -> Iterator[str]:
     """One JSON document per row, in order; ``jobs`` worker processes for large inputs (each
     worker also encodes its results, so the parent only writes)."""
-    if jobs <= 1 or len(rows) < MIN_PARALLEL:
+    if (
+        jobs <= 1
+        or len(rows) < MIN_PARALLEL
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         for item_id, text, reply, post in rows:
             yield _dumps(classifier.classify(text, _context(reply, post)).as_json(item_id))
         return

@@ -6,8 +6,9 @@ Built on maintained libraries where they exist:
 
 - phone numbers: ``phonenumbers`` (Google's libphonenumber metadata): any country's format,
   extensions, ``+52 55 1234 5678`` as well as ``(717) 555-0143``. Numbers without a country
-  code are read as US numbers first, then, only when the metadata says the number is valid
-  there, in the other regions listed in ``PHONE_REGIONS`` (a UK ``07700 900456``);
+  code are read as North American numbers (7 or 10 digits), and those written with a trunk
+  prefix ("0…") in the other regions of ``PHONE_REGIONS`` where the metadata says they are
+  valid (a UK ``07700 900456``);
 - street addresses: a cheap candidate pattern (a house number, up to four words, a street
   type) confirmed by ``usaddress``'s tagger (a CRF trained on US addresses), so "300 pound
   man" or "2 more days" never count;
