@@ -568,6 +568,7 @@ class Ingestor:
             f"accounts on {pages} page{'s' if pages != 1 else ''} within {minutes} minutes"
         )
         flagged = 0
+        burst_pages: dict[int, dict[str, Any]] = {}
         for row in {r.version_id: r for r in burst}.values():
             spam_flags = conn.execute(
                 select(t.flags.c.categories).where(t.flags.c.version_id == row.version_id)
@@ -585,9 +586,12 @@ class Ingestor:
                 .join(t.archive_versions, t.archive_versions.c.item_id == t.archive_items.c.id)
                 .where(t.archive_versions.c.id == row.version_id)
             ).one()
-            burst_page = (
-                conn.execute(select(t.pages).where(t.pages.c.id == row.page_id)).mappings().one()
-            )
+            if row.page_id not in burst_pages:
+                burst_pages[row.page_id] = dict(
+                    conn.execute(select(t.pages).where(t.pages.c.id == row.page_id))
+                    .mappings()
+                    .one()
+                )
             result = Classification(
                 flagged=True,
                 categories=(Category.SPAM,),
@@ -599,7 +603,7 @@ class Ingestor:
             )
             if record_flag(
                 conn,
-                page=dict(burst_page),
+                page=burst_pages[row.page_id],
                 item_id=row.item_id,
                 version_id=row.version_id,
                 comment=ArchivedComment(

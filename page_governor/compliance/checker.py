@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from_text
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
 from page_governor.compliance.text import clean
+from page_governor.domains import registrable
 
 # Fields in the order evidence is preferred (most authoritative first).
 FIELD_ORDER = (
@@ -228,8 +229,6 @@ def on_domains(host: str, domains: Iterable[str]) -> bool:
     domain, and a configured "domain" that is itself a public suffix ("gov", "tx.us",
     "co.uk") never makes every site under it official.
     """
-    from page_governor.moderation.links import registrable
-
     host = host.lower().strip().rstrip(".")
     if host.startswith("www."):
         host = host[4:]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from page_governor.moderation.normalize import fold, words_of
+from page_governor.moderation.spam import government_host
 
 MIN_WORDS = 5  # "thank you officers!" from many people is gratitude, not a campaign
 _URL = re.compile(
@@ -52,8 +53,6 @@ def fingerprints(text: str, *, official_domains: tuple[str, ...] = ()) -> list[F
 
 
 def _official(host: str, official_domains: tuple[str, ...]) -> bool:
-    from page_governor.moderation.spam import government_host
-
     if government_host(host):
         return True
     return any(host == d or host.endswith("." + d) for d in official_domains)

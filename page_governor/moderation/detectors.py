@@ -15,6 +15,7 @@ from page_governor.moderation.normalize import (
     Normalized,
     collapse_repeats,
     mask_matches,
+    normalize,
 )
 
 
@@ -413,8 +414,6 @@ def names_official(text: str, lex: Lexicon) -> bool:
         return False
     if _TITLED_NAME.search(text):
         return True
-    from page_governor.moderation.normalize import normalize
-
     return not lex.official_terms.isdisjoint(normalize(text[:2000]).words)
 
 

@@ -157,6 +157,8 @@ def _parse_phone(pn: Any, raw: str, digits: str) -> Any:
     return None
 
 
+# "case 24-118832", "order #5551234": a number named as something else is not a phone
+_ID_BEFORE = re.compile(r"(case|report|ticket|order|invoice|ref|#|no\.?|number:)\s*$", re.I)
 _IP = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 _DATEISH = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
 
@@ -166,7 +168,7 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     if _DATEISH.match(raw.strip()):
         return True
     before = text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"(case|report|ticket|order|invoice|ref|#|no\.?|number:)\s*$", before))
+    return bool(_ID_BEFORE.search(before))
 
 
 # -- addresses -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from page_governor.domains import registrable
 from page_governor.models import Category
 from page_governor.moderation.detectors import MAX_EVIDENCE, Hit
 from page_governor.moderation.lexicon import Lexicon
@@ -186,8 +187,6 @@ _PHISH_WORDS = re.compile(
 def lookalike(domain: str) -> bool:
     """A registrable domain that imitates a brand it does not belong to: "faceb00k-security-
     check.com", "paypa1-secure-login.com", "cashapp-rewards.net" (not "facebook.com")."""
-    from page_governor.moderation.links import registrable
-
     reg = registrable(domain)
     if reg is None:
         return False
