@@ -289,6 +289,7 @@ class Ingestor:
         profile = adapter.fetch_profile(ref)
         now = self.clock.now()
         with self.db.begin() as conn:
+            self.archive.lock_page(conn, page["id"])
             return self.archive.capture(
                 conn,
                 page_id=page["id"],
@@ -312,6 +313,7 @@ class Ingestor:
         now = snap.fetched_at
         stats = PollStats(page["key"], posts=len(snap.posts), comments=len(snap.comments))
         pid = page["id"]
+        self.archive.lock_page(conn, pid)
         known = self.archive.load_known(conn, pid)
         seen: list[int] = []
         if snap.profile is not None:

@@ -18,10 +18,11 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Boolean, Connection, bindparam, func, insert, select, update
 
 from page_governor.clock import iso
 from page_governor.db import schema as t
+from page_governor.db.engine import serialize
 from page_governor.db.schema import UtcDateTime
 from page_governor.errors import ArchiveError
 from page_governor.hashing import GENESIS, canonical_json, chain_hash, sha256_hex
@@ -29,6 +30,8 @@ from page_governor.models import ItemKind, ItemState, Provenance
 
 # Lock key for serialising chain appends across processes on PostgreSQL.
 _CHAIN_LOCK = 0x70676172  # "pgar"
+# Base of the per-page lock keys ("pgp" and the page id): one capture of a page at a time.
+_PAGE_LOCK_BASE = 0x7067700000000000
 
 
 class Change(enum.StrEnum):
@@ -53,10 +56,9 @@ class CaptureResult:
 
 
 def lock_chain(conn: Connection, key: int = _CHAIN_LOCK) -> None:
-    """Serialise appends to a hash chain until the transaction ends (PostgreSQL only;
-    SQLite allows one writer at a time anyway)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+    """Serialise appends to a hash chain until the transaction ends (see
+    :func:`page_governor.db.serialize`)."""
+    serialize(conn, key)
 
 
 def version_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -139,6 +141,13 @@ class Observation:
 
 class Archive:
     """Append captured platform items and their versions."""
+
+    @staticmethod
+    def lock_page(conn: Connection, page_id: int) -> None:
+        """Hold other captures of this page (a second poll, a webhook) until this transaction
+        ends; taken before reading what is archived, so two first polls of a page do not both
+        try to store the same new items."""
+        serialize(conn, _PAGE_LOCK_BASE + int(page_id))
 
     @staticmethod
     def load_known(conn: Connection, page_id: int) -> Known:

@@ -116,6 +116,23 @@ def insert_new(conn: Connection, table: Any, rows: dict[str, Any] | list[dict[st
     return int(conn.execute(maker(table).values(rows).on_conflict_do_nothing()).rowcount or 0)
 
 
+def serialize(conn: Connection, key: int) -> None:
+    """Hold the writers that pass here with the same ``key`` one at a time until this
+    transaction ends, so a read-then-append (a hash chain's head, a login attempt count) is
+    never interleaved with another.
+
+    PostgreSQL takes a transaction-scoped advisory lock on ``key``. SQLite has a single writer
+    lock, taken here at once: its Python driver begins a transaction only at the first write,
+    so a chain head read before any write would otherwise be read outside the transaction and
+    two appends could both link to it (a split chain). A write that matches no row takes the
+    lock and the transaction, waiting ``busy_timeout`` for another writer.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM leases WHERE 0")
+
+
 def chunked(values: Sequence[T], size: int = 900) -> Iterator[Sequence[T]]:
     """``values`` in slices small enough for one ``IN (…)`` each (SQLite allows 999 bound
     parameters per statement)."""
