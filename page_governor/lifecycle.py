@@ -22,7 +22,7 @@ import enum
 from dataclasses import dataclass
 
 from page_governor.errors import InvalidTransition, NotAuthorized, WorkflowError
-from page_governor.models import PageState, Role
+from page_governor.models import PageState, Role, same_person
 
 
 class Event(enum.StrEnum):
@@ -95,7 +95,11 @@ def step(
     target = TRANSITIONS.get((state, event))
     if target is None:
         raise InvalidTransition(f"a {state.value} page cannot be {_past(event)}")
-    if event in (Event.APPROVE, Event.REJECT) and requested_by and actor.name == requested_by:
+    if (
+        event in (Event.APPROVE, Event.REJECT)
+        and requested_by
+        and same_person(actor.name, requested_by)
+    ):
         raise NotAuthorized("a request cannot be decided by the person who made it")
     if event in NEEDS_REASON and not reason.strip():
         raise WorkflowError(f"to {event.value} a page, give a reason")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -209,3 +210,22 @@ class Classification:
             "target": self.target.value if self.target else None,
             "evidence": [{"category": e.category.value, "text": e.text} for e in self.evidence],
         }
+
+
+# How the audit log names a person: "Display Name (telegram:ID)", "Display Name (web:username)"
+# or "cli:login". The part in brackets is who they are; the display name is only a label.
+_IDENTITY = re.compile(r"\((telegram:-?\d+|web:[a-z0-9._-]+)\)\s*$")
+
+
+def identity(actor: str) -> str:
+    """Who ``actor`` is, for "not one's own request": the Telegram id or web account when the
+    name carries one (display names differ between roles.yaml, Telegram and the console), else
+    the name itself with case and spacing folded."""
+    found = _IDENTITY.search(actor)
+    if found:
+        return found.group(1)
+    return " ".join(actor.split()).casefold()
+
+
+def same_person(a: str, b: str) -> bool:
+    return identity(a) == identity(b)

@@ -30,6 +30,7 @@ from page_governor.db import chunked
 from page_governor.db import schema as t
 from page_governor.errors import ConfigError, InvalidTransition, UnknownObject, WorkflowError
 from page_governor.hashing import canonical_json, sha256_hex
+from page_governor.models import same_person
 
 CLASS_KINDS = {"posts": ("post",), "comments": ("comment", "reply"), "profiles": ("profile",)}
 DISPOSED_TEXT = "[disposed under retention schedule]"
@@ -266,7 +267,7 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
     record = disposition(conn, disposition_id)
     if record["status"] != "proposed":
         raise InvalidTransition(f"disposition list {disposition_id} is {record['status']}")
-    if record["proposed_by"] == by:
+    if same_person(record["proposed_by"], by):
         raise WorkflowError(
             f"{by} proposed list {disposition_id}; another records clerk must approve it"
         )

@@ -349,6 +349,8 @@ def test_disposition_needs_a_second_clerk_keeps_hashes_and_the_chain_verifies(ar
     assert list_id is not None
     with archived.db.begin() as conn, pytest.raises(WorkflowError):
         retention.approve(conn, list_id, by="retention-sweep", now=later)
+    with archived.db.begin() as conn, pytest.raises(WorkflowError):
+        retention.approve(conn, list_id, by="Retention-Sweep ", now=later)
     with archived.db.begin() as conn:
         disposed = retention.approve(conn, list_id, by="R. Clerk", now=later)
     assert disposed > 0

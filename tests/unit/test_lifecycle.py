@@ -72,6 +72,31 @@ def test_the_chief_cannot_approve_their_own_request():
         step(PageState.REQUESTED, Event.APPROVE, CHIEF, requested_by="Chief Alvarez")
 
 
+@pytest.mark.parametrize(
+    "requested_by,approver",
+    [
+        ("Jane Park (telegram:4242)", "Jane P. (@chiefjane) (telegram:4242)"),
+        ("Jane Park (web:jpark)", "Chief Jane Park (web:jpark)"),
+        ("Chief Alvarez", "  chief   ALVAREZ "),
+    ],
+    ids=["telegram-id", "web-account", "name-case-and-spacing"],
+)
+def test_one_person_cannot_approve_their_own_request_under_another_display_name(
+    requested_by, approver
+):
+    both = Actor(approver, frozenset({Role.PIO, Role.CHIEF}))
+    with pytest.raises(NotAuthorized, match="person who made it"):
+        step(PageState.REQUESTED, Event.APPROVE, both, requested_by=requested_by)
+
+
+def test_two_people_sharing_a_display_name_are_told_apart_by_their_ids():
+    chief = Actor("Jane Park (telegram:1)", frozenset({Role.CHIEF}))
+    assert (
+        step(PageState.REQUESTED, Event.APPROVE, chief, requested_by="Jane Park (telegram:2)")
+        is PageState.APPROVED
+    )
+
+
 def test_approving_a_page_that_fails_elements_needs_an_acknowledgement():
     with pytest.raises(WorkflowError, match="explicit acknowledgement"):
         step(
