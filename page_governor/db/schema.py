@@ -167,6 +167,9 @@ archive_versions = Table(
     Column("content_hash", String(64), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("record_hash", String(64), nullable=False),
+    # The item's identity hash (migration 0011), covered by the record hash: author, page and
+    # thread of a version cannot be changed without breaking the chain. None on older rows.
+    Column("item_hash", String(64)),
     # Set once, by an approved disposition: text and raw are then replaced by a stub and the
     # hashes stay, so the chain still verifies (the only update the triggers allow).
     Column("disposition_id", Id),
@@ -368,6 +371,9 @@ webhook_events = Table(
     Column("status", String(20), nullable=False),  # pending, processed, failed
     Column("outcome", Text),
     _ts("processed_at", nullable=True),
+    # migration 0011: a replayed body is recognised (None on events stored before it)
+    Column("body_sha256", String(64)),
+    Index("ix_webhook_events_body_sha256", "body_sha256", unique=True),
 )
 
 legal_holds = Table(
@@ -414,6 +420,30 @@ web_users = Table(
     _ts("created_at"),
     _ts("last_login_at", nullable=True),
     _ts("disabled_at", nullable=True),
+)
+
+# Console sign-in attempts (migration 0011): running (outcome None) or failed, per username;
+# shared by every web process, counted under a lock. Deleted on a successful sign-in.
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False),
+    _ts("started_at"),
+    Column("outcome", String(10)),
+    Index("ix_login_attempts_username", "username", "started_at"),
+)
+
+# Console sessions (migration 0011): the cookie carries a random token, the server its hash;
+# a session ends at sign-out or at expires_at (fixed at sign-in), whichever comes first.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Id, ForeignKey("web_users.id"), nullable=False),
+    _ts("created_at"),
+    _ts("expires_at"),
+    _ts("ended_at", nullable=True),
 )
 
 # Signed chain heads (migration 0008): append-only, like the chains they vouch for.

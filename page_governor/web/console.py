@@ -17,7 +17,6 @@ import logging
 import secrets
 import shutil
 import tempfile
-import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -41,12 +40,17 @@ from page_governor.errors import InputError, PageGovernorError
 from page_governor.lifecycle import Event
 from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
 from page_governor.roles import Permission
+from page_governor.web.sessions import (
+    begin_attempt,
+    end_attempt,
+    end_session,
+    open_session,
+    session_user,
+)
 from page_governor.web.users import WebUser, authenticate, get_user
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
-FAILED_LOGINS_ALLOWED = 5  # per username in LOCKOUT_SECONDS
-LOCKOUT_SECONDS = 15 * 60
 AUDIT_PAGE = 100
 Handler = Callable[[Request, WebUser], Awaitable[Response]]
 
@@ -61,7 +65,6 @@ class WebConsole:
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
         self.env.filters["when"] = _when
-        self._failures: dict[str, list[float]] = {}
 
     def routes(self) -> list[Route]:
         return [
@@ -183,12 +186,16 @@ class WebConsole:
         return wrap
 
     def _current_user(self, request: Request) -> WebUser | None:
-        uid = request.session.get("uid")
-        if uid is None:
+        token = request.session.get("sid")
+        if not isinstance(token, str):
             return None
         try:
             with self.app.db.connect() as conn:
-                return get_user(conn, int(uid))
+                uid = session_user(conn, token, now=self.app.clock.now())
+                if uid is None:
+                    request.session.clear()
+                    return None
+                return get_user(conn, uid)
         except PageGovernorError:
             request.session.clear()
             return None
@@ -219,52 +226,67 @@ class WebConsole:
         username = str(form.get("username", "")).strip().lower()
         password = str(form.get("password", ""))
         target = _safe_next(str(form.get("next", "")))
-        now = time.monotonic()
-        recent = [at for at in self._failures.get(username, []) if now - at < LOCKOUT_SECONDS]
-        if len(recent) >= FAILED_LOGINS_ALLOWED:
+        attempt = await run_in_threadpool(self._begin_attempt, username)
+        if attempt is None:
             return self.render(
                 request, "login.html", 429, error="Too many failed attempts; wait 15 minutes."
             )
 
-        def check() -> WebUser | None:
+        def check() -> tuple[WebUser, str] | None:
+            now = self.app.clock.now()
             with self.app.db.begin() as conn:
-                user = authenticate(conn, username, password, now=self.app.clock.now())
+                user = authenticate(conn, username, password, now=now)
+                end_attempt(conn, attempt, username, succeeded=user is not None)
                 audit.record(
                     conn,
-                    at=self.app.clock.now(),
+                    at=now,
                     actor=user.actor if user else f"web:{username[:64]}",
                     action="web.sign_in" if user else "web.sign_in_failed",
                     subject_type="web_user",
                     subject_id=username[:64],
                     details={"client": request.client.host if request.client else None},
                 )
-                return user
+                return (user, open_session(conn, user.id, now=now)) if user else None
 
-        user = await run_in_threadpool(check)
-        if user is None:
-            self._failures[username] = [*recent, now]
+        signed_in = await run_in_threadpool(check)
+        if signed_in is None:
             return self.render(
                 request, "login.html", 401, error="Wrong username or password.", next=target
             )
-        self._failures.pop(username, None)
         request.session.clear()  # a new session: no fixation
-        request.session["uid"] = user.id
+        request.session["sid"] = signed_in[1]
         request.session["csrf"] = secrets.token_urlsafe(24)
         return RedirectResponse(target, status_code=303)
 
+    def _begin_attempt(self, username: str) -> int | None:
+        with self.app.db.begin() as conn:
+            return begin_attempt(conn, username[:64], now=self.app.clock.now())
+
     async def logout(self, request: Request) -> Response:
         if await _csrf_ok(request):
+            token = request.session.get("sid")
+            if isinstance(token, str):
+                await run_in_threadpool(self._end_session, token)
             request.session.clear()
         return RedirectResponse("/login", status_code=303)
+
+    def _end_session(self, token: str) -> None:
+        with self.app.db.begin() as conn:
+            end_session(conn, token, now=self.app.clock.now())
 
     # -- dashboard ------------------------------------------------------------------------
 
     async def dashboard(self, request: Request, user: WebUser) -> Response:
+        compliance = user.can(Permission.VIEW_COMPLIANCE)
         return self.render(
-            request, "dashboard.html", user=user, **await run_in_threadpool(self._dashboard)
+            request,
+            "dashboard.html",
+            user=user,
+            **await run_in_threadpool(self._dashboard, compliance),
         )
 
-    def _dashboard(self) -> dict[str, Any]:
+    def _dashboard(self, compliance: bool) -> dict[str, Any]:
+        """What the dashboard shows; the compliance matrix only to roles that may see it."""
         from page_governor import health
         from page_governor.compliance.checker import suggested_fix
         from page_governor.compliance.service import latest_results
@@ -290,7 +312,7 @@ class WebConsole:
             ]
             due = due_for_recertification(conn, now)
         matrix = []
-        for page in pages:
+        for page in pages if compliance else []:
             result = results.get(page["id"])
             cells = []
             for rule in policy.elements:

@@ -22,6 +22,7 @@ from page_governor.db import schema as t
 from page_governor.errors import InputError, UnknownObject
 from page_governor.models import Role
 from page_governor.roles import GRANTS, Permission
+from page_governor.web.sessions import end_sessions_of
 
 HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 MIN_PASSWORD = 12
@@ -167,6 +168,11 @@ def set_password(conn: Connection, username: str, password: str, *, by: str, now
     )
     if not done.rowcount:
         raise UnknownObject(f"no user {username}")
+    # Whoever holds a session of the old password is signed out.
+    user_id = conn.execute(
+        select(t.web_users.c.id).where(t.web_users.c.username == username)
+    ).scalar_one()
+    end_sessions_of(conn, user_id, now=now)
     audit.record(
         conn,
         at=now,
@@ -204,6 +210,11 @@ def _set_disabled(
     )
     if not done.rowcount:
         raise UnknownObject(f"no {'active' if disabling else 'disabled'} user {username}")
+    if at is not None:
+        user_id = conn.execute(
+            select(t.web_users.c.id).where(t.web_users.c.username == username)
+        ).scalar_one()
+        end_sessions_of(conn, user_id, now=at)
     audit.record(
         conn,
         at=at or now,

@@ -111,6 +111,82 @@ def test_signing_in_starts_a_session_and_signing_out_ends_it(client):
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_parallel_wrong_passwords_get_no_more_checks_than_the_lockout_allows(console_app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    web = create_app(console_app, secret_key="test-secret-key-0123456789")
+    clients = [TestClient(web) for _ in range(40)]
+    tokens = [csrf_of(c.get("/login").text) for c in clients]
+
+    def attempt(n: int) -> int:
+        return (
+            clients[n]
+            .post(
+                "/login",
+                data={"csrf": tokens[n], "username": "jane", "password": "wrong password!"},
+                follow_redirects=False,
+            )
+            .status_code
+        )
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        codes = list(pool.map(attempt, range(40)))
+    assert codes.count(401) == 5 and codes.count(429) == 35
+    assert len(audit_actions(console_app, "web.sign_in_failed")) == 5
+
+
+def test_the_lockout_is_shared_by_every_web_process(console_app):
+    first = TestClient(create_app(console_app, secret_key="test-secret-key-0123456789"))
+    second = TestClient(create_app(console_app, secret_key="test-secret-key-0123456789"))
+    for _ in range(5):
+        assert sign_in(first, "jane", "wrong password!").status_code == 401
+    assert sign_in(second, "jane").status_code == 429
+
+
+def test_signing_out_ends_the_session_for_a_copied_cookie_too(client, console_app):
+    sign_in(client, "jane")
+    copied = dict(client.cookies)
+    page = client.get("/")
+    client.post("/logout", data={"csrf": csrf_of(page.text)})
+    with TestClient(create_app(console_app, secret_key="test-secret-key-0123456789")) as other:
+        other.cookies.update(copied)
+        assert other.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_session_ends_eight_hours_after_sign_in_however_busy(client, console_app):
+    from datetime import timedelta
+
+    signed_in_at = console_app.clock.now()
+    sign_in(client, "jane")
+    for _ in range(16):  # a request every half hour keeps it no longer
+        console_app.clock.advance(timedelta(minutes=30))
+        if client.get("/", follow_redirects=False).status_code != 200:
+            break
+    assert console_app.clock.now() - signed_in_at == timedelta(hours=8)
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_password_change_signs_out_the_sessions_of_the_old_one(client, console_app):
+    from page_governor.web.users import set_password
+
+    sign_in(client, "jane")
+    assert client.get("/", follow_redirects=False).status_code == 200
+    with console_app.db.begin() as conn:
+        set_password(conn, "jane", "a brand new passphrase", by="cli:ada", now=T1)
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_records_clerk_sees_no_compliance_data(client):
+    sign_in(client, "sam")
+    dashboard, pages = client.get("/").text, client.get("/pages").text
+    assert "Compliance of active pages" not in dashboard and "purpose" not in dashboard
+    assert "Compliance" not in pages and "pre-check" not in pages
+    client.post("/logout", data={"csrf": csrf_of(dashboard)})
+    sign_in(client, "alvarez")
+    assert "Compliance of active pages" in client.get("/").text
+    assert "Compliance" in client.get("/pages").text
+
+
 def test_a_login_cannot_redirect_to_another_site(client):
     token = csrf_of(client.get("/login").text)
     response = client.post(
