@@ -23,13 +23,16 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from page_governor.app import App
+from page_governor.archive.store import Archive
 from page_governor.clock import parse_time
+from page_governor.db import insert_new
 from page_governor.db import schema as t
 from page_governor.errors import NotFoundOnPlatform, PlatformError
 from page_governor.ingest import PollStats
+from page_governor.logging_setup import redact
 from page_governor.models import Comment, PageRef, Provenance
 from page_governor.registry import page_ref
 
@@ -46,17 +49,38 @@ def signature_ok(secret: str, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(expected, header[len("sha256=") :].strip())
 
 
-def store_event(app: App, source: str, body: bytes) -> int:
+def readable_payload(body: bytes) -> dict[str, Any] | None:
+    """The event as JSON when it is an object Python can read, else None (not JSON, or nested
+    beyond what the parser can follow: such a body is refused, never stored)."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def store_event(app: App, source: str, body: bytes) -> int | None:
+    """Store a signed event for processing; None when the very same body is stored already
+    (a replay, or Meta delivering it again), which is acknowledged and not stored twice."""
+    digest = hashlib.sha256(body).hexdigest()
     with app.db.begin() as conn:
+        stored = insert_new(
+            conn,
+            t.webhook_events,
+            {
+                "received_at": app.clock.now(),
+                "source": source,
+                "body": body.decode("utf-8", errors="replace"),
+                "status": "pending",
+                "body_sha256": digest,
+            },
+        )
+        if not stored:
+            return None
         return int(
             conn.execute(
-                insert(t.webhook_events).values(
-                    received_at=app.clock.now(),
-                    source=source,
-                    body=body.decode("utf-8", errors="replace"),
-                    status="pending",
-                )
-            ).inserted_primary_key[0]
+                select(t.webhook_events.c.id).where(t.webhook_events.c.body_sha256 == digest)
+            ).scalar_one()
         )
 
 
@@ -93,7 +117,7 @@ def process_event(app: App, event_id: int) -> str:
             for change in entry.get("changes") or []
         ]
         outcome, status = "; ".join(outcomes) or "no changes", "processed"
-    except (ValueError, AttributeError, TypeError) as exc:
+    except (ValueError, AttributeError, TypeError, RecursionError) as exc:
         outcome, status = f"unreadable event: {exc.__class__.__name__}", "failed"
     except PlatformError as exc:
         outcome, status = f"platform error: {exc.message} (the next poll will catch up)", "failed"
@@ -101,7 +125,7 @@ def process_event(app: App, event_id: int) -> str:
         conn.execute(
             update(t.webhook_events)
             .where(t.webhook_events.c.id == event_id)
-            .values(status=status, outcome=outcome[:2000], processed_at=app.clock.now())
+            .values(status=status, outcome=redact(outcome)[:2000], processed_at=app.clock.now())
         )
     log.info("webhook event %s: %s", event_id, outcome)
     return outcome
@@ -186,6 +210,7 @@ def _comment_event(
         if comment is None:
             return f"comment {comment_id}: gone before it could be fetched, no text in event"
     with app.db.begin() as conn:
+        Archive.lock_page(conn, page["id"])
         ingestor.capture_comment(conn, page, ref, comment, now=now, stats=stats)
     if gone:
         _tombstone(app, page, ref, comment_id, now, "deleted before it could be fetched (webhook)")
@@ -219,9 +244,8 @@ def _from_event(
 def _tombstone(
     app: App, page: dict[str, Any], ref: PageRef, comment_id: str, now: datetime, reason: str
 ) -> str:
-    from page_governor.archive.store import Archive
-
     with app.db.begin() as conn:
+        Archive.lock_page(conn, page["id"])
         status = (
             conn.execute(
                 select(t.item_status.c.item_id, t.item_status.c.state, t.item_status.c.last_seen_at)

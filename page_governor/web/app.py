@@ -17,11 +17,28 @@ from starlette.routing import Route
 
 from page_governor.app import App
 from page_governor.web.console import WebConsole
-from page_governor.webhooks import process_event, signature_ok, store_event
+from page_governor.webhooks import process_event, readable_payload, signature_ok, store_event
 
 log = logging.getLogger(__name__)
 MAX_WEBHOOK_BODY = 1_000_000  # Meta batches events; anything near this size is not Meta
 SESSION_SECONDS = 8 * 3600  # a working day; then sign in again
+
+
+async def _capped_body(request: Request, limit: int) -> bytes | None:
+    """The request body, read piece by piece and given up as soon as it passes ``limit``
+    bytes (None then): a huge post is refused without being held in memory. A declared
+    Content-Length over the limit is refused before anything is read."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def create_app(app: App, *, secret_key: str | None = None) -> Starlette:
@@ -62,15 +79,22 @@ def create_app(app: App, *, secret_key: str | None = None) -> Starlette:
         if not secret:
             log.error("webhook event refused: PAGE_GOVERNOR_FACEBOOK_APP_SECRET is not set")
             return PlainTextResponse("webhooks are not configured", status_code=503)
-        body = await request.body()
-        if len(body) > MAX_WEBHOOK_BODY:
+        body = await _capped_body(request, MAX_WEBHOOK_BODY)
+        if body is None:
             return PlainTextResponse("too large", status_code=413)
         if not signature_ok(secret, body, request.headers.get("x-hub-signature-256")):
             client = request.client.host if request.client else "?"
             log.warning("webhook event refused: bad X-Hub-Signature-256 from %s", client)
             return PlainTextResponse("bad signature", status_code=403)
-        source = "instagram" if b'"object":"instagram"' in body.replace(b" ", b"") else "page"
+        payload = readable_payload(body)
+        if payload is None:
+            log.warning("webhook event refused: the signed body is not a readable JSON object")
+            return PlainTextResponse("unreadable event", status_code=400)
+        source = "instagram" if payload.get("object") == "instagram" else "page"
         event_id = store_event(app, source, body)
+        if event_id is None:
+            log.info("webhook event already stored (a replay or a repeated delivery): ignored")
+            return PlainTextResponse("EVENT_RECEIVED")
         # Answer at once (Meta retries slow endpoints); capture after the response is sent.
         return PlainTextResponse(
             "EVENT_RECEIVED", background=BackgroundTask(process_event, app, event_id)

@@ -207,3 +207,61 @@ def test_without_an_app_secret_events_are_refused(live_app):
 def test_health_check_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"ok": True, "database": "ok"}
+
+
+def _request_feeding(chunks: int, chunk: bytes, headers: list[tuple[bytes, bytes]]):
+    """A request whose body arrives in ``chunks`` pieces, counting the pieces read."""
+    from starlette.requests import Request
+
+    read = {"pieces": 0}
+
+    async def receive() -> dict:
+        read["pieces"] += 1
+        more = read["pieces"] < chunks
+        return {"type": "http.request", "body": chunk, "more_body": more}
+
+    scope = {"type": "http", "method": "POST", "path": "/webhooks/meta", "headers": headers}
+    return Request(scope, receive), read
+
+
+def test_an_oversized_body_is_refused_after_reading_no_more_than_the_limit():
+    import asyncio
+
+    from page_governor.web.app import MAX_WEBHOOK_BODY, _capped_body
+
+    piece = b"x" * 65536
+    streamed, read = _request_feeding(6400, piece, [])  # 400 MB, no Content-Length
+    assert asyncio.run(_capped_body(streamed, MAX_WEBHOOK_BODY)) is None
+    assert read["pieces"] <= MAX_WEBHOOK_BODY // len(piece) + 1
+    declared, read = _request_feeding(6400, piece, [(b"content-length", b"419430400")])
+    assert asyncio.run(_capped_body(declared, MAX_WEBHOOK_BODY)) is None
+    assert read["pieces"] == 0
+    small, _ = _request_feeding(3, b"{}", [])
+    assert asyncio.run(_capped_body(small, MAX_WEBHOOK_BODY)) == b"{}{}{}"
+
+
+def test_an_oversized_post_is_answered_413_and_stores_nothing(client, live_app):
+    body = b'{"object":"page","entry":[]}' + b" " * 1_000_001
+    assert client.post("/webhooks/meta", content=body, headers=signed(body)).status_code == 413
+    assert count(live_app, t.webhook_events) == 0
+
+
+def test_a_signed_deeply_nested_body_is_refused_and_does_not_stop_start_up(client, live_app):
+    nested = b"[" * 100_000 + b"]" * 100_000
+    assert client.post("/webhooks/meta", content=nested, headers=signed(nested)).status_code == 400
+    assert count(live_app, t.webhook_events) == 0
+    # one stored by an older version is marked failed at start-up instead of stopping it
+    store_event(live_app, "page", b'{"entry":' + nested + b"}")
+    assert process_pending(live_app) == 1
+    with live_app.db.connect() as conn:
+        event = conn.execute(select(t.webhook_events)).mappings().one()
+    assert event["status"] == "failed" and "unreadable" in event["outcome"]
+
+
+def test_a_replayed_signed_body_is_acknowledged_and_stored_once(client, live_app, fake_graph):
+    fake_graph.add_comment(f"{FB_PAGE}_111", "111_9600", "posted once", NOW)
+    body = feed_event("add", "111_9600", "posted once")
+    for _ in range(3):
+        assert client.post("/webhooks/meta", content=body, headers=signed(body)).status_code == 200
+    assert count(live_app, t.webhook_events) == 1
+    assert len(versions(live_app, "111_9600")) == 1
