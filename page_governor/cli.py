@@ -23,7 +23,7 @@ from page_governor import __version__
 from page_governor.clock import iso, jsonable
 from page_governor.config import Settings, load_settings
 from page_governor.errors import ConfigError, InputError, PageGovernorError, PlatformError
-from page_governor.logging_setup import configure_logging, register_secret
+from page_governor.logging_setup import configure_logging, register_secret, uvicorn_log_config
 from page_governor.models import Decision, PageState, ReviewStatus
 from page_governor.output import listing, more_line, whole
 
@@ -291,6 +291,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
         host=host or app.settings.web_host,
         port=port or app.settings.web_port,
         log_level=app.settings.log_level.lower(),
+        log_config=uvicorn_log_config(),
         proxy_headers=True,
     )
 

@@ -31,6 +31,7 @@ from page_governor.errors import (
     PlatformUnavailable,
     RateLimited,
 )
+from page_governor.logging_setup import redact
 from page_governor.outbox import enqueue
 
 MAX_BACKOFF = timedelta(hours=1)
@@ -142,7 +143,7 @@ def record_failure(
     health = health_of(conn, page["id"]) or {}
     failures = int(health.get("consecutive_failures") or 0) + 1
     reason = reason_of(exc)
-    detail = exc.message
+    detail = redact(exc.message)  # stored and shown: never a token from an error text
     gap = open_gap(conn, page["id"])
     if gap is None:
         started = health.get("last_success_at") or _last_cursor(conn, page["id"]) or now

@@ -7,8 +7,10 @@ value registered at start-up.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
+from typing import Any
 
 _PATTERNS = (
     re.compile(r"(bot)\d{5,}:[A-Za-z0-9_-]{20,}"),
@@ -37,12 +39,33 @@ def redact(text: str) -> str:
 
 
 class RedactingFilter(logging.Filter):
+    """Masks secrets in a record. Arguments are redacted one by one where they are a tuple, so
+    formatters that read them (uvicorn's access log reads the request path from them) still
+    work; a secret that only appears once the message is formatted collapses it to text."""
+
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
         message = record.getMessage()
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+def uvicorn_log_config() -> dict[str, Any]:
+    """uvicorn's own logging set-up with the redacting filter on its handlers: its access log
+    does not pass through the root logger, and a webhook handshake carries the verify token in
+    the query string (``hub.verify_token=…``)."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact"] = {"()": RedactingFilter}
+    for handler in config.get("handlers", {}).values():
+        handler.setdefault("filters", []).append("redact")
+    return config
 
 
 def configure_logging(level: str = "INFO") -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from page_governor.db import Database
 from page_governor.db import schema as t
+from page_governor.logging_setup import redact
 
 
 def enqueue(
@@ -101,14 +102,14 @@ def mark_retry(
         owner,
         status=PENDING,
         attempts=attempts,
-        last_error=error[:2000],
+        last_error=redact(error)[:2000],
         next_attempt_at=next_at,
     )
 
 
 def mark_failed(db: Database, alert_id: int, owner: str, *, attempts: int, error: str) -> None:
     """Give up on an alert Telegram will never accept (kept, with the reason, for the admin)."""
-    _finish(db, alert_id, owner, status=FAILED, attempts=attempts, last_error=error[:2000])
+    _finish(db, alert_id, owner, status=FAILED, attempts=attempts, last_error=redact(error)[:2000])
 
 
 def retry_failed(conn: Connection, alert_id: int | None, *, now: datetime) -> int:

@@ -36,6 +36,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from page_governor.db import Database, chunked, insert_new
 from page_governor.db import schema as t
+from page_governor.logging_setup import redact
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +259,7 @@ def fetch_pending(
                     .where(t.archive_media.c.id == row["id"], _STILL_PENDING)
                     .values(
                         attempts=attempts,
-                        last_error=str(exc),
+                        last_error=redact(str(exc)),
                         status=FAILED if final else PENDING,
                         next_attempt_at=now + _retry_delay(attempts),
                     )

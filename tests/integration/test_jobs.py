@@ -110,3 +110,16 @@ def test_an_alert_claimed_by_a_sender_that_died_is_claimed_again_after_its_lease
         row = conn.execute(select(t.outbox).where(t.outbox.c.id == alert)).mappings().one()
     assert row["status"] == "sending" and row["claimed_by"] == "alive"
     assert json.loads(json.dumps(row["payload"])) == {}
+
+
+def test_an_error_text_carrying_the_bot_token_is_stored_masked(app):
+    token = "7000111222:AAHk1Xx-SECRETsecretSECRETsecret_123"
+    with app.db.begin() as conn:
+        alert = outbox.enqueue(conn, kind="digest", dedupe_key="d2", payload={}, now=NOW)
+    outbox.claim_due(app.db, "w", now=NOW, lease=TTL)
+    error = f"NetworkError: POST https://api.telegram.org/bot{token}/sendMessage timed out"
+    outbox.mark_retry(app.db, alert, "w", attempts=1, error=error, next_at=NOW)
+    with app.db.connect() as conn:
+        stored = conn.execute(select(t.outbox.c.last_error).where(t.outbox.c.id == alert))
+        last_error = stored.scalar_one()
+    assert token not in last_error and "sendMessage timed out" in last_error

@@ -29,3 +29,27 @@ def test_the_filter_rewrites_the_record_before_it_is_emitted():
     )
     RedactingFilter().filter(record)
     assert SENTINEL_BOT not in record.getMessage()
+
+
+def test_uvicorns_access_log_masks_the_webhook_verify_token(capsys):
+    import logging.config
+
+    from page_governor.logging_setup import uvicorn_log_config
+
+    access = logging.getLogger("uvicorn.access")
+    saved = (access.handlers[:], access.propagate, access.level)
+    try:
+        logging.config.dictConfig(uvicorn_log_config())
+        access.info(  # exactly as uvicorn's h11/httptools protocols log a request
+            '%s - "%s %s HTTP/%s" %d',
+            "203.0.113.9:50000",
+            "GET",
+            "/webhooks/meta?hub.mode=subscribe&hub.verify_token=VT-secret-4242&hub.challenge=77",
+            "1.1",
+            200,
+        )
+    finally:
+        access.handlers[:], access.propagate, access.level = saved
+    line = capsys.readouterr().out
+    assert "GET /webhooks/meta?hub.mode=subscribe" in line and " 200" in line
+    assert "VT-secret-4242" not in line
