@@ -100,6 +100,26 @@ def _split(terms: list[str]) -> tuple[set[str], set[str]]:
     return words, phrases
 
 
+_TOP_LEVEL = (
+    "preset",
+    "thresholds",
+    "model",
+    "coordinated_spam",
+    "obscenity",
+    "personal_attack",
+    "spam",
+)
+
+
+def _number(value: object) -> bool:
+    """A YAML number (``true`` is not one, though Python counts it as 1)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _list(data: dict[str, Any], section: str, key: str, problems: list[str]) -> list[str]:
     value = (data.get(section) or {}).get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
@@ -120,8 +140,11 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     for section in ("obscenity", "personal_attack", "spam"):
         if not isinstance(data.get(section) or {}, dict):
             raise ConfigError(f"{where}: {section} must be a mapping")
+    unknown = sorted(str(k) for k in data if k not in _TOP_LEVEL)
+    if unknown:
+        problems.append(f"unknown setting(s) {', '.join(unknown)} (known: {', '.join(_TOP_LEVEL)})")
     preset_name = data.get("preset", "balanced")
-    if preset_name not in PRESETS:
+    if not isinstance(preset_name, str) or preset_name not in PRESETS:
         problems.append(f"preset must be one of {sorted(PRESETS)}")
         preset_name = "balanced"
     preset = PRESETS[preset_name]
@@ -132,7 +155,7 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         raw_thresholds = {}
     for cat in Category:
         value = raw_thresholds.get(cat.value, preset["threshold"])
-        if not isinstance(value, int | float) or not 0 < float(value) <= 1:
+        if not _number(value) or not 0 < float(value) <= 1:
             problems.append(f"thresholds.{cat.value} must be a number in (0, 1]")
             value = 0.5
         thresholds[cat] = float(value)
@@ -141,14 +164,13 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         problems.append("model must be a mapping")
         models = {}
     model_threshold = models.get("attack_threshold", preset["attack_threshold"])
-    if not isinstance(model_threshold, int | float) or not 0 < float(model_threshold) <= 1:
+    if not _number(model_threshold) or not 0 < float(model_threshold) <= 1:
         problems.append("model.attack_threshold must be a number in (0, 1]")
         model_threshold = 0.5
     model_threshold = float(model_threshold)
     spam_model_threshold = models.get("spam_threshold")
     if spam_model_threshold is not None and (
-        not isinstance(spam_model_threshold, int | float)
-        or not 0 < float(spam_model_threshold) <= 1
+        not _number(spam_model_threshold) or not 0 < float(spam_model_threshold) <= 1
     ):
         problems.append("model.spam_threshold must be a number in (0, 1]")
         spam_model_threshold = None
@@ -158,10 +180,10 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         coordinated = {}
     coordinated_accounts = coordinated.get("accounts", 3)
     coordinated_window = coordinated.get("window_minutes", 60)
-    if not isinstance(coordinated_accounts, int) or not 2 <= coordinated_accounts <= 1000:
+    if not _whole(coordinated_accounts) or not 2 <= coordinated_accounts <= 1000:
         problems.append("coordinated_spam.accounts must be a whole number from 2 to 1000")
         coordinated_accounts = 3
-    if not isinstance(coordinated_window, int) or not 1 <= coordinated_window <= 10080:
+    if not _whole(coordinated_window) or not 1 <= coordinated_window <= 10080:
         problems.append("coordinated_spam.window_minutes must be a whole number from 1 to 10080")
         coordinated_window = 60
     allow = {_norm_term(w) for w in _list(data, "obscenity", "allow", problems)}
@@ -201,6 +223,7 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     spam_words, spam_phrases = _split(_list(data, "spam", "terms", problems))
     strong_words, strong_phrases = _split(_list(data, "spam", "strong_terms", problems))
     shorteners = tuple(s.lower() for s in _list(data, "spam", "shorteners", problems))
+    name_like = frozenset(_norm_term(w) for w in _list(data, "obscenity", "name_like", problems))
     if problems:
         raise ConfigError([f"{where}: {p}" for p in problems])
     return Lexicon(
@@ -221,7 +244,7 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
             if roots
             else None
         ),
-        name_like=frozenset(_norm_term(w) for w in _list(data, "obscenity", "name_like", problems)),
+        name_like=name_like,
         insult_nouns=frozenset(nouns),
         insult_phrases=_phrase_regex(noun_phrases),
         contextual_nouns=frozenset(ctx_nouns),

@@ -169,3 +169,57 @@ def test_a_missing_config_directory_names_both_ways_of_giving_one(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_settings({"config_dir": tmp_path / "nope"}, environ={})
     assert "--config-dir" in err.value.message and "PAGE_GOVERNOR_CONFIG_DIR" in err.value.message
+
+
+def _leaves(node, path=()):
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _leaves(value, (*path, key))
+    else:
+        yield path, node
+
+
+@pytest.mark.parametrize("wrong", [["a", "list"], {"a": "mapping"}, 7, "word", True, None, 2.5])
+def test_a_wrong_type_anywhere_in_moderation_yaml_is_a_config_error_not_a_traceback(wrong):
+    import contextlib
+    import copy
+
+    import yaml
+
+    from page_governor.errors import ConfigError
+    from page_governor.moderation.lexicon import build_lexicon
+
+    shipped = yaml.safe_load((DEFAULT_CONFIG_DIR / "moderation.yaml").read_text(encoding="utf-8"))
+    paths = [path for path, _ in _leaves(shipped) if path] + [
+        ("thresholds",),
+        ("thresholds", "spam"),
+        ("model", "attack_threshold"),
+        ("model", "spam_threshold"),
+    ]
+    for path in paths:
+        data = copy.deepcopy(shipped)
+        node = data
+        for key in path[:-1]:
+            node = node.setdefault(key, {})
+        node[path[-1]] = wrong
+        with contextlib.suppress(ConfigError):  # a clear message; anything else fails here
+            build_lexicon(data)
+
+
+def test_a_misspelt_or_wrongly_typed_moderation_setting_is_named():
+    import yaml
+
+    from page_governor.errors import ConfigError
+    from page_governor.moderation.lexicon import build_lexicon
+
+    shipped = yaml.safe_load((DEFAULT_CONFIG_DIR / "moderation.yaml").read_text(encoding="utf-8"))
+    for change, named in [
+        ({"preset": ["balanced"]}, "preset must be one of"),
+        ({"thresold": {"spam": 0.7}}, "unknown setting(s) thresold"),
+        ({"thresholds": {"spam": True}}, "thresholds.spam must be a number"),
+        ({"coordinated_spam": {"accounts": True}}, "coordinated_spam.accounts"),
+    ]:
+        with pytest.raises(ConfigError) as refused:
+            build_lexicon({**shipped, **change})
+        assert named in str(refused.value)
