@@ -1049,8 +1049,11 @@ def archive() -> None:
 def archive_verify(ctx: click.Context) -> None:
     """Walk the hash chains of the archive and the audit log; name the first broken record.
 
-    Also checks that every item's current version is in place and (SQLite) that the search
-    index holds the text of every version. Exits 4 when anything fails.
+    Also checks that every item's current version is in place, that each version's item
+    (page, author, thread, link) is the one it was archived with, that every decision and
+    flag matches the audit chain, that disposed records were disposed under a list approved
+    in the audit chain, and (SQLite) that the search index holds the text of every version.
+    Exits 4 when anything fails.
 
     \b
     Example:
@@ -1069,7 +1072,8 @@ def archive_verify(ctx: click.Context) -> None:
     for r in reports:
         if r.ok:
             head = f"; head {r.head[:16]}…" if r.head != "-" else ""
-            console.print(f"{r.chain}: {r.records} records verified{head}")
+            note = f" ({r.note})" if r.note else ""
+            console.print(f"{r.chain}: {r.records} records verified{head}{note}")
     if broken:
         r = broken[0]
         where = f" chain broken at record {r.broken_at}" if r.broken_at is not None else ""

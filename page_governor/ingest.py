@@ -16,7 +16,9 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, insert, select
 
+from page_governor import audit
 from page_governor.archive import media
+from page_governor.archive.integrity import FLAG_ACTION, flag_digest
 from page_governor.archive.store import (
     Archive,
     CaptureResult,
@@ -168,6 +170,7 @@ class ArchivedComment:
 
 
 COORDINATED_DETECTOR = "coordinated-spam-1"
+CLASSIFIER_ACTOR = "page_governor (classifier)"
 
 
 def record_flag(
@@ -191,21 +194,36 @@ def record_flag(
         return None
     js = result.as_json()
     priority = priority_of(result)
-    flag_id = conn.execute(
-        insert(t.flags).values(
-            version_id=version_id,
-            item_id=item_id,
-            page_id=page["id"],
-            categories=js["categories"],
-            scores=js["scores"],
-            target=js["target"],
-            evidence=js["evidence"],
-            advisories=list(result.advisories),
-            priority=priority,
-            detector_version=result.detector_version,
-            created_at=now,
-        )
-    ).inserted_primary_key[0]
+    flag = {
+        "version_id": version_id,
+        "item_id": item_id,
+        "page_id": page["id"],
+        "categories": js["categories"],
+        "scores": js["scores"],
+        "target": js["target"],
+        "evidence": js["evidence"],
+        "advisories": list(result.advisories),
+        "priority": priority,
+        "detector_version": result.detector_version,
+        "created_at": now,
+    }
+    flag_id = int(conn.execute(insert(t.flags).values(**flag)).inserted_primary_key[0])
+    # The flag's content goes into the audit chain, so `archive verify` sees a flag changed,
+    # removed or added afterwards (the review rests on it).
+    audit.record(
+        conn,
+        at=now,
+        actor=CLASSIFIER_ACTOR,
+        action=FLAG_ACTION,
+        subject_type="flag",
+        subject_id=flag_id,
+        details={
+            "version_id": version_id,
+            "categories": js["categories"],
+            "detector_version": result.detector_version,
+            "flag_sha256": flag_digest(flag),
+        },
+    )
     review_id = conn.execute(
         insert(t.review_items).values(
             flag_id=flag_id,

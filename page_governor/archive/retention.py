@@ -285,7 +285,7 @@ def approve(conn: Connection, disposition_id: int, *, by: str, now: datetime) ->
         .where(t.dispositions.c.id == disposition_id)
         .values(status="approved", decided_by=by, decided_at=now)
     )
-    stub = canonical_json({"disposed": True, "disposition": disposition_id})
+    stub = disposal_stub(disposition_id)
     versions = t.archive_versions
     disposed = 0
     disposed_ids: list[int] = []
@@ -389,11 +389,6 @@ def reject(conn: Connection, disposition_id: int, *, by: str, reason: str, now: 
     )
 
 
-def disposed_hashes(conn: Connection) -> dict[int, set[str]]:
-    """Record hashes each approved disposition may have disposed of (for ``archive verify``)."""
-    rows = conn.execute(
-        select(t.dispositions.c.id, t.dispositions.c.record_hashes).where(
-            t.dispositions.c.status == "approved"
-        )
-    ).all()
-    return {int(i): set(h) for i, h in rows}
+def disposal_stub(disposition_id: int) -> str:
+    """The raw payload a disposed version keeps (its text becomes DISPOSED_TEXT)."""
+    return canonical_json({"disposed": True, "disposition": int(disposition_id)})

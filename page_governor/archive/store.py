@@ -62,8 +62,9 @@ def lock_chain(conn: Connection, key: int = _CHAIN_LOCK) -> None:
 
 
 def version_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a version that its record hash covers."""
-    return {
+    """The fields of a version that its record hash covers: since migration 0011 also the hash
+    of its item's identity (versions stored before carry none and are hashed as they were)."""
+    record = {
         "item_id": row["item_id"],
         "version_no": row["version_no"],
         "state": row["state"],
@@ -74,6 +75,80 @@ def version_record(row: dict[str, Any]) -> dict[str, Any]:
         "last_seen_at": row["last_seen_at"],
         "content_hash": row["content_hash"],
     }
+    if row.get("item_hash") is not None:
+        record["item_hash"] = row["item_hash"]
+    return record
+
+
+def item_identity(
+    *,
+    page: str,
+    kind: str,
+    platform_item_id: str,
+    post_platform_id: str | None,
+    parent_platform_id: str | None,
+    author_id: str | None,
+    author_name: str | None,
+    permalink: str | None,
+    created_at: datetime | str | None,
+) -> dict[str, Any]:
+    """What an archived item is, beyond its text: its page (by key), kind and platform id,
+    its place in a thread, its author, link and time. Every version's record hash covers the
+    hash of this, so none of it can be changed in the database unnoticed."""
+    return {
+        "page": page,
+        "kind": kind,
+        "platform_item_id": platform_item_id,
+        "post_platform_id": post_platform_id,
+        "parent_platform_id": parent_platform_id,
+        "author_id": author_id,
+        "author_name": author_name,
+        "permalink": permalink,
+        "created_at": created_at
+        if created_at is None or isinstance(created_at, str)
+        else canonical_time(created_at),
+    }
+
+
+def item_hash(identity: dict[str, Any]) -> str:
+    return sha256_hex(canonical_json(identity))
+
+
+# An item with its page key, as item_identity reads it.
+ITEM_IDENTITY_COLUMNS = (
+    t.pages.c.key.label("page_key"),
+    t.archive_items.c.kind,
+    t.archive_items.c.platform_item_id,
+    t.archive_items.c.post_platform_id,
+    t.archive_items.c.parent_platform_id,
+    t.archive_items.c.author_id,
+    t.archive_items.c.author_name,
+    t.archive_items.c.permalink,
+    t.archive_items.c.created_at,
+)
+
+
+def identity_of_row(row: Any) -> dict[str, Any]:
+    """:func:`item_identity` of a row selected with :data:`ITEM_IDENTITY_COLUMNS`."""
+    return item_identity(
+        page=row["page_key"],
+        kind=row["kind"],
+        platform_item_id=row["platform_item_id"],
+        post_platform_id=row["post_platform_id"],
+        parent_platform_id=row["parent_platform_id"],
+        author_id=row["author_id"],
+        author_name=row["author_name"],
+        permalink=row["permalink"],
+        created_at=row["created_at"],
+    )
+
+
+_ITEM_IDENTITY = (
+    select(*ITEM_IDENTITY_COLUMNS)
+    .join(t.pages, t.pages.c.id == t.archive_items.c.page_id)
+    .where(t.archive_items.c.id == bindparam("b_item"))
+)
+_PAGE_KEY = select(t.pages.c.key).where(t.pages.c.id == bindparam("b_page"))
 
 
 def content_hash(text_value: str, *, hidden: bool, extra: dict[str, Any] | None = None) -> str:
@@ -142,6 +217,23 @@ class Observation:
 class Archive:
     """Append captured platform items and their versions."""
 
+    def __init__(self) -> None:
+        self._page_keys: dict[int, str] = {}
+
+    def _page_key(self, conn: Connection, page_id: int) -> str:
+        key = self._page_keys.get(page_id)
+        if key is None:
+            key = self._page_keys[page_id] = conn.execute(
+                _PAGE_KEY, {"b_page": page_id}
+            ).scalar_one()
+        return key
+
+    @staticmethod
+    def stored_item_hash(conn: Connection, item_id: int) -> str:
+        """The identity hash of an archived item as the database holds it now."""
+        row = conn.execute(_ITEM_IDENTITY, {"b_item": item_id}).mappings().one()
+        return item_hash(identity_of_row(row))
+
     @staticmethod
     def lock_page(conn: Connection, page_id: int) -> None:
         """Hold other captures of this page (a second poll, a webhook) until this transaction
@@ -206,6 +298,7 @@ class Archive:
         """
         key = (kind.value, platform_item_id)
         status: dict[str, Any] | None
+        ihash: str | None = None
         if known is not None:
             status = known.get(key)
             item_id = status["item_id"] if status else None
@@ -219,6 +312,19 @@ class Archive:
                 found = conn.execute(_STATUS, {"b_item": item_id}).mappings().one_or_none()
                 status = dict(found) if found else None
         if item_id is None:
+            ihash = item_hash(
+                item_identity(
+                    page=self._page_key(conn, page_id),
+                    kind=kind.value,
+                    platform_item_id=platform_item_id,
+                    post_platform_id=post_platform_id,
+                    parent_platform_id=parent_platform_id,
+                    author_id=author_id,
+                    author_name=author_name,
+                    permalink=permalink,
+                    created_at=created_at,
+                )
+            )
             item_id = conn.execute(
                 _INSERT_ITEM,
                 {
@@ -272,6 +378,7 @@ class Archive:
         version_id = self._append_version(
             conn,
             item_id=item_id,
+            item_hash=ihash or self.stored_item_hash(conn, item_id),
             state=state,
             text_value=text_value,
             raw=raw,
@@ -354,6 +461,7 @@ class Archive:
         known: Known,
     ) -> list[CaptureResult]:
         kinds = [o.kind.value for o in batch]
+        page_key = self._page_key(conn, page_id)
         item_rows = [
             {
                 "page_id": page_id,
@@ -392,6 +500,19 @@ class Archive:
                 "captured_at": captured_at,
                 "last_seen_at": captured_at,
                 "content_hash": _content_hash_plain(text_json, hidden),
+                "item_hash": item_hash(
+                    item_identity(
+                        page=page_key,
+                        kind=o.kind.value,
+                        platform_item_id=o.platform_item_id,
+                        post_platform_id=o.post_platform_id,
+                        parent_platform_id=o.parent_platform_id,
+                        author_id=o.author_id,
+                        author_name=o.author_name,
+                        permalink=o.permalink,
+                        created_at=o.created_at,
+                    )
+                ),
             }
             row["prev_hash"] = prev
             row["record_hash"] = prev = _first_version_hash(
@@ -454,6 +575,7 @@ class Archive:
         version_id = self._append_version(
             conn,
             item_id=item_id,
+            item_hash=self.stored_item_hash(conn, item_id),
             state=ItemState.DELETED,
             text_value=last_text,
             raw=raw,
@@ -476,6 +598,7 @@ class Archive:
         conn: Connection,
         *,
         item_id: int,
+        item_hash: str,
         state: ItemState,
         text_value: str,
         raw: dict[str, Any],
@@ -502,6 +625,7 @@ class Archive:
             "captured_at": captured_at,
             "last_seen_at": last_seen_at,
             "content_hash": chash,
+            "item_hash": item_hash,
         }
         record_hash = chain_hash(prev, version_record(row))
         version_id: int = conn.execute(
@@ -699,6 +823,7 @@ def _first_version_hash(
     record = (
         '{"captured_at":' + when
         + ',"content_hash":"' + row["content_hash"]
+        + '","item_hash":"' + row["item_hash"]
         + '","item_id":' + str(int(row["item_id"]))
         + ',"last_seen_at":' + when
         + ',"provenance":' + provenance_json

@@ -122,7 +122,7 @@ def test_review_commands_work_after_the_demo(cli_env):
     assert decided.returncode == 0, decided.stderr
     assert "escalated" in decided.stdout
     verify = run_cli("archive", "verify", env=cli_env)
-    assert verify.returncode == 0 and "audit: 1 records verified" in verify.stdout
+    assert verify.returncode == 0 and "decisions: 1 records verified" in verify.stdout
 
 
 def _one_line_error(result, code=None):

@@ -158,6 +158,7 @@ def test_hand_built_canonical_json_equals_the_general_encoder(text, raw, hidden,
         "captured_at": at,
         "last_seen_at": at,
         "content_hash": "0" * 64,
+        "item_hash": "1" * 64,
     }
     when = json.dumps(canonical_time(at), ensure_ascii=False)
 

@@ -13,6 +13,9 @@ Create Date: 2026-12-04
 - ``archive_versions.item_hash``: the hash of the item's identity (page, kind, platform id,
   thread, author, link, time) that a version's record hash covers from now on; empty on
   versions stored before this migration.
+- From now on every flag is recorded in the audit chain (``moderation.flagged``); on a database
+  that already holds flags, one ``archive.bindings_started`` audit entry names the newest flag
+  before this migration, so ``archive verify`` counts older flags apart instead of failing.
 - ``webhook_events.body_sha256``: a replayed (identical, already stored) signed body is
   acknowledged and not stored twice.
 """
@@ -61,6 +64,17 @@ def upgrade() -> None:
     op.create_index(
         "ix_webhook_events_body_sha256", "webhook_events", ["body_sha256"], unique=True
     )
+
+
+    _record_boundary()
+
+
+def _record_boundary() -> None:
+    from datetime import UTC, datetime
+
+    from page_governor.archive.integrity import record_bindings_start
+
+    record_bindings_start(op.get_bind(), now=datetime.now(UTC))
 
 
 def downgrade() -> None:
