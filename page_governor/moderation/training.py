@@ -177,7 +177,7 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
     gold_tune = [r["tin_ind"] for r in tune_rows]
     best: tuple[float, float, float, Any] | None = None
     for c in (0.5, 1.0, 2.0, 4.0, 8.0):
-        model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", random_state=0)
+        model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", tol=1e-9, random_state=0)
         model.fit(x_train, y_train, sample_weight=sample_weight)
         probs = model.predict_proba(x_tune)[:, 1]
         for threshold in [t / 100 for t in range(10, 81, 2)]:
@@ -348,7 +348,7 @@ def train_spam(
     hams = sum(not g for g in gold)
     best: tuple[float, float, float, Any] | None = None
     for c in (1.0, 2.0, 4.0, 8.0, 16.0):
-        model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", random_state=0)
+        model = LogisticRegression(C=c, max_iter=5000, solver="liblinear", tol=1e-9, random_state=0)
         model.fit(x_train, y_train, sample_weight=weights)
         probs = model.predict_proba(x_tune)[:, 1]
         for threshold in [t / 100 for t in range(4, 91, 2)]:
