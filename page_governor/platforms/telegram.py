@@ -39,7 +39,7 @@ from page_governor.errors import (
     RateLimited,
     UnsupportedOperation,
 )
-from page_governor.logging_setup import register_secret
+from page_governor.logging_setup import redact, register_secret
 from page_governor.models import Capability, Comment, CommentRef, PageRef, Post, Profile, Provenance
 from page_governor.platforms.http import scrub
 
@@ -271,6 +271,9 @@ def bot_urls(base_url: str) -> tuple[str, str]:
 def translate_error(exc: tg_error.TelegramError, what: str, *, page: str | None) -> PlatformError:
     """Our error for a python-telegram-bot error (the one mapping every Telegram caller uses)."""
     where: dict[str, Any] = {"platform": "telegram", "page": page}
+    # Network errors quote the request URL, and the bot token is part of every Bot API URL:
+    # the text is masked before it can be stored, alerted or shown.
+    message = redact(exc.message)
     if isinstance(exc, tg_error.RetryAfter):
         retry = exc.retry_after
         seconds = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
@@ -282,16 +285,16 @@ def translate_error(exc: tg_error.TelegramError, what: str, *, page: str | None)
             **where,
         )
     if isinstance(exc, tg_error.Forbidden):
-        return PermissionDenied(f"Telegram forbade {what}: {exc.message}", **where)
+        return PermissionDenied(f"Telegram forbade {what}: {message}", **where)
     if isinstance(exc, tg_error.BadRequest):
-        if "not found" in exc.message.lower():
-            return NotFoundOnPlatform(f"Telegram: {exc.message} ({what})", **where)
-        return PlatformError(f"Telegram refused {what}: {exc.message}", **where)
+        if "not found" in message.lower():
+            return NotFoundOnPlatform(f"Telegram: {message} ({what})", **where)
+        return PlatformError(f"Telegram refused {what}: {message}", **where)
     if isinstance(exc, tg_error.Conflict):
         return PlatformUnavailable(
             f"Telegram {what}: another process is reading this bot's updates", **where
         )
-    return PlatformUnavailable(f"Telegram {what} failed: {exc.message}", **where)
+    return PlatformUnavailable(f"Telegram {what} failed: {message}", **where)
 
 
 def _chat_key(page: PageRef) -> int | str:

@@ -53,3 +53,13 @@ def test_uvicorns_access_log_masks_the_webhook_verify_token(capsys):
     line = capsys.readouterr().out
     assert "GET /webhooks/meta?hub.mode=subscribe" in line and " 200" in line
     assert "VT-secret-4242" not in line
+
+
+def test_a_telegram_error_quoting_the_bot_url_reaches_us_without_the_token():
+    from telegram import error as tg_error
+
+    from page_governor.platforms.telegram import translate_error
+
+    raw = tg_error.NetworkError(f"httpx.ConnectError: https://api.telegram.org/bot{SENTINEL_BOT}/x")
+    translated = translate_error(raw, "reading updates", page=None)
+    assert SENTINEL_BOT not in translated.message and "reading updates" in translated.message
