@@ -281,6 +281,44 @@ def restore(ctx: click.Context, folder: Path) -> None:
     console.print("archive verify: every chain and check passes on the restored copy")
 
 
+@cli.command()
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Check this deployment, one line per check, each failure with what to do.
+
+    Configuration files; the database (reachable, newest migration, clock skew); the signing
+    key; the Telegram bot and its chats; every active page's token and the permissions the
+    product needs (Graph scopes to read and moderate, with facebook_app_id set; the bot an
+    administrator of each Telegram channel and its discussion group). Reads only. Exits 1
+    when a check fails (warnings do not fail).
+
+    \b
+    Example:
+      page-governor doctor
+    """
+    from rich.markup import escape
+
+    from page_governor.doctor import run_checks
+
+    try:
+        settings = _settings(ctx)
+    except PageGovernorError as exc:
+        console.print(f"[red]fail[/]  settings: {exc.message}", soft_wrap=True)
+        raise SystemExit(1) from None
+    failed = 0
+    marks = {"ok": "[green]ok[/]  ", "warn": "[yellow]warn[/]", "fail": "[red]fail[/]"}
+    for check in run_checks(settings, os.environ):
+        failed += check.status == "fail"
+        line = f"{marks[check.status]}  {check.name}: {escape(check.detail)}"
+        if check.fix and check.status != "ok":
+            line += f"\n        → {escape(check.fix)}"
+        console.print(line, soft_wrap=True)
+    if failed:
+        console.print(f"{failed} check(s) failed")
+        raise SystemExit(1)
+    console.print("every check passed")
+
+
 # -- the worker -----------------------------------------------------------------------------
 
 

@@ -104,6 +104,7 @@ class Settings(BaseModel):
     lease_seconds: int = Field(default=30, ge=2, le=600)  # how long a dead worker's claims last
     recertification_months: int = Field(default=12, ge=1, le=60)  # review of every active page
     facebook_app_secret: str | None = None  # secret: environment only
+    facebook_app_id: str | None = None  # with the secret, lets `doctor` read each token's scopes
     meta_webhook_verify_token: str | None = None  # secret: environment only
     meta_discovery_token: str | None = None  # secret: a Business Manager token, /me/accounts
 

@@ -132,6 +132,43 @@ class TelegramAdapter:
         except tg_error.TelegramError as exc:
             raise translate_error(exc, what, page=self.page_key) from None
 
+    # -- deployment checks (`page-governor doctor`) -----------------------------------------
+
+    def bot_name(self) -> str:
+        """The bot's @username (getMe): proves the token is accepted."""
+        me = self._run("getMe", lambda bot: bot.get_me())
+        return f"@{me.username}" if me.username else str(me.id)
+
+    def chat_title(self, chat_id: int | str) -> str:
+        """A chat's title (getChat): proves the bot can reach it."""
+        chat = self._run("getChat", lambda bot: bot.get_chat(chat_id))
+        return chat.title or (f"@{chat.username}" if chat.username else str(chat.id))
+
+    def admin_problems(self, page: PageRef) -> list[str]:
+        """What keeps the bot from reading a channel and its comments: it must administer the
+        channel and its linked discussion group (empty when nothing does)."""
+
+        async def go(bot: telegram.Bot) -> list[str]:
+            me = await bot.get_me()
+            chat = await bot.get_chat(_chat_key(page))
+            problems: list[str] = []
+            targets: list[tuple[int, str]] = [(chat.id, "channel")]
+            if chat.linked_chat_id is None:
+                problems.append(
+                    "the channel has no linked discussion group, so comments cannot be read"
+                )
+            else:
+                targets.append((chat.linked_chat_id, "discussion group"))
+            for chat_id, what in targets:
+                member = await bot.get_chat_member(chat_id, me.id)
+                if member.status not in ("administrator", "creator"):
+                    problems.append(
+                        f"the bot is {member.status} in the {what}, not an administrator"
+                    )
+            return problems
+
+        return self._run("getChatMember", go)
+
     def fetch_profile(self, page: PageRef) -> Profile:
         chat = self._run("getChat", lambda bot: bot.get_chat(_chat_key(page)))
         raw = scrub(chat.to_dict(), (self._token,))

@@ -58,6 +58,16 @@ class FakeGraph(FakeServer):
         self.on_list: Any = None  # hook(request, page_no) called while serving a list page
         self.business_token: str | None = None
         self.business_pages: list[dict[str, Any]] = []
+        # /debug_token: the app token that may ask, and the scopes the page token was granted
+        self.app_token: str | None = None
+        self.scopes: list[str] = [
+            "pages_show_list",
+            "pages_read_engagement",
+            "pages_read_user_content",
+            "pages_manage_engagement",
+            "instagram_basic",
+            "instagram_manage_comments",
+        ]
 
     # -- building the fake world ---------------------------------------------------------
 
@@ -192,6 +202,17 @@ class FakeGraph(FakeServer):
         args = dict(request.query)
         if request.method == "POST":
             args.update(request.form())
+        if parts[1:] == ["debug_token"]:
+            # https://developers.facebook.com/docs/graph-api/reference/debug_token
+            if not self.app_token or args.get("access_token") != self.app_token:
+                return graph_error(190, "Invalid OAuth access token - Cannot parse access token")
+            valid = args.get("input_token") == self.token
+            data: dict[str, Any] = {"is_valid": valid, "type": "PAGE", "expires_at": 0}
+            if valid:
+                data["scopes"] = list(self.scopes)
+            else:
+                data["error"] = {"code": 190, "message": "Session has expired", "subcode": 463}
+            return Response(200, {"data": data})
         if parts[1:] == ["me", "accounts"] and self.business_token:
             if args.get("access_token") != self.business_token:
                 return graph_error(190, "Invalid OAuth access token.")

@@ -55,6 +55,7 @@ class FakeTelegram(FakeServer):
         self._next_update = 1000
         self._next_message = 1
         self.down = False
+        self.bot_status: dict[int, str] = {}  # the bot's status per chat (default administrator)
         self.flood_wait = 0  # > 0: the next sendMessage answers 429 "retry after" this long
         self.arrived = threading.Condition(self.lock)
         self._polling = False
@@ -265,6 +266,33 @@ class FakeTelegram(FakeServer):
         if info is None:
             return tg_error(400, "Bad Request: chat not found")
         return ok(info)
+
+    def api_getChatMember(self, params: dict[str, Any]) -> Response:
+        info = self.chats.get(str(params.get("chat_id")))
+        if info is None:
+            return tg_error(400, "Bad Request: chat not found")
+        if int(params.get("user_id") or 0) != self.bot_user["id"]:
+            return tg_error(400, "Bad Request: user not found")
+        status = self.bot_status.get(int(info["id"]), "administrator")
+        member: dict[str, Any] = {"status": status, "user": self.bot_user}
+        if status == "administrator":
+            member |= {
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": True,
+                "can_manage_video_chats": False,
+                "can_restrict_members": True,
+                "can_promote_members": False,
+                "can_change_info": False,
+                "can_invite_users": True,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            }
+        elif status == "restricted":
+            member |= {"is_member": True, "until_date": 0}
+        return ok(member)
 
     def api_getUpdates(self, params: dict[str, Any]) -> Response:
         offset = int(params.get("offset") or 0)
