@@ -33,6 +33,12 @@ if TYPE_CHECKING:  # the database stack is imported by the commands that use it
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
+# The one checked identity of every command that decides or releases records.
+BY_HELP = (
+    "Who acts: your console username or your name as roles.yaml lists it; checked for the "
+    "role, recorded."
+)
+
 EPILOG = """\b
 Daily work happens in Telegram (`run`) and the web console (`serve`); see README.md.
 """
@@ -887,12 +893,7 @@ def review_show(ctx: click.Context, item_id: int) -> None:
 @review.command("decide")
 @click.argument("item_id", type=int)
 @click.option("--decision", type=click.Choice([d.value for d in Decision]), required=True)
-@click.option(
-    "--reviewer",
-    default=lambda: _login(),
-    show_default="$PAGE_GOVERNOR_USER or your login",
-    help="Who decides (recorded).",
-)
+@click.option("--by", "--reviewer", "reviewer", required=True, metavar="WHO", help=BY_HELP)
 @click.option("--reason", required=True, help="Why (recorded in the audit log).")
 @click.option(
     "--clause",
@@ -915,17 +916,19 @@ def review_decide(
 
     \b
     Example:
-      page-governor review decide 12 --decision hide --reviewer "J. Park (PIO)" \\
+      page-governor review decide 12 --decision hide --by jpark \\
         --reason "doxxing of a private person" --clause "IV.A.2.d(1) personal information"
     """
     from page_governor.moderation.review import record_decision
+    from page_governor.roles import Permission
 
     app = _app(ctx)
+    actor = _checked(ctx, reviewer, Permission.DECIDE, f"decide review item {item_id}")
     outcome = record_decision(
         app.db,
         item_id=item_id,
         decision=Decision(decision),
-        reviewer=reviewer,
+        reviewer=actor,
         reason=reason,
         policy_clause=policy_clause,
         now=app.clock.now(),
@@ -1152,6 +1155,17 @@ def pages_resume(ctx: click.Context, page_key: str, actor: str | None) -> None:
 
 def _login() -> str:
     return os.environ.get("PAGE_GOVERNOR_USER") or getpass.getuser()
+
+
+def _checked(ctx: click.Context, who: str, permission: Any, what: str) -> str:
+    """How the audit log names ``who``, once they are known to hold a role that may ``what``
+    (see page_governor.identity; a refusal is audited)."""
+    from page_governor.identity import authorize
+    from page_governor.roles import RoleBook
+
+    app = _app(ctx)
+    book = RoleBook.from_config_dir(app.settings.config_dir)
+    return authorize(app.db, book, who, permission, what=what, now=app.clock.now()).actor
 
 
 @cli.group()
@@ -1637,7 +1651,7 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
     is_flag=True,
     help="Public-release copy: personal information redacted (config/redaction.yaml).",
 )
-@click.option("--by", "actor", help="Who exports (default: your login); recorded.")
+@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
 @click.pass_context
 def archive_export(
     ctx: click.Context,
@@ -1645,7 +1659,7 @@ def archive_export(
     out: Path,
     fmt: str,
     public: bool,
-    actor: str | None,
+    actor: str,
     **options: Any,
 ) -> None:
     """Export a records-request bundle of everything the filters match (audited).
@@ -1656,9 +1670,10 @@ def archive_export(
     \b
     Examples:
       page-governor archive export --page springfield-pd-facebook --since 2026-11-01 \\
-          --out request-2026-114.zip
-      page-governor archive export bridge --public --out request-2026-115-public
-      page-governor archive export --author "Jane Citizen" --format warc --out jane.warc.gz
+          --by sam --out request-2026-114.zip
+      page-governor archive export bridge --public --by sam --out request-2026-115-public
+      page-governor archive export --author "Jane Citizen" --format warc --by sam \\
+          --out jane.warc.gz
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -1673,7 +1688,10 @@ def archive_export(
         raise InputError("--format warc needs an --out file name ending in .warc.gz")
     if not out.parent.is_dir():
         raise InputError(f"{out.parent} is not a folder")
+    from page_governor.roles import Permission
+
     app = _app(ctx)
+    exporter = _checked(ctx, actor, Permission.EXPORT_ARCHIVE, "export archive records")
     redactor = None
     if public:
         with app.db.connect() as conn:
@@ -1693,7 +1711,7 @@ def archive_export(
             app.db,
             filters,
             out,
-            exported_by=actor or _login(),
+            exported_by=exporter,
             now=app.clock.now(),
             fmt=fmt,
             redactor=redactor,
@@ -1787,14 +1805,14 @@ def archive_hold() -> None:
 @click.argument("words", nargs=-1)
 @_filter_options
 @click.option("--reason", required=True, help="The matter the records are preserved for.")
-@click.option("--by", "actor", help="Who places the hold (default: your login).")
+@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
 @click.pass_context
 def archive_hold_add(
     ctx: click.Context,
     name: str,
     words: tuple[str, ...],
     reason: str,
-    actor: str | None,
+    actor: str,
     **options: Any,
 ) -> None:
     """Place a legal hold on everything matching the filters (and WORDS); audited.
@@ -1802,20 +1820,23 @@ def archive_hold_add(
     \b
     Example:
       page-governor archive hold add "Doe v. City" --page springfield-pd-facebook \\
-          --since 2026-10-01 --until 2026-12-01 --reason "litigation hold, counsel letter 11/20"
+          --since 2026-10-01 --until 2026-12-01 --reason "litigation hold, counsel letter 11/20" \\
+          --by sam
     """
     from page_governor.archive.retention import add_hold
     from page_governor.archive.search import matching_items
+    from page_governor.roles import Permission
 
     filters = _filters(words, options)
     app = _app(ctx)
+    by = _checked(ctx, actor, Permission.EXPORT_ARCHIVE, "place a legal hold")
     with app.db.begin() as conn:
         hold_id = add_hold(
             conn,
             name=name,
             reason=reason,
             filters=filters,
-            by=actor or _login(),
+            by=by,
             now=app.clock.now(),
         )
         matched = len(conn.execute(matching_items(conn, filters)).all())
@@ -1859,20 +1880,22 @@ def archive_hold_list(ctx: click.Context, as_json: bool) -> None:
 @archive_hold.command("release")
 @click.argument("hold_id", type=int)
 @click.option("--reason", required=True, help="Why the hold ends (e.g. case closed).")
-@click.option("--by", "actor", help="Who releases it (default: your login).")
+@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
 @click.pass_context
-def archive_hold_release(ctx: click.Context, hold_id: int, reason: str, actor: str | None) -> None:
+def archive_hold_release(ctx: click.Context, hold_id: int, reason: str, actor: str) -> None:
     """Release a legal hold; audited.
 
     \b
     Example:
-      page-governor archive hold release 3 --reason "case dismissed 2027-02-01"
+      page-governor archive hold release 3 --reason "case dismissed 2027-02-01" --by sam
     """
     from page_governor.archive.retention import release_hold
+    from page_governor.roles import Permission
 
     app = _app(ctx)
+    by = _checked(ctx, actor, Permission.EXPORT_ARCHIVE, f"release legal hold {hold_id}")
     with app.db.begin() as conn:
-        release_hold(conn, hold_id, by=actor or _login(), reason=reason, now=app.clock.now())
+        release_hold(conn, hold_id, by=by, reason=reason, now=app.clock.now())
     console.print(f"legal hold {hold_id} released")
 
 
@@ -1888,18 +1911,24 @@ def archive_retention() -> None:
 
 @archive_retention.command("sweep")
 @click.option("--propose", is_flag=True, help="Create a disposition list per class with items due.")
-@click.option("--by", "actor", help="Who proposes (default: your login).")
+@click.option("--by", "actor", metavar="WHO", help=BY_HELP + " Needed with --propose.")
 @click.pass_context
 def archive_retention_sweep(ctx: click.Context, propose: bool, actor: str | None) -> None:
     """List what is past retention under config/retention.yaml (nothing is disposed of here).
 
     \b
     Example:
-      page-governor archive retention sweep --propose
+      page-governor archive retention sweep --propose --by sam
     """
     from page_governor.archive import retention
+    from page_governor.roles import Permission
 
     app = _app(ctx)
+    proposer = ""
+    if propose:
+        if not actor:
+            raise InputError("--propose needs --by WHO (the records clerk who proposes)")
+        proposer = _checked(ctx, actor, Permission.EXPORT_ARCHIVE, "propose disposition lists")
     schedule = retention.load_schedule(app.settings.config_dir)
     now = app.clock.now()
     table = Table("class", "period", "authority", "due", "held back", "proposal")
@@ -1908,9 +1937,7 @@ def archive_retention_sweep(ctx: click.Context, propose: bool, actor: str | None
             items, held_back = retention.due(conn, record_class, now)
             proposal = "-"
             if propose and items:
-                proposal = (
-                    f"list {retention.propose(conn, record_class, by=actor or _login(), now=now)}"
-                )
+                proposal = f"list {retention.propose(conn, record_class, by=proposer, now=now)}"
             table.add_row(
                 record_class.name,
                 f"{record_class.period_days} days",
@@ -1983,44 +2010,52 @@ def archive_retention_list(ctx: click.Context, as_json: bool) -> None:
 
 @archive_retention.command("approve")
 @click.argument("disposition_id", type=int)
-@click.option("--by", "actor", help="The approving records clerk (default: your login).")
+@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
 @click.pass_context
-def archive_retention_approve(ctx: click.Context, disposition_id: int, actor: str | None) -> None:
+def archive_retention_approve(ctx: click.Context, disposition_id: int, actor: str) -> None:
     """Approve a disposition list: its versions keep their hashes and lose their content.
 
     Refused when the approver proposed the list or when any item is under legal hold.
 
     \b
     Example:
-      page-governor archive retention approve 4 --by "R. Clerk"
+      page-governor archive retention approve 4 --by rclerk
     """
     from page_governor.archive.retention import approve
+    from page_governor.roles import Permission
 
     app = _app(ctx)
+    what = f"approve disposition list {disposition_id}"
+    by = _checked(ctx, actor, Permission.EXPORT_ARCHIVE, what)
     with app.db.begin() as conn:
-        disposed = approve(conn, disposition_id, by=actor or _login(), now=app.clock.now())
+        disposed = approve(conn, disposition_id, by=by, now=app.clock.now())
     console.print(f"list {disposition_id} approved: {disposed:,} versions disposed of")
 
 
 @archive_retention.command("reject")
 @click.argument("disposition_id", type=int)
 @click.option("--reason", required=True)
-@click.option("--by", "actor", help="Who rejects it (default: your login).")
+@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
 @click.pass_context
 def archive_retention_reject(
-    ctx: click.Context, disposition_id: int, reason: str, actor: str | None
+    ctx: click.Context, disposition_id: int, reason: str, actor: str
 ) -> None:
     """Reject a disposition list (nothing is disposed of).
 
     \b
     Example:
-      page-governor archive retention reject 4 --reason "pending records request 2026-114"
+      page-governor archive retention reject 4 --reason "pending records request 2026-114" \\
+          --by rclerk
     """
     from page_governor.archive.retention import reject
+    from page_governor.roles import Permission
 
     app = _app(ctx)
+    by = _checked(
+        ctx, actor, Permission.EXPORT_ARCHIVE, f"reject disposition list {disposition_id}"
+    )
     with app.db.begin() as conn:
-        reject(conn, disposition_id, by=actor or _login(), reason=reason, now=app.clock.now())
+        reject(conn, disposition_id, by=by, reason=reason, now=app.clock.now())
     console.print(f"list {disposition_id} rejected")
 
 

@@ -1,9 +1,9 @@
 """``page-governor pages request|pending|approve|reject|activate|suspend|reinstate|retire|
 recertify|report|discover``: the page lifecycle on the command line.
 
-``--by NAME`` names a person of ``config/roles.yaml`` and acts with their roles, so only a
-configured chief approves, and a request cannot be approved by whoever made it (on the command
-line or in Telegram: both record the same identity).
+``--by WHO`` names a console account or a person of ``config/roles.yaml`` and acts with their
+roles, so only a chief approves, and a request cannot be approved by whoever made it (on the
+command line, in the console or in Telegram: all three record the same identity).
 """
 
 from __future__ import annotations
@@ -17,17 +17,23 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from page_governor.cli import _app, _read_input, _sync_registry, console, pages
-from page_governor.errors import InputError, NotAuthorized
+from page_governor.errors import InputError
 from page_governor.lifecycle import Event
 from page_governor.models import Platform
 from page_governor.output import listing, whole
-from page_governor.roles import Person, RoleBook
+from page_governor.roles import RoleBook
 
 if TYPE_CHECKING:
     from page_governor.app import App
+    from page_governor.identity import Identity
 
 BY = click.option(
-    "--by", "by", required=True, help="Your name as config/roles.yaml lists it; recorded."
+    "--by",
+    "by",
+    required=True,
+    metavar="WHO",
+    help="Who acts: your console username or your name as roles.yaml lists it; checked for "
+    "the role, recorded.",
 )
 
 
@@ -38,16 +44,15 @@ def _registry(ctx: click.Context) -> App:
     return app
 
 
-def _person(ctx: click.Context, name: str) -> Person:
+def _person(ctx: click.Context, name: str) -> Identity:
+    """The person ``--by`` names (a console account or a roles.yaml name); the lifecycle
+    checks their roles for each step."""
+    from page_governor.identity import resolve
+
     app = _registry(ctx)
     book = RoleBook.from_config_dir(app.settings.config_dir)
-    person = book.by_name(name)
-    if person is None:
-        raise NotAuthorized(
-            f"{name!r} is not listed in roles.yaml",
-            hint=f"add them to {app.settings.config_dir / 'roles.yaml'} with their role",
-        )
-    return person
+    with app.db.connect() as conn:
+        return resolve(conn, book, name)
 
 
 @pages.command("request")

@@ -222,7 +222,7 @@ def render_summary(app: App, run: DemoRun, console: Console) -> None:
         "\n[bold]Try next[/]\n"
         "  page-governor review list              the queue, most urgent first\n"
         "  page-governor review show ID           why a comment was flagged\n"
-        "  page-governor review decide ID --decision keep --reason TEXT\n"
+        "  page-governor review decide ID --decision keep --by WHO --reason TEXT\n"
         "  page-governor check --page springfield-pd-x    evidence and fixes\n"
         "  page-governor classify FILE --json     your own comments (JSON Lines)\n"
         "  page-governor archive verify           prove nothing was altered",

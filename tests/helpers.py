@@ -64,3 +64,21 @@ def versions_of(app: App, page_id: int, platform_item_id: str) -> list[dict[str,
                 .order_by(t.archive_versions.c.version_no)
             ).mappings()
         ]
+
+
+def add_person(env: dict[str, str], username: str, role: str, name: str | None = None) -> None:
+    """A console account with ``role``, made as an admin would, so that `--by USERNAME` is a
+    checked identity on the command line."""
+    made = run_cli(
+        "users",
+        "add",
+        username,
+        "--name",
+        name or username.title(),
+        "--role",
+        role,
+        "--password-stdin",
+        env=env,
+        stdin="a long enough password\n",
+    )
+    assert made.returncode == 0, made.stderr

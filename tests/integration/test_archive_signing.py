@@ -24,7 +24,7 @@ from page_governor.db import schema as t
 from page_governor.hashing import chain_hash
 from page_governor.jobs import signing_job
 from tests.conftest import NOW
-from tests.helpers import poll_all, register_sample, run_cli
+from tests.helpers import add_person, poll_all, register_sample, run_cli
 
 PRIVATE, PUBLIC = signing.generate()
 
@@ -214,7 +214,8 @@ def test_clerk_and_admin_sign_verify_and_check_a_bundle_from_the_command_line(cl
     assert "(a published key)" in verified.stdout
 
     bundle = tmp_path / "request.zip"
-    exported = run_cli("archive", "export", "--out", str(bundle), env=env)
+    add_person(env, "rclerk", "records_clerk")
+    exported = run_cli("archive", "export", "--out", str(bundle), "--by", "rclerk", env=env)
     assert exported.returncode == 0 and "signed with the department's key" in exported.stdout
     checked = run_cli("archive", "verify-bundle", str(bundle), "--public-key", public, env=cli_env)
     assert checked.returncode == 0 and "(a published key)" in checked.stdout

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from page_governor.cli import cli
-from tests.helpers import run_cli
+from tests.helpers import add_person, run_cli
 
 ALL_COMMANDS = [
     [],
@@ -107,6 +107,7 @@ def test_review_commands_work_after_the_demo(cli_env):
     assert items and "threat" in items[0]["categories"]
     shown = run_cli("review", "show", str(items[0]["id"]), env=cli_env)
     assert shown.returncode == 0 and "flagged threat because of" in shown.stdout
+    add_person(cli_env, "tester", "pio", "Terry Tester")
     decided = run_cli(
         "review",
         "decide",
@@ -122,6 +123,10 @@ def test_review_commands_work_after_the_demo(cli_env):
     assert decided.returncode == 0, decided.stderr
     assert "escalated" in decided.stdout
     verify = run_cli("archive", "verify", env=cli_env)
+    assert (
+        "Terry Tester (web:tester)"
+        in run_cli("review", "show", str(items[0]["id"]), env=cli_env).stdout
+    )
     assert verify.returncode == 0 and "decisions: 1 records verified" in verify.stdout
 
 
@@ -244,6 +249,7 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
     shown = run_cli("archive", "show", str(results[0]["id"]), env=cli_env)
     assert shown.returncode == 0 and "deleted" in shown.stdout and "thread:" in shown.stdout
     bundle = tmp_path / "request.zip"
+    add_person(cli_env, "rclerk", "records_clerk", "R. Clerk")
     exported = run_cli(
         "archive",
         "export",
@@ -252,7 +258,7 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
         "--out",
         str(bundle),
         "--by",
-        "R. Clerk",
+        "rclerk",
         env=cli_env,
     )
     assert exported.returncode == 0, exported.stderr
@@ -262,9 +268,13 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
     bundle.write_bytes(bundle.read_bytes()[:-40])  # a damaged download
     broken = run_cli("archive", "verify-bundle", str(bundle), env=cli_env)
     assert broken.returncode != 0 and "Traceback" not in broken.stderr
-    again = run_cli("archive", "export", "--out", str(tmp_path / "request.zip"), env=cli_env)
+    again = run_cli(
+        "archive", "export", "--out", str(tmp_path / "request.zip"), "--by", "rclerk", env=cli_env
+    )
     assert again.returncode == 2 and "exists already" in again.stderr
-    nothing = run_cli("archive", "export", "zzzqqq", "--out", str(tmp_path / "x"), env=cli_env)
+    nothing = run_cli(
+        "archive", "export", "zzzqqq", "--out", str(tmp_path / "x"), "--by", "rclerk", env=cli_env
+    )
     assert nothing.returncode == 2 and "nothing matches" in nothing.stderr
     held = run_cli(
         "archive",
@@ -276,7 +286,7 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
         "--reason",
         "litigation",
         "--by",
-        "counsel",
+        "rclerk",
         env=cli_env,
     )
     assert held.returncode == 0 and "legal hold 1 placed" in held.stdout
@@ -284,6 +294,52 @@ def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_li
     swept = run_cli("archive", "retention", "sweep", env=cli_env)
     assert swept.returncode == 0 and "comments" in swept.stdout
     assert run_cli("archive", "verify", env=cli_env).returncode == 0
+
+
+def test_deciding_or_releasing_records_needs_a_known_person_with_the_role(cli_env, tmp_path):
+    assert run_cli("demo", env=cli_env).returncode == 0
+    add_person(cli_env, "jpark", "pio", "Jane Park")
+    item = json.loads(run_cli("review", "list", "--json", env=cli_env).stdout.splitlines()[0])
+    decide = ["review", "decide", str(item["id"]), "--decision", "keep", "--reason", "fine"]
+    attempts = {
+        "nobody": run_cli(*decide, "--by", "Officer Nobody", env=cli_env),
+        "a pio exporting": run_cli(
+            "archive", "export", "--out", str(tmp_path / "b"), "--by", "jpark", env=cli_env
+        ),
+        "a pio holding": run_cli(
+            "archive", "hold", "add", "x", "--reason", "r", "--by", "jpark", env=cli_env
+        ),
+    }
+    for result in attempts.values():
+        _one_line_error(result, 5)
+    unnamed = run_cli(*decide, env=cli_env)
+    assert unnamed.returncode == 2 and "Missing option '--by'" in unnamed.stderr
+    assert "needs the records_clerk role" in attempts["a pio exporting"].stderr
+    assert not (tmp_path / "b").exists()
+    add_person(cli_env, "rclerk", "records_clerk")
+    _one_line_error(run_cli(*decide, "--by", "rclerk", env=cli_env), 5)
+    assert run_cli(*decide, "--by", "JPARK", env=cli_env).returncode == 0
+    from sqlalchemy import select
+
+    from page_governor.db import open_database
+    from page_governor.db import schema as t
+
+    db = open_database(cli_env["DATABASE_URL"])
+    with db.connect() as conn:
+        refused = conn.execute(
+            select(t.audit_log.c.actor, t.audit_log.c.subject_id).where(
+                t.audit_log.c.action == "cli.refused"
+            )
+        ).all()
+        decided = conn.execute(
+            select(t.review_decisions.c.reviewer).where(
+                t.review_decisions.c.review_item_id == item["id"]
+            )
+        ).scalar_one()
+    db.dispose()
+    assert len(refused) == 4  # each refused attempt above (the unnamed one never ran)
+    assert ("Jane Park (web:jpark)", "export archive records") in refused
+    assert decided == "Jane Park (web:jpark)"
 
 
 def test_classify_imports_neither_the_database_nor_the_archive(tmp_path):
@@ -399,7 +455,8 @@ def test_listings_at_80_columns_print_keys_and_hashes_whole_and_say_how_many_mor
     for row in keys:
         assert row["key"] in report  # whole, in a block of its own at 80 columns
     out = tmp_path / "bundle"
-    exported = run_cli("archive", "export", "--out", str(out), env=env)
+    add_person(env, "rclerk", "records_clerk")
+    exported = run_cli("archive", "export", "--out", str(out), "--by", "rclerk", env=env)
     assert exported.returncode == 0, exported.stderr
     manifest_hash = __import__("hashlib").sha256((out / "manifest.json").read_bytes()).hexdigest()
     assert manifest_hash in exported.stdout.splitlines()

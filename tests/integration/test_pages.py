@@ -90,7 +90,11 @@ def test_a_proposed_page_goes_from_request_to_approval_activation_and_retirement
 
     refused(cli(env, "pages", "approve", key, "--by", "Jane Park (PIO)"), 5, "only the chief")
     refused(cli(env, "pages", "approve", key, "--by", "Chief Alvarez"), 5, "acknowledgement")
-    refused(cli(env, "pages", "approve", key, "--by", "Nobody Known"), 5, "not listed in roles")
+    refused(
+        cli(env, "pages", "approve", key, "--by", "Nobody Known"),
+        5,
+        "neither a console account nor a name in roles.yaml",
+    )
     ok(cli(env, "pages", "approve", key, "--by", "Chief Alvarez", "--reason", "pilot",
            "--acknowledge-failures"))  # fmt: skip
     shown = ok(cli(env, "pages", "list"))
@@ -146,6 +150,27 @@ def test_nobody_approves_their_own_request_even_holding_the_chief_role(env):
         5,
         "person who made it",
     )  # fmt: skip
+
+
+def test_a_console_account_acts_on_pages_and_is_the_same_person_as_in_roles_yaml(env):
+    from tests.fakes.workerharness import DEPUTY
+
+    made = run_cli("users", "add", "ruiz", "--name", "Deputy Chief Ruiz", "--role", "chief",
+                   "--telegram-id", str(DEPUTY[0]), "--password-stdin", env=env,
+                   stdin="a long enough password\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    ok(cli(env, *REQUEST, "--handle", "SpdHorses", "--by", "Deputy Chief Ruiz"))
+    refused(
+        cli(env, "pages", "approve", "springfield-pd-facebook-spdhorses", "--by", "ruiz",
+            "--acknowledge-failures"),
+        5,
+        "person who made it",
+    )  # fmt: skip
+    ok(cli(env, *REQUEST, "--handle", "SpdDogs", "--by", "Jane Park (PIO)"))
+    ok(cli(env, "pages", "approve", "springfield-pd-facebook-spddogs", "--by", "ruiz",
+           "--acknowledge-failures"))  # fmt: skip
+    assert ("page.approve", f"Deputy Chief Ruiz (telegram:{DEPUTY[0]})",
+            "springfield-pd-facebook-spddogs") in audit_actions(env)  # fmt: skip
 
 
 def test_a_rejected_request_keeps_its_record_and_cannot_be_approved(env):
