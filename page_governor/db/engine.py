@@ -112,8 +112,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def insert_new(conn: Connection, table: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> int:
     """Insert ``rows``, leaving any whose key is stored already (on SQLite and PostgreSQL
     alike); returns how many were inserted."""
-    maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    return int(conn.execute(maker(table).values(rows).on_conflict_do_nothing()).rowcount or 0)
+    if conn.dialect.name == "postgresql":
+        # Counted from RETURNING: with an autoincrement key SQLAlchemy returns the new ids
+        # itself, and the driver's rowcount is then -1 whether a row was inserted or not.
+        statement = pg_insert(table).values(rows).on_conflict_do_nothing()
+        return len(conn.execute(statement.returning(*table.primary_key.columns)).all())
+    statement = sqlite_insert(table).values(rows).on_conflict_do_nothing()
+    return int(conn.execute(statement).rowcount or 0)
 
 
 def serialize(conn: Connection, key: int) -> None:

@@ -265,3 +265,10 @@ def test_a_replayed_signed_body_is_acknowledged_and_stored_once(client, live_app
         assert client.post("/webhooks/meta", content=body, headers=signed(body)).status_code == 200
     assert count(live_app, t.webhook_events) == 1
     assert len(versions(live_app, "111_9600")) == 1
+
+
+def test_storing_the_same_body_twice_stores_it_once_on_either_database(live_app):
+    body = feed_event("add", "111_9700", "same body")
+    assert store_event(live_app, "page", body) is not None
+    assert store_event(live_app, "page", body) is None
+    assert count(live_app, t.webhook_events) == 1
