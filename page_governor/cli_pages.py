@@ -373,6 +373,71 @@ REPORT_COLUMNS = (
 )
 
 
+@pages.command("x-token")
+@click.argument("page_key", required=False)
+@click.option(
+    "--refresh-token-stdin",
+    is_flag=True,
+    help="Read the account's OAuth 2.0 refresh token from standard input.",
+)
+@click.option("--new-key", is_flag=True, help="Print a new PAGE_GOVERNOR_TOKEN_ENCRYPTION_KEY.")
+@click.option("--by", "by", metavar="WHO", help="The admin storing it (console username or "
+              "roles.yaml name); checked and recorded.")  # fmt: skip
+@click.pass_context
+def pages_x_token(
+    ctx: click.Context, page_key: str | None, refresh_token_stdin: bool, new_key: bool,
+    by: str | None,
+) -> None:  # fmt: skip
+    """Store an X account's OAuth 2.0 refresh token; the worker then keeps its access token
+    fresh (X's live two hours) and alerts the admin if a refresh fails.
+
+    Authorize the account once with the scopes tweet.read users.read tweet.moderate.write
+    offline.access (X's OAuth 2.0 PKCE flow, e.g. tweepy.OAuth2UserHandler), then give the
+    refresh token here. It is exchanged at once, so a wrong one is refused now, and both
+    tokens are stored encrypted with PAGE_GOVERNOR_TOKEN_ENCRYPTION_KEY.
+
+    \b
+    Examples:
+      page-governor pages x-token --new-key
+      page-governor pages x-token spd-x --refresh-token-stdin --by ada < refresh.txt
+    """
+    from page_governor.platforms import x_oauth
+
+    if new_key:
+        console.print(f"PAGE_GOVERNOR_TOKEN_ENCRYPTION_KEY={x_oauth.new_key()}", markup=False)
+        console.print("Set it where the worker runs, and keep a copy with your backups.")
+        return
+    if not page_key or not refresh_token_stdin or not by:
+        raise InputError(
+            "give the page, --refresh-token-stdin and --by",
+            hint="page-governor pages x-token spd-x --refresh-token-stdin --by ada < refresh.txt",
+        )
+    from page_governor.identity import authorize
+    from page_governor.registry import page_row
+    from page_governor.roles import Permission
+
+    app = _registry(ctx)
+    with app.db.connect() as conn:
+        page = page_row(conn, page_key)
+    if page["platform"] != "x":
+        raise InputError(f"{page_key} is a {page['platform']} page; OAuth tokens are for X")
+    book = RoleBook.from_config_dir(app.settings.config_dir)
+    admin = authorize(
+        app.db, book, by, Permission.MANAGE_TOKENS, what=f"store the X token of {page_key}",
+        now=app.clock.now(),
+    )  # fmt: skip
+    token = click.get_text_stream("stdin").read().strip()
+    if not token:
+        raise InputError("no refresh token on standard input")
+    stored = x_oauth.store_refresh_token(
+        app.db, app.settings, page, token, by=admin.actor, now=app.clock.now()
+    )
+    console.print(
+        f"{page_key}: X token stored encrypted (scopes: {stored.scope or 'not stated'}); "
+        f"valid until {stored.expires_at:%Y-%m-%d %H:%M} UTC, refreshed by the worker"
+    )
+
+
 @pages.command("report")
 @click.option(
     "--format",

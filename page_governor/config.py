@@ -107,6 +107,10 @@ class Settings(BaseModel):
     facebook_app_id: str | None = None  # with the secret, lets `doctor` read each token's scopes
     meta_webhook_verify_token: str | None = None  # secret: environment only
     meta_discovery_token: str | None = None  # secret: a Business Manager token, /me/accounts
+    # X OAuth 2.0 user tokens (hiding replies): refreshed before they expire, stored encrypted
+    x_client_id: str | None = None  # the X app's OAuth 2.0 client id (not secret)
+    x_client_secret: str | None = None  # secret: confidential clients only
+    token_encryption_key: str | None = None  # secret: Fernet key for tokens stored at rest
 
     web_host: str = "0.0.0.0"
     web_port: int = Field(default=8000, ge=1, le=65535)  # PORT (set by hosting platforms) wins
@@ -132,6 +136,22 @@ class Settings(BaseModel):
         if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
             raise ValueError("must be a UTC time of day like 07:30")
         return value
+
+    @field_validator("token_encryption_key")
+    @classmethod
+    def _fernet_key(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from cryptography.fernet import Fernet
+
+        try:
+            Fernet(value.strip())
+        except (ValueError, TypeError):
+            raise ValueError(
+                "must be a Fernet key (32 bytes in URL-safe base64); make one with "
+                "`page-governor pages x-token --new-key`"
+            ) from None
+        return value.strip()
 
     @field_validator("facebook_graph_version")
     @classmethod
@@ -219,6 +239,8 @@ _FILE_ONLY_FORBIDDEN = {
     "meta_discovery_token",
     "web_secret_key",
     "archive_signing_private_key",
+    "x_client_secret",
+    "token_encryption_key",
 }
 
 

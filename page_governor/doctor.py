@@ -221,12 +221,15 @@ def _pages(settings: Settings, database: Any, environ: Mapping[str, str]) -> Ite
         return
     for page in pages:
         name = f"page {page['key']}"
+        ref = page_ref(page)
+        if page["platform"] == "x":
+            yield _x_page(settings, database, page, ref, name)
+            continue
         try:
             token = page_token(page, settings, environ)
         except PageGovernorError as exc:
             yield Check(name, "fail", exc.message, exc.hint)
             continue
-        ref = page_ref(page)
         if page["platform"] == "telegram":
             yield _telegram_page(settings, token, page, ref, name)
         elif page["platform"] in GRAPH_SCOPES:
@@ -235,13 +238,47 @@ def _pages(settings: Settings, database: Any, environ: Mapping[str, str]) -> Ite
             yield _read_check(settings, page, ref, name)
 
 
-def _read_check(settings: Settings, page: dict[str, Any], ref: Any, name: str) -> Check:
-    """The token reads the page's profile (X: the permission to hide replies is the token's
-    ``tweet.moderate.write`` scope, which X shows only when the token is issued)."""
+def _x_page(settings: Settings, database: Any, page: dict[str, Any], ref: Any, name: str) -> Check:
+    """An X account: read with its token; with a stored OAuth 2.0 user token, its scopes
+    (hiding replies needs ``tweet.moderate.write``) and the worker's last refresh."""
+    from page_governor.platforms import x_oauth
+
+    checked = _read_check(settings, page, ref, name, database)
+    if checked.status != "ok":
+        return checked
+    try:
+        with database.connect() as conn:
+            stored = x_oauth.load(conn, settings, int(page["id"]))
+    except PageGovernorError as exc:
+        return Check(name, "fail", exc.message, exc.hint)
+    if stored is None:
+        return Check(
+            name,
+            "warn",
+            f"{checked.detail}; a token from token_env, not refreshed by the worker",
+            "an OAuth 2.0 user token expires after two hours: store its refresh token with "
+            "`page-governor pages x-token`",
+        )
+    if stored.last_error:
+        return Check(name, "fail", f"the last token refresh failed: {stored.last_error}",
+                     "authorize again and run `page-governor pages x-token`")  # fmt: skip
+    if "tweet.moderate.write" not in stored.scope.split():
+        return Check(name, "fail", "the token cannot hide replies (no tweet.moderate.write)",
+                     "authorize again with tweet.moderate.write")  # fmt: skip
+    return Check(
+        name, "ok", f"{checked.detail}; OAuth token until {stored.expires_at:%H:%M} UTC, "
+        "refreshed by the worker"
+    )  # fmt: skip
+
+
+def _read_check(
+    settings: Settings, page: dict[str, Any], ref: Any, name: str, database: Any = None
+) -> Check:
+    """The token reads the page's profile."""
     from page_governor.platforms.factory import build_live_adapter
 
     def read() -> str:
-        adapter = build_live_adapter(page, settings, SystemClock(), _NO_DATABASE)
+        adapter = build_live_adapter(page, settings, SystemClock(), database)
         profile = adapter.fetch_profile(ref)
         return f"token accepted, profile read ({profile.name})"
 
@@ -314,6 +351,3 @@ class _NoInbox:
 
     def messages(self, chat_ids: tuple[int, ...]) -> list[tuple[str, dict[str, Any]]]:
         return []
-
-
-_NO_DATABASE: Any = None  # profile reads need no database

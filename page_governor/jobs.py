@@ -226,6 +226,17 @@ def token_health_job(app: App, *, owner: str | None = None) -> dict[str, str]:
     return outcomes
 
 
+def x_token_job(app: App, *, owner: str | None = None) -> dict[str, str]:
+    """Every few minutes: refresh the X OAuth 2.0 user tokens that expire within half an hour
+    (a failure is recorded and alerted to the admin). Returns page → outcome."""
+    from page_governor.platforms import x_oauth
+
+    outcomes = x_oauth.refresh_due(app.db, app.settings, now=app.clock.now())
+    for key, outcome in outcomes.items():
+        log.info("X token of %s: %s", key, outcome)
+    return outcomes
+
+
 def digest_figures(conn: Connection, *, since: datetime, until: datetime) -> dict[str, Any]:
     """What the daily digest reports for ``[since, until)``."""
     from page_governor.compliance.service import latest_results

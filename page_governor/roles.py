@@ -29,6 +29,7 @@ class Permission(enum.StrEnum):
     REQUEST_PAGE = "request_page"
     APPROVE_PAGE = "approve_page"
     VIEW_AUDIT = "view_audit"
+    MANAGE_TOKENS = "manage_tokens"
 
 
 _ALL = frozenset(Role)
@@ -44,6 +45,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     # Policy: new pages need the chief's (or a designee's) approval; designees get the role.
     Permission.APPROVE_PAGE: frozenset({Role.CHIEF}),
     Permission.VIEW_AUDIT: frozenset({Role.ADMIN, Role.CHIEF}),
+    Permission.MANAGE_TOKENS: frozenset({Role.ADMIN}),
 }
 
 

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 8.0  # hosting platforms kill 10 s after SIGTERM
 REFRESH_SECONDS = 60
 MEDIA_SECONDS = 60  # media downloads due (signed CDN links expire within days)
+X_TOKEN_SECONDS = 600  # X OAuth 2.0 user tokens due for refresh (they live two hours)
 
 
 class Worker:
@@ -118,6 +119,13 @@ class Worker:
         )
         self.scheduler.add_job(
             self._then_wake(jobs.token_health_job), "cron", hour=5, id="token_health"
+        )
+        self.scheduler.add_job(
+            self._then_wake(jobs.x_token_job),
+            "interval",
+            seconds=X_TOKEN_SECONDS,
+            id="x_tokens",
+            next_run_time=datetime.now(UTC),  # at start-up too: a token may be due already
         )
         self.scheduler.add_job(
             self._then_wake(pages.unregistered_job), "cron", hour=5, minute=15, id="unregistered"

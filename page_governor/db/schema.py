@@ -446,6 +446,19 @@ web_sessions = Table(
     _ts("ended_at", nullable=True),
 )
 
+# X OAuth 2.0 user tokens (migration 0012): encrypted at rest (Fernet), rotated by the worker.
+oauth_tokens = Table(
+    "oauth_tokens",
+    metadata,
+    Column("page_id", Id, ForeignKey("pages.id"), primary_key=True),
+    Column("access_token", Text, nullable=False),  # encrypted
+    Column("refresh_token", Text, nullable=False),  # encrypted
+    Column("scope", Text, nullable=False),
+    _ts("expires_at"),
+    _ts("refreshed_at"),
+    Column("last_error", Text),
+)
+
 # Signed chain heads (migration 0008): append-only, like the chains they vouch for.
 chain_signatures = Table(
     "chain_signatures",

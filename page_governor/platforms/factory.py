@@ -46,8 +46,27 @@ def build_live_adapter(
     UnsupportedOperation: no adapter exists for the page's platform.
     """
     platform = page["platform"]
-    token = page_token(page, settings)
     timeout = settings.http_timeout_seconds
+    if platform == "x" and db is not None:
+        from page_governor.platforms import x_oauth
+        from page_governor.platforms.x import XAdapter
+
+        stored = x_oauth.current_access_token(db, settings, page, now=clock.now())
+        if stored is not None:  # an OAuth 2.0 user token the worker keeps refreshed
+
+            def current() -> str:
+                fresh = x_oauth.current_access_token(db, settings, page, now=clock.now())
+                return fresh or stored
+
+            return XAdapter(
+                stored,
+                clock,
+                page_key=page["key"],
+                base_url=settings.x_api_url,
+                timeout=timeout,
+                token_source=current,
+            )
+    token = page_token(page, settings)
     if platform in ("facebook", "instagram"):
         from page_governor.platforms.graph import GraphClient
         from page_governor.platforms.meta import FacebookAdapter, InstagramAdapter

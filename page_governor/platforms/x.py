@@ -18,7 +18,7 @@ What X cannot tell us, and how we cope:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
@@ -75,10 +75,20 @@ class XAdapter:
     deletion_window: ClassVar[timedelta] = SEARCH_WINDOW
 
     def __init__(
-        self, token: str, clock: Clock, *, page_key: str, base_url: str, timeout: float
+        self,
+        token: str,
+        clock: Clock,
+        *,
+        page_key: str,
+        base_url: str,
+        timeout: float,
+        token_source: Callable[[], str] | None = None,
     ) -> None:
+        """``token_source``, when given, is asked for the current token before each call (an
+        OAuth 2.0 user token the worker refreshes every two hours)."""
         register_secret(token)
         self._token = token
+        self._token_source = token_source
         self.clock = clock
         self.page_key = page_key
         self.client = tweepy.Client(bearer_token=token, return_type=dict, wait_on_rate_limit=False)
@@ -262,6 +272,11 @@ class XAdapter:
 
     def _call(self, endpoint: str, method: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         where: dict[str, Any] = {"platform": "x", "page": self.page_key}
+        if self._token_source is not None:
+            token = self._token_source()
+            if token != self.client.bearer_token:
+                register_secret(token)
+                self._token = self.client.bearer_token = token
         try:
             body = method(*args, **kwargs)
         except tweepy.TooManyRequests as exc:

@@ -31,8 +31,48 @@ class FakeX(FakeServer):
         self.hidden: dict[str, bool] = {}
         self.media: dict[str, dict[str, Any]] = {}  # by media_key
         self.remaining = 900
+        self.client_id: str | None = None  # the app the account authorized (OAuth 2.0)
+        self.refresh_token: str | None = None  # the one refresh token that works now
+        self.refreshes = 0
+        self.expires_in = 7200
 
     # -- building ------------------------------------------------------------------------
+
+    def authorize(self, client_id: str, *, expires_in: int = 7200) -> str:
+        """An account authorized the app ``client_id`` (OAuth 2.0 with offline.access): returns
+        the first refresh token."""
+        self.client_id = client_id
+        self.expires_in = expires_in
+        self.refresh_token = f"x-refresh-{self.refreshes}"
+        return self.refresh_token
+
+    def _token_endpoint(self, request: Request) -> Response:
+        """POST /2/oauth2/token, grant_type=refresh_token: a new access token (the only one
+        accepted from now on) and a new, single-use refresh token."""
+        form = request.form()
+        invalid = {
+            "error": "invalid_request",
+            "error_description": "Value passed for the token was invalid.",
+        }
+        if request.method != "POST" or form.get("grant_type") != "refresh_token":
+            return Response(400, {"error": "unsupported_grant_type"})
+        if not self.refresh_token or form.get("client_id") != self.client_id:
+            return Response(400, invalid)
+        if form.get("refresh_token") != self.refresh_token:
+            return Response(400, invalid)
+        self.refreshes += 1
+        self.token = f"x-access-{self.refreshes}"
+        self.refresh_token = f"x-refresh-{self.refreshes}"
+        return Response(
+            200,
+            {
+                "token_type": "bearer",
+                "expires_in": self.expires_in,
+                "access_token": self.token,
+                "scope": "tweet.read users.read tweet.moderate.write offline.access",
+                "refresh_token": self.refresh_token,
+            },
+        )
 
     def add_user(self, user_id: str, username: str, name: str, **fields: Any) -> None:
         self.users[user_id] = {"id": user_id, "username": username, "name": name, **fields}
@@ -91,6 +131,8 @@ class FakeX(FakeServer):
         return response
 
     def _route(self, request: Request) -> Response:
+        if request.path == "/2/oauth2/token":
+            return self._token_endpoint(request)
         if request.headers.get("authorization") != f"Bearer {self.token}":
             return problem(401, "Unauthorized", "Unauthorized")
         parts = request.path.strip("/").split("/")

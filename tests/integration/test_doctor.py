@@ -5,6 +5,7 @@ migrations each fail with what to do."""
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
@@ -20,10 +21,26 @@ APP_ID = "4242424242"
 
 
 @pytest.fixture
-def healthy(live_app, fake_graph):
+def healthy(live_app, fake_graph, fake_x, monkeypatch):
+    """Every page connected as the README says, the X account with a refreshed OAuth token."""
+    from page_governor.platforms import x_oauth
+    from page_governor.registry import page_row
+
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # the fake is http on loopback
     fake_graph.app_token = f"{APP_ID}|{live_app.settings.facebook_app_secret}"
     live_app.settings = live_app.settings.model_copy(
-        update={"facebook_app_id": APP_ID, "telegram_pio_chat_id": GROUP}
+        update={
+            "facebook_app_id": APP_ID,
+            "telegram_pio_chat_id": GROUP,
+            "x_client_id": "x-client",
+            "token_encryption_key": x_oauth.new_key(),
+        }
+    )
+    with live_app.db.connect() as conn:
+        x_page = page_row(conn, "spd-x")
+    first = fake_x.authorize("x-client")
+    x_oauth.store_refresh_token(
+        live_app.db, live_app.settings, x_page, first, by="ada", now=datetime.now(UTC)
     )
     return live_app
 
@@ -37,7 +54,10 @@ def test_a_healthy_deployment_passes_every_page_and_bot_check(healthy):
     for name in ("database", "telegram bot", "PIO chat", "page spd-fb", "page spd-ig"):
         assert found[name].status == "ok", found[name]
     assert "permissions to read and moderate granted" in found["page spd-fb"].detail
-    assert found["page spd-x"].status == "ok" and "profile read" in found["page spd-x"].detail
+    assert (
+        found["page spd-x"].status == "ok"
+        and "refreshed by the worker" in found["page spd-x"].detail
+    )
     assert found["page spd-tg"].status == "ok"
     assert not [c for c in found.values() if c.status == "fail"]
 
@@ -63,6 +83,19 @@ def test_without_the_app_id_permissions_are_a_warning_not_a_pass(live_app):
     found = checks(live_app)
     assert found["page spd-fb"].status == "warn"
     assert "facebook_app_id" in found["page spd-fb"].fix
+    # an X token from token_env is not refreshed: it works today, not in two hours
+    assert found["page spd-x"].status == "warn" and "x-token" in found["page spd-x"].fix
+
+
+def test_a_failed_x_token_refresh_fails_the_page(healthy, fake_x):
+    from sqlalchemy import update
+
+    from page_governor.db import schema as t
+
+    with healthy.db.begin() as conn:
+        conn.execute(update(t.oauth_tokens).values(last_error="X refused the refresh token"))
+    found = checks(healthy)["page spd-x"]
+    assert found.status == "fail" and "refresh failed" in found.detail
 
 
 def test_a_bot_that_does_not_administer_the_discussion_group_fails(healthy, fake_telegram):
