@@ -69,10 +69,24 @@ class App:
         """Downloads media files within the configured size limit and timeout."""
         from page_governor.archive.media import Fetcher
 
+        telegram = None
+        if self.settings.telegram_bot_token:  # channel and comment files, through the Bot API
+            from page_governor.platforms.telegram import TelegramAdapter
+            from page_governor.telegram_inbox import DatabaseInbox
+
+            telegram = TelegramAdapter(
+                self.settings.telegram_bot_token,
+                self.clock,
+                DatabaseInbox(self.db),
+                page_key="media",
+                base_url=self.settings.telegram_api_url,
+                timeout=self.settings.http_timeout_seconds,
+            )
         return Fetcher(
             timeout=self.settings.http_timeout_seconds,
             max_bytes=self.settings.media_max_bytes,
             hosts=self.settings.media_hosts,
+            telegram=telegram,
         )
 
     def adapter_for(self, page: dict[str, Any]) -> PlatformAdapter:

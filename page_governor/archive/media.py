@@ -28,7 +28,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -36,6 +36,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from page_governor.db import Database, chunked, insert_new
 from page_governor.db import schema as t
+from page_governor.errors import PageGovernorError
 from page_governor.logging_setup import redact
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,35 @@ _EXTENSIONS = {
 }
 
 
+# A Telegram file has no URL in its message, only a file id; the download URL carries the bot
+# token and is made at download time (never stored). The reference kept is this.
+TELEGRAM_FILE = "telegram-file:"
+# Message fields holding a Telegram file; a photo comes in several sizes (the largest is last).
+_TELEGRAM_FILES = ("video", "animation", "document", "audio", "voice", "video_note")
+
+
 def media_urls(raw: Any) -> list[str]:
-    """The http(s) media URLs in a platform payload, in order, each once."""
+    """The media references in a platform payload, in order, each once: http(s) URLs, and
+    ``telegram-file:<file_id>`` for the files of a Telegram message (thumbnails left out)."""
     urls: list[str] = []
+
+    def telegram(value: dict[str, Any]) -> None:
+        photo = value.get("photo")
+        if isinstance(photo, list) and photo and isinstance(photo[-1], dict):
+            add_file(photo[-1])
+        for key in _TELEGRAM_FILES:
+            if isinstance(value.get(key), dict):
+                add_file(value[key])
+
+    def add_file(file: dict[str, Any]) -> None:
+        file_id = file.get("file_id")
+        if isinstance(file_id, str) and file_id and TELEGRAM_FILE + file_id not in urls:
+            urls.append(TELEGRAM_FILE + file_id)
 
     def walk(value: Any, key: str = "") -> None:
         if isinstance(value, dict):
+            if "message_id" in value and "chat" in value:  # a Telegram message
+                telegram(value)
             for k, v in value.items():
                 walk(v, "src" if k == "url" and "media_key" in value else k)
         elif isinstance(value, list):
@@ -140,10 +164,17 @@ def host_allowed(url: str, hosts: Iterable[str]) -> bool:
     return any(host == h or host.endswith("." + h) for h in (h.lower().strip(".") for h in hosts))
 
 
+class TelegramFiles(Protocol):
+    """Downloads a Telegram file by its id (see ``TelegramAdapter.download_file``)."""
+
+    def download_file(self, file_id: str, *, max_bytes: int) -> tuple[bytes, str]: ...
+
+
 class Fetcher:
     """Downloads one media file over http(s) from the platforms' media hosts, within a size
     limit. Only listed hosts are contacted, on every redirect too: a payload's URL is written
-    by whoever posted the link, and must not make the worker read an internal address."""
+    by whoever posted the link, and must not make the worker read an internal address.
+    Telegram files go through the Bot API (``telegram``), which knows where they are."""
 
     def __init__(
         self,
@@ -152,17 +183,21 @@ class Fetcher:
         max_bytes: int,
         hosts: Iterable[str],
         session: requests.Session | None = None,
+        telegram: TelegramFiles | None = None,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.hosts = tuple(hosts)
         self.session = session or requests.Session()
+        self.telegram = telegram
 
     def fetch(self, url: str) -> Fetched:
         """Raises:
         MediaRefused: not http(s) on a media host, an HTTP error, an HTML page, too large,
             too many redirects, or unreachable.
         """
+        if url.startswith(TELEGRAM_FILE):
+            return self._telegram(url[len(TELEGRAM_FILE) :])
         try:
             for _ in range(MAX_REDIRECTS + 1):
                 if not host_allowed(url, self.hosts):
@@ -180,6 +215,17 @@ class Fetcher:
             raise MediaRefused(f"more than {MAX_REDIRECTS} redirects")
         except requests.RequestException as exc:
             raise MediaRefused(f"could not be read ({exc.__class__.__name__})") from None
+
+    def _telegram(self, file_id: str) -> Fetched:
+        if self.telegram is None:
+            raise MediaRefused("a Telegram file, and no bot token is set to download it")
+        try:
+            data, kind = self.telegram.download_file(file_id, max_bytes=self.max_bytes)
+        except PageGovernorError as exc:
+            raise MediaRefused(exc.message) from None
+        if len(data) > self.max_bytes:
+            raise MediaRefused(f"larger than the limit of {self.max_bytes:,} bytes")
+        return Fetched(data, kind)
 
     def _read(self, response: requests.Response) -> Fetched:
         if response.status_code != 200:

@@ -17,6 +17,7 @@ discussion group (or turn privacy mode off and re-add it), so it receives every 
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta
@@ -44,6 +45,7 @@ from page_governor.models import Capability, Comment, CommentRef, PageRef, Post,
 from page_governor.platforms.http import scrub
 
 CLIENT = f"python-telegram-bot/{telegram.__version__}"
+BOT_API_FILE_LIMIT = 20 * 1024 * 1024  # getFile serves files up to 20 MB
 ALLOWED_UPDATES = (
     "message",
     "edited_message",
@@ -131,6 +133,33 @@ class TelegramAdapter:
             return asyncio.run(go())
         except tg_error.TelegramError as exc:
             raise translate_error(exc, what, page=self.page_key) from None
+
+    # -- media -------------------------------------------------------------------------------
+
+    def download_file(self, file_id: str, *, max_bytes: int) -> tuple[bytes, str]:
+        """A file a channel post or comment showed, by its file id (getFile, then the
+        download, both through python-telegram-bot): its bytes and media type.
+
+        Raises:
+            PlatformError: Telegram refused it (the Bot API serves files up to 20 MB), or it
+                is larger than ``max_bytes``.
+        """
+
+        async def go(bot: telegram.Bot) -> tuple[bytes, str]:
+            file = await bot.get_file(file_id)
+            size = file.file_size or 0
+            if size > min(max_bytes, BOT_API_FILE_LIMIT):
+                raise PlatformError(
+                    f"the file has {size:,} bytes, over the limit of "
+                    f"{min(max_bytes, BOT_API_FILE_LIMIT):,}",
+                    platform="telegram",
+                    page=self.page_key,
+                )
+            data = bytes(await file.download_as_bytearray())
+            kind = mimetypes.guess_type(file.file_path or "")[0] or "application/octet-stream"
+            return data, kind
+
+        return self._run("getFile", go)
 
     # -- deployment checks (`page-governor doctor`) -----------------------------------------
 

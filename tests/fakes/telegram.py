@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import Any
+from urllib.parse import unquote
 
 from tests.fakes.server import FakeServer, Request, Response
 
@@ -56,6 +57,8 @@ class FakeTelegram(FakeServer):
         self._next_message = 1
         self.down = False
         self.bot_status: dict[int, str] = {}  # the bot's status per chat (default administrator)
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id → (file_path, bytes)
+        self.file_downloads = 0
         self.flood_wait = 0  # > 0: the next sendMessage answers 429 "retry after" this long
         self.arrived = threading.Condition(self.lock)
         self._polling = False
@@ -221,7 +224,10 @@ class FakeTelegram(FakeServer):
         user: tuple[int, str, str] = (4242, "Jane", "jane_c"),
         reply_to: int | None = None,
         edited: bool = False,
+        media: dict[str, Any] | None = None,
     ) -> None:
+        """A comment in a channel post's thread; ``media`` adds message fields such as
+        ``{"photo": fake.photo_sizes(data)}`` (the text then becomes the caption)."""
         message: dict[str, Any] = {
             "message_id": message_id,
             "date": _ts(at),
@@ -235,13 +241,40 @@ class FakeTelegram(FakeServer):
             },
             "text": text,
         }
+        if media:
+            message.pop("text")
+            message.update(media)
+            if text:
+                message["caption"] = text
         if edited:
             message["edit_date"] = _ts(at)
         self.push("edited_message" if edited else "message", message)
 
     # -- serving -------------------------------------------------------------------------
 
+    def add_file(self, data: bytes, file_path: str) -> dict[str, Any]:
+        """A file in Telegram's storage; returns the object a message carries for it."""
+        n = len(self.files) + 1
+        file_id = f"AgACAgQAAxkBAAI{n:05d}"
+        self.files[file_id] = (file_path, data)
+        return {"file_id": file_id, "file_unique_id": f"AQAD{n:05d}", "file_size": len(data)}
+
+    def photo_sizes(self, data: bytes) -> list[dict[str, Any]]:
+        """A photo message's ``photo``: a small thumbnail, then the full size (last)."""
+        thumb = self.add_file(data[:64], f"photos/thumb_{len(self.files) + 1}.jpg")
+        full = self.add_file(data, f"photos/file_{len(self.files) + 1}.jpg")
+        return [{**thumb, "width": 90, "height": 60}, {**full, "width": 1280, "height": 853}]
+
     def route(self, request: Request) -> Response:
+        files = f"/file/bot{self.token}/"
+        path = unquote(request.path)  # httpx sends the token's colon as %3A here
+        if path.startswith(files):
+            wanted = path[len(files) :]
+            for file_path, data in self.files.values():
+                if file_path == wanted:
+                    self.file_downloads += 1
+                    return Response(200, data, {"Content-Type": "application/octet-stream"})
+            return tg_error(404, "Not Found")
         prefix = f"/bot{self.token}/"
         if not request.path.startswith(prefix):
             return tg_error(401, "Unauthorized")
@@ -266,6 +299,22 @@ class FakeTelegram(FakeServer):
         if info is None:
             return tg_error(400, "Bad Request: chat not found")
         return ok(info)
+
+    def api_getFile(self, params: dict[str, Any]) -> Response:
+        found = self.files.get(str(params.get("file_id")))
+        if found is None:
+            return tg_error(400, "Bad Request: invalid file_id")
+        file_path, data = found
+        if len(data) > 20 * 1024 * 1024:
+            return tg_error(400, "Bad Request: file is too big")
+        return ok(
+            {
+                "file_id": params["file_id"],
+                "file_unique_id": "AQAD" + str(params["file_id"])[-5:],
+                "file_size": len(data),
+                "file_path": file_path,
+            }
+        )
 
     def api_getChatMember(self, params: dict[str, Any]) -> Response:
         info = self.chats.get(str(params.get("chat_id")))

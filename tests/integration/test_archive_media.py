@@ -330,6 +330,21 @@ def test_x_photos_come_through_the_media_expansion_and_are_captured(live_app, fa
             [],
             id="only http(s)",
         ),
+        pytest.param(
+            {
+                "message_id": 9,
+                "chat": {"id": -100},
+                "photo": [{"file_id": "small", "width": 90}, {"file_id": "large", "width": 1280}],
+                "video": {"file_id": "clip", "thumbnail": {"file_id": "thumb"}},
+            },
+            ["telegram-file:large", "telegram-file:clip"],
+            id="telegram: the largest photo size and the video, not thumbnails",
+        ),
+        pytest.param(
+            {"message_id": 10, "chat": {"id": -100}, "text": "no files here"},
+            [],
+            id="telegram: a text message",
+        ),
     ],
 )
 def test_media_urls_are_read_from_each_platforms_payload(payload, expected):
@@ -463,3 +478,74 @@ def test_media_hosts_can_be_set_from_the_environment():
 
     settings = load_settings({}, {"PAGE_GOVERNOR_MEDIA_HOSTS": "fbcdn.net, media.example.gov"})
     assert settings.media_hosts == ["fbcdn.net", "media.example.gov"]
+
+
+def test_telegram_comment_photos_and_videos_are_captured_through_the_bot_api(
+    live_app, fake_telegram, tmp_path
+):
+    """Issue 20, item 5: a comment's photo (largest size only) and video are fetched with
+    getFile and kept like Facebook's; the reference holds the file id, never the download URL
+    (which carries the bot token); bundles and WARC carry the files."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from page_governor.archive.export import write_warc
+    from tests.fakes.world import GROUP
+
+    video = fake_telegram.add_file(PNG, "videos/file_9.mp4")
+    fake_telegram.comment(
+        GROUP, 9003, 9000, "look at this", NOW, media={"photo": fake_telegram.photo_sizes(JPEG)}
+    )
+    fake_telegram.comment(
+        GROUP,
+        9004,
+        9000,
+        "",
+        NOW,
+        media={
+            "video": {**video, "mime_type": "video/mp4", "width": 640, "height": 360, "duration": 4}
+        },
+    )
+    assert poll_job(live_app, "spd-tg").ok
+    queued = _rows(live_app)
+    assert len(queued) == 2 and all(r["url"].startswith(media.TELEGRAM_FILE) for r in queued)
+    assert not any(fake_telegram.token in r["url"] for r in queued)
+    run = media_job(live_app, owner="worker-a")
+    assert (run.captured, run.failed) == (2, 0) and fake_telegram.file_downloads == 2
+    with live_app.db.connect() as conn:
+        kinds = {r.sha256: r.content_type for r in conn.execute(select(t.media_blobs))}
+    assert kinds == {sha256_hex(JPEG): "image/jpeg", sha256_hex(PNG): "video/mp4"}
+
+    out = tmp_path / "bundle"
+    with live_app.db.connect() as conn:
+        export_bundle(conn, Filters(page="spd-tg"), out, exported_by="R. Clerk", now=NOW)
+    listing = list(csv.DictReader(io.StringIO((out / "media.csv").read_text())))
+    assert {r["captured"] for r in listing} == {"yes"}
+    assert (out / f"media/{sha256_hex(JPEG)}.jpg").read_bytes() == JPEG
+    assert verify_bundle(out).ok
+    warc = tmp_path / "tg.warc.gz"
+    with live_app.db.connect() as conn:
+        write_warc(conn, Filters(page="spd-tg"), warc, exported_by="R. Clerk", now=NOW)
+    with warc.open("rb") as fh:
+        bodies = [
+            r.content_stream().read()
+            for r in ArchiveIterator(fh)
+            if (r.rec_headers.get_header("WARC-Target-URI") or "").startswith(media.TELEGRAM_FILE)
+        ]
+    assert sorted(bodies) == sorted([JPEG, PNG])
+
+
+def test_a_telegram_file_over_the_limit_is_reported_not_downloaded(live_app, fake_telegram):
+    from tests.fakes.world import GROUP
+
+    live_app.settings = live_app.settings.model_copy(update={"media_max_bytes": 5_000})
+    fake_telegram.comment(
+        GROUP, 9005, 9000, "big", NOW, media={"photo": fake_telegram.photo_sizes(JPEG)}
+    )
+    assert poll_job(live_app, "spd-tg").ok
+    live_app.clock.advance(timedelta(days=3))
+    for _ in range(media.MAX_ATTEMPTS):
+        media_job(live_app, owner="worker-a")
+        live_app.clock.advance(timedelta(days=1))
+    row = _rows(live_app)[0]
+    assert row["status"] == media.FAILED and "over the limit of 5,000" in row["last_error"]
+    assert fake_telegram.file_downloads == 0
