@@ -878,6 +878,9 @@ def review_show(ctx: click.Context, item_id: int) -> None:
         console.print(f"  flagged [bold]{e['category']}[/] because of: “{e['text']}”")
     scores = ", ".join(f"{k} {v:.2f}" for k, v in item["scores"].items() if v)
     console.print(f"  scores: {scores}  (detector {item['detector_version']})")
+    if item.get("confidence"):
+        shares = ", ".join(f"{k} {v:.0%}" for k, v in item["confidence"].items())
+        console.print(f"  in labelled data, comments scoring this were violations: {shares}")
     if item["target"]:
         console.print(f"  target: {item['target']}")
     for advisory in item["advisories"]:

@@ -196,6 +196,9 @@ class Classification:
     evidence: tuple[Evidence, ...]
     detector_version: str
     advisories: tuple[str, ...] = field(default=())
+    # per flagged category: how often a comment with this score carries the label in labelled
+    # data (calibrated; see moderation/models/calibration.json)
+    confidence: dict[Category, float] = field(default_factory=dict)
 
     @property
     def urgent(self) -> bool:
@@ -209,6 +212,7 @@ class Classification:
             "scores": {c.value: round(self.scores.get(c, 0.0), 4) for c in Category},
             "target": self.target.value if self.target else None,
             "evidence": [{"category": e.category.value, "text": e.text} for e in self.evidence],
+            "confidence": {c.value: round(p, 3) for c, p in self.confidence.items()},
         }
 
 

@@ -146,6 +146,11 @@ def review_message(
     lines.append(f"From <b>{e(author)}</b>:")
     lines.append(f"<blockquote>{e(_clip(item.get('text'), MAX_COMMENT))}</blockquote>")
     lines.append("Why: " + _evidence_line(categories, item.get("evidence") or []))
+    if item.get("confidence"):
+        shares = ", ".join(
+            f"{e(k.replace('_', ' '))} {v:.0%}" for k, v in item["confidence"].items()
+        )
+        lines.append(f"<i>Likely right (labelled data): {shares}</i>")
     for advisory in item.get("advisories") or []:
         lines.append(f"⚠️ <i>{e(advisory)}</i>")
     opened = link(item.get("permalink"), f"Open on {_platform(item.get('platform'))}")

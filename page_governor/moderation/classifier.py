@@ -31,7 +31,7 @@ from page_governor.moderation.detectors import (
     names_official,
 )
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon
-from page_governor.moderation.model import SPAM_MODEL, LinearModel, ModelScore
+from page_governor.moderation.model import SPAM_MODEL, Calibration, LinearModel, ModelScore
 from page_governor.moderation.normalize import (
     SPACED_WORDS,
     STRETCHED,
@@ -186,10 +186,12 @@ class Classifier:
         *,
         model_threshold: float | None = None,
         spam_model: LinearModel | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.spam_model = spam_model
+        self.calibration = calibration
         # The spam model flags at its trained threshold, scaled by the preset (or as written in
         # moderation.yaml's model.spam_threshold).
         self.spam_threshold = (
@@ -257,6 +259,7 @@ class Classifier:
             lexicon,
             LinearModel.load() if use_model and lexicon.model_threshold < 1 else None,
             spam_model=LinearModel.load(SPAM_MODEL) if use_model else None,
+            calibration=Calibration.load() if use_model else None,
         )
 
     # -- the screen ------------------------------------------------------------------------
@@ -475,6 +478,12 @@ class Classifier:
             )
         if Category.PERSONAL_INFO in flagged_cats:
             advisories.append(ADVISORY_PII)
+        confidence: dict[Category, float] = {}
+        if self.calibration is not None:
+            for cat in flagged_cats:
+                p = self.calibration.probability(cat.value, scores[cat])
+                if p is not None:
+                    confidence[cat] = p
         return Classification(
             flagged=bool(flagged_cats),
             categories=flagged_cats,
@@ -483,6 +492,7 @@ class Classifier:
             evidence=tuple(evidence),
             detector_version=self.version,
             advisories=tuple(advisories),
+            confidence=confidence,
         )
 
 

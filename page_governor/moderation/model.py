@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -15,6 +16,7 @@ from page_governor.errors import ConfigError
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "attack.json"
 SPAM_MODEL = Path(__file__).resolve().parent / "models" / "spam.json"
+CALIBRATION = Path(__file__).resolve().parent / "models" / "calibration.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +91,52 @@ def _load(path: str) -> LinearModel:
         raise ConfigError(f"model file {path} is missing (reinstall the package)") from None
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ConfigError(f"model file {path} is malformed ({exc.__class__.__name__})") from None
+
+
+class Calibration:
+    """Per category, what a detector score means: the share of comments with that score that
+    carry the category's label in labelled data (isotonic regression, ``training.py``), read
+    between the stored points by linear interpolation."""
+
+    def __init__(self, points: dict[str, tuple[tuple[float, ...], tuple[float, ...]]]) -> None:
+        self.points = points
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION) -> Calibration:
+        """Raises:
+        ConfigError: the file is missing or malformed.
+        """
+        return _load_calibration(str(path))
+
+    def probability(self, category: str, score: float) -> float | None:
+        """The calibrated probability for ``score`` (None for a category without data)."""
+        found = self.points.get(category)
+        if found is None:
+            return None
+        xs, ys = found
+        if score <= xs[0]:
+            return ys[0]
+        if score >= xs[-1]:
+            return ys[-1]
+        i = bisect_right(xs, score)
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+
+
+@lru_cache(maxsize=2)
+def _load_calibration(path: str) -> Calibration:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        points = {
+            name: (tuple(float(x) for x in curve["x"]), tuple(float(y) for y in curve["y"]))
+            for name, curve in data["categories"].items()
+        }
+        if any(not xs or len(xs) != len(ys) for xs, ys in points.values()):
+            raise ValueError("uneven curve")
+        return Calibration(points)
+    except FileNotFoundError:
+        raise ConfigError(f"calibration file {path} is missing (reinstall the package)") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"calibration file {path} is malformed ({exc.__class__.__name__})"
+        ) from None

@@ -185,7 +185,22 @@ def get_item(conn: Connection, item_id: int) -> dict[str, Any]:
             .order_by(t.archive_versions.c.id.desc())
             .limit(1)
         ).scalar_one_or_none()
+    item["confidence"] = confidence_of(item["categories"], item["scores"])
     return item
+
+
+def confidence_of(categories: list[str], scores: dict[str, float]) -> dict[str, float]:
+    """For each flagged category, the calibrated share of comments with this score that carry
+    the label (see moderation/models/calibration.json)."""
+    from page_governor.moderation.model import Calibration
+
+    calibration = Calibration.load()
+    found = {}
+    for category in categories:
+        p = calibration.probability(category, float(scores.get(category) or 0.0))
+        if p is not None:
+            found[category] = p
+    return found
 
 
 def deleted_at(conn: Connection, archive_item_id: int) -> datetime | None:

@@ -418,6 +418,166 @@ SOURCES = {
 }
 
 
+CALIBRATION_PATH = MODEL_PATH.parent / "calibration.json"
+# Team-written labelled comments used for calibration (tuning sets only: the frozen split and
+# the hold-out sets stay out, the hold-outs to read the calibration on).
+TEAM_CALIBRATION_SETS = ("dev.jsonl", "dev_2026_12.jsonl")
+TEAM_READING_SETS = ("holdout.jsonl", "holdout2.jsonl")
+CALIBRATION_POINTS = 24
+
+
+def _calibration_rows(datasets: Path) -> dict[str, list[dict[str, Any]]]:
+    """Per category, labelled texts: public rows (with their buckets) and team rows."""
+    olid = load_olid(datasets / "olid_training_v1.0.tsv")
+    jigsaw = load_jigsaw(datasets / "jigsaw_toxic_train_10k.csv")
+    spam = load_sms(datasets / "sms_spam_collection.tsv") + load_youtube(
+        datasets / "youtube_spam_collection.csv"
+    )
+    team: list[dict[str, Any]] = []
+    for name in TEAM_CALIBRATION_SETS + TEAM_READING_SETS:
+        path = DOMAIN_DATA.parent / name
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                team.append(
+                    {**row, "id": f"team:{name}:{number}", "read": name in TEAM_READING_SETS}
+                )
+
+    def public(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+        return [{"id": r["id"], "text": r["text"], "label": bool(r[label])} for r in rows]
+
+    def team_rows(category: str) -> list[dict[str, Any]]:
+        return [
+            {"id": r["id"], "text": r["text"], "label": category in r["labels"], "team": True,
+             "reply": bool(r.get("reply")), "read": r["read"]}
+            for r in team
+        ]  # fmt: skip
+
+    discussion_ham = [{"id": r["id"], "text": r["text"], "label": False} for r in olid + jigsaw]
+    return {
+        "obscenity": public(jigsaw, "obscene") + team_rows("obscenity"),
+        "personal_attack": public(jigsaw, "attack")
+        + public(olid, "tin_ind")
+        + team_rows("personal_attack"),
+        "threat": public(jigsaw, "threat") + team_rows("threat"),
+        "spam": public(spam, "spam") + discussion_ham + team_rows("spam"),
+        "personal_info": team_rows("personal_info"),
+    }
+
+
+def _curve(scores: list[float], labels: list[bool]) -> tuple[list[float], list[float]]:
+    """Isotonic regression of label on score, reduced to at most CALIBRATION_POINTS knots."""
+    from sklearn.isotonic import IsotonicRegression
+
+    fitted = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)
+    fitted.fit(scores, [1.0 if y else 0.0 for y in labels])
+    xs = [float(x) for x in fitted.X_thresholds_]
+    ys = [float(y) for y in fitted.y_thresholds_]
+    if len(xs) > CALIBRATION_POINTS:
+        step = (len(xs) - 1) / (CALIBRATION_POINTS - 1)
+        keep = sorted({round(i * step) for i in range(CALIBRATION_POINTS)})
+        xs, ys = [xs[i] for i in keep], [ys[i] for i in keep]
+    return [round(x, 6) for x in xs], [round(y, 6) for y in ys]
+
+
+def _reliability(
+    probability: Any, rows: list[dict[str, Any]], scores: list[float]
+) -> dict[str, float]:
+    """Brier score and expected calibration error (10 bins) of calibrated probabilities."""
+    probs = [probability(s) for s in scores]
+    gold = [1.0 if r["label"] else 0.0 for r in rows]
+    brier = sum((p - g) ** 2 for p, g in zip(probs, gold, strict=True)) / max(1, len(rows))
+    ece = 0.0
+    for lo in range(10):
+        members = [
+            (p, g) for p, g in zip(probs, gold, strict=True) if lo / 10 <= p < (lo + 1) / 10
+        ] + ([(p, g) for p, g in zip(probs, gold, strict=True) if p == 1.0] if lo == 9 else [])
+        if members:
+            ece += abs(sum(p for p, _ in members) - sum(g for _, g in members)) / len(rows)
+    return {"brier": round(brier, 4), "ece": round(ece, 4), "rows": len(rows)}
+
+
+def train_calibration(datasets: Path, out: Path) -> dict[str, Any]:
+    """Per category, the share of labelled comments with a given detector score that carry the
+    label: isotonic regression on the public train buckets (0-6) and the team's tuning sets;
+    Brier score and calibration error read on the tune bucket (7)."""
+    from page_governor.config import DEFAULT_CONFIG_DIR
+    from page_governor.models import Category
+    from page_governor.moderation.classifier import Classifier
+    from page_governor.moderation.detectors import Context
+    from page_governor.moderation.lexicon import load_lexicon
+    from page_governor.moderation.model import SPAM_MODEL, LinearModel
+
+    lexicon = load_lexicon(DEFAULT_CONFIG_DIR)
+    classifier = Classifier(  # as Classifier.from_config_dir builds it, without calibration
+        lexicon,
+        LinearModel.load() if lexicon.model_threshold < 1 else None,
+        spam_model=LinearModel.load(SPAM_MODEL),
+    )
+    categories: dict[str, Any] = {}
+    for name, rows in _calibration_rows(datasets).items():
+        category = Category(name)
+
+        def score(row: dict[str, Any], category: Category = category) -> float:
+            context = Context(
+                is_reply_to_commenter=bool(row.get("reply")),
+                top_level_on_agency_page=not row.get("reply"),
+            )
+            return classifier.classify(row["text"], context).scores[category]
+
+        fit = [
+            r
+            for r in rows
+            if (r.get("team") and not r["read"])
+            or (not r.get("team") and bucket(r["id"]) in TRAIN_BUCKETS)
+        ]
+        tune = [r for r in rows if not r.get("team") and bucket(r["id"]) in TUNE_BUCKETS]
+        team_read = [r for r in rows if r.get("team") and r["read"]]
+        fit_scores = [score(r) for r in fit]
+        xs, ys = _curve(fit_scores, [r["label"] for r in fit])
+        curve = {"x": xs, "y": ys}
+
+        def calibrated(s: float, xs: list[float] = xs, ys: list[float] = ys) -> float:
+            from page_governor.moderation.model import Calibration
+
+            return Calibration({"c": (tuple(xs), tuple(ys))}).probability("c", s) or 0.0
+
+        if tune:
+            tune_scores = [score(r) for r in tune]
+            curve["tune"] = _reliability(calibrated, tune, tune_scores)
+            curve["tune_raw"] = _reliability(lambda s: s, tune, tune_scores)
+        read_scores = [score(r) for r in team_read]
+        curve["team_holdout"] = _reliability(calibrated, team_read, read_scores)
+        curve["team_holdout_raw"] = _reliability(lambda s: s, team_read, read_scores)
+        curve["fit_rows"] = len(fit)
+        curve["fit_positive"] = sum(r["label"] for r in fit)
+        categories[name] = curve
+        print(f"{name}: {len(fit)} rows, {len(xs)} points, tune {curve.get('tune')}, "
+              f"team hold-out {curve['team_holdout']}", file=sys.stderr)  # fmt: skip
+    files = {
+        name: {"sha256": file_digest(datasets / name), "source": SOURCES[name]} for name in SOURCES
+    }
+    for name in TEAM_CALIBRATION_SETS + TEAM_READING_SETS:
+        files[name] = {"sha256": file_digest(DOMAIN_DATA.parent / name)}
+    artifact = {
+        "kind": "calibration",
+        "format": 1,
+        "categories": categories,
+        "training": {
+            "files": files,
+            "method": "isotonic regression of the label on the detector score, per category",
+            "fit": "public train buckets 0-6 and the team's tuning sets",
+            "read": "Brier score and calibration error on the public tune bucket 7 and on the "
+            "team's hold-out sets (holdout, holdout2), raw scores beside them",
+            "bucket_rule": "sha256(row id) mod 10, as the models' splits",
+            "detector": classifier.version,
+        },
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    return artifact
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Train the moderation models from the public datasets.",
@@ -425,16 +585,18 @@ def main() -> None:
         "--datasets ../shared/datasets",
     )
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
-    parser.add_argument("--model", choices=["attack", "spam", "all"], default="all")
+    parser.add_argument("--model", choices=["attack", "spam", "calibration", "all"], default="all")
     parser.add_argument("--out", type=Path, help="where to write (one model only)")
     args = parser.parse_args()
     needed = {
         "attack": ("olid_training_v1.0.tsv", "jigsaw_toxic_train_10k.csv"),
         "spam": ("sms_spam_collection.tsv", "youtube_spam_collection.csv"),
+        "calibration": tuple(SOURCES),
     }
-    models = ["attack", "spam"] if args.model == "all" else [args.model]
+    # calibration reads the classifier with the models as trained: it comes last
+    models = ["attack", "spam", "calibration"] if args.model == "all" else [args.model]
     if args.out and len(models) > 1:
-        sys.exit("error: --out needs --model attack or --model spam")
+        sys.exit("error: --out needs one --model")
     for model in models:
         for name in needed[model]:
             if not (args.datasets / name).is_file():
@@ -451,6 +613,9 @@ def main() -> None:
                 f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
                 f"tune F1 {artifact['training']['tune_f1_tin_ind']}"
             )
+        elif model == "calibration":
+            artifact = train_calibration(args.datasets, args.out or CALIBRATION_PATH)
+            print(f"wrote {args.out or CALIBRATION_PATH}: {', '.join(artifact['categories'])}")
         else:
             artifact = train_spam(args.datasets, args.out or SPAM_MODEL_PATH)
             print(

@@ -244,6 +244,7 @@ def test_a_pio_hides_a_flagged_comment_with_a_reason_and_the_pages_clause(client
     item = _hideable_item(console_app)
     page = client.get(f"/review/{item['id']}")
     assert "Why it was flagged" in page.text and 'value="hide"' in page.text
+    assert "In labelled data, comments scoring this were violations: personal attack" in page.text
     clause = re.search(r'name="clause" size="80" value="([^"]*)"', page.text).group(1)
     assert clause  # the page's published comment policy, offered as the clause
     response = client.post(

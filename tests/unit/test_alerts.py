@@ -112,6 +112,12 @@ def test_the_alert_shows_the_triggering_words_the_post_and_the_target_advisory()
     assert "review #7" in text
 
 
+def test_the_alert_says_how_often_such_a_flag_was_right_in_labelled_data():
+    text = review_message(_item(confidence={"personal_attack": 0.684}), hide_possible=True).text
+    assert "Likely right (labelled data): personal attack 68%" in text
+    assert "Likely right" not in review_message(_item(), hide_possible=True).text
+
+
 def test_threats_are_marked_urgent():
     text = review_message(_item(categories=["threat"]), hide_possible=True).text
     assert text.startswith("🚨 <b>URGENT")

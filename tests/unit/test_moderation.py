@@ -116,10 +116,30 @@ def test_the_agency_s_own_number_is_not_personal_information():
 
 def test_classifier_json_has_the_documented_shape():
     data = CLASSIFIER.classify("you stupid cops").as_json("c1")
-    assert set(data) == {"id", "flagged", "categories", "scores", "target", "evidence"}
+    assert set(data) == {
+        "id", "flagged", "categories", "scores", "target", "evidence", "confidence"
+    }  # fmt: skip
+    assert set(data["confidence"]) == set(data["categories"])
+    assert all(0 <= v <= 1 for v in data["confidence"].values())
     assert set(data["scores"]) == {c.value for c in Category}
     assert all(0 <= v <= 1 for v in data["scores"].values())
     assert data["evidence"] and set(data["evidence"][0]) == {"category", "text"}
+
+
+def test_calibrated_confidence_rises_with_the_score_and_stays_a_probability():
+    from page_governor.moderation.model import Calibration
+
+    calibration = Calibration.load()
+    for category in Category:
+        values = [calibration.probability(category.value, s / 100) for s in range(101)]
+        assert all(v is not None and 0 <= v <= 1 for v in values)
+        assert values == sorted(values), category  # never less sure at a higher score
+
+
+def test_a_clean_comment_has_no_confidence_and_a_flagged_one_has_it_per_category():
+    assert CLASSIFIER.classify("Thanks for the road closure update").confidence == {}
+    flagged = CLASSIFIER.classify("I will kill you, you stupid fucking pig")
+    assert set(flagged.confidence) == set(flagged.categories) and flagged.categories
 
 
 def _sample_comments() -> list[str]:

@@ -45,3 +45,16 @@ def test_training_reproduces_the_shipped_model_up_to_rounding(tmp_path, trainer,
         for a, b in zip(values, fresh["features"][name], strict=True)
     )
     assert worst <= ROUNDING_TOLERANCE
+
+
+@pytest.mark.slow
+def test_the_shipped_calibration_is_reproduced_exactly(tmp_path):
+    pytest.importorskip("sklearn", reason="needs the train extra")
+    from page_governor.moderation.training import CALIBRATION_PATH, train_calibration
+
+    if not (DEFAULT_DATASETS / "olid_training_v1.0.tsv").is_file():
+        pytest.skip(f"public datasets not found at {DEFAULT_DATASETS}")
+    out = tmp_path / "calibration.json"
+    fresh = train_calibration(DEFAULT_DATASETS, out)
+    shipped = json.loads(CALIBRATION_PATH.read_text(encoding="utf-8"))
+    assert fresh == shipped
