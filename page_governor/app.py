@@ -63,6 +63,7 @@ class App:
             self.clock,
             lookback=timedelta(days=self.settings.deletion_lookback_days),
             capture_media=self.settings.capture_media,
+            post_rules=self.policy.post_rules,
         )
 
     def media_fetcher(self) -> Fetcher:

@@ -747,6 +747,48 @@ def classify(ctx: click.Context, file: str, as_json: bool, jobs: int) -> None:
     console.print(table)
 
 
+@cli.command("check-post")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input line, in order.")
+@click.pass_context
+def check_post_command(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Check the agency's own posts (or drafts) against the policy's post rules.
+
+    Each line of FILE (JSON Lines, or - for standard input) is {"id": …, "text": "…"}. A
+    finding names the rule, quotes the clause of the policy (config/policy.yaml post_rules)
+    and the words that matched, and suggests what to write instead: statements of guilt
+    before a conviction, comments on a pending case, a named juvenile, victim or witness,
+    confidential details, endorsements, personal opinion in the agency's voice. Nothing is
+    stored or posted. Exits 0 whether or not something was found.
+
+    \b
+    Example:
+      echo '{"id": "draft", "text": "Vote yes on Measure B!"}' | page-governor check-post - --json
+    """
+    from page_governor.compliance.policy import load_policy
+    from page_governor.compliance.posts import check_post
+
+    rows = list(_jsonl(_read_input(file), "standard input" if file == "-" else file))
+    rules = load_policy(_settings(ctx).config_dir).post_rules
+    results = [
+        {"id": item_id, "findings": [f.as_json() for f in check_post(text, rules)]}
+        for item_id, text, _reply, _post in rows
+    ]
+    if as_json:
+        for result in results:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return
+    for result in results:
+        if not result["findings"]:
+            console.print(f"{result['id']}: nothing to change", markup=False)
+        for finding in result["findings"]:
+            console.print(f"{result['id']}: [bold]{finding['rule']}[/]")
+            console.print(f"  “{finding['evidence']}”", markup=False)
+            console.print(f"  policy: {finding['clause']}", markup=False)
+            console.print(f"  instead: {finding['suggestion']}", markup=False)
+
+
 @cli.group()
 def review() -> None:
     """The review queue: flagged comments waiting for a person's decision.

@@ -28,9 +28,10 @@ from page_governor.archive.store import (
     observation_args,
 )
 from page_governor.clock import Clock, iso
+from page_governor.compliance.posts import PostRule, check_post
 from page_governor.db import Database
 from page_governor.db import schema as t
-from page_governor.hashing import canonical_json
+from page_governor.hashing import canonical_json, sha256_hex
 from page_governor.models import (
     Capability,
     Category,
@@ -170,6 +171,7 @@ class ArchivedComment:
 
 
 COORDINATED_DETECTOR = "coordinated-spam-1"
+NEW_POST_WINDOW = timedelta(days=2)
 CLASSIFIER_ACTOR = "page_governor (classifier)"
 
 
@@ -270,12 +272,14 @@ class Ingestor:
         *,
         lookback: timedelta = timedelta(days=30),
         capture_media: bool = True,
+        post_rules: tuple[PostRule, ...] = (),
     ) -> None:
         self.db = db
         self.classifier = classifier
         self.clock = clock
         self.lookback = lookback
         self.capture_media = capture_media
+        self.post_rules = post_rules  # the agency's own posts are checked against these
         self.archive = Archive()
 
     def poll(self, page: dict[str, Any], adapter: PlatformAdapter) -> PollStats:
@@ -368,8 +372,10 @@ class Ingestor:
         results = self.archive.capture_many(
             conn, page_id=pid, observations=observations, captured_at=now, known=known, seen=seen
         )
-        for res in results[: len(snap.posts)]:
+        for post, res in zip(snap.posts, results[: len(snap.posts)], strict=True):
             self._count(stats, res.change)
+            if res.content_changed:
+                self._check_post(conn, page, post, now)
         self._queue_media(
             conn,
             page,
@@ -404,6 +410,34 @@ class Ingestor:
             )
         )
         return stats
+
+    def _check_post(
+        self, conn: Connection, page: dict[str, Any], post: Post, now: datetime
+    ) -> None:
+        """A new or edited post of the page itself, against the policy's post rules: findings
+        go to the PIO (Telegram and the console). Posts older than NEW_POST_WINDOW (a page's
+        first capture reads weeks back) are archived without a check alert."""
+        if not self.post_rules:
+            return
+        if post.created_at is not None and post.created_at < now - NEW_POST_WINDOW:
+            return
+        findings = check_post(post.text, self.post_rules)
+        if not findings:
+            return
+        enqueue(
+            conn,
+            kind="post_findings",
+            dedupe_key=f"post_findings:{page['id']}:{post.platform_id}:{sha256_hex(post.text)[:16]}",
+            payload={
+                "page": page["key"],
+                "platform": page["platform"],
+                "post_id": post.platform_id,
+                "text": post.text,
+                "permalink": post.permalink,
+                "findings": [f.as_json() for f in findings],
+            },
+            now=now,
+        )
 
     def _queue_media(
         self,

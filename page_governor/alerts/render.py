@@ -208,6 +208,26 @@ def notice_message(kind: str, payload: dict[str, Any]) -> Rendered:
             + f"Nothing is captured from this page until someone fixes it and runs "
             f"<code>{e(payload.get('resume'))}</code>. The gap is recorded."
         )
+    if kind == "post_findings":
+        lines = [
+            f"📝 <b>Our post may break the social-media policy</b> · {page} ({platform})",
+            f"<blockquote>{e(_clip(payload.get('text'), 600))}</blockquote>",
+        ]
+        for finding in payload.get("findings") or []:
+            lines.append(
+                f"• <b>{e(str(finding.get('rule', '')).replace('_', ' '))}</b>: "
+                f"“{e(_clip(finding.get('evidence'), 200))}”\n"
+                f"  <i>{e(_clip(finding.get('clause'), 300))}</i>\n"
+                f"  Instead: {e(_clip(finding.get('suggestion'), 300))}"
+            )
+        opened = link(payload.get("permalink"), "Open the post")
+        if opened:
+            lines.append(opened)
+        lines.append(
+            "Nothing was changed on the platform, and the post is archived as published: "
+            "correct it with an edit or a follow-up post."
+        )
+        return Rendered(_fit("\n".join(lines)))
     if kind == "token_problem":
         return Rendered(
             f"🔑 <b>Platform access check failed</b> · {page} ({platform})\n"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from page_governor.compliance.posts import PostRule, parse_post_rules
 from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
 from page_governor.hashing import canonical_json, sha256_hex
@@ -54,6 +55,7 @@ class Policy:
     digest: str  # sha256 of the policy data: which policy produced a stored result
     elements: tuple[ElementRule, ...]
     warnings: tuple[WarningRule, ...]
+    post_rules: tuple[PostRule, ...] = ()  # the agency's own posts (compliance/posts.py)
 
     def element(self, element_id: str) -> ElementRule:
         for rule in self.elements:
@@ -138,6 +140,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                     unless,
                 )
             )
+    post_rules = parse_post_rules(data.get("post_rules"), where, problems)
     if problems:
         raise ConfigError(problems)
     return Policy(
@@ -145,6 +148,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         digest=sha256_hex(canonical_json(data)),
         elements=tuple(rules),
         warnings=tuple(warnings),
+        post_rules=post_rules,
     )
 
 

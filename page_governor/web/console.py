@@ -18,7 +18,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -113,6 +113,8 @@ class WebConsole:
                 methods=["POST"],
             ),
             Route("/audit", self.guard(Permission.VIEW_AUDIT)(self.audit_log)),
+            Route("/posts", self.guard(Permission.VIEW_QUEUE)(self.posts), methods=["GET"]),
+            Route("/posts", self.guard(Permission.VIEW_QUEUE)(self.posts), methods=["POST"]),
         ]
 
     # -- plumbing -------------------------------------------------------------------------
@@ -346,6 +348,40 @@ class WebConsole:
             "due": due,
             "now": now,
         }
+
+    # -- the agency's own posts -------------------------------------------------------------
+
+    async def posts(self, request: Request, user: WebUser) -> Response:
+        """Check a draft against the post rules; list the published posts the worker flagged."""
+        from page_governor.compliance.posts import check_post
+
+        draft, findings, checked = "", [], False
+        if request.method == "POST":
+            form = await request.form()
+            draft = str(form.get("text", ""))[:20000]
+            findings = [f.as_json() for f in check_post(draft, self.app.policy.post_rules)]
+            checked = True
+
+        def recent() -> list[dict[str, Any]]:
+            since = self.app.clock.now() - timedelta(days=30)
+            with self.app.db.connect() as conn:
+                rows = conn.execute(
+                    select(t.outbox.c.payload, t.outbox.c.created_at)
+                    .where(t.outbox.c.kind == "post_findings", t.outbox.c.created_at >= since)
+                    .order_by(t.outbox.c.id.desc())
+                    .limit(50)
+                ).all()
+            return [{**payload, "created_at": created} for payload, created in rows]
+
+        return self.render(
+            request,
+            "posts.html",
+            user=user,
+            draft=draft,
+            findings=findings,
+            checked=checked,
+            recent=await run_in_threadpool(recent),
+        )
 
     # -- review ---------------------------------------------------------------------------
 
@@ -661,7 +697,7 @@ class WebConsole:
 def _nav(user: WebUser) -> list[tuple[str, str]]:
     links = [("/", "Dashboard")]
     if user.can(Permission.VIEW_QUEUE):
-        links.append(("/review", "Review queue"))
+        links += [("/review", "Review queue"), ("/posts", "Our posts")]
     links.append(("/pages", "Pages"))
     if user.can(Permission.SEARCH_ARCHIVE):
         links += [

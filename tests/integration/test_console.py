@@ -187,6 +187,23 @@ def test_a_records_clerk_sees_no_compliance_data(client):
     assert "Compliance" in client.get("/pages").text
 
 
+def test_a_pio_checks_a_draft_post_and_sees_published_posts_the_worker_flagged(client):
+    sign_in(client, "jane")
+    page = client.get("/posts")
+    assert page.status_code == 200 and "Check a post before publishing" in page.text
+    checked = client.post(
+        "/posts",
+        data={"csrf": csrf_of(page.text), "text": "Vote yes on Measure B! <script>x</script>"},
+    )
+    assert "political endorsement" in checked.text and "ballot measures" in checked.text
+    assert "<script>x</script>" not in checked.text  # escaped, as everything else
+    clean = client.post("/posts", data={"csrf": csrf_of(page.text), "text": "Road closed."})
+    assert "Nothing in the draft breaks a post rule." in clean.text
+    client.post("/logout", data={"csrf": csrf_of(page.text)})
+    sign_in(client, "sam")  # a records clerk has no review work
+    assert client.get("/posts", follow_redirects=False).status_code == 403
+
+
 def test_a_login_cannot_redirect_to_another_site(client):
     token = csrf_of(client.get("/login").text)
     response = client.post(
