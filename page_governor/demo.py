@@ -222,7 +222,8 @@ def render_summary(app: App, run: DemoRun, console: Console) -> None:
         "\n[bold]Try next[/]\n"
         "  page-governor review list              the queue, most urgent first\n"
         "  page-governor review show ID           why a comment was flagged\n"
-        "  page-governor review decide ID --decision keep --by WHO --reason TEXT\n"
+        '  page-governor users add jpark --name "Jane Park" --role pio    an account to act as\n'
+        "  page-governor review decide ID --decision keep --by jpark --reason TEXT\n"
         "  page-governor check --page springfield-pd-x    evidence and fixes\n"
         "  page-governor classify FILE --json     your own comments (JSON Lines)\n"
         "  page-governor archive verify           prove nothing was altered",
