@@ -9,6 +9,7 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -64,16 +65,19 @@ def _no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a new schema on the test PostgreSQL."""
-    if not POSTGRES_URL:
-        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
-        return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    base = POSTGRES_URL.replace("postgres://", "postgresql+psycopg://", 1).replace(
+def postgres_base_url() -> str:
+    """The test PostgreSQL URL with the psycopg driver SQLAlchemy needs."""
+    assert POSTGRES_URL
+    return POSTGRES_URL.replace("postgres://", "postgresql+psycopg://", 1).replace(
         "postgresql://", "postgresql+psycopg://", 1
     )
+
+
+@contextmanager
+def postgres_schema(prefix: str = "t") -> Iterator[str]:
+    """A URL for a new, empty schema on the test PostgreSQL, dropped afterwards."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    base = postgres_base_url()
     admin = create_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -84,6 +88,16 @@ def database_url(tmp_path: Path) -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a new schema on the test PostgreSQL."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

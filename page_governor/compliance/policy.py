@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from page_governor.compliance.posts import PostRule, parse_post_rules
+from page_governor.compliance.posts import PostRule, compile_patterns, parse_post_rules
 from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
 from page_governor.hashing import canonical_json, sha256_hex
@@ -64,21 +64,6 @@ class Policy:
         raise KeyError(element_id)
 
 
-def _compile(where: str, patterns: Any, problems: list[str]) -> tuple[re.Pattern[str], ...]:
-    if patterns is None:
-        return ()
-    if not isinstance(patterns, list):
-        problems.append(f"{where}: must be a list of regular expressions")
-        return ()
-    out = []
-    for i, pattern in enumerate(patterns):
-        try:
-            out.append(re.compile(str(pattern), re.IGNORECASE))
-        except re.error as exc:
-            problems.append(f"{where}[{i}]: invalid regular expression ({exc})")
-    return tuple(out)
-
-
 def parse_policy(data: Any, where: str = "policy") -> Policy:
     """Validate and compile policy data.
 
@@ -104,7 +89,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             if not isinstance(spec.get(key), str) or not spec.get(key):
                 problems.append(f"{where}: elements.{element_id}.{key} must be a non-empty text")
         base = f"{where}: elements.{element_id}"
-        pats = _compile(f"{base}.patterns", spec.get("patterns"), problems)
+        pats = compile_patterns(f"{base}.patterns", spec.get("patterns"), problems)
         if matcher == "patterns" and not pats:
             problems.append(f"{base}.patterns: at least one pattern is needed")
         rules.append(
@@ -117,8 +102,8 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 short_text=str(spec.get("short_text") or "").strip(),
                 matcher=str(matcher),
                 patterns=pats,
-                negations=_compile(f"{base}.negations", spec.get("negations"), problems),
-                fails_if=_compile(f"{base}.fails_if", spec.get("fails_if"), problems),
+                negations=compile_patterns(f"{base}.negations", spec.get("negations"), problems),
+                fails_if=compile_patterns(f"{base}.fails_if", spec.get("fails_if"), problems),
             )
         )
     for extra in sorted(set(elements) - set(ELEMENT_IDS)):
@@ -128,8 +113,8 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         if not isinstance(spec, dict) or not {"id", "pattern", "note"} <= set(spec):
             problems.append(f"{where}: warnings[{i}] needs id, pattern and note")
             continue
-        compiled = _compile(f"{where}: warnings[{i}].pattern", [spec["pattern"]], problems)
-        unless = _compile(f"{where}: warnings[{i}].unless", spec.get("unless"), problems)
+        compiled = compile_patterns(f"{where}: warnings[{i}].pattern", [spec["pattern"]], problems)
+        unless = compile_patterns(f"{where}: warnings[{i}].unless", spec.get("unless"), problems)
         if compiled:
             warnings.append(
                 WarningRule(

@@ -63,11 +63,11 @@ def parse_post_rules(data: Any, where: str, problems: list[str]) -> tuple[PostRu
         if rule_id in seen:
             problems.append(f"{at}: the id {rule_id} is used twice")
         seen.add(rule_id)
-        patterns = _compile(f"{at}.patterns", spec.get("patterns"), re.IGNORECASE, problems)
-        patterns += _compile(f"{at}.name_patterns", spec.get("name_patterns"), 0, problems)
+        patterns = compile_patterns(f"{at}.patterns", spec.get("patterns"), problems)
+        patterns += compile_patterns(f"{at}.name_patterns", spec.get("name_patterns"), problems, 0)
         if not patterns:
             problems.append(f"{at}: needs patterns or name_patterns")
-        unless = _compile(f"{at}.unless", spec.get("unless"), re.IGNORECASE, problems)
+        unless = compile_patterns(f"{at}.unless", spec.get("unless"), problems)
         rules.append(
             PostRule(
                 rule_id,
@@ -80,13 +80,15 @@ def parse_post_rules(data: Any, where: str, problems: list[str]) -> tuple[PostRu
     return tuple(rules)
 
 
-def _compile(
-    where: str, patterns: Any, flags: int, problems: list[str]
+def compile_patterns(
+    where: str, patterns: Any, problems: list[str], flags: int = re.IGNORECASE
 ) -> tuple[re.Pattern[str], ...]:
+    """Regular expressions from a list in policy.yaml (case-insensitive unless ``flags`` say
+    otherwise); problems are appended, not raised."""
     if patterns is None:
         return ()
     if not isinstance(patterns, list):
-        problems.append(f"{where} must be a list of regular expressions")
+        problems.append(f"{where}: must be a list of regular expressions")
         return ()
     out = []
     for i, pattern in enumerate(patterns):

@@ -69,15 +69,6 @@ def row_counts(conn: Connection) -> dict[str, int]:
     }
 
 
-def _chain_heads(conn: Connection) -> dict[str, str | None]:
-    heads = {}
-    for name, table in (("archive", t.archive_versions), ("audit", t.audit_log)):
-        heads[name] = conn.execute(
-            select(table.c.record_hash).order_by(table.c.id.desc()).limit(1)
-        ).scalar_one_or_none()
-    return heads
-
-
 def _prepare(out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         raise InputError(f"{out} is not empty", hint="give a new folder for each backup")
@@ -96,12 +87,14 @@ def backup(
         InputError: ``out`` is not empty or cannot be created.
         ArchiveError: the database could not be read or ``pg_dump`` failed.
     """
+    from page_governor.archive.export import chain_heads
+
     say = progress or (lambda _message: None)
     _prepare(out)
     with db.connect() as conn:
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         counts = row_counts(conn)
-        heads = _chain_heads(conn)
+        heads = chain_heads(conn)
     if logical:
         kind = "logical"
         _write_logical(db, out, say)

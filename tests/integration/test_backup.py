@@ -23,18 +23,11 @@ from page_governor.errors import ArchiveError, InputError
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, list_items
 from page_governor.platforms.sample import load_bundled
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, postgres_base_url, postgres_schema
 from tests.helpers import poll_all, register_sample
 
 T1, T2 = load_bundled().timeline
 ON_POSTGRES = POSTGRES_URL is not None
-
-
-def _pg_base() -> str:
-    assert POSTGRES_URL
-    return POSTGRES_URL.replace("postgres://", "postgresql+psycopg://", 1).replace(
-        "postgresql://", "postgresql+psycopg://", 1
-    )
 
 
 @pytest.fixture
@@ -43,16 +36,8 @@ def other_url(tmp_path: Path) -> Iterator[str]:
     if not ON_POSTGRES:
         yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
         return
-    schema = f"r_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(_pg_base())
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{_pg_base()}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("r") as url:
+        yield url
 
 
 @pytest.fixture
@@ -185,11 +170,11 @@ def test_the_manifest_lists_counts_chain_heads_and_file_digests(archived, tmp_pa
 @pytest.mark.skipif(not ON_POSTGRES or not shutil.which("pg_dump"), reason="needs pg_dump")
 def test_a_pg_dump_backup_restores_into_a_new_database(tmp_path):
     names = [f"pgb_{uuid.uuid4().hex[:10]}" for _ in range(2)]
-    admin = create_engine(_pg_base(), isolation_level="AUTOCOMMIT")
+    admin = create_engine(postgres_base_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         for name in names:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = _pg_base().rsplit("/", 1)[0]
+    base = postgres_base_url().rsplit("/", 1)[0]
     source_url, target_url = (f"{base}/{name}" for name in names)
     try:
         db = open_database(source_url)
