@@ -47,7 +47,7 @@ def build_live_adapter(
     """
     platform = page["platform"]
     timeout = settings.http_timeout_seconds
-    if platform == "x" and db is not None:
+    if platform == "x" and db is not None and page.get("id") is not None:
         from page_governor.platforms import x_oauth
         from page_governor.platforms.x import XAdapter
 

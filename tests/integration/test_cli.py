@@ -235,7 +235,16 @@ def test_classify_prints_one_json_object_per_line_in_order(cli_env):
     assert out[1]["categories"] == ["personal_attack"] and out[1]["target"] == "official"
     assert out[2]["evidence"] == [{"category": "obscenity", "text": "sh1t"}]
     for o in out:
-        assert set(o) == {"id", "flagged", "categories", "scores", "target", "evidence"}
+        assert set(o) == {
+            "id",
+            "flagged",
+            "categories",
+            "scores",
+            "target",
+            "evidence",
+            "confidence",
+        }
+        assert set(o["confidence"]) == set(o["categories"])
 
 
 def test_a_records_clerk_searches_exports_verifies_and_holds_from_the_command_line(
