@@ -9,10 +9,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from page_governor.app import App
 from page_governor.archive.integrity import check_search_index
 from page_governor.archive.search import Filters, search
-from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.db import schema as t
 from page_governor.db.engine import _alembic_config, head_revision
@@ -110,27 +108,52 @@ def populated_table(name):
     return metadata.tables[name]
 
 
-def test_upgrading_to_batch_indexing_keeps_every_stored_version_searchable(tmp_path, clock):
+def test_upgrading_to_batch_indexing_keeps_every_stored_version_searchable(tmp_path):
     """Versions stored at revision 0006 (indexed by a per-row trigger) are all found after the
-    upgrade rebuilds the index; a downgrade restores the trigger over a complete index."""
+    upgrade rebuilds the index; a downgrade restores the trigger over a complete index.
+
+    The rows are written with revision 0006's columns and nothing else (an App would upgrade
+    the embedded database to the newest revision before writing)."""
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     db = open_database(url)
     cfg = _alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0006")
-    app = App(
-        Settings(config_dir=DEFAULT_CONFIG_DIR, data_dir=tmp_path, database_url=url), clock=clock
-    )
-    register_sample(app)
-    poll_all(app, NOW)
-    app.close()
+    with db.begin() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        department = conn.execute(
+            t.departments.insert().values(
+                slug="spd", name="Springfield PD", official_domains=[], created_at=NOW
+            )
+        ).inserted_primary_key[0]
+        page = conn.execute(
+            t.pages.insert().values(
+                key="spd-fb", department_id=department, platform="facebook", platform_id="1",
+                source="sample", state="active", poll_interval_seconds=300, created_at=NOW,
+                updated_at=NOW,
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+        for n in range(40):
+            item = conn.execute(
+                t.archive_items.insert().values(
+                    page_id=page, kind="comment", platform_item_id=f"c{n}", first_captured_at=NOW
+                )
+            ).inserted_primary_key[0]
+            conn.execute(
+                t.archive_versions.insert().values(
+                    item_id=item, version_no=1, state="live",
+                    text=f"comment {n}: thank you officer" if n % 2 else f"comment {n}: detour",
+                    raw="{}", provenance="{}", captured_at=NOW, content_hash=f"{n:064d}",
+                    prev_hash="0" * 64, record_hash=f"{n + 1:064d}",
+                )
+            )  # fmt: skip
 
     db.upgrade()
     with db.connect() as conn:
         versions = conn.execute(select(func.count()).select_from(t.archive_versions)).scalar_one()
-        assert check_search_index(conn, versions).ok
-        assert search(conn, Filters(text="officer"), limit=5).total > 0
+        assert versions == 40 and check_search_index(conn, versions).ok
+        assert search(conn, Filters(text="officer"), limit=5).total == 20
         triggers = set(
             conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
         )
