@@ -9,6 +9,7 @@ never runs ahead of the archive and a re-poll repeats nothing.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -125,6 +126,8 @@ def comment_context(
     by_id: dict[str, Comment],
     page: dict[str, Any],
     post_texts: dict[str, str] | None = None,
+    *,
+    off_topic_rule: bool = False,
 ) -> Context:
     parent = by_id.get(comment.parent_id) if comment.parent_id else None
     phones = frozenset(
@@ -142,7 +145,29 @@ def comment_context(
         agency_emails=emails,
         post_text=(post_texts or {}).get(comment.post_id, ""),
         parent_text=parent.text if parent is not None else "",
+        off_topic_rule=off_topic_rule,
     )
+
+
+# A published comment policy that lets off-topic comments be removed says so in words like these.
+OFF_TOPIC_POLICY = re.compile(
+    r"\boff[- ]?topic\b|\bunrelated\s+to\s+(the\s+)?(post|topic|subject|original)|"
+    r"\bnot\s+(related|relevant)\s+to\s+(the\s+)?(post|topic|subject)|\birrelevant\b",
+    re.IGNORECASE,
+)
+
+
+def policy_names_off_topic(conn: Connection, page_id: int) -> bool:
+    """Whether the page's archived profile (its published comment policy) names off-topic
+    comments: only then are comments judged off topic."""
+    status = t.item_status
+    text = conn.execute(
+        select(t.archive_versions.c.text)
+        .join(status, status.c.current_version_id == t.archive_versions.c.id)
+        .where(status.c.page_id == page_id, status.c.kind == ItemKind.PROFILE.value)
+        .limit(1)
+    ).scalar_one_or_none()
+    return bool(text and OFF_TOPIC_POLICY.search(text))
 
 
 class FlagSubject(Protocol):
@@ -384,6 +409,7 @@ class Ingestor:
         )
         by_id = {c.platform_id: c for c in snap.comments}
         post_texts = {p.platform_id: p.text for p in snap.posts}
+        off_topic_rule = policy_names_off_topic(conn, pid)
         for comment, res in zip(snap.comments, results[len(snap.posts) :], strict=True):
             self._after_comment(
                 conn,
@@ -395,6 +421,7 @@ class Ingestor:
                 stats=stats,
                 by_id=by_id,
                 post_texts=post_texts,
+                off_topic_rule=off_topic_rule,
             )
         self.archive.mark_seen(conn, seen, now)
         if vanished:
@@ -516,8 +543,10 @@ class Ingestor:
         stats: PollStats,
         by_id: dict[str, Comment] | None,
         post_texts: dict[str, str] | None = None,
+        off_topic_rule: bool | None = None,
     ) -> None:
-        """Count, report an outside hide, queue its media, classify a new or edited comment."""
+        """Count, report an outside hide, queue its media, classify a new or edited comment
+        (``off_topic_rule`` None: read from the page's archived policy)."""
         self._count(stats, res.change)
         self._queue_media(conn, page, [(res, comment.raw)], now)
         if res.change in (Change.HIDDEN, Change.UNHIDDEN):
@@ -542,8 +571,14 @@ class Ingestor:
             and comment.author_id != ref.platform_id
             and comment.text.strip()
         ):
+            if off_topic_rule is None:
+                off_topic_rule = policy_names_off_topic(conn, int(page["id"]))
             context = comment_context(
-                comment, by_id or {comment.platform_id: comment}, page, post_texts
+                comment,
+                by_id or {comment.platform_id: comment},
+                page,
+                post_texts,
+                off_topic_rule=off_topic_rule,
             )
             result = self.classifier.classify(comment.text, context)
             if result.flagged and record_flag(

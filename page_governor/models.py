@@ -62,6 +62,9 @@ class Category(enum.StrEnum):
     THREAT = "threat"
     PERSONAL_INFO = "personal_info"
     SPAM = "spam"
+    # judged only against the post, and only where the page's published policy names
+    # off-topic comments (moderation/offtopic.py)
+    OFF_TOPIC = "off_topic"
 
 
 class Target(enum.StrEnum):

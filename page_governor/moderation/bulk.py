@@ -44,7 +44,14 @@ def classify_rows(classifier: Classifier, rows: Sequence[Row]) -> Iterator[dict[
 def _context(reply: bool, post: str) -> Context:
     if not post:
         return CONTEXTS[reply]
-    return Context(is_reply_to_commenter=reply, top_level_on_agency_page=not reply, post_text=post)
+    # With the post given, off-topic comments are judged too (as on a page whose policy names
+    # them): the caller asked for the comment to be read against its post.
+    return Context(
+        is_reply_to_commenter=reply,
+        top_level_on_agency_page=not reply,
+        post_text=post,
+        off_topic_rule=True,
+    )
 
 
 def classify_json_lines(

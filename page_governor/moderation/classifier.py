@@ -39,6 +39,7 @@ from page_governor.moderation.normalize import (
     collapse_repeats,
     normalize,
 )
+from page_governor.moderation.offtopic import detect_off_topic
 
 ADVISORY_OFFICIAL = (
     "likely protected: aimed at an officer or official. Insults and criticism of public "
@@ -98,6 +99,7 @@ PRIORITY = {
     Category.PERSONAL_ATTACK: 50,
     Category.OBSCENITY: 40,
     Category.SPAM: 20,
+    Category.OFF_TOPIC: 10,
 }
 _FUNCTION_WORDS = frozenset(
     [
@@ -339,6 +341,11 @@ class Classifier:
         n = normalize(text)
         folded, words = n.folded, n.words
         need, rules = self._screen(folded, words)
+        off_topic = None
+        if context.off_topic_rule and context.post_text:
+            off_topic = detect_off_topic(n, context.post_text)
+            if off_topic.score:
+                need.add(Category.OFF_TOPIC)
         spam_rules = Category.SPAM in need  # the screen: the spam rules could fire
         spam_p = self._spam_probability(n)
         if spam_p >= self.spam_threshold:
@@ -367,6 +374,8 @@ class Classifier:
             hits[Category.PERSONAL_INFO] = personal_info.detect_personal_info(n, context)
         if Category.SPAM in need:
             hits[Category.SPAM] = self._spam_hit(n, spam_p, run_rules=spam_rules)
+        if off_topic is not None and off_topic.score:
+            hits[Category.OFF_TOPIC] = off_topic
         return self._result(n, hits, context)
 
     def _spam_probability(self, n: Normalized) -> float:
@@ -442,6 +451,9 @@ class Classifier:
         spam_hit, pii = hits.get(Category.SPAM), hits.get(Category.PERSONAL_INFO)
         if spam_hit and pii and spam_hit.score >= lex.thresholds[Category.SPAM] and pii.score < 0.6:
             pii.score, pii.evidence = 0.0, []  # a spammer's own number is not doxxing
+        off = hits.get(Category.OFF_TOPIC)
+        if off and spam_hit and spam_hit.score >= lex.thresholds[Category.SPAM]:
+            off.score, off.evidence = 0.0, []  # spam says more than "off topic"
         scores = {cat: round(hits[cat].score, 4) if cat in hits else 0.0 for cat in Category}
         flagged_cats = tuple(cat for cat in PRIORITY if scores[cat] >= lex.thresholds[cat])
         evidence: list[Evidence] = []

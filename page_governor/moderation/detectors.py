@@ -29,6 +29,7 @@ class Context:
     agency_emails: frozenset[str] = frozenset()  # lower case
     post_text: str = ""  # the post the comment answers (the thread's subject)
     parent_text: str = ""  # the comment it replies to, if any
+    off_topic_rule: bool = False  # the page's published policy names off-topic comments
 
 
 NO_CONTEXT = Context()

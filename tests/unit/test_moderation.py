@@ -130,8 +130,9 @@ def test_calibrated_confidence_rises_with_the_score_and_stays_a_probability():
     from page_governor.moderation.model import Calibration
 
     calibration = Calibration.load()
-    for category in Category:
-        values = [calibration.probability(category.value, s / 100) for s in range(101)]
+    assert set(calibration.points) == {c.value for c in Category} - {"off_topic"}  # no data yet
+    for category in calibration.points:
+        values = [calibration.probability(category, s / 100) for s in range(101)]
         assert all(v is not None and 0 <= v <= 1 for v in values)
         assert values == sorted(values), category  # never less sure at a higher score
 
@@ -140,6 +141,50 @@ def test_a_clean_comment_has_no_confidence_and_a_flagged_one_has_it_per_category
     assert CLASSIFIER.classify("Thanks for the road closure update").confidence == {}
     flagged = CLASSIFIER.classify("I will kill you, you stupid fucking pig")
     assert set(flagged.confidence) == set(flagged.categories) and flagged.categories
+
+
+ROAD_POST = "Route 30 is closed between Elm and Pine until 4 p.m. for a crash investigation."
+
+
+def _on_post(text: str, *, rule: bool = True) -> tuple[str, ...]:
+    context = Context(top_level_on_agency_page=True, post_text=ROAD_POST, off_topic_rule=rule)
+    return tuple(c.value for c in CLASSIFIER.classify(text, context).categories)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Copy and paste this to your wall before midnight or lose your account!",
+        "Share this with 10 friends and something good will happen tomorrow.",
+        "Garage sale Saturday at 12 Oak St, tools and bikes, cash only",
+        "When does the post office on Main open? I need stamps.",
+        "ghjkl ghjkl ghjkl ghjkl",
+    ],
+)
+def test_unrelated_forms_are_off_topic_only_on_a_page_whose_policy_names_them(comment):
+    assert "off_topic" in _on_post(comment) or "spam" in _on_post(comment)
+    assert "off_topic" not in _on_post(comment, rule=False)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "This road is a death trap and the city council does nothing. Vote them out!",
+        "Your officers caused this by chasing people through town.",
+        "hahahahaha of course it's closed again",
+        "Is the detour open to trucks?",
+        "Defund the police and fix the roads instead.",
+        "The mayor should resign over this.",
+    ],
+)
+def test_criticism_questions_and_reactions_about_the_post_are_never_off_topic(comment):
+    assert "off_topic" not in _on_post(comment)
+
+
+def test_without_the_post_nothing_is_judged_off_topic():
+    context = Context(top_level_on_agency_page=True, off_topic_rule=True)
+    result = CLASSIFIER.classify("Share this with 10 friends for good luck!", context)
+    assert Category.OFF_TOPIC not in result.categories
 
 
 def _sample_comments() -> list[str]:
