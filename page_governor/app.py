@@ -19,6 +19,7 @@ from page_governor.platforms.sample import SampleAdapter, load_bundled
 
 if TYPE_CHECKING:
     from page_governor.archive.media import Fetcher
+    from page_governor.moderation.appeals import NoticeConfig
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,13 @@ class App:
     @cached_property
     def policy(self) -> Policy:
         return load_policy(self.settings.config_dir)
+
+    @cached_property
+    def notices(self) -> NoticeConfig:
+        """Notice and appeal after a hide (config/notices.yaml; off by default)."""
+        from page_governor.moderation.appeals import load_notices
+
+        return load_notices(self.settings.config_dir)
 
     @property
     def sample_state_path(self) -> Any:

@@ -927,6 +927,16 @@ def review_show(ctx: click.Context, item_id: int) -> None:
         console.print(f"  target: {item['target']}")
     for advisory in item["advisories"]:
         console.print(f"  [yellow]advisory[/]: {advisory}")
+    from page_governor.moderation.appeals import appeals_of
+
+    with app.db.connect() as conn:
+        appeals = appeals_of(conn, item_id)
+    for a in appeals:
+        console.print(
+            f"  appeal {a['id']} ({a['status']}): “{a['text']}” recorded by {a['recorded_by']}"
+            + (f"; {a['status']} by {a['decided_by']}: {a['reason']}" if a["decided_by"] else ""),
+            markup=False,
+        )
     for d in item["decisions"]:
         console.print(
             f"  decision: {d['decision']} by {d['reviewer']} at {d['decided_at']:%Y-%m-%d %H:%M} "
@@ -978,6 +988,7 @@ def review_decide(
         policy_clause=policy_clause,
         now=app.clock.now(),
         adapter_for=app.adapter_for,
+        notices=app.notices,
     )
     extra = ""
     if outcome.platform_result.get("action") == "hide":
@@ -1211,6 +1222,68 @@ def _checked(ctx: click.Context, who: str, permission: Any, what: str) -> str:
     app = _app(ctx)
     book = RoleBook.from_config_dir(app.settings.config_dir)
     return authorize(app.db, book, who, permission, what=what, now=app.clock.now()).actor
+
+
+@review.command("appeal")
+@click.argument("item_id", type=int)
+@click.option("--text", required=True, help="What the commenter wrote to appeal (recorded).")
+@click.option("--by", "by", required=True, metavar="WHO", help=BY_HELP)
+@click.pass_context
+def review_appeal(ctx: click.Context, item_id: int, text: str, by: str) -> None:
+    """Record a commenter's appeal against the hide of their comment (audited).
+
+    \b
+    Example:
+      page-governor review appeal 12 --by jpark --text "I was quoting the suspect's post"
+    """
+    from page_governor.moderation.appeals import file_appeal
+    from page_governor.roles import Permission
+
+    app = _app(ctx)
+    actor = _checked(ctx, by, Permission.DECIDE, f"record an appeal on review item {item_id}")
+    with app.db.begin() as conn:
+        appeal_id = file_appeal(conn, item_id, text=text, by=actor, now=app.clock.now())
+    console.print(
+        f"appeal {appeal_id} recorded on review item {item_id}; someone other than the person "
+        "who hid the comment decides it with `review appeal-decide`"
+    )
+
+
+@review.command("appeal-decide")
+@click.argument("appeal_id", type=int)
+@click.option("--outcome", type=click.Choice(["upheld", "reversed"]), required=True)
+@click.option("--reason", required=True, help="Why (recorded in the audit log).")
+@click.option("--by", "by", required=True, metavar="WHO", help=BY_HELP)
+@click.pass_context
+def review_appeal_decide(
+    ctx: click.Context, appeal_id: int, outcome: str, reason: str, by: str
+) -> None:
+    """Decide an appeal: uphold the hide, or reverse it and show the comment again.
+
+    Refused for the person who hid the comment. Reversing goes through the platform (the
+    comment is unhidden and archived as a new version).
+
+    \b
+    Example:
+      page-governor review appeal-decide 3 --outcome reversed --by alvarez \\
+          --reason "a quotation, not a personal attack"
+    """
+    from page_governor.moderation.appeals import decide_appeal
+    from page_governor.roles import Permission
+
+    app = _app(ctx)
+    actor = _checked(ctx, by, Permission.DECIDE, f"decide appeal {appeal_id}")
+    with app.db.begin() as conn:
+        result = decide_appeal(
+            conn,
+            appeal_id,
+            reversed_=outcome == "reversed",
+            reason=reason,
+            by=actor,
+            now=app.clock.now(),
+            adapter_for=app.adapter_for,
+        )
+    console.print(f"appeal {appeal_id}: {result}")
 
 
 @cli.group()

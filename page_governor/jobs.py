@@ -258,6 +258,18 @@ def digest_figures(conn: Connection, *, since: datetime, until: datetime) -> dic
             .group_by(t.review_decisions.c.decision)
         ).all()
     )
+    appeals = t.appeals
+    appeals_in = conn.execute(
+        select(func.count()).where(appeals.c.recorded_at >= since, appeals.c.recorded_at < until)
+    ).scalar_one()
+    appeal_outcomes = dict(
+        conn.execute(
+            select(appeals.c.status, func.count())
+            .where(appeals.c.decided_at >= since, appeals.c.decided_at < until)
+            .group_by(appeals.c.status)
+        ).all()
+    )
+    appeals_open = conn.execute(select(func.count()).where(appeals.c.status == "open")).scalar_one()
     waiting = t.review_items.c.status != ReviewStatus.DECIDED.value
     open_items, oldest = conn.execute(
         select(func.count(), func.min(t.review_items.c.created_at)).where(waiting)
@@ -306,6 +318,11 @@ def digest_figures(conn: Connection, *, since: datetime, until: datetime) -> dic
         "compliance": compliance,
         "open_gaps": gaps,
         "paused": paused,
+        "appeals": {
+            "received": int(appeals_in),
+            "decided": {str(k): int(v) for k, v in appeal_outcomes.items()},
+            "open": int(appeals_open),
+        },
     }
 
 

@@ -609,6 +609,7 @@ class BotHandlers:
                 policy_clause=clause,
                 now=self.app.clock.now(),
                 adapter_for=self.app.adapter_for,
+                notices=self.app.notices,
             )
         except InvalidTransition as exc:
             return exc.message[0].upper() + exc.message[1:] + "."

@@ -208,6 +208,26 @@ def notice_message(kind: str, payload: dict[str, Any]) -> Rendered:
             + f"Nothing is captured from this page until someone fixes it and runs "
             f"<code>{e(payload.get('resume'))}</code>. The gap is recorded."
         )
+    if kind == "hide_notice":
+        lines = [
+            f"✉️ <b>Notice for the commenter</b> · {page} ({platform}) · review "
+            f"#{e(payload.get('review_item_id'))}",
+            f"To {e(payload.get('author') or 'the commenter')}, as text to send or post:",
+            f"<blockquote>{e(_clip(payload.get('notice'), 1500))}</blockquote>",
+        ]
+        opened = link(payload.get("permalink"), "Open the comment")
+        if opened:
+            lines.append(opened)
+        return Rendered(_fit("\n".join(lines)))
+    if kind == "appeal":
+        return Rendered(
+            f"⚖️ <b>Appeal</b> #{e(payload.get('appeal_id'))} of the hide on review "
+            f"#{e(payload.get('review_item_id'))}\n"
+            f"<blockquote>{e(_clip(payload.get('text'), 800))}</blockquote>\n"
+            "Someone other than the person who hid it decides: "
+            f"<code>page-governor review appeal-decide {e(payload.get('appeal_id'))} "
+            "--outcome upheld|reversed --reason … --by …</code>"
+        )
     if kind == "post_findings":
         lines = [
             f"📝 <b>Our post may break the social-media policy</b> · {page} ({platform})",
@@ -263,6 +283,14 @@ def digest_message(d: dict[str, Any]) -> Rendered:
     detail = ", ".join(f"{_category(k)} {n}" for k, n in sorted(decisions.items()))
     lines.append(f"Decided: {sum(decisions.values())}" + (f" ({e(detail)})" if detail else ""))
     lines.append(f"Waiting in /queue: {d.get('open_items', 0)} (oldest {e(d.get('oldest_open'))})")
+    appeals = d.get("appeals") or {}
+    if appeals.get("received") or appeals.get("decided") or appeals.get("open"):
+        decided = ", ".join(f"{k} {n}" for k, n in sorted((appeals.get("decided") or {}).items()))
+        lines.append(
+            f"Appeals: {appeals.get('received', 0)} received"
+            + (f", decided {e(decided)}" if decided else "")
+            + f", {appeals.get('open', 0)} open"
+        )
     for row in d.get("compliance") or []:
         missing = ", ".join(row["missing"])
         lines.append(

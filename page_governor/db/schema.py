@@ -459,6 +459,23 @@ oauth_tokens = Table(
     Column("last_error", Text),
 )
 
+# Appeals of hidden comments (migration 0013): recorded by the PIO for the commenter, decided
+# by someone other than the person who hid the comment.
+appeals = Table(
+    "appeals",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("review_item_id", Id, ForeignKey("review_items.id"), nullable=False),
+    Column("decision_id", Id, ForeignKey("review_decisions.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("recorded_by", String(200), nullable=False),
+    _ts("recorded_at"),
+    Column("status", String(20), nullable=False),  # open, upheld, reversed
+    Column("decided_by", String(200)),
+    _ts("decided_at", nullable=True),
+    Column("reason", Text),
+)
+
 # Signed chain heads (migration 0008): append-only, like the chains they vouch for.
 chain_signatures = Table(
     "chain_signatures",

@@ -39,6 +39,7 @@ from page_governor.models import (
     Provenance,
     ReviewStatus,
 )
+from page_governor.moderation.appeals import NoticeConfig, prepare_notice
 from page_governor.outbox import enqueue
 from page_governor.platforms.base import PlatformAdapter
 from page_governor.registry import page_ref, page_row
@@ -243,8 +244,10 @@ def decide(
     policy_clause: str | None,
     now: datetime,
     adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
+    notices: NoticeConfig | None = None,
 ) -> DecisionOutcome:
-    """Record a human decision and carry it out (hide goes through the platform).
+    """Record a human decision and carry it out (hide goes through the platform; with
+    ``notices`` on, a hide also prepares the notice to the commenter).
 
     Runs in the caller's transaction: use :func:`record_decision`, which also audits a hide
     the platform refused (this function's writes roll back with the failure).
@@ -360,6 +363,8 @@ def decide(
         subject_id=item_id,
         details=details,
     )
+    if decision is Decision.HIDE and notices is not None:
+        prepare_notice(conn, notices, item=item, clause=policy_clause or "", by=reviewer, now=now)
     # Every alert about this item (in any chat) is brought up to date with the outcome.
     enqueue(
         conn,
@@ -395,6 +400,7 @@ def record_decision(
     policy_clause: str | None,
     now: datetime,
     adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
+    notices: NoticeConfig | None = None,
 ) -> DecisionOutcome:
     """:func:`decide` in a transaction of its own; the way every interface decides.
 
@@ -413,6 +419,7 @@ def record_decision(
                 policy_clause=policy_clause,
                 now=now,
                 adapter_for=adapter_for,
+                notices=notices,
             )
     except PlatformError as exc:
         with db.begin() as conn:

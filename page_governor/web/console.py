@@ -448,6 +448,7 @@ class WebConsole:
                 policy_clause=clause,
                 now=self.app.clock.now(),
                 adapter_for=self.app.adapter_for,
+                notices=self.app.notices,
             )
         )
         done = "hidden on the platform" if outcome.platform_result.get("action") == "hide" else ""

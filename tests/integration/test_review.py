@@ -7,26 +7,15 @@ import json
 import pytest
 from sqlalchemy import select
 
-from page_governor.compliance.service import check_page
 from page_governor.db import schema as t
 from page_governor.errors import InvalidTransition, UnsupportedOperation, WorkflowError
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, feedback_terms, get_item, list_items
 from page_governor.platforms.sample import load_bundled
 from page_governor.registry import page_row
-from tests.helpers import count, poll_all, register_sample, versions_of
+from tests.helpers import count, poll_all, versions_of
 
 T1, T2 = load_bundled().timeline
-
-
-@pytest.fixture
-def queued(app):
-    pages = register_sample(app)
-    poll_all(app, T1)
-    with app.db.begin() as conn:
-        for page in pages.values():
-            check_page(conn, page_row(conn, page["id"]), app.policy, now=T1)
-    return pages
 
 
 def _item_for(app, comment_id):
