@@ -20,14 +20,13 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from page_governor import audit
-from page_governor.archive.store import Archive
 from page_governor.config import load_yaml_file
 from page_governor.db import schema as t
 from page_governor.errors import ConfigError, InvalidTransition, UnknownObject, WorkflowError
-from page_governor.models import CommentRef, Decision, ItemKind, Provenance, same_person
+from page_governor.models import Decision, same_person
 from page_governor.outbox import enqueue
 from page_governor.platforms.base import PlatformAdapter
-from page_governor.registry import page_ref, page_row
+from page_governor.registry import page_row
 
 OPEN, UPHELD, REVERSED = "open", "upheld", "reversed"
 
@@ -262,22 +261,12 @@ def _show_again(
     now: datetime,
     adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
 ) -> dict[str, Any]:
-    from page_governor.moderation.review import get_item
+    from page_governor.moderation.review import get_item, set_hidden
 
     item = get_item(conn, item_id)
     page = page_row(conn, int(item["page_id"]))
-    ref = page_ref(page)
-    answer = adapter_for(page).hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=False)
-    Archive().capture(
-        conn,
-        page_id=page["id"],
-        kind=ItemKind(item["kind"]),
-        platform_item_id=item["platform_item_id"],
-        text_value=item["text"],
-        raw={"shown_again_on_appeal": True, "platform_answer": answer},
-        provenance=Provenance(ref.platform, "page_governor:unhide", now, "page_governor"),
-        captured_at=now,
-        is_hidden=False,
+    answer = set_hidden(
+        conn, adapter_for(page), page, item, hidden=False, why="shown_again_on_appeal", now=now
     )
     return {"action": "unhide", "answer": answer}
 

@@ -312,19 +312,10 @@ def decide(
                 platform=page["platform"],
                 page=page["key"],
             )
-        answer = adapter.hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=True)
-        platform_result = {"action": "hide", "answer": answer}
-        Archive().capture(
-            conn,
-            page_id=page["id"],
-            kind=ItemKind(item["kind"]),
-            platform_item_id=item["platform_item_id"],
-            text_value=item["text"],
-            raw={"hidden_by_decision": True, "platform_answer": answer},
-            provenance=Provenance(ref.platform, "page_governor:hide", now, "page_governor"),
-            captured_at=now,
-            is_hidden=True,
+        answer = set_hidden(
+            conn, adapter, page, item, hidden=True, why="hidden_by_decision", now=now
         )
+        platform_result = {"action": "hide", "answer": answer}
     conn.execute(
         insert(t.review_decisions).values(
             review_item_id=item_id,
@@ -388,6 +379,39 @@ def decide(
             now=now,
         )
     return DecisionOutcome(item_id, decision, new_status, platform_result, audit_id)
+
+
+def set_hidden(
+    conn: Connection,
+    adapter: PlatformAdapter,
+    page: dict[str, Any],
+    item: dict[str, Any],
+    *,
+    hidden: bool,
+    why: str,
+    now: datetime,
+) -> dict[str, object]:
+    """Hide or show a comment through the platform and archive its new state (``why`` is
+    kept in the version's payload). Returns the platform's answer.
+
+    Raises:
+        PlatformError: the platform refused (nothing is archived).
+    """
+    ref = page_ref(page)
+    answer = adapter.hide_comment(CommentRef(ref, item["platform_item_id"]), hidden=hidden)
+    verb = "hide" if hidden else "unhide"
+    Archive().capture(
+        conn,
+        page_id=page["id"],
+        kind=ItemKind(item["kind"]),
+        platform_item_id=item["platform_item_id"],
+        text_value=item["text"],
+        raw={why: True, "platform_answer": answer},
+        provenance=Provenance(ref.platform, f"page_governor:{verb}", now, "page_governor"),
+        captured_at=now,
+        is_hidden=hidden,
+    )
+    return answer
 
 
 def record_decision(
