@@ -36,7 +36,7 @@ from page_governor.app import App
 from page_governor.archive import signing
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
-from page_governor.errors import InputError, PageGovernorError
+from page_governor.errors import InputError, PageGovernorError, UnknownObject
 from page_governor.lifecycle import Event
 from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
 from page_governor.roles import Permission
@@ -177,7 +177,11 @@ class WebConsole:
                     return self.render(
                         request,
                         "error.html",
-                        400 if exc.exit_code in (2, 5) else 502,
+                        404
+                        if isinstance(exc, UnknownObject)
+                        else 400
+                        if exc.exit_code in (2, 5)
+                        else 502,
                         user=user,
                         message=exc.message,
                         hint=exc.hint,
@@ -386,14 +390,29 @@ class WebConsole:
     # -- review ---------------------------------------------------------------------------
 
     async def review_list(self, request: Request, user: WebUser) -> Response:
+        """The queue; ``?status=open|escalated|decided|all`` (default: everything waiting)."""
         from page_governor.moderation import review
+
+        wanted = request.query_params.get("status", "waiting")
+        statuses: dict[str, Any] = {
+            "waiting": review.WAITING,
+            "all": None,
+            **{s.value: s for s in ReviewStatus},
+        }
+        if wanted not in statuses:
+            raise InputError(f"unknown status {wanted!r}: one of {', '.join(statuses)}")
 
         def load() -> list[dict[str, Any]]:
             with self.app.db.connect() as conn:
-                return review.list_items(conn, status=review.WAITING, limit=500)
+                return review.list_items(conn, status=statuses[wanted], limit=500)
 
         return self.render(
-            request, "review_list.html", user=user, items=await run_in_threadpool(load)
+            request,
+            "review_list.html",
+            user=user,
+            items=await run_in_threadpool(load),
+            shown=wanted,
+            statuses=list(statuses),
         )
 
     async def review_item(self, request: Request, user: WebUser) -> Response:

@@ -204,6 +204,25 @@ def test_a_pio_checks_a_draft_post_and_sees_published_posts_the_worker_flagged(c
     assert client.get("/posts", follow_redirects=False).status_code == 403
 
 
+def test_the_queue_filters_by_status_and_an_unknown_item_is_not_found(client, console_app):
+    sign_in(client, "jane")
+    from page_governor.moderation.review import list_items
+
+    with console_app.db.connect() as conn:
+        first = list_items(conn, limit=1)[0]
+    escalate = client.get(f"/review/{first['id']}")
+    client.post(
+        f"/review/{first['id']}/decide",
+        data={"csrf": csrf_of(escalate.text), "decision": "escalate", "reason": "chief"},
+    )
+    escalated = client.get("/review?status=escalated").text
+    assert f'href="/review/{first["id"]}"' in escalated and escalated.count('href="/review/') == 1
+    waiting = client.get("/review").text
+    assert waiting.count('href="/review/') > 1  # open and escalated together
+    assert client.get("/review?status=bogus").status_code == 400
+    assert client.get("/review/999999").status_code == 404
+
+
 def test_a_login_cannot_redirect_to_another_site(client):
     token = csrf_of(client.get("/login").text)
     response = client.post(
