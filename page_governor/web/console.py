@@ -471,10 +471,22 @@ class WebConsole:
             )
         )
         done = "hidden on the platform" if outcome.platform_result.get("action") == "hide" else ""
+
+        def next_item() -> int | None:
+            from page_governor.moderation import review
+
+            with self.app.db.connect() as conn:
+                waiting = review.list_items(conn, status=review.WAITING, limit=2)
+            return next((int(i["id"]) for i in waiting if int(i["id"]) != item_id), None)
+
+        following = await run_in_threadpool(next_item)
         return self._flash(
             request,
-            f"Review #{item_id}: {decision.value} recorded" + (f", {done}" if done else "") + ".",
-            f"/review/{item_id}",
+            f"Review #{item_id}: {decision.value} recorded"
+            + (f", {done}" if done else "")
+            + "."
+            + (" Here is the next item." if following else " The queue is empty."),
+            f"/review/{following}" if following else "/review",
         )
 
     # -- pages ----------------------------------------------------------------------------

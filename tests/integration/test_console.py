@@ -293,6 +293,11 @@ def test_a_pio_hides_a_flagged_comment_with_a_reason_and_the_pages_clause(client
         },
     )
     assert response.status_code == 200 and "hidden on the platform" in response.text
+    assert "Here is the next item." in response.text  # straight on to the next in the queue
+    assert f"<h1>Review #{item['id']} " not in response.text
+    # the comment, why, and the decision form come before the thread
+    assert page.text.index("The comment") < page.text.index("Record the decision")
+    assert page.text.index("Record the decision") < page.text.index("The thread")
     decided = audit_actions(console_app, "review.hide")
     assert decided == [("review.hide", "Jane Park (PIO) (web:jane)", str(item["id"]))]
 
