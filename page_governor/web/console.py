@@ -13,6 +13,7 @@ records clerks and the admin. No JavaScript.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 import secrets
 import shutil
@@ -36,7 +37,7 @@ from page_governor.app import App
 from page_governor.archive import signing
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
-from page_governor.errors import InputError, PageGovernorError, UnknownObject
+from page_governor.errors import InputError, PageGovernorError, UnknownObject, WorkflowError
 from page_governor.lifecycle import Event
 from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
 from page_governor.roles import Permission
@@ -65,6 +66,7 @@ class WebConsole:
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
         self.env.filters["when"] = _when
+        self.env.filters["fields"] = _fields
 
     def routes(self) -> list[Route]:
         return [
@@ -508,18 +510,28 @@ class WebConsole:
             raise InputError("unknown action")
         form = await request.form()
         event = Event.APPROVE if action == "approve" else Event.REJECT
-        state = await run_in_threadpool(
-            lambda: transition(
-                self.app,
-                key,
-                event,
-                by=user.actor,
-                roles=user.roles,
-                reason=str(form.get("reason", "")).strip()
-                or ("approved" if action == "approve" else ""),
-                acknowledged=form.get("acknowledge") == "yes",
+        try:
+            state = await run_in_threadpool(
+                lambda: transition(
+                    self.app,
+                    key,
+                    event,
+                    by=user.actor,
+                    roles=user.roles,
+                    reason=str(form.get("reason", "")).strip()
+                    or ("approved" if action == "approve" else ""),
+                    acknowledged=form.get("acknowledge") == "yes",
+                )
             )
-        )
+        except WorkflowError as exc:
+            if "acknowledgement" not in exc.message:
+                raise
+            # the command line's flag means nothing here: say what to do on this page
+            raise WorkflowError(
+                exc.message,
+                hint="tick “I acknowledge the missing elements” beside Approve (the "
+                "acknowledgement is recorded), or ask for the profile to be fixed first",
+            ) from None
         return self._flash(request, f"{key}: {event.value} recorded; now {state.value}.", "/pages")
 
     # -- archive --------------------------------------------------------------------------
@@ -740,6 +752,21 @@ def _nav(user: WebUser) -> list[tuple[str, str]]:
     if user.can(Permission.VIEW_AUDIT):
         links.append(("/audit", "Audit log"))
     return links
+
+
+def _fields(details: str, limit: int = 200) -> list[tuple[str, str]]:
+    """An audit entry's details (canonical JSON) as short "key: value" pairs to read."""
+    try:
+        data = json.loads(details)
+    except ValueError:
+        return [("details", details[:limit])]
+    if not isinstance(data, dict):
+        return [("details", str(data)[:limit])]
+    out = []
+    for key, value in data.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.append((str(key), text if len(text) <= limit else text[: limit - 1] + "…"))
+    return out
 
 
 async def _csrf_ok(request: Request, form: Any = None) -> bool:

@@ -330,12 +330,18 @@ def test_the_chief_approves_a_requested_page(client, console_app):
     assert f"Approve {key}" in page.text
     refused = client.post(f"/pages/{key}/approve", data={"csrf": csrf_of(page.text)})
     assert refused.status_code == 400 and "acknowledgement" in refused.text
+    assert "I acknowledge the missing elements" in refused.text  # said as on this page
+    assert "--acknowledge-failures" not in refused.text  # not the command line's flag
     response = client.post(
         f"/pages/{key}/approve",
         data={"csrf": csrf_of(page.text), "reason": "pilot", "acknowledge": "yes"},
     )
     assert "approve recorded; now approved" in response.text
     assert audit_actions(console_app, "page.approve")[0][1] == "Chief Alvarez (web:alvarez)"
+    # the audit log reads as fields, not one long line of JSON
+    audit = client.get("/audit?action=page.approve").text
+    assert '<span class="muted">acknowledged_failures:</span>' in audit
+    assert "<code>{" not in audit
 
 
 def test_a_pio_cannot_approve_pages(client, console_app):
