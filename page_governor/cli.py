@@ -39,6 +39,14 @@ BY_HELP = (
     "role, recorded."
 )
 
+
+def by_option(dest: str = "by", *aliases: str, required: bool = True, note: str = "") -> Any:
+    """The ``--by WHO`` option (page_governor.identity checks it): the same flag everywhere."""
+    return click.option(
+        "--by", *aliases, dest, required=required, metavar="WHO", help=BY_HELP + note
+    )
+
+
 EPILOG = """\b
 Daily work happens in Telegram (`run`) and the web console (`serve`); see README.md.
 """
@@ -948,7 +956,7 @@ def review_show(ctx: click.Context, item_id: int) -> None:
 @review.command("decide")
 @click.argument("item_id", type=int)
 @click.option("--decision", type=click.Choice([d.value for d in Decision]), required=True)
-@click.option("--by", "--reviewer", "reviewer", required=True, metavar="WHO", help=BY_HELP)
+@by_option("reviewer", "--reviewer")
 @click.option("--reason", required=True, help="Why (recorded in the audit log).")
 @click.option(
     "--clause",
@@ -1227,7 +1235,7 @@ def _checked(ctx: click.Context, who: str, permission: Any, what: str) -> str:
 @review.command("appeal")
 @click.argument("item_id", type=int)
 @click.option("--text", required=True, help="What the commenter wrote to appeal (recorded).")
-@click.option("--by", "by", required=True, metavar="WHO", help=BY_HELP)
+@by_option()
 @click.pass_context
 def review_appeal(ctx: click.Context, item_id: int, text: str, by: str) -> None:
     """Record a commenter's appeal against the hide of their comment (audited).
@@ -1253,7 +1261,7 @@ def review_appeal(ctx: click.Context, item_id: int, text: str, by: str) -> None:
 @click.argument("appeal_id", type=int)
 @click.option("--outcome", type=click.Choice(["upheld", "reversed"]), required=True)
 @click.option("--reason", required=True, help="Why (recorded in the audit log).")
-@click.option("--by", "by", required=True, metavar="WHO", help=BY_HELP)
+@by_option()
 @click.pass_context
 def review_appeal_decide(
     ctx: click.Context, appeal_id: int, outcome: str, reason: str, by: str
@@ -1769,7 +1777,7 @@ def archive_show(ctx: click.Context, item_id: int, as_json: bool) -> None:
     is_flag=True,
     help="Public-release copy: personal information redacted (config/redaction.yaml).",
 )
-@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
+@by_option("actor")
 @click.pass_context
 def archive_export(
     ctx: click.Context,
@@ -1923,7 +1931,7 @@ def archive_hold() -> None:
 @click.argument("words", nargs=-1)
 @_filter_options
 @click.option("--reason", required=True, help="The matter the records are preserved for.")
-@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
+@by_option("actor")
 @click.pass_context
 def archive_hold_add(
     ctx: click.Context,
@@ -1998,7 +2006,7 @@ def archive_hold_list(ctx: click.Context, as_json: bool) -> None:
 @archive_hold.command("release")
 @click.argument("hold_id", type=int)
 @click.option("--reason", required=True, help="Why the hold ends (e.g. case closed).")
-@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
+@by_option("actor")
 @click.pass_context
 def archive_hold_release(ctx: click.Context, hold_id: int, reason: str, actor: str) -> None:
     """Release a legal hold; audited.
@@ -2029,7 +2037,7 @@ def archive_retention() -> None:
 
 @archive_retention.command("sweep")
 @click.option("--propose", is_flag=True, help="Create a disposition list per class with items due.")
-@click.option("--by", "actor", metavar="WHO", help=BY_HELP + " Needed with --propose.")
+@by_option("actor", required=False, note=" Needed with --propose.")
 @click.pass_context
 def archive_retention_sweep(ctx: click.Context, propose: bool, actor: str | None) -> None:
     """List what is past retention under config/retention.yaml (nothing is disposed of here).
@@ -2128,7 +2136,7 @@ def archive_retention_list(ctx: click.Context, as_json: bool) -> None:
 
 @archive_retention.command("approve")
 @click.argument("disposition_id", type=int)
-@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
+@by_option("actor")
 @click.pass_context
 def archive_retention_approve(ctx: click.Context, disposition_id: int, actor: str) -> None:
     """Approve a disposition list: its versions keep their hashes and lose their content.
@@ -2153,7 +2161,7 @@ def archive_retention_approve(ctx: click.Context, disposition_id: int, actor: st
 @archive_retention.command("reject")
 @click.argument("disposition_id", type=int)
 @click.option("--reason", required=True)
-@click.option("--by", "actor", required=True, metavar="WHO", help=BY_HELP)
+@by_option("actor")
 @click.pass_context
 def archive_retention_reject(
     ctx: click.Context, disposition_id: int, reason: str, actor: str

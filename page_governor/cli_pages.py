@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from page_governor.cli import _app, _read_input, _sync_registry, console, pages
+from page_governor.cli import _app, _checked, _read_input, _sync_registry, by_option, console, pages
 from page_governor.errors import InputError
 from page_governor.lifecycle import Event
 from page_governor.models import Platform
@@ -27,14 +27,7 @@ if TYPE_CHECKING:
     from page_governor.app import App
     from page_governor.identity import Identity
 
-BY = click.option(
-    "--by",
-    "by",
-    required=True,
-    metavar="WHO",
-    help="Who acts: your console username or your name as roles.yaml lists it; checked for "
-    "the role, recorded.",
-)
+BY = by_option()
 
 
 def _registry(ctx: click.Context) -> App:
@@ -381,8 +374,7 @@ REPORT_COLUMNS = (
     help="Read the account's OAuth 2.0 refresh token from standard input.",
 )
 @click.option("--new-key", is_flag=True, help="Print a new PAGE_GOVERNOR_TOKEN_ENCRYPTION_KEY.")
-@click.option("--by", "by", metavar="WHO", help="The admin storing it (console username or "
-              "roles.yaml name); checked and recorded.")  # fmt: skip
+@by_option(required=False)
 @click.pass_context
 def pages_x_token(
     ctx: click.Context, page_key: str | None, refresh_token_stdin: bool, new_key: bool,
@@ -412,7 +404,6 @@ def pages_x_token(
             "give the page, --refresh-token-stdin and --by",
             hint="page-governor pages x-token spd-x --refresh-token-stdin --by ada < refresh.txt",
         )
-    from page_governor.identity import authorize
     from page_governor.registry import page_row
     from page_governor.roles import Permission
 
@@ -421,16 +412,12 @@ def pages_x_token(
         page = page_row(conn, page_key)
     if page["platform"] != "x":
         raise InputError(f"{page_key} is a {page['platform']} page; OAuth tokens are for X")
-    book = RoleBook.from_config_dir(app.settings.config_dir)
-    admin = authorize(
-        app.db, book, by, Permission.MANAGE_TOKENS, what=f"store the X token of {page_key}",
-        now=app.clock.now(),
-    )  # fmt: skip
+    admin = _checked(ctx, by, Permission.MANAGE_TOKENS, f"store the X token of {page_key}")
     token = click.get_text_stream("stdin").read().strip()
     if not token:
         raise InputError("no refresh token on standard input")
     stored = x_oauth.store_refresh_token(
-        app.db, app.settings, page, token, by=admin.actor, now=app.clock.now()
+        app.db, app.settings, page, token, by=admin, now=app.clock.now()
     )
     console.print(
         f"{page_key}: X token stored encrypted (scopes: {stored.scope or 'not stated'}); "

@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -135,15 +134,20 @@ def _sqlite_path(db: Database) -> Path:
     return Path(database)
 
 
-def _write_sqlite_file(db: Database, target: Path, say: Progress) -> None:
-    source = sqlite3.connect(_sqlite_path(db))
-    copy = sqlite3.connect(target)
+def _sqlite_copy(source_file: Path, target_file: Path) -> None:
+    """SQLite's online backup API: a consistent copy while others keep writing."""
+    source = sqlite3.connect(source_file)
+    copy = sqlite3.connect(target_file)
     try:
-        say(f"copying {_sqlite_path(db)} with SQLite's online backup")
-        source.backup(copy, pages=4096, progress=None)
+        source.backup(copy, pages=4096)
     finally:
         copy.close()
         source.close()
+
+
+def _write_sqlite_file(db: Database, target: Path, say: Progress) -> None:
+    say(f"copying {_sqlite_path(db)} with SQLite's online backup")
+    _sqlite_copy(_sqlite_path(db), target)
 
 
 def _libpq_url(db: Database) -> str:
@@ -368,17 +372,7 @@ def _restore_sqlite_file(db: Database, source_file: Path, say: Progress) -> None
     target = _sqlite_path(db)
     db.dispose()
     say(f"copying the backup into {target}")
-    source = sqlite3.connect(source_file)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
-    for suffix in ("-wal", "-shm"):
-        stale = Path(f"{target}{suffix}")
-        if stale.exists() and stale.stat().st_size == 0:
-            os.remove(stale)
+    _sqlite_copy(source_file, target)
 
 
 def _read_database(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
