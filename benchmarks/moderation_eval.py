@@ -1,10 +1,12 @@
 """Quality of the comment classifier on the team's labelled comments.
 
-    python benchmarks/moderation_eval.py [--file dev|holdout|holdout2|dev_2026_12|frozen_test_2026_12|all]
+    python benchmarks/moderation_eval.py [--file NAME|all]
 
-``frozen_test_2026_12`` is a frozen test split: it was written before the detectors were changed
-for it and is never used to choose rules, lexicon entries or thresholds (do not read its misses
-with --verbose while tuning; tune on ``dev_2026_12``).
+NAME is a labelled set in tests/data/moderation (dev, holdout, holdout2, dev_2026_12,
+dev_2026_12b, frozen_test_2026_12, frozen_test_2026_12b). A set whose name starts with
+``frozen`` is a frozen test split: it was written before the detectors were changed for it and is
+never used to choose rules, lexicon entries or thresholds, so --verbose refuses to list its
+misses (tune on the dev sets).
 
 Targets: recall on violations >= 95%; at most 2% of the must-never-flag comments flagged.
 """
@@ -20,6 +22,7 @@ from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.evaluation import evaluate, load_comments
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "moderation"
+SETS = sorted(p.stem for p in DATA.glob("*.jsonl") if not p.stem.startswith(("train", "offtopic")))
 
 
 def main() -> None:
@@ -27,19 +30,13 @@ def main() -> None:
         description=__doc__.splitlines()[0],
         epilog="example: python benchmarks/moderation_eval.py --file holdout -v",
     )
-    parser.add_argument(
-        "--file",
-        choices=["dev", "holdout", "holdout2", "dev_2026_12", "frozen_test_2026_12", "all"],
-        default="all",
-    )
+    parser.add_argument("--file", choices=[*SETS, "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")
     args = parser.parse_args()
-    names = (
-        ["dev", "holdout", "holdout2", "dev_2026_12", "frozen_test_2026_12"]
-        if args.file == "all"
-        else [args.file]
-    )
-    paths = [DATA / f"{n}.jsonl" for n in names if (DATA / f"{n}.jsonl").exists()]
+    names = SETS if args.file == "all" else [args.file]
+    if args.verbose and any(n.startswith("frozen") for n in names):
+        parser.error("--verbose lists misses, which a frozen test split must not show")
+    paths = [DATA / f"{n}.jsonl" for n in names]
     rows = load_comments(*paths)
     ev = evaluate(rows, Classifier.from_config_dir(DEFAULT_CONFIG_DIR))
     print(

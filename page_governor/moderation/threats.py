@@ -40,6 +40,11 @@ def _g(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _words(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
 # (anchor groups, pattern): a pattern runs only when every one of its groups has a word in the
 # comment, so most comments cost a few set operations instead of thirty regular expressions.
 THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -55,7 +60,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
-         r"\b(hope|wish|pray|hoping|praying)\b[^.!?]{0,25}\b(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
+         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
         ((_g("should"), _g("shot", "hanged", "hung", "killed", "executed", "lynched", "dead", "strung", "beaten", "burned", "tortured")),
@@ -85,7 +90,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("sleep"), _g("eye")), r"\bsleep\s+with\s+one\s+eye\s+open\b"),
         ((_g("coming"),),
          r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
-        ((_g("coming"),), r"\b(gets?|getting)\s+(what'?s|whats)\s+coming\s+to\s+(him|her|them|you)\b"),
+        ((_g("coming", "comin", "comin'"),), r"\b(gets?|getting)\s+(what'?s|whats)\s+comin'?g?\s+to\s+(him|her|them|you|u|ya|y'all|yall)\b"),
         ((_g("bag", "feet", "box", "tag", "ground"),),
          r"\b(body bag|six feet under|in a box|toe tag|in the ground|pine box)\b"),
         ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
@@ -97,11 +102,11 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
         # death foretold or demanded: "you will die", "X must die", "ban me and die"
         ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
-         r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead|be hunted|burn)\b"),
+         r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn)\b"),
         ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
          r"\b(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
         ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
-        ((_g("dead", "death"),), r"\b(drop dead|death to|your death is|(you'd|you would|he'd|she'd) be dead)\b"),
+        ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|death to|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
         ((_g("yourself", "urself", "yourselves", "kys"),),
          r"\b(kill|hang|shoot|off) (yourself|urself|yourselves)\b|\bkys\b"),
         # first-person violence without a weapon word: "I'll kick the shit out of you"
@@ -114,8 +119,8 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(or (else )?|unless [^ ]+( [^ ]+){0,6} |keep (it up|this up|ignoring [^ ]+) and )(you'll|you will|you're gonna|you are going to|they'll|he'll|she'll|u will|youll) (be sorry|regret (it|this))\b"),
         ((_g("regret"), _g("make")), r"\b(we|i)('ll| will| are going to| am going to|'re gonna|'m gonna) make (you|him|her|them|u) regret\b"),
         ((_g("good"), _g("know")), r"\bif (you|u|he|she|they) know(s)? what's good for (you|u|him|her|them)\b"),
-        ((_g("happen", "happens", "happened"), _g("bad", "something", "see", "what")),
-         r"\b(something (bad|terrible|awful|nasty) (is going to|is gonna|will|might|could) happen to (you|your|him|his|her|them|their|that|the)|and see what happens to (you|your|that|the|his|her|their))\b"),
+        ((_g("happen", "happens", "happened"), _g("bad", "something", "see", "what", "watch")),
+         r"\b(something (bad|terrible|awful|nasty) (is going to|is gonna|will|might|could) happen to (you|your|him|his|her|them|their|that|the)|(and|then) (see|watch) what happens (to|when) (you|your|ur|that|the|his|her|their|this|y'all|yall))\b"),
         ((_g("survive"), _g("won't", "wont", "not", "never")),
          r"\b(won't|wont|will not|not gonna|never) survive (the|this|next) (week|weekend|night|month|year)\b"),
         ((_g("bad", "rough", "long"), _g("weekend", "night", "day", "week")),
@@ -137,6 +142,24 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("wife", "husband", "kids", "children", "daughter", "son", "family"),
           _g("bus", "school", "drops", "walks", "picks", "gets", "morning", "elementary", "stop")),
          r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family)('s)? ( ?[^ ]+){0,5}(bus stop|school|drops|walks|picks|gets out|every morning|every night|elementary|at \d)"),
+        ((_g("bus", "daycare", "practice", "ride", "rides", "route"), _g("wife", "husband", "kids", "children", "daughter", "son", "family")),
+         r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family) ( ?[^ ]+){0,3}(rides?|takes?|catch(es)?) (the |bus |a )*(bus|daycare|practice|route)\b|\b(drops?|takes?|picks?) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son) (up |off )?(at|to|from) (daycare|school|practice|the bus)\b|\bwhich (daycare|school|bus) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son)\b"),
+        ((_g("time"), _g("matter"), _g("gets", "get", "catches", "finds", "reaches")),
+         r"\bmatter of time (before|till|until) (someone|somebody|we|they|i|one of us|one of them|people) (gets|get|catches|catch|finds|find|reaches) (to )?(you|u|ya|him|her|them|y'all|yall|every|one of you)\b"),
+        ((_g("catch", "see", "find", "meet", "run"), _g("never", "clock", "uniform", "badge", "duty", "alone")),
+         r"\bhope (i|we) never (catch|see|find|meet|run into) (you|u|ya|y'all|yall|him|her|them)\b|\b(catch|see|find|meet) (you|u|ya|y'all|yall|him|her|them) (off the clock|out of uniform|without (your|his|her|the) (badge|gun|uniform))\b"),
+        ((_g("ready", "strapped", "armed", "prepared"), _g("come", "meet")),
+         r"\bmeet me\b[^.!?]{0,60}\b(come|be) (ready|strapped|armed|prepared)\b|\bcome (strapped|armed)\b"),
+        ((_g("waiting"), _g("i'll", "we'll", "will", "i'm", "im", "we're", "are", "am", "be")),
+         r"\b(i'll|ill|we'll|i will|we will|i'm|im|we're|we are|i am)( be)? waiting (for (you|u|him|her|them) )?(outside|behind|in (the|your|his|her) (parking|garage|driveway|lot)|at (your|his|her|their) (house|home|door|car)|by (your|his|her|their) (house|car|door)|in your|after (your|his|her) shift|when (you|he|she|they) (get|gets|come|comes) (home|out|off))"),
+        ((_g("address", "addy"), _g("got", "have", "found", "pulled", "know", "looked", "dug")),
+         r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|found|pulled|know|looked up|dug up) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (home |house |real |personal |exact )?(address|addy)\b"),
+        ((_g("see", "live", "make"), _g("won't", "wont", "not", "never", "ain't", "aint")),
+         r"\b(you|u|ya|he|she|they|y'all|yall)( [^ ]+)? (won't|wont|will not|ain't gonna|aint gonna|never gonna|are not gonna|is not gonna) (see|live to see|make it to) (christmas|the new year|new year'?s|next year|retirement|tomorrow|another birthday|the weekend|next week|spring|summer|thanksgiving|your kids|his kids|her kids|your pension)\b"),
+        # property harm said as a forecast: "your office windows are coming in by morning"
+        ((_g("windows", "window", "doors", "door", "car", "cruiser", "cruisers", "house", "station", "precinct", "office", "tires", "truck"),
+          _g("coming", "going", "getting", "gonna", "will")),
+         r"\b(your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [^ ]+){0,2} (windows?|doors?|cars?|cruisers?|house|station|precinct|office|tires|truck)( [^ ]+)? (are|is|will be|'re|gonna be|gonna|will|are going to be|is going to be)? ?(coming in|going up in flames|going up|getting (smashed|bricked|torched|burned|slashed|busted))\b"),
         # a time and place to meet "with protection"
         ((_g("protection", "backup", "need"), _g("bring", "with", "need")),
          r"\b(bring|with) (some |your )?(protection|backup|friends|a vest)\b( [^ ]+){0,4}( (you'll|you will|you're going to|you are going to|you're gonna) need it)?"),
@@ -196,6 +219,11 @@ for _index, (_groups, _pattern) in enumerate(THREAT_RULES):
         _BY_FIRST_WORD[_word] = (*_BY_FIRST_WORD.get(_word, ()), _index)
 
 
+def may_threaten(words: set[str]) -> bool:
+    """Whether a comment with these words could hold a threat (a cheap screen)."""
+    return not _FIRST_GROUPS.isdisjoint(words) or not _FRAME_WORDS.isdisjoint(words)
+
+
 def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
     """The rules whose anchor groups all have a word in the comment, in the rules' order."""
     if _FIRST_GROUPS.isdisjoint(words):
@@ -208,6 +236,183 @@ def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
     ]
 
 
+# --- Threat frames -------------------------------------------------------------------------
+# The rules above name ways of saying a threat; a frame reads what a threat is made of, so a
+# new wording of a known shape is caught too: in one sentence, (1) a harm done to a person or
+# their property ("bury you", "catch a bullet", "get jumped", "set on fire", "a slow painful
+# death"), (2) aimed at the reader, an officer or official, or a named person, and (3) said as
+# intent, wish, demand or forecast ("I'll", "gonna", "hope", "should", "deserves", "if … and").
+# Sentences that report (suspect, charged, threatened), ask (a question mark), deny ("nobody
+# should get hurt") or console (recover, prayers) are not read as frames.
+
+_OFFICIALS = (
+    r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|da|prosecutors?|"
+    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
+    r"lieutenants?|lt|troopers?|captain|agents?|feds|marshals?|wardens?|governor|senator|"
+    r"policem[ae]n|swat)"
+)
+# the person a violent verb is done to
+_OBJECT = (
+    r"(you|u|ya|y'all|yall|him|her|them|'em|em|ur|your|yours|"
+    r"(the|that|this|those|these|a|an|some|any|our|your|ur|his|her|their|every|each|all|next)"
+    r"( (last|single|damn|crooked|dirty|fat|lying|corrupt|next|local|county|city|[a-z]+'s))*"
+    r" " + _OFFICIALS + r"|"
+    r"(one|some|all|each|every|any|a few|two|three|both)( (last|single))? of (you|them|y'all|"
+    r"yall|those|these|the)|" + _OFFICIALS + r"|every(one|body)|all of you|each of you)"
+)
+# what the object of a violent verb must not be followed by: "kill them with kindness", "shoot
+# them an e-mail", "bury them in paperwork", "kill the deputies' morale"
+_NOT_PERSON_HARM = (
+    r"(?!'|s\b| with kindness| (a|an|me|us) (message|e-?mail|text|dm|note|line|pm|call|question|"
+    r"request)| (in|with|under) ([a-z]+ ){0,2}(paperwork|requests|complaints|e-?mails|calls|lawsuits|letters|"
+    r"votes|mail|foia)| (morale|careers?|chances|reputation|budget|credibility|plans?|proposals?|"
+    r"campaigns?|contracts?|pensions?|unions?|ratings?|votes?|numbers|case|cases|arguments?|"
+    r"polic(y|ies)|bill|ordinance|program|election|race|primary))"
+)
+_FRAME_HARM = re.compile(
+    r"\b(?P<active>"
+    r"(kill|murder|shoot|stab|bury|strangle|choke|lynch|hang|ambush|snipe|execute|torch|"
+    r"firebomb|curb stomp|stomp|jump|merk|whack|gut|shank|behead|run over|mow down|"
+    r"pistol whip|beat up|gun down)(s|ed|ing)? "
+    + _OBJECT
+    + _NOT_PERSON_HARM
+    + r"|beat(s|ing)? "
+    + _OBJECT
+    + r" (up|senseless|to death|bloody|half to death)"
+    r"|set (him|her|them|you|[a-z]+'s [a-z]+|(the|that|this|your|his|her|their) [a-z]+) "
+    r"(on fire|ablaze|alight)"
+    r")\b"
+    r"|\b(?P<passive>"
+    r"(get|gets|getting|be|being|end up|ends up|wind up|winds up) (jumped|shot|stabbed|killed|"
+    r"murdered|ambushed|popped|capped|smoked|merked|whacked|bodied|beat up|beaten( up)?|lynched|"
+    r"hanged|hung|executed|torched|run over|burned|burnt|set on fire|gunned down|strung up|"
+    r"shanked|sniped|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
+    r"dead in a ditch|snuffed|bashed in)"
+    r"|catch(es|ing)? (a|one|some|the|a few|two|three) (bullet|bullets|round|rounds|slug|"
+    r"hot one|stray|blade|hollow points?)"
+    r"|(a|the) ((slow|painful|violent|horrible|brutal|agonizing|gruesome|bloody) ?(and )?)+death"
+    r"|(in|into) the ground|six feet under|"
+    r"in (a|the) (coffin|casket|body bag|ditch|grave|morgue|pine box)|in body bags"
+    r"|off (the|a) (road|bridge|cliff|overpass)"
+    r"|set (on fire|ablaze|alight)"
+    r"|up in flames|burn(s|ed|t)? (down|to the ground)"
+    r"|with (them|him|her|you|y'all|yall|the [a-z]+) (still )?(in|inside) (it|there)"
+    r")\b"
+)
+_FRAME_STEMS = _words(
+    "kill murder shoot stab bury strangle choke lynch hang ambush snipe execute torch firebomb "
+    "stomp beat jump merk smoke pop cap whack end gut slice shank skin behead run mow pistol take "
+    "gun lay put knock light blast waste finish rid deal hurt catch burn bash snuff"
+)
+_FRAME_WORDS = frozenset(
+    {w + suffix for w in _FRAME_STEMS for suffix in ("", "s", "es", "ed", "d", "ing")}
+    | _words(
+        "shot buried hung hanged beaten popped capped whacked gunned strung bodied dead death "
+        "ground under coffin casket bag ditch grave morgue road bridge cliff overpass set lit "
+        "flames burnt inside"
+    )
+)
+_FRAME_TARGETS = re.compile(
+    r"\b(you|u|ya|y'all|yall|your|ur|yours|him|her|them|his|their|'em|" + _OFFICIALS[1:-1] + r"|"
+    r"[a-z]+'s (house|home|car|truck|family|kids|wife|husband|daughter|son)|"
+    r"station|precinct|substation|courthouse|city hall|headquarters|hq|cruisers?|patrol cars?|"
+    r"squad cars?)\b"
+)
+# a wish, demand or menace: enough for harm that merely befalls someone ("get shot")
+_FRAME_WISH = _words(
+    "hope hoping wish wishing pray praying may should shoulda oughta ought deserve deserves "
+    "deserved better let's lets someday"
+)
+_FRAME_WISH_PHRASES = re.compile(
+    r"\b(needs? to|one of these (days|nights)|one day|matter of time|sooner or later|"
+    r"can't wait (till|until|for)|cant wait (till|until|for))\b"
+)
+# intent or forecast: enough for harm someone does ("I'll bury you", "gonna kill every cop")
+_FRAME_MODAL = _FRAME_WISH | _words(
+    "will i'll we'll you'll he'll she'll they'll it'll ill youll gonna finna gon imma ima soon "
+    "need unless else gotta"
+)
+_FRAME_MODAL_PHRASES = re.compile(
+    r"\b(going to|about to|one of these (days|nights)|one day|matter of time|if (you|u|he|she|"
+    r"they|y'all|yall|that|this|i|we|the)|(and|then) (watch|see)|keep (it|this|that) up|"
+    r"one more time|next time|i'm|im|we're)\b"
+)
+_FRAME_BLOCK = _words(
+    "suspect suspects accused allegedly alleged threatened threatening threatens charged arrested "
+    "convicted sentenced defendant reportedly according victim victims recover recovers "
+    "recovery recovering prayers condolences rip heal healing nobody noone not don't dont "
+    "doesn't didn't never wasn't isn't aren't won't wont can't cant shouldn't wouldn't "
+    "none game games movie movies show season episode character characters zombie zombies "
+    "penalty prison jail"
+)
+_NO_ONE = re.compile(r"\bno one\b|\bno (officer|deputy|cop|child|kid|person)\b")
+_QUESTION_START = _words("is was did does do are were will how what why who when where can")
+
+
+def _frame_sentence(n: Normalized, first: int, end: int, *, passive: bool) -> bool:
+    """Whether the sentence of words ``first..end`` may be read as a threat frame (harm that
+    merely befalls someone, ``passive``, needs a wish or menace; harm done, intent will do)."""
+    words = n.words[first:end]
+    if _QUESTION_START.intersection(words[:1]) or not _FRAME_BLOCK.isdisjoint(words):
+        return False
+    text = " ".join(words)
+    if _NO_ONE.search(text):
+        return False
+    start, stop = n.span(first)[0], n.span(end - 1)[1]
+    tail = n.original[stop : stop + 4]
+    if "?" in tail or "?" in n.original[start:stop]:
+        return False
+    if not _FRAME_TARGETS.search(text):
+        return False
+    if passive:
+        return not _FRAME_WISH.isdisjoint(words) or bool(_FRAME_WISH_PHRASES.search(text))
+    return not _FRAME_MODAL.isdisjoint(words) or bool(_FRAME_MODAL_PHRASES.search(text))
+
+
+def detect_threat_frames(n: Normalized) -> Hit:
+    """Harm, aimed at a person, said as intent, wish or demand, within one sentence."""
+    hit = Hit()
+    if _FRAME_WORDS.isdisjoint(n.words):
+        return hit
+    text = n.clean
+    seen: set[tuple[int, int]] = set()
+    for m in _FRAME_HARM.finditer(text):
+        i = n.word_at_clean(m.start())
+        if n.sentence(i) != n.sentence(n.word_at_clean(m.end() - 1)):
+            continue  # "… homelessness would end. You are …" is no harm done to anyone
+        bounds = n.sentence_bounds(i, limit=30)
+        passive = m.group("passive") is not None
+        if (bounds, passive) in seen:
+            continue
+        seen.add((bounds, passive))
+        if _frame_sentence(n, *bounds, passive=passive):
+            hit.add(0.85, n.span_of_clean(m.start(), m.end()))
+            if hit.full:
+                break
+    return hit
+
+
+# What follows a "harm" that is done to a thing: "going to kill the deputies' morale", "kill
+# the budget", "shoot the breeze"
+_NOT_A_PERSON = re.compile(
+    r"( [a-z']+){0,2}'?s? (morale|careers?|chances|reputation|budget|economy|business(es)?|"
+    r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
+    r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
+    r"momentum|deadline|traffic|downtown|tourism|property values)\b"
+)
+# a sentence that consoles or prays for someone is not a wish of harm
+_CONSOLING = re.compile(
+    r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip|get well|speedy|praying for|"
+    r"prayers (for|to|go)|pray for|thoughts (are )?with)\b"
+)
+
+
+def _sentence_of(n: Normalized, position: int) -> str:
+    """The clean words of the sentence that holds ``clean[position]``."""
+    first, end = n.sentence_bounds(n.word_at_clean(position), limit=30)
+    return " ".join(n.words[first:end])
+
+
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
     hit = Hit()
     text = n.clean
@@ -217,9 +422,15 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         rules = threat_candidates({t.text for t in n.tokens})
     for pattern in rules:
         for m in pattern.finditer(text):
+            if _NOT_A_PERSON.match(text, m.end()) or _CONSOLING.search(_sentence_of(n, m.start())):
+                continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
             if hit.full:
                 return hit
+    if not hit.evidence and not _FRAME_WORDS.isdisjoint(n.words):
+        frames = detect_threat_frames(n)
+        if frames.evidence:
+            return frames
     joined = n.joined
     if not hit.evidence and joined and threat_candidates(set(n.words) | {t.text for t in joined}):
         # "i will k i l l you": read again with spaced-out words joined

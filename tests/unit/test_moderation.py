@@ -336,6 +336,51 @@ def test_political_pressure_and_crime_talk_are_not_threats(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # harm + person + intent or wish, in words no rule names
+        "Lay a hand on my daughter and I'll bury you",
+        "i hope one of you catches a bullet this weekend",
+        "every last deputy in this county deserves a slow painful death",
+        "somebody should run that judge off the road",
+        "deputy Ross is gonna get jumped one of these nights, and he'll deserve it",
+        "hope somebody firebombs the sheriffs house",
+        "the whole substation should be set on fire with them in it",
+        # veiled: knowledge, waiting, time
+        "I got your home address from the property records. See you soon Sergeant.",
+        "one day soon we'll be waiting outside your house when you get home",
+        "Its only a matter of time before someone gets you, chief",
+        "you won't see Christmas, detective",
+        "arrest him and your office windows are coming in by morning",
+    ],
+)
+def test_threat_frames_catch_harm_aimed_at_a_person_in_new_words(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope the deputy who got shot recovers quickly.",
+        "Praying for the officer shot last night and his family.",
+        "Hope the guy who shot the officer gets what he deserves in court.",
+        "Your officers are going to get killed with these staffing levels.",
+        "We need to bury them in public records requests until they release the video.",
+        "You should shoot them an email about the noise.",
+        "The new schedule is going to kill the deputies' morale.",
+        "You'll be dead wrong if you think we forget.",
+        "Vote them out. Beat them at the ballot box in November.",
+        "Let's run the sheriff out of office in November.",
+        "Is the officer going to be ok after getting shot?",
+        "Drop dead gorgeous sunset photo from the harbor patrol!",
+        "I hope nobody gets hurt at the parade.",
+    ],
+)
+def test_concern_consolation_and_figures_of_speech_are_not_threats(text):
+    assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
     "text", ["what the phuck", "fuk this", "full of sheeit", "biatch please", "mutha fukka"]
 )
 def test_obscenity_spelled_by_sound_is_flagged(text):
