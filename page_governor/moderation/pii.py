@@ -68,12 +68,85 @@ _TIED = re.compile(
 # The writer's own contact details ("call me", "my number") are not someone else's.
 _OWN = re.compile(r"\b(my|me|us|our|i'm|im|mine)\b", re.IGNORECASE)
 _ADDRESS_TIED = re.compile(
-    r"\b(lives?|lived|living|stays?|staying|resides?|residing|residence|house|home|address|"
+    r"\b(lives?|lived|living|stays?|staying|resides?|residing|residence|address|"
+    r"(his|her|their|[a-z]+'s|s') (house|home|place|apartment)|(house|home) is|"
     r"domicilio|direcci[oó]n|vive|apartment|door|go knock|knock|drive by|pay (him|her|them) a "
     r"visit|house call|go say hi|in case anyone|where (he|she|they) (lives?|sleeps?))\b"
     r"|\b(he|she|they|guy|karen|snitch|rat|dude|lady|woman|man|creep)\b[^.!?]{0,12}\b(is|are|at)\s+at\b",
     re.IGNORECASE,
 )
+# "Brenda Kowalski, 87 Harbor View Rd": a person's full name right before the address
+_NAME_BEFORE_ADDRESS = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z]\.?)?) ([A-Z][a-z'-]+)(?:,| -| at| of|:)\s*$"
+)
+_PLACE_WORDS = frozenset(
+    {
+        "hall",
+        "center",
+        "centre",
+        "church",
+        "park",
+        "station",
+        "school",
+        "library",
+        "store",
+        "market",
+        "bank",
+        "office",
+        "department",
+        "plaza",
+        "building",
+        "pizza",
+        "cafe",
+        "grill",
+        "bar",
+        "restaurant",
+        "house",
+        "museum",
+        "arena",
+        "stadium",
+        "court",
+        "courthouse",
+        "hospital",
+        "clinic",
+        "shelter",
+        "club",
+        "hotel",
+        "inn",
+        "theater",
+        "theatre",
+        "mall",
+        "depot",
+        "services",
+        "gym",
+        "pharmacy",
+        "motors",
+        "auto",
+        "diner",
+        "bakery",
+        "academy",
+        "county",
+        "city",
+        "police",
+        "sheriff",
+        "fire",
+        "community",
+        "senior",
+        "post",
+        "lodge",
+    }
+)
+
+
+def _named_before(text: str, start: int) -> bool:
+    """A capitalised first and last name (not a place's name) ends just before ``start``."""
+    m = _NAME_BEFORE_ADDRESS.search(text[max(0, start - 40) : start])
+    if m is None:
+        return False
+    first, last = m.group(1).split()[0].lower(), m.group(2).lower()
+    return first not in _PLACE_WORDS and last not in _PLACE_WORDS and first not in _NOT_NAMES
+
+
 _AFTER_ADDRESS = re.compile(
     r"^[^.!?]{0,40}\b(go (knock|say|tell|visit)|pay (him|her|them) a visit|make (his|her|their) "
     r"life|drive by|in case anyone|if anyone wants|the (blue|red|white|yellow|green|gray|grey) "
@@ -263,7 +336,9 @@ def cards(text: str) -> Iterator[tuple[int, int]]:
 
 _SSN = re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
 _SSN_WORD = re.compile(
-    r"\b(ssn|ss#|ss #|social security|social|seguro social)\b\W{0,20}$", re.IGNORECASE
+    r"\b(ssn|ss#|ss #|social security|social|seguro social)\b"
+    r"(\W{0,3}\b(is|number|num|no|was|=)\b){0,2}\W{0,20}$",
+    re.IGNORECASE,
 )
 
 
@@ -470,8 +545,10 @@ def find(
             if not taken.overlaps(m.start(), m.end()):
                 add("plate", m.start(), m.end(), True)
     for start, end in addresses(text, limit=cap):
-        tied = _tied(text, start, end, _ADDRESS_TIED) or bool(
-            _AFTER_ADDRESS.search(text[end : end + 60])
+        tied = (
+            _tied(text, start, end, _ADDRESS_TIED)
+            or bool(_AFTER_ADDRESS.search(text[end : end + 60]))
+            or _named_before(text, start)
         )
         add("address", start, end, tied)
     agency_tails = {p[-7:] for p in agency_phones}
@@ -493,16 +570,53 @@ def find(
         if text[start:end].lower() in agency_emails:
             continue
         before = text[max(0, start - 45) : start]
-        tied = (bool(_TIED.search(before)) or "personal" in before.lower()) and not _own_only(
-            before
-        )
+        address = text[start:end].lower()
+        tied = (
+            bool(_TIED.search(before))
+            or bool(_TELL_NAME.search(before))
+            or "personal" in before.lower()
+            or address.rsplit("@", 1)[-1] in _FREE_MAIL
+        ) and not _own_only(before)
         add("email", start, end, tied, claim=False)
-    if _has_any(lower, _SCHOOL_CUES):
+    if _has_any(lower, _SCHOOL_CUES) or _FIRST_NAME_AGE.search(text):
         found.extend(itertools.islice(minors(text), cap))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}
+# Mailboxes people own (an agency publishes addresses at its own domain): one of these posted
+# by someone other than its owner is a private person's address.
+_FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "ymail.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "protonmail.com",
+        "proton.me",
+        "comcast.net",
+        "att.net",
+        "sbcglobal.net",
+        "verizon.net",
+        "mail.com",
+        "gmx.com",
+        "zoho.com",
+        "yandex.com",
+        "charter.net",
+        "cox.net",
+        "bellsouth.net",
+    }
+)
+# "tell Rick how you feel", "let Brenda know"
+_TELL_NAME = re.compile(r"\b(tell|let|ask|show|remind) [A-Z][a-z]+\b")
 
 
 def _own_only(before: str) -> bool:
@@ -511,8 +625,34 @@ def _own_only(before: str) -> bool:
     return bool(_OWN.search(last)) and not re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE)
 
 
+# "Sophie, 15, she lives above the laundromat": a first name, the age, where the child is
+_FIRST_NAME_AGE = re.compile(r"\b([A-Z][a-z]+),\s*(1[0-7]|[5-9])\s*,")
+_WHERE_CHILD = re.compile(
+    r"\b(lives?|goes to|attends|walks|rides|plays|hangs out|stays|house|apartment|street|st|"
+    r"ave|road|rd|park)\b",
+    re.IGNORECASE,
+)
+
+
+# A missing or endangered child's notice names the child so the public can help.
+_MISSING = re.compile(
+    r"\b(missing|last seen|amber alert|have you seen|if you see|runaway|found safe|located)\b",
+    re.IGNORECASE,
+)
+
+
 def minors(text: str) -> Iterator[PiiMatch]:
-    """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle"."""
+    """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle",
+    or a first name and age with where the child lives or goes. Never in a notice about a
+    missing child, which names the child so that the public can help."""
+    if _MISSING.search(text):
+        return
+    for m in _FIRST_NAME_AGE.finditer(text):
+        sentence_end = re.search(r"[.!?]", text[m.end() :])
+        rest = text[m.end() : m.end() + sentence_end.start() if sentence_end else len(text)]
+        if m.group(1).lower() not in _NOT_NAMES and _WHERE_CHILD.search(rest):
+            yield PiiMatch("minor", m.start(), m.end(), True)
+            return
     if not _SCHOOL.search(text):
         return
     for sentence in re.finditer(r"[^.!?]+[.!?]?", text):

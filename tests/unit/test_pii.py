@@ -110,3 +110,38 @@ def test_nothing_the_classifier_flags_as_personal_information_survives_the_redac
                 assert evidence.text not in redacted, (text, redacted)
         checked += 1
     assert checked >= 20
+
+
+CLASSIFIER_FOR_PII = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Guy's social is 523 81 4470, I found it in the trash", "ssn"),
+        ("This is the lady who called CPS on me: Brenda Kowalski, 87 Harbor View Rd", "address"),
+        ("Tell Rick how you feel, rickdawson.hvac@yahoo.com", "email"),
+        ("her inbox: tamara.vance71@gmail.com", "email"),
+        (
+            "The girl who keyed my car is Sophie, 15, she lives above the laundromat on Ash St",
+            "minor",
+        ),
+    ],
+)
+def test_someone_elses_details_in_free_text_are_tied_to_a_person(text, kind):
+    found = [m for m in pii.find(text) if m.kind == kind]
+    assert found and found[0].tied
+    assert Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open house at the fire station Saturday 10am, 400 Elm St, bring the kids!",
+        "The town hall meeting is at City Hall, 300 Main Street, at 6pm.",
+        "The missing boy is Noah Fields, 9, last seen on Pine Street in a red jacket. Please share.",
+        "Questions? Write to me at dana.whitfield@gmail.com and I'll pass them on.",
+    ],
+)
+def test_public_places_missing_child_notices_and_ones_own_address_are_not_flagged(text):
+    assert Category.PERSONAL_INFO not in CLASSIFIER_FOR_PII.classify(text).categories
