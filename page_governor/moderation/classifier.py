@@ -60,6 +60,10 @@ MODEL_EVIDENCE_COEFFICIENT = 1.5
 # money promise or lure) only at this probability or above: alone, its threshold (chosen on
 # text messages and video comments) flags civic comments with links and phone numbers.
 SPAM_MODEL_ALONE = 0.5
+# The spam rules' score for one plain link and no other signal, and how sure the model must be
+# to call such a comment spam.
+LINK_ONLY_SCORE = 0.15
+SPAM_MODEL_LINK_ONLY = 0.9
 # A word whose own coefficient in the spam model reaches this is evidence of spam (the same
 # bar the model's explanation uses for the words it quotes).
 SPAM_EVIDENCE_COEFFICIENT = 3.5
@@ -399,6 +403,11 @@ class Classifier:
             return hit
         if hit.score == 0 and spam_p < max(t, SPAM_MODEL_ALONE):
             return hit  # no spam signal of its own: the model alone must be surer
+        if 0 < hit.score <= LINK_ONLY_SCORE and spam_p < SPAM_MODEL_LINK_ONLY:
+            # One plain link and nothing else: residents share the meeting video or the news
+            # story; the model (trained on comment spam, where links are rarely innocent) must
+            # be nearly sure before a lone link is called spam.
+            return hit
         score = 0.5 + 0.35 * (spam_p - t) / max(1e-9, 1 - t)
         if score > hit.score:
             hit.score = score

@@ -16,7 +16,9 @@ from page_governor.moderation.normalize import Normalized
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A bare domain is found from its top-level domain (a literal dot first: fast on long text).
 _TLD = re.compile(
-    r"\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link)\b(?:/\S*)?",
+    r"\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link|store|"
+    r"live|vip|win|click|today|buzz|fun|icu|space|website|pro|cc|tk|ws|ru|cn|app|cam|bid|loan|"
+    r"sbs|cfd|rest|bond)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 _DOMAIN_LABELS = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*$", re.IGNORECASE)
@@ -142,6 +144,14 @@ _LURE_TOPIC = re.compile(
     re.IGNORECASE,
 )
 # "Turned $500 into $7,200", "invest $200 and receive $2,000".
+# A testimonial that credits a named "expert" or a handle with a recovered account or a profit:
+# "Thanks to Mr. Kevin Hacks on Instagram I recovered my disabled account".
+_TESTIMONIAL = re.compile(
+    r"\b(thanks to|thank you to|all thanks|shout ?out to|credit to|grateful to|recommend)\b"
+    r"[^.!?\n]{0,40}\b(mr|mrs|ms|dr|sir|madam|@\w{3,}|on (instagram|ig|facebook|fb|telegram|"
+    r"whatsapp|tiktok|snapchat))\b",
+    re.IGNORECASE,
+)
 _MONEY_MULTIPLY = re.compile(
     r"\b(turned|turn|invest(ed)?|put in|deposit(ed)?)\s+\$\s?\d[\d,.]*k?\s+(into|and (get|receive|got|make|earn))"
     r"[^.!?]{0,10}\$\s?\d",
@@ -253,6 +263,12 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
             # also how visitors answer each other, so it needs two topics ("locked", "recovery")
             score += 0.5 if lure.group(3) or lure.group(4) or len(topics) > 1 else 0.3
             spans.append(lure.span())
+    testimonial = _TESTIMONIAL.search(original[:5000])
+    if testimonial:
+        topics = {m.group(0).lower() for m in _LURE_TOPIC.finditer(original[:5000])}
+        if topics:
+            score += 0.5 if len(topics) > 1 else 0.3
+            spans.append(testimonial.span())
     multiply = _MONEY_MULTIPLY.search(original) if "$" in original else None
     if multiply:
         score += 0.5

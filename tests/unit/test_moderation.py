@@ -493,3 +493,38 @@ def test_a_threat_says_whom_or_what_it_is_aimed_at(text, aimed):
     result = CLASSIFIER.classify(text, Context(top_level_on_agency_page=True))
     assert "threat" in {c.value for c in result.categories}
     assert any(a.startswith("threat aimed at") and aimed in a for a in result.advisories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Mr. Kevin Hacks on Instagram I recovered my disabled account in minutes.",
+        "Best CBD gummies at wholesale price, order at greenleafdeals.store",
+        "Hi handsome, I'm new in town and looking for a real man. Message me on my profile",
+    ],
+)
+def test_testimonial_scams_shop_domains_and_dating_bait_are_spam(text):
+    assert "spam" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watch the full meeting here: https://www.youtube.com/watch?v=7hGd0aK",
+        "The article: https://www.localnews.example/2026/12/03/council-votes-on-budget",
+    ],
+)
+def test_a_resident_sharing_one_plain_link_is_not_spam(text):
+    assert cats(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Lyons is a knuckle-dragging neanderthal",
+        "the mayor has the brains of a goldfish",
+        "absolute sh*tshow",
+    ],
+)
+def test_insults_without_swear_words_and_masked_compounds_are_flagged(text):
+    assert cats(text)
