@@ -1,10 +1,10 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
-python benchmarks/compliance_eval.py [--set team|dev_2026_12|frozen_test_2026_12]
-    [--split dev|test|holdout] [--verbose]
+python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|frozen_test_2026_12|
+    frozen_test_2026_12b] [--split dev|test|holdout] [--verbose]
 
-``frozen_test_2026_12`` is a frozen test split: never used to choose patterns or rules (do not
-read its errors with --verbose while tuning; tune on ``dev_2026_12``).
+A set whose name starts with ``frozen`` is a frozen test split: never used to choose patterns or
+rules, so --verbose refuses to list its errors (tune on the dev sets).
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
     "team": DATA_DIR / "compliance_profiles.yaml",
     "dev_2026_12": DATA_DIR / "compliance_dev_2026_12.yaml",
+    "dev_2026_12b": DATA_DIR / "compliance_dev_2026_12b.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
+    "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
 }
 
 
@@ -37,6 +39,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="another labelled file in the same format")
     parser.add_argument("--verbose", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
+    if args.verbose and not args.data and args.set.startswith("frozen"):
+        parser.error("--verbose lists errors, which a frozen test split must not show")
     policy = load_policy(DEFAULT_CONFIG_DIR)
     profiles = load_profiles(args.data or SETS[args.set])
     started = time.perf_counter()

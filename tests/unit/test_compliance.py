@@ -61,11 +61,46 @@ def test_labelled_set_meets_the_accuracy_target_on_every_element():
         ("Negative comments will be removed.", "moderation_policy", False),
         ("Call 911.", "contact_info", False),
         ("Non-emergency line: 555-201-3300.", "contact_info", True),
+        (
+            "The page serves as a forum for the Department to communicate with residents.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "Official page of the Weston Police, sharing news with the community.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "Views shared in comments are the commenters', not the department's.",
+            "opinions_disclaimer",
+            True,
+        ),
+        ("The views of people commenting are theirs alone.", "opinions_disclaimer", True),
+        ("Comments posted here are not endorsed by the department.", "opinions_disclaimer", True),
+        (
+            "Comments posted here are not endorsed by the Groveton Police Department.",
+            "maintained_by_agency",
+            None,  # says nothing about who runs the page: not a contradiction
+        ),
+        ("Staff review this page on weekdays.", "not_monitored_247", True),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
 )
 def test_wording_variety_and_negation(text, element, passes):
-    assert check(about=text).elements[element].passed is passes
+    result = check(about=text).elements[element]
+    if passes is None:
+        assert "contradicted" not in (result.reason or "")
+    else:
+        assert result.passed is passes
+
+
+@pytest.mark.parametrize("name", ["compliance_dev_2026_12.yaml", "compliance_dev_2026_12b.yaml"])
+def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
+    ev = evaluate(load_profiles(DATA.parent / name), POLICY)
+    for element in ELEMENT_IDS:
+        assert ev.scores[element].accuracy >= 0.97, (element, ev.errors)
+    assert ev.warning_misses == [] and ev.false_warnings == []
 
 
 def test_evidence_names_the_sentence_and_the_field_it_came_from():
