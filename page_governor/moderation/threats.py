@@ -219,11 +219,6 @@ for _index, (_groups, _pattern) in enumerate(THREAT_RULES):
         _BY_FIRST_WORD[_word] = (*_BY_FIRST_WORD.get(_word, ()), _index)
 
 
-def may_threaten(words: set[str]) -> bool:
-    """Whether a comment with these words could hold a threat (a cheap screen)."""
-    return not _FIRST_GROUPS.isdisjoint(words) or not _FRAME_WORDS.isdisjoint(words)
-
-
 def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
     """The rules whose anchor groups all have a word in the comment, in the rules' order."""
     if _FIRST_GROUPS.isdisjoint(words):
@@ -299,19 +294,35 @@ _FRAME_HARM = re.compile(
     r"|with (them|him|her|you|y'all|yall|the [a-z]+) (still )?(in|inside) (it|there)"
     r")\b"
 )
+# The screen: a frame can only match when one of these words is in the comment, or one word of
+# each set of a pair ("set … on fire", "off the road"). Everyday words a harm phrase may also
+# use ("take", "put", "end", "run", "gun") are left out so that most comments skip the frames.
 _FRAME_STEMS = _words(
-    "kill murder shoot stab bury strangle choke lynch hang ambush snipe execute torch firebomb "
-    "stomp beat jump merk smoke pop cap whack end gut slice shank skin behead run mow pistol take "
-    "gun lay put knock light blast waste finish rid deal hurt catch burn bash snuff"
+    "kill murder shoot stab strangle choke lynch ambush snipe execute torch firebomb stomp beat "
+    "jump merk whack shank behead bash snuff"
 )
 _FRAME_WORDS = frozenset(
     {w + suffix for w in _FRAME_STEMS for suffix in ("", "s", "es", "ed", "d", "ing")}
     | _words(
-        "shot buried hung hanged beaten popped capped whacked gunned strung bodied dead death "
-        "ground under coffin casket bag ditch grave morgue road bridge cliff overpass set lit "
-        "flames burnt inside"
+        "shot bury buried hang hangs hung hanged beaten popped capped smoked whacked gunned strung "
+        "bodied sniped blasted burn burns burned burnt dead death ground feet coffin casket "
+        "ditch grave morgue flames bullet bullets slug blade hollow gut"
     )
 )
+_FRAME_PAIRS = (
+    (_words("set lit light"), _words("fire ablaze alight")),
+    (_words("off"), _words("road bridge cliff overpass")),
+    (_words("run runs"), _words("over down")),
+)
+
+
+def may_frame(words: set[str] | list[str]) -> bool:
+    """Whether a threat frame could match a comment with these words."""
+    if not _FRAME_WORDS.isdisjoint(words):
+        return True
+    return any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in _FRAME_PAIRS)
+
+
 _FRAME_TARGETS = re.compile(
     r"\b(you|u|ya|y'all|yall|your|ur|yours|him|her|them|his|their|'em|" + _OFFICIALS[1:-1] + r"|"
     r"[a-z]+'s (house|home|car|truck|family|kids|wife|husband|daughter|son)|"
@@ -372,7 +383,7 @@ def _frame_sentence(n: Normalized, first: int, end: int, *, passive: bool) -> bo
 def detect_threat_frames(n: Normalized) -> Hit:
     """Harm, aimed at a person, said as intent, wish or demand, within one sentence."""
     hit = Hit()
-    if _FRAME_WORDS.isdisjoint(n.words):
+    if not may_frame(n.words):
         return hit
     text = n.clean
     seen: set[tuple[int, int]] = set()
@@ -427,7 +438,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
             if hit.full:
                 return hit
-    if not hit.evidence and not _FRAME_WORDS.isdisjoint(n.words):
+    if not hit.evidence and may_frame(n.words):
         frames = detect_threat_frames(n)
         if frames.evidence:
             return frames
