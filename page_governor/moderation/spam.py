@@ -152,6 +152,9 @@ _TESTIMONIAL = re.compile(
     r"whatsapp|tiktok|snapchat))\b",
     re.IGNORECASE,
 )
+_TESTIMONIAL_WORDS = frozenset(
+    ["thanks", "thank", "shout", "shoutout", "credit", "grateful", "recommend"]
+)
 _MONEY_MULTIPLY = re.compile(
     r"\b(turned|turn|invest(ed)?|put in|deposit(ed)?)\s+\$\s?\d[\d,.]*k?\s+(into|and (get|receive|got|make|earn))"
     r"[^.!?]{0,10}\$\s?\d",
@@ -263,7 +266,11 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
             # also how visitors answer each other, so it needs two topics ("locked", "recovery")
             score += 0.5 if lure.group(3) or lure.group(4) or len(topics) > 1 else 0.3
             spans.append(lure.span())
-    testimonial = _TESTIMONIAL.search(original[:5000])
+    testimonial = (
+        _TESTIMONIAL.search(original[:5000])
+        if not _TESTIMONIAL_WORDS.isdisjoint(n.words[:1000])
+        else None
+    )
     if testimonial:
         topics = {m.group(0).lower() for m in _LURE_TOPIC.finditer(original[:5000])}
         if topics:
