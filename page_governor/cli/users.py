@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from page_governor.cli import _app, _login, cli, console
+from page_governor.cli.base import app_of, console, login_name
+from page_governor.cli.root import cli
 from page_governor.clock import iso
 from page_governor.errors import InputError
 from page_governor.models import Role
@@ -67,7 +68,7 @@ def users_add(
     from page_governor.web.users import add_user
 
     password = _password(password_stdin)
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.begin() as conn:
         user = add_user(
             conn,
@@ -76,7 +77,7 @@ def users_add(
             roles=[Role(r) for r in roles],
             password=password,
             telegram_id=telegram_id,
-            by=f"cli:{_login()}",
+            by=f"cli:{login_name()}",
             now=app.clock.now(),
         )
     console.print(
@@ -97,7 +98,7 @@ def users_list(ctx: click.Context, as_json: bool) -> None:
     from page_governor.clock import jsonable
     from page_governor.web.users import list_users
 
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.connect() as conn:
         rows = list_users(conn)
     if as_json:
@@ -137,9 +138,9 @@ def users_disable(ctx: click.Context, username: str) -> None:
     """
     from page_governor.web.users import disable_user
 
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.begin() as conn:
-        disable_user(conn, username, by=f"cli:{_login()}", now=app.clock.now())
+        disable_user(conn, username, by=f"cli:{login_name()}", now=app.clock.now())
     console.print(f"disabled {username}")
 
 
@@ -155,9 +156,9 @@ def users_enable(ctx: click.Context, username: str) -> None:
     """
     from page_governor.web.users import enable_user
 
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.begin() as conn:
-        enable_user(conn, username, by=f"cli:{_login()}", now=app.clock.now())
+        enable_user(conn, username, by=f"cli:{login_name()}", now=app.clock.now())
     console.print(f"enabled {username}")
 
 
@@ -181,10 +182,10 @@ def users_set_roles(ctx: click.Context, username: str, roles: tuple[str, ...]) -
     """
     from page_governor.web.users import set_roles
 
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.begin() as conn:
         after = set_roles(
-            conn, username, [Role(r) for r in roles], by=f"cli:{_login()}", now=app.clock.now()
+            conn, username, [Role(r) for r in roles], by=f"cli:{login_name()}", now=app.clock.now()
         )
     console.print(f"{username} now holds: {', '.join(after)}")
 
@@ -203,7 +204,7 @@ def users_set_password(ctx: click.Context, username: str, password_stdin: bool) 
     from page_governor.web.users import set_password
 
     password = _password(password_stdin)
-    app = _app(ctx)
+    app = app_of(ctx)
     with app.db.begin() as conn:
-        set_password(conn, username, password, by=f"cli:{_login()}", now=app.clock.now())
+        set_password(conn, username, password, by=f"cli:{login_name()}", now=app.clock.now())
     console.print(f"password of {username} changed")

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from page_governor.cli import _app, _checked, _read_input, _sync_registry, by_option, console, pages
+from page_governor.cli.base import app_of, by_option, checked, console, read_input, sync_registry_of
+from page_governor.cli.pages import pages
 from page_governor.errors import InputError
 from page_governor.lifecycle import Event
 from page_governor.models import Platform
@@ -32,8 +33,8 @@ BY = by_option()
 
 def _registry(ctx: click.Context) -> App:
     """The app, with config/pages.yaml's departments and pages registered first."""
-    app = _app(ctx)
-    _sync_registry(app)
+    app = app_of(ctx)
+    sync_registry_of(app)
     return app
 
 
@@ -91,7 +92,7 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
     proposed: dict[str, Any] = {}
     if profile_file:
         try:
-            data = json.loads(_read_input(profile_file))
+            data = json.loads(read_input(profile_file))
         except ValueError as exc:
             raise InputError(f"{profile_file}: not valid JSON ({exc})") from None
         if not isinstance(data, dict):
@@ -111,7 +112,7 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
         key=options["key"],
         proposed_profile=proposed,
     )
-    app = _app(ctx)
+    app = app_of(ctx)
     key = request_page(app, request, by=person.actor, roles=person.roles)
     with app.db.connect() as conn:
         from page_governor.pages import page_detail
@@ -199,7 +200,7 @@ def _transition(
 
     person = _person(ctx, by)
     state = transition(
-        _app(ctx), key, event, by=person.actor, roles=person.roles, reason=reason, **extra
+        app_of(ctx), key, event, by=person.actor, roles=person.roles, reason=reason, **extra
     )
     console.print(f"{key}: {event.value} by {person.actor}; now {state.value}")
 
@@ -342,7 +343,7 @@ def pages_retire(
 
     person = _person(ctx, by)
     state, note = retire(
-        _app(ctx),
+        app_of(ctx),
         page_key,
         by=person.actor,
         roles=person.roles,
@@ -412,7 +413,7 @@ def pages_x_token(
         page = page_row(conn, page_key)
     if page["platform"] != "x":
         raise InputError(f"{page_key} is a {page['platform']} page; OAuth tokens are for X")
-    admin = _checked(ctx, by, Permission.MANAGE_TOKENS, f"store the X token of {page_key}")
+    admin = checked(ctx, by, Permission.MANAGE_TOKENS, f"store the X token of {page_key}")
     token = click.get_text_stream("stdin").read().strip()
     if not token:
         raise InputError("no refresh token on standard input")
@@ -496,7 +497,7 @@ def pages_discover(ctx: click.Context, as_json: bool) -> None:
     """
     from page_governor.pages import find_unregistered
 
-    found = find_unregistered(_app(ctx))
+    found = find_unregistered(app_of(ctx))
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
         return
