@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import telegram
 
 from page_governor.app import App
+from page_governor.capture.polling import poll_job
 from page_governor.db import schema as t
-from page_governor.jobs import poll_job
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.workerharness import (
@@ -63,7 +63,7 @@ def rss_kb(pid: int, field: str = "VmRSS") -> int:
 
 def bare_interpreter_rss() -> int:
     code = (
-        "import page_governor.worker, page_governor.platforms.meta, page_governor.cli, sys;"
+        "import page_governor.worker.process, page_governor.platforms.meta, page_governor.cli, sys;"
         "from page_governor.moderation.classifier import Classifier;"
         "from page_governor.config import DEFAULT_CONFIG_DIR;"
         "Classifier.from_config_dir(DEFAULT_CONFIG_DIR);"

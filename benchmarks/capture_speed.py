@@ -27,6 +27,7 @@ import facebook
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from page_governor.app import App
+from page_governor.capture.polling import poll_job
 from page_governor.clock import FrozenClock
 from page_governor.config import (
     DEFAULT_CONFIG_DIR,
@@ -35,8 +36,7 @@ from page_governor.config import (
     Registry,
     Settings,
 )
-from page_governor.jobs import poll_job
-from page_governor.registry import sync_registry
+from page_governor.governance.registry import sync_registry
 from tests.fakes.graph import FakeGraph
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)

@@ -8,18 +8,18 @@ from datetime import timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from page_governor.capture.ingest import Ingestor
 from page_governor.clock import Clock, SystemClock
 from page_governor.compliance.policy import Policy, load_policy
 from page_governor.config import Registry, Settings
 from page_governor.db import Database, open_database
-from page_governor.ingest import Ingestor
 from page_governor.moderation.classifier import Classifier
 from page_governor.platforms.base import PlatformAdapter
 from page_governor.platforms.sample import SampleAdapter, load_bundled
 
 if TYPE_CHECKING:
     from page_governor.archive.media import Fetcher
-    from page_governor.moderation.appeals import NoticeConfig
+    from page_governor.moderation.notices import NoticeConfig
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class App:
     @cached_property
     def notices(self) -> NoticeConfig:
         """Notice and appeal after a hide (config/notices.yaml; off by default)."""
-        from page_governor.moderation.appeals import load_notices
+        from page_governor.moderation.notices import load_notices
 
         return load_notices(self.settings.config_dir)
 
@@ -80,8 +80,8 @@ class App:
 
         telegram = None
         if self.settings.telegram_bot_token:  # channel and comment files, through the Bot API
+            from page_governor.capture.telegram_inbox import DatabaseInbox
             from page_governor.platforms.telegram import TelegramAdapter
-            from page_governor.telegram_inbox import DatabaseInbox
 
             telegram = TelegramAdapter(
                 self.settings.telegram_bot_token,

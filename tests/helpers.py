@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from page_governor.app import App
 from page_governor.db import schema as t
+from page_governor.governance.registry import all_pages, sync_sample
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import all_pages, sync_sample
 
 
 def run_cli(

@@ -32,17 +32,17 @@ from telegram.ext import (
     filters,
 )
 
-from page_governor import audit, outbox
-from page_governor.alerts import render
+from page_governor.alerts import outbox, render
 from page_governor.alerts.render import e
 from page_governor.app import App
+from page_governor.archive import audit
 from page_governor.db import schema as t
 from page_governor.errors import InvalidTransition, NotAuthorized, PageGovernorError
-from page_governor.lifecycle import Event
+from page_governor.governance.lifecycle import Event
+from page_governor.governance.registry import all_pages, page_row
+from page_governor.governance.roles import Permission, Person, RoleBook
 from page_governor.models import Decision, PageState, Platform, ReviewStatus
 from page_governor.moderation import review
-from page_governor.registry import all_pages, page_row
-from page_governor.roles import Permission, Person, RoleBook
 
 log = logging.getLogger(__name__)
 
@@ -260,7 +260,7 @@ class BotHandlers:
         await self._reply(update, await asyncio.to_thread(self._pages))
 
     def _pages(self) -> str:
-        from page_governor import health
+        from page_governor.capture import health
         from page_governor.compliance.service import latest_results
 
         with self.app.db.connect() as conn:
@@ -422,7 +422,7 @@ class BotHandlers:
 
     def _request_page(self, fields: dict[str, str], person: Person) -> str:
         from page_governor.errors import InputError
-        from page_governor.pages import PageRequest, request_page
+        from page_governor.governance.pages import PageRequest, request_page
 
         try:
             platform = Platform(fields.get("platform", "").lower())
@@ -450,7 +450,7 @@ class BotHandlers:
         await self._reply(update, await asyncio.to_thread(self._pending))
 
     def _pending(self) -> str:
-        from page_governor.pages import pending_requests
+        from page_governor.governance.pages import pending_requests
 
         with self.app.db.connect() as conn:
             rows = pending_requests(conn)
@@ -508,7 +508,7 @@ class BotHandlers:
         acknowledged: bool,
         user: User | None = None,
     ) -> str:
-        from page_governor.pages import transition
+        from page_governor.governance.pages import transition
 
         try:
             state = transition(

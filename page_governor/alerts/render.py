@@ -273,7 +273,7 @@ def summary_message(rows: list[dict[str, Any]]) -> Rendered:
 
 
 def digest_message(d: dict[str, Any]) -> Rendered:
-    """The daily digest (``d`` as :func:`page_governor.jobs.digest_figures` builds it)."""
+    """The daily digest (``d`` as :func:`page_governor.worker.jobs.digest_figures` builds it)."""
     lines = [f"🗞 <b>Daily digest</b> · {e(d['since'][:16])} to {e(d['until'][:16])} UTC"]
     flags = d.get("flags_by_category") or {}
     total = sum(flags.values())
@@ -335,7 +335,7 @@ def _fit(text: str) -> str:
 def page_message(kind: str, page: dict[str, Any]) -> Rendered:
     """A page request for the chief (with Approve / Reject), or a re-certification reminder
     (with Re-certify); once decided, the outcome instead of buttons. ``page`` is
-    :func:`page_governor.pages.page_detail`."""
+    :func:`page_governor.governance.pages.page_detail`."""
     state = page.get("state")
     key = e(page.get("key"))
     platform = e(_platform(page.get("platform")))

@@ -30,14 +30,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram import error as tg_error
 from telegram.constants import ParseMode
 
-from page_governor import outbox
-from page_governor.alerts import render
+from page_governor.alerts import outbox, render
 from page_governor.app import App
 from page_governor.db import schema as t
 from page_governor.errors import PageGovernorError
+from page_governor.governance.registry import page_ref, page_row
 from page_governor.models import Capability
 from page_governor.moderation import review
-from page_governor.registry import page_ref, page_row
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ PAGE_KINDS = ("page_request", "recertification_due")
 
 def page_view(app: App, alert: dict[str, Any]) -> render.Rendered:
     """The current message for a page request or a re-certification reminder."""
-    from page_governor.pages import REMINDER_WINDOW, page_detail
+    from page_governor.governance.pages import REMINDER_WINDOW, page_detail
 
     now = app.clock.now()
     with app.db.connect() as conn:

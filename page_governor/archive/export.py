@@ -909,7 +909,7 @@ def export_records(
     Raises:
         InputError: nothing matches, or ``out`` exists already.
     """
-    from page_governor import audit
+    from page_governor.archive import audit
 
     with db.connect() as conn:
         total = count_versions(conn, filters)

@@ -24,7 +24,8 @@ from typing import Any
 from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.exc import DatabaseError
 
-from page_governor import audit
+from page_governor.archive import audit
+from page_governor.archive.audit import audit_record
 from page_governor.archive.retention import DISPOSED_TEXT, disposal_stub
 from page_governor.archive.store import (
     ITEM_IDENTITY_COLUMNS,
@@ -33,7 +34,6 @@ from page_governor.archive.store import (
     item_hash,
     version_record,
 )
-from page_governor.audit import audit_record
 from page_governor.db import schema as t
 from page_governor.hashing import GENESIS, canonical_json, chain_hash, sha256_hex
 from page_governor.models import Decision

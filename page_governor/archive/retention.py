@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from page_governor import audit
+from page_governor.archive import audit
 from page_governor.archive.search import Filters, matching_items
 from page_governor.config import load_yaml_file
 from page_governor.db import chunked

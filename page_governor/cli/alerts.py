@@ -82,7 +82,7 @@ def alerts_retry(ctx: click.Context, alert_id: int | None, every: bool) -> None:
       page-governor alerts retry 42
       page-governor alerts retry --all
     """
-    from page_governor.outbox import retry_failed
+    from page_governor.alerts.outbox import retry_failed
 
     if (alert_id is None) == (not every):
         raise InputError("name one alert id, or --all")

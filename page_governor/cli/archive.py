@@ -120,8 +120,7 @@ def archive_sign(ctx: click.Context, actor: str | None) -> None:
     Example:
       page-governor archive sign
     """
-    from page_governor import audit
-    from page_governor.archive import signing
+    from page_governor.archive import audit, signing
     from page_governor.errors import ConfigError
 
     app = app_of(ctx)
@@ -160,7 +159,7 @@ def archive_reindex(ctx: click.Context, actor: str | None) -> None:
     Example:
       page-governor archive reindex --by "Dana Records"
     """
-    from page_governor import audit
+    from page_governor.archive import audit
     from page_governor.archive.integrity import rebuild_search_index
 
     app = app_of(ctx)
@@ -193,8 +192,7 @@ def archive_media(ctx: click.Context, fetch: bool, retry_failed: bool, actor: st
       page-governor archive media
       page-governor archive media --retry-failed --fetch
     """
-    from page_governor import audit
-    from page_governor.archive import media
+    from page_governor.archive import audit, media
 
     app = app_of(ctx)
     now = app.clock.now()

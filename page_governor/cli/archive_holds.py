@@ -52,7 +52,7 @@ def archive_hold_add(
     """
     from page_governor.archive.retention import add_hold
     from page_governor.archive.search import matching_items
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     filters = filters_of(words, options)
     app = app_of(ctx)
@@ -117,7 +117,7 @@ def archive_hold_release(ctx: click.Context, hold_id: int, reason: str, actor: s
       page-governor archive hold release 3 --reason "case dismissed 2027-02-01" --by sam
     """
     from page_governor.archive.retention import release_hold
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     app = app_of(ctx)
     by = checked(ctx, actor, Permission.EXPORT_ARCHIVE, f"release legal hold {hold_id}")
@@ -148,7 +148,7 @@ def archive_retention_sweep(ctx: click.Context, propose: bool, actor: str | None
       page-governor archive retention sweep --propose --by sam
     """
     from page_governor.archive import retention
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     app = app_of(ctx)
     proposer = ""
@@ -249,7 +249,7 @@ def archive_retention_approve(ctx: click.Context, disposition_id: int, actor: st
       page-governor archive retention approve 4 --by rclerk
     """
     from page_governor.archive.retention import approve
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     app = app_of(ctx)
     what = f"approve disposition list {disposition_id}"
@@ -275,7 +275,7 @@ def archive_retention_reject(
           --by rclerk
     """
     from page_governor.archive.retention import reject
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     app = app_of(ctx)
     by = checked(ctx, actor, Permission.EXPORT_ARCHIVE, f"reject disposition list {disposition_id}")

@@ -198,7 +198,7 @@ def archive_export(
         raise InputError("--format warc needs an --out file name ending in .warc.gz")
     if not out.parent.is_dir():
         raise InputError(f"{out.parent} is not a folder")
-    from page_governor.roles import Permission
+    from page_governor.governance.roles import Permission
 
     app = app_of(ctx)
     exporter = checked(ctx, actor, Permission.EXPORT_ARCHIVE, "export archive records")

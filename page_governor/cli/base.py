@@ -34,7 +34,7 @@ BY_HELP = (
 
 
 def by_option(dest: str = "by", *aliases: str, required: bool = True, note: str = "") -> Any:
-    """The ``--by WHO`` option (page_governor.identity checks it): the same flag everywhere."""
+    """The ``--by WHO`` option (page_governor.governance.identity checks it): the same flag everywhere."""
     return click.option(
         "--by", *aliases, dest, required=required, metavar="WHO", help=BY_HELP + note
     )
@@ -83,7 +83,7 @@ def app_of(ctx: click.Context) -> App:
 def sync_registry_of(app: App, registry: Any = None) -> None:
     """Register or update the pages of ``config/pages.yaml`` (nothing when it lists none)."""
     from page_governor.config import load_registry
-    from page_governor.registry import sync_registry
+    from page_governor.governance.registry import sync_registry
 
     registry = registry or load_registry(app.settings.config_dir)
     if not registry.pages and not registry.departments:
@@ -151,9 +151,9 @@ def login_name() -> str:
 
 def checked(ctx: click.Context, who: str, permission: Any, what: str) -> str:
     """How the audit log names ``who``, once they are known to hold a role that may ``what``
-    (see page_governor.identity; a refusal is audited)."""
-    from page_governor.identity import authorize
-    from page_governor.roles import RoleBook
+    (see page_governor.governance.identity; a refusal is audited)."""
+    from page_governor.governance.identity import authorize
+    from page_governor.governance.roles import RoleBook
 
     app = app_of(ctx)
     book = RoleBook.from_config_dir(app.settings.config_dir)

@@ -66,7 +66,7 @@ def check(ctx: click.Context, page_key: str | None, as_json: bool, fetch_linked:
     """
     from page_governor.compliance.linked import LinkedPageFetcher
     from page_governor.compliance.service import check_page
-    from page_governor.registry import all_pages, page_row
+    from page_governor.governance.registry import all_pages, page_row
 
     app = app_of(ctx)
     with app.db.connect() as conn:

@@ -19,14 +19,14 @@ import click
 from page_governor.cli.base import app_of, by_option, checked, console, read_input, sync_registry_of
 from page_governor.cli.pages import pages
 from page_governor.errors import InputError
-from page_governor.lifecycle import Event
+from page_governor.governance.lifecycle import Event
+from page_governor.governance.roles import RoleBook
 from page_governor.models import Platform
 from page_governor.output import listing, whole
-from page_governor.roles import RoleBook
 
 if TYPE_CHECKING:
     from page_governor.app import App
-    from page_governor.identity import Identity
+    from page_governor.governance.identity import Identity
 
 BY = by_option()
 
@@ -41,7 +41,7 @@ def _registry(ctx: click.Context) -> App:
 def _person(ctx: click.Context, name: str) -> Identity:
     """The person ``--by`` names (a console account or a roles.yaml name); the lifecycle
     checks their roles for each step."""
-    from page_governor.identity import resolve
+    from page_governor.governance.identity import resolve
 
     app = _registry(ctx)
     book = RoleBook.from_config_dir(app.settings.config_dir)
@@ -86,7 +86,7 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
         --admin "Jane Park" --admin "Sam Lee" --credentials "Jane Park" \\
         --profile proposed.json --by "Jane Park (PIO)"
     """
-    from page_governor.pages import PageRequest, request_page
+    from page_governor.governance.pages import PageRequest, request_page
 
     person = _person(ctx, by)
     proposed: dict[str, Any] = {}
@@ -115,7 +115,7 @@ def pages_request(ctx: click.Context, profile_file: str | None, by: str, **optio
     app = app_of(ctx)
     key = request_page(app, request, by=person.actor, roles=person.roles)
     with app.db.connect() as conn:
-        from page_governor.pages import page_detail
+        from page_governor.governance.pages import page_detail
 
         check = page_detail(conn, key)["request"]["precheck"]
     precheck = (
@@ -142,7 +142,7 @@ def pages_pending(ctx: click.Context, as_json: bool) -> None:
       page-governor pages pending
     """
     from page_governor.clock import jsonable
-    from page_governor.pages import pending_requests
+    from page_governor.governance.pages import pending_requests
 
     app = _registry(ctx)
     with app.db.connect() as conn:
@@ -196,7 +196,7 @@ def pages_pending(ctx: click.Context, as_json: bool) -> None:
 def _transition(
     ctx: click.Context, key: str, event: Event, by: str, reason: str, **extra: Any
 ) -> None:
-    from page_governor.pages import transition
+    from page_governor.governance.pages import transition
 
     person = _person(ctx, by)
     state = transition(
@@ -339,7 +339,7 @@ def pages_retire(
     Example:
       page-governor pages retire spd-facebook-k9 --by "Chief Alvarez" --reason "unit disbanded"
     """
-    from page_governor.pages import retire
+    from page_governor.governance.pages import retire
 
     person = _person(ctx, by)
     state, note = retire(
@@ -405,8 +405,8 @@ def pages_x_token(
             "give the page, --refresh-token-stdin and --by",
             hint="page-governor pages x-token spd-x --refresh-token-stdin --by ada < refresh.txt",
         )
-    from page_governor.registry import page_row
-    from page_governor.roles import Permission
+    from page_governor.governance.registry import page_row
+    from page_governor.governance.roles import Permission
 
     app = _registry(ctx)
     with app.db.connect() as conn:
@@ -444,7 +444,7 @@ def pages_report(ctx: click.Context, fmt: str, out: Path | None) -> None:
     Example:
       page-governor pages report --format csv --out registry-2026-12.csv
     """
-    from page_governor.pages import report
+    from page_governor.governance.pages import report
 
     app = _registry(ctx)
     with app.db.connect() as conn:
@@ -495,7 +495,7 @@ def pages_discover(ctx: click.Context, as_json: bool) -> None:
     Example:
       PAGE_GOVERNOR_META_DISCOVERY_TOKEN=… page-governor pages discover
     """
-    from page_governor.pages import find_unregistered
+    from page_governor.governance.pages import find_unregistered
 
     found = find_unregistered(app_of(ctx))
     if as_json:

@@ -37,7 +37,7 @@ def pages_list(ctx: click.Context, as_json: bool) -> None:
       page-governor pages list --json
     """
     from page_governor.compliance.service import latest_results
-    from page_governor.registry import all_pages
+    from page_governor.governance.registry import all_pages
 
     app = app_of(ctx)
     with app.db.connect() as conn:
@@ -94,10 +94,10 @@ def pages_show(ctx: click.Context, page_key: str) -> None:
     """
     from sqlalchemy import func, select
 
-    from page_governor import health
+    from page_governor.capture import health
     from page_governor.compliance.service import previous_result
     from page_governor.db import schema as t
-    from page_governor.registry import page_row
+    from page_governor.governance.registry import page_row
 
     app = app_of(ctx)
     with app.db.connect() as conn:
@@ -156,8 +156,8 @@ def pages_health(ctx: click.Context, as_json: bool) -> None:
     Example:
       page-governor pages health
     """
-    from page_governor import health
-    from page_governor.registry import all_pages
+    from page_governor.capture import health
+    from page_governor.governance.registry import all_pages
 
     app = app_of(ctx)
     rows = []
@@ -213,8 +213,8 @@ def pages_resume(ctx: click.Context, page_key: str, actor: str | None) -> None:
     Example:
       page-governor pages resume springfield-pd-facebook
     """
-    from page_governor import health
-    from page_governor.registry import page_row
+    from page_governor.capture import health
+    from page_governor.governance.registry import page_row
 
     app = app_of(ctx)
     with app.db.begin() as conn:

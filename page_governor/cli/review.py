@@ -44,8 +44,8 @@ def review_list(
     Example:
       page-governor review list --status escalated
     """
+    from page_governor.governance.registry import page_row
     from page_governor.moderation.review import count_items, list_items
-    from page_governor.registry import page_row
 
     app = app_of(ctx)
     wanted = None if status == "all" else ReviewStatus(status)
@@ -192,8 +192,8 @@ def review_decide(
       page-governor review decide 12 --decision hide --by jpark \\
         --reason "doxxing of a private person" --clause "IV.A.2.d(1) personal information"
     """
+    from page_governor.governance.roles import Permission
     from page_governor.moderation.review import record_decision
-    from page_governor.roles import Permission
 
     app = app_of(ctx)
     actor = checked(ctx, reviewer, Permission.DECIDE, f"decide review item {item_id}")
@@ -229,8 +229,8 @@ def review_appeal(ctx: click.Context, item_id: int, text: str, by: str) -> None:
     Example:
       page-governor review appeal 12 --by jpark --text "I was quoting the suspect's post"
     """
+    from page_governor.governance.roles import Permission
     from page_governor.moderation.appeals import file_appeal
-    from page_governor.roles import Permission
 
     app = app_of(ctx)
     actor = checked(ctx, by, Permission.DECIDE, f"record an appeal on review item {item_id}")
@@ -261,8 +261,8 @@ def review_appeal_decide(
       page-governor review appeal-decide 3 --outcome reversed --by alvarez \\
           --reason "a quotation, not a personal attack"
     """
+    from page_governor.governance.roles import Permission
     from page_governor.moderation.appeals import decide_appeal
-    from page_governor.roles import Permission
 
     app = app_of(ctx)
     actor = checked(ctx, by, Permission.DECIDE, f"decide appeal {appeal_id}")

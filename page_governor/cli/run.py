@@ -31,7 +31,7 @@ def demo(ctx: click.Context) -> None:
       page-governor demo
       page-governor --data-dir /tmp/pg-demo demo
     """
-    from page_governor.demo import render_summary, run_demo
+    from page_governor.ops.demo import render_summary, run_demo
 
     # The demo sets up whatever database it is pointed at (the embedded one by default).
     migrate_now(settings_of(ctx))
@@ -58,7 +58,7 @@ def doctor(ctx: click.Context) -> None:
     """
     from rich.markup import escape
 
-    from page_governor.doctor import run_checks
+    from page_governor.ops.doctor import run_checks
 
     try:
         settings = settings_of(ctx)
@@ -107,7 +107,7 @@ def run(ctx: click.Context) -> None:
         )
     app = app_of(ctx)
     sync_registry_of(app, registry)
-    from page_governor.worker import run_worker
+    from page_governor.worker.process import run_worker
 
     configure_logging(app.settings.log_level)
     if not run_worker(app):
@@ -139,8 +139,8 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
     """
     import uvicorn
 
+    from page_governor.capture.webhooks import process_pending
     from page_governor.web.app import create_app
-    from page_governor.webhooks import process_pending
 
     app = app_of(ctx)
     sync_registry_of(app)
@@ -168,8 +168,8 @@ def poll(ctx: click.Context, page_key: str | None) -> None:
     Example:
       page-governor poll --page springfield-pd-facebook
     """
-    from page_governor.jobs import poll_job
-    from page_governor.registry import all_pages, page_row
+    from page_governor.capture.polling import poll_job
+    from page_governor.governance.registry import all_pages, page_row
 
     app = app_of(ctx)
     sync_registry_of(app)

@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from page_governor.alerts.outbox import enqueue
 from page_governor.archive.store import Archive
 from page_governor.compliance.checker import ComplianceReport, check_fields, suggested_fix
 from page_governor.compliance.policy import Policy
 from page_governor.db import schema as t
 from page_governor.models import ItemKind, Platform, Provenance
-from page_governor.outbox import enqueue
 
 # (url) -> text of a linked comment-policy page, or None when it cannot be fetched
 LinkedFetcher = Callable[[str], "str | None"]

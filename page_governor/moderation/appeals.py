@@ -1,9 +1,7 @@
-"""Notice and appeal after a comment is hidden (``config/notices.yaml``, off by default).
+"""Appeals after a comment is hidden (the notice that tells the commenter how to appeal is
+prepared by ``moderation.notices``, off by default).
 
-When on, every hide prepares a notice for the commenter with the clause of the published
-policy relied on and how to appeal; the PIO receives it (Telegram, ``review show``, the
-console) as text to send or post, since page_governor posts nothing in the agency's name. An
-appeal the commenter makes is recorded against the decision (``file_appeal``) and decided by
+An appeal the commenter makes is recorded against the decision (``file_appeal``) and decided by
 someone other than the person who hid the comment (``decide_appeal``): upheld, or reversed and
 the comment shown again through the platform. Every step is in the audit log, appeals are in
 the records export's audit entries, and the daily digest counts them.
@@ -12,115 +10,21 @@ the records export's audit entries, and the daily digest counts them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from page_governor import audit
-from page_governor.config import load_yaml_file
+from page_governor.alerts.outbox import enqueue
+from page_governor.archive import audit
 from page_governor.db import schema as t
-from page_governor.errors import ConfigError, InvalidTransition, UnknownObject, WorkflowError
+from page_governor.errors import InvalidTransition, UnknownObject, WorkflowError
+from page_governor.governance.registry import page_row
 from page_governor.models import Decision, same_person
-from page_governor.outbox import enqueue
+from page_governor.moderation.review import get_item, set_hidden
 from page_governor.platforms.base import PlatformAdapter
-from page_governor.registry import page_row
 
 OPEN, UPHELD, REVERSED = "open", "upheld", "reversed"
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeConfig:
-    enabled: bool
-    notice: str
-    appeal_how: str
-
-    def text(self, *, page: str, clause: str, date: datetime) -> str:
-        return " ".join(
-            self.notice.format(
-                page=page,
-                clause=clause,
-                date=f"{date:%B} {date.day}, {date.year}",
-                appeal_how=self.appeal_how.strip(),
-            ).split()
-        )
-
-
-def load_notices(config_dir: Path) -> NoticeConfig:
-    """``notices.yaml``; off when the file is absent (an older configuration folder).
-
-    Raises:
-        ConfigError: the file is malformed or a template names an unknown placeholder.
-    """
-    path = config_dir / "notices.yaml"
-    if not path.is_file():
-        return NoticeConfig(False, "", "")
-    data = load_yaml_file(path)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: must be a mapping")
-    enabled, notice, appeal_how = (
-        data.get("enabled", False),
-        data.get("notice"),
-        data.get("appeal_how"),
-    )
-    problems = []
-    if not isinstance(enabled, bool):
-        problems.append(f"{path}: enabled must be true or false")
-    if not isinstance(notice, str) or not notice.strip():
-        problems.append(f"{path}: notice must be a text")
-    if not isinstance(appeal_how, str):
-        problems.append(f"{path}: appeal_how must be a text")
-    if problems:
-        raise ConfigError(problems)
-    config = NoticeConfig(bool(enabled), str(notice), str(appeal_how))
-    try:
-        config.text(page="p", clause="c", date=datetime(2026, 1, 1))
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ConfigError(f"{path}: notice has an unknown placeholder ({exc})") from None
-    return config
-
-
-def prepare_notice(
-    conn: Connection,
-    config: NoticeConfig,
-    *,
-    item: dict[str, Any],
-    clause: str,
-    by: str,
-    now: datetime,
-) -> str | None:
-    """After a hide: the notice for the commenter, audited and sent to the PIO as text to
-    send. None when notices are off."""
-    if not config.enabled:
-        return None
-    page = page_row(conn, int(item["page_id"]))
-    text = config.text(page=page.get("display_name") or page["key"], clause=clause, date=now)
-    audit.record(
-        conn,
-        at=now,
-        actor=by,
-        action="review.notice_prepared",
-        subject_type="review_item",
-        subject_id=item["id"],
-        details={"notice": text, "to": item.get("author_name")},
-    )
-    enqueue(
-        conn,
-        kind="hide_notice",
-        dedupe_key=f"hide_notice:{item['id']}:{now.isoformat()}",
-        payload={
-            "page": page["key"],
-            "platform": page["platform"],
-            "review_item_id": item["id"],
-            "author": item.get("author_name"),
-            "permalink": item.get("permalink"),
-            "notice": text,
-        },
-        now=now,
-    )
-    return text
 
 
 def _hide_decision(conn: Connection, item_id: int) -> dict[str, Any]:
@@ -261,8 +165,6 @@ def _show_again(
     now: datetime,
     adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
 ) -> dict[str, Any]:
-    from page_governor.moderation.review import get_item, set_hidden
-
     item = get_item(conn, item_id)
     page = page_row(conn, int(item["page_id"]))
     answer = set_hidden(

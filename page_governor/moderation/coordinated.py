@@ -4,7 +4,7 @@ copies from twenty fresh accounts cannot.
 
 This module is pure: it turns a comment into fingerprints (hashes of its normalised text and of
 each link it carries). The capture stores them and counts distinct authors per fingerprint in
-the window (``page_governor.ingest``); moderation.yaml's ``coordinated_spam`` sets how many
+the window (``page_governor.capture.ingest``); moderation.yaml's ``coordinated_spam`` sets how many
 accounts and how long a window make a flag.
 """
 

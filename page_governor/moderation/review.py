@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from page_governor import audit
+from page_governor.alerts.outbox import enqueue
+from page_governor.archive import audit
 from page_governor.archive.store import Archive
 from page_governor.compliance.service import previous_result
 from page_governor.db import Database
@@ -30,6 +31,7 @@ from page_governor.errors import (
     UnsupportedOperation,
     WorkflowError,
 )
+from page_governor.governance.registry import page_ref, page_row
 from page_governor.models import (
     Capability,
     CommentRef,
@@ -39,10 +41,8 @@ from page_governor.models import (
     Provenance,
     ReviewStatus,
 )
-from page_governor.moderation.appeals import NoticeConfig, prepare_notice
-from page_governor.outbox import enqueue
+from page_governor.moderation.notices import NoticeConfig, prepare_notice
 from page_governor.platforms.base import PlatformAdapter
-from page_governor.registry import page_ref, page_row
 
 # Which decisions are allowed from which status.
 TRANSITIONS: dict[ReviewStatus, dict[Decision, ReviewStatus]] = {

@@ -89,8 +89,8 @@ def build_live_adapter(
             token, clock, page_key=page["key"], base_url=settings.x_api_url, timeout=timeout
         )
     if platform == "telegram":
+        from page_governor.capture.telegram_inbox import DatabaseInbox
         from page_governor.platforms.telegram import TelegramAdapter
-        from page_governor.telegram_inbox import DatabaseInbox
 
         return TelegramAdapter(
             token,

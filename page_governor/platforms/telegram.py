@@ -3,7 +3,7 @@
 A channel's profile comes from ``getChat``. Its posts and comments cannot be listed: the Bot
 API has no history, so the bot must *receive* them as updates (``channel_post``, and messages
 in the linked discussion group, where comments live) and keep them. Updates go into an
-append-only inbox table the moment they arrive (:mod:`page_governor.telegram_inbox`); this
+append-only inbox table the moment they arrive (:mod:`page_governor.capture.telegram_inbox`); this
 adapter then serves the channel *from the inbox* through the same interface as every other
 platform, folding edits into the latest text.
 

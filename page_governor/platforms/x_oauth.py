@@ -25,7 +25,8 @@ from cryptography.fernet import Fernet, InvalidToken
 from oauthlib.oauth2 import OAuth2Error
 from sqlalchemy import Connection, select, update
 
-from page_governor import audit, outbox
+from page_governor.alerts import outbox
+from page_governor.archive import audit
 from page_governor.config import Settings
 from page_governor.db import Database, insert_new, serialize
 from page_governor.db import schema as t

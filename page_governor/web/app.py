@@ -16,8 +16,13 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from page_governor.app import App
+from page_governor.capture.webhooks import (
+    process_event,
+    readable_payload,
+    signature_ok,
+    store_event,
+)
 from page_governor.web.console import WebConsole
-from page_governor.webhooks import process_event, readable_payload, signature_ok, store_event
 
 log = logging.getLogger(__name__)
 MAX_WEBHOOK_BODY = 1_000_000  # Meta batches events; anything near this size is not Meta

@@ -3,7 +3,7 @@ records clerks and the admin. No JavaScript.
 
 - Sign-in with per-user accounts (:mod:`page_governor.web.users`); a signed session cookie
   (SameSite=Strict, HttpOnly); a CSRF token in every form, checked on every POST.
-- Every page checks the user's role (:data:`page_governor.roles.GRANTS`); anyone else gets 403,
+- Every page checks the user's role (:data:`page_governor.governance.roles.GRANTS`); anyone else gets 403,
   and the attempt is audited.
 - Actions go through the same functions as the command line and the bot (decisions, page
   approvals, exports, holds, disposition), so the same rules and the same audit entries hold.
@@ -32,15 +32,14 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from page_governor import audit
 from page_governor.app import App
-from page_governor.archive import signing
+from page_governor.archive import audit, signing
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
 from page_governor.errors import InputError, PageGovernorError, UnknownObject, WorkflowError
-from page_governor.lifecycle import Event
+from page_governor.governance.lifecycle import Event
+from page_governor.governance.roles import Permission
 from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
-from page_governor.roles import Permission
 from page_governor.web.sessions import (
     begin_attempt,
     end_attempt,
@@ -295,12 +294,12 @@ class WebConsole:
 
     def _dashboard(self, compliance: bool) -> dict[str, Any]:
         """What the dashboard shows; the compliance matrix only to roles that may see it."""
-        from page_governor import health
+        from page_governor.capture import health
         from page_governor.compliance.checker import suggested_fix
         from page_governor.compliance.service import latest_results
+        from page_governor.governance.pages import due_for_recertification
+        from page_governor.governance.registry import all_pages
         from page_governor.models import PageState
-        from page_governor.pages import due_for_recertification
-        from page_governor.registry import all_pages
 
         policy = self.app.policy
         now = self.app.clock.now()
@@ -420,8 +419,8 @@ class WebConsole:
     async def review_item(self, request: Request, user: WebUser) -> Response:
         from page_governor.alerts.sender import hide_availability
         from page_governor.archive.search import item_thread
+        from page_governor.governance.registry import page_row
         from page_governor.moderation import review
-        from page_governor.registry import page_row
 
         item_id = int(request.path_params["item_id"])
 
@@ -494,7 +493,7 @@ class WebConsole:
     # -- pages ----------------------------------------------------------------------------
 
     async def pages(self, request: Request, user: WebUser) -> Response:
-        from page_governor.pages import pending_requests, report
+        from page_governor.governance.pages import pending_requests, report
 
         def load() -> dict[str, Any]:
             with self.app.db.connect() as conn:
@@ -503,7 +502,7 @@ class WebConsole:
         return self.render(request, "pages.html", user=user, **await run_in_threadpool(load))
 
     async def page_decide(self, request: Request, user: WebUser) -> Response:
-        from page_governor.pages import transition
+        from page_governor.governance.pages import transition
 
         key, action = request.path_params["key"], request.path_params["action"]
         if action not in ("approve", "reject"):

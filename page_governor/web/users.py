@@ -17,11 +17,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select, update
 
-from page_governor import audit
+from page_governor.archive import audit
 from page_governor.db import schema as t
 from page_governor.errors import InputError, UnknownObject
+from page_governor.governance.roles import GRANTS, Permission
 from page_governor.models import Role
-from page_governor.roles import GRANTS, Permission
 from page_governor.web.sessions import end_sessions_of
 
 HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters

@@ -8,7 +8,7 @@ import pytest
 
 from page_governor.app import App
 from page_governor.config import DepartmentConfig, PageConfig, Registry, Settings
-from page_governor.registry import sync_registry
+from page_governor.governance.registry import sync_registry
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.world import (

@@ -20,8 +20,8 @@ import yaml
 
 from page_governor.app import App
 from page_governor.config import DEFAULT_CONFIG_DIR, Settings, load_registry
-from page_governor.registry import sync_registry
-from page_governor.worker import Worker
+from page_governor.governance.registry import sync_registry
+from page_governor.worker.process import Worker
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 

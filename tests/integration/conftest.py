@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from page_governor.compliance.service import check_page
+from page_governor.governance.registry import page_row
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import page_row
 from tests.helpers import poll_all, register_sample
 
 

@@ -13,15 +13,11 @@ from sqlalchemy import select
 from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.db import schema as t
 from page_governor.errors import ConfigError, InvalidTransition, WorkflowError
-from page_governor.jobs import digest_figures
 from page_governor.models import Decision
-from page_governor.moderation.appeals import (
-    NoticeConfig,
-    decide_appeal,
-    file_appeal,
-    load_notices,
-)
+from page_governor.moderation.appeals import decide_appeal, file_appeal
+from page_governor.moderation.notices import NoticeConfig, load_notices
 from page_governor.moderation.review import decide
+from page_governor.worker.jobs import digest_figures
 from tests.helpers import versions_of
 from tests.integration.test_review import T1, _item_for
 

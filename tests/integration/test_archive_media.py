@@ -20,9 +20,10 @@ from page_governor.archive import media
 from page_governor.archive.export import export_bundle, verify_bundle
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters
+from page_governor.capture.polling import poll_job
 from page_governor.db import schema as t
 from page_governor.hashing import sha256_hex
-from page_governor.jobs import media_job, poll_job
+from page_governor.worker.jobs import media_job
 from tests.fakes.cdn import FakeCDN
 from tests.fakes.world import FB_PAGE, NOW, X_USER
 from tests.helpers import run_cli

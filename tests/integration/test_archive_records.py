@@ -23,10 +23,10 @@ from page_governor.archive.search import Filters, item_thread, search
 from page_governor.compliance.service import check_page
 from page_governor.db import schema as t
 from page_governor.errors import InputError, WorkflowError
+from page_governor.governance.registry import page_row
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, list_items
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import page_row
 from tests.helpers import poll_all, register_sample
 
 T1, T2 = load_bundled().timeline

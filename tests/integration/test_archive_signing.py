@@ -22,7 +22,7 @@ from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.db import schema as t
 from page_governor.hashing import chain_hash
-from page_governor.jobs import signing_job
+from page_governor.worker.jobs import signing_job
 from tests.conftest import NOW
 from tests.helpers import add_person, poll_all, register_sample, run_cli
 

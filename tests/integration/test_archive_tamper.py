@@ -283,7 +283,7 @@ def test_flags_from_before_they_were_audited_are_counted_apart(tmp_path, monkeyp
     """A database upgraded to 0011 holds flags without audit entries: the migration's boundary
     entry names them, verify passes and says how many; a flag added later without an entry
     still fails."""
-    from page_governor import audit as audit_module
+    from page_governor.archive import audit as audit_module
     from page_governor.archive.integrity import FLAG_ACTION, record_bindings_start
 
     real = audit_module.record

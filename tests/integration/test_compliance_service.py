@@ -13,8 +13,8 @@ from sqlalchemy import select
 from page_governor.compliance.linked import LinkedPageFetcher, policy_links
 from page_governor.compliance.service import check_page
 from page_governor.db import schema as t
+from page_governor.governance.registry import page_row
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import page_row
 from tests.helpers import count, poll_all, register_sample, run_cli
 
 T1, T2 = load_bundled().timeline
@@ -235,8 +235,8 @@ def test_check_command_prints_evidence_and_fixes(cli_env):
 def test_a_fetched_policy_page_is_archived_and_cited_in_the_stored_result(app, policy_server):
     from page_governor.archive.store import Archive
     from page_governor.clock import FrozenClock
+    from page_governor.governance.registry import upsert_department, upsert_page
     from page_governor.models import ItemKind, Platform, Provenance
-    from page_governor.registry import upsert_department, upsert_page
 
     now = FrozenClock(T1).now()
     with app.db.begin() as conn:

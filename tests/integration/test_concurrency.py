@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from page_governor import audit
 from page_governor.app import App
+from page_governor.archive import audit
 from page_governor.archive.integrity import verify_chains
 from tests.conftest import NOW
 
@@ -54,8 +54,8 @@ def test_parallel_audit_appends_keep_one_unbroken_chain(app: App) -> None:
 
 def test_two_simultaneous_first_polls_of_a_page_store_each_item_once(app: App) -> None:
     from page_governor.db import schema as t
+    from page_governor.governance.registry import all_pages
     from page_governor.platforms.sample import load_bundled
-    from page_governor.registry import all_pages
     from tests.helpers import register_sample
 
     register_sample(app)

@@ -15,9 +15,9 @@ from page_governor.archive.export import verify_bundle
 from page_governor.archive.store import Archive
 from page_governor.compliance.service import check_page
 from page_governor.db import schema as t
+from page_governor.governance.registry import page_row
 from page_governor.models import ItemKind, Platform, Provenance, Role
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import page_row
 from page_governor.web.app import create_app
 from page_governor.web.users import add_user
 from tests.helpers import poll_all, register_sample
@@ -304,7 +304,7 @@ def test_a_pio_hides_a_flagged_comment_with_a_reason_and_the_pages_clause(client
 
 def request_traffic_page(app) -> str:
     """A PIO's request for a page still to be created (it misses required elements)."""
-    from page_governor.pages import PageRequest, request_page
+    from page_governor.governance.pages import PageRequest, request_page
 
     return request_page(
         app,

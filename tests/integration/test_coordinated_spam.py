@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from page_governor.capture.ingest import COORDINATED_DETECTOR, PollStats
 from page_governor.db import schema as t
-from page_governor.ingest import COORDINATED_DETECTOR, PollStats
+from page_governor.governance.registry import page_ref
 from page_governor.models import Comment, Provenance
-from page_governor.registry import page_ref
 from tests.helpers import register_sample
 
 SCAM = "Amazing opportunity for everyone here, details at shop-deals.example/offer today"

@@ -13,7 +13,7 @@ from alembic import command
 from page_governor.config import DEFAULT_CONFIG_DIR, Settings
 from page_governor.db import open_database
 from page_governor.db.engine import _alembic_config
-from page_governor.doctor import run_checks
+from page_governor.ops.doctor import run_checks
 from tests.fakes.world import CHANNEL, GROUP
 from tests.helpers import run_cli
 
@@ -23,8 +23,8 @@ APP_ID = "4242424242"
 @pytest.fixture
 def healthy(live_app, fake_graph, fake_x, monkeypatch):
     """Every page connected as the README says, the X account with a refreshed OAuth token."""
+    from page_governor.governance.registry import page_row
     from page_governor.platforms import x_oauth
-    from page_governor.registry import page_row
 
     monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # the fake is http on loopback
     fake_graph.app_token = f"{APP_ID}|{live_app.settings.facebook_app_secret}"

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from page_governor.capture.ingest import Ingestor
 from page_governor.db import schema as t
 from page_governor.errors import PlatformUnavailable
-from page_governor.ingest import Ingestor
 from page_governor.platforms.sample import load_bundled
 from tests.helpers import count, poll_all, register_sample, versions_of
 

@@ -8,10 +8,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from page_governor import leases, outbox
+from page_governor.alerts import outbox
+from page_governor.db import leases
 from page_governor.db import schema as t
-from page_governor.jobs import digest_job, once_a_day, token_health_job
-from page_governor.registry import page_row
+from page_governor.db.leases import once_a_day
+from page_governor.governance.registry import page_row
+from page_governor.worker.jobs import digest_job, token_health_job
 from tests.fakes.world import NOW
 from tests.helpers import count, poll_all, register_sample, run_cli
 

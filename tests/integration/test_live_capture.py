@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from page_governor.app import App
+from page_governor.capture.polling import poll_job
 from page_governor.db import schema as t
-from page_governor.jobs import poll_job
+from page_governor.governance.registry import page_row
 from page_governor.logging_setup import RedactingFilter
-from page_governor.registry import page_row
 from tests.fakes.fixtures import SENTINEL_FB, SENTINEL_X
 from tests.fakes.graph import graph_error
 from tests.fakes.world import FB_PAGE, GROUP, NOW
@@ -147,7 +147,7 @@ def test_an_expired_token_pauses_that_page_alerts_the_admin_and_opens_a_gap(live
     assert "paused" in poll_job(live_app, "spd-fb").note
     # ...until someone fixes the token and resumes it; the gap then closes
     fake_graph.faults.clear()
-    from page_governor import health
+    from page_governor.capture import health
 
     with live_app.db.begin() as conn:
         health.resume(conn, page_row(conn, "spd-fb"), actor="admin", now=live_app.clock.now())

@@ -7,8 +7,8 @@ import json
 
 from sqlalchemy import select
 
+from page_governor.capture.polling import poll_job
 from page_governor.db import schema as t
-from page_governor.jobs import poll_job
 from tests.fakes.world import FB_PAGE, NOW
 from tests.helpers import run_cli
 

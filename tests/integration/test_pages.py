@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from page_governor.app import App
 from page_governor.db import schema as t
-from page_governor.jobs import digest_figures
-from page_governor.pages import recertification_job, unregistered_job
+from page_governor.governance.pages import recertification_job, unregistered_job
+from page_governor.worker.jobs import digest_figures
 from tests.fakes.workerharness import FB_PAGE, FB_TOKEN, build_page, write_config
 from tests.helpers import run_cli
 
@@ -215,8 +215,8 @@ def test_pages_from_the_configuration_show_they_were_not_approved_by_request(
 
 
 def test_recertification_reminds_the_chief_and_overdue_pages_reach_the_digest(app):
-    from page_governor.lifecycle import Event
-    from page_governor.pages import transition
+    from page_governor.governance.lifecycle import Event
+    from page_governor.governance.pages import transition
     from tests.helpers import register_sample
 
     register_sample(app)

@@ -9,8 +9,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from page_governor.alerts.render import notice_message
+from page_governor.capture.polling import poll_job
 from page_governor.db import schema as t
-from page_governor.jobs import poll_job
 from tests.fakes.world import FB_PAGE, NOW
 from tests.helpers import run_cli
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from page_governor.db import schema as t
 from page_governor.errors import InvalidTransition, UnsupportedOperation, WorkflowError
+from page_governor.governance.registry import page_row
 from page_governor.models import Decision
 from page_governor.moderation.review import decide, feedback_terms, get_item, list_items
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import page_row
 from tests.helpers import count, poll_all, versions_of
 
 T1, T2 = load_bundled().timeline

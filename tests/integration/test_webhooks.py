@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
+from page_governor.capture.webhooks import process_pending, store_event
 from page_governor.db import schema as t
 from page_governor.web.app import create_app
-from page_governor.webhooks import process_pending, store_event
 from tests.fakes.fixtures import WEBHOOK_APP_SECRET, WEBHOOK_VERIFY_TOKEN
 from tests.fakes.world import FB_PAGE, IG_USER, NOW
 from tests.helpers import count
@@ -136,7 +136,7 @@ def test_a_comment_deleted_before_it_could_be_fetched_is_archived_from_the_event
 
 
 def test_a_remove_event_tombstones_the_archived_comment(client, live_app, fake_graph):
-    from page_governor.jobs import poll_job
+    from page_governor.capture.polling import poll_job
 
     assert poll_job(live_app, "spd-fb").ok
     fake_graph.delete_comment("111_9001")

@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from page_governor import jobs
 from page_governor.db import schema as t
 from page_governor.errors import AuthError, ConfigError
+from page_governor.governance.registry import page_ref, page_row
 from page_governor.platforms import x_oauth
-from page_governor.registry import page_ref, page_row
+from page_governor.worker import jobs
 from tests.fakes.fixtures import SENTINEL_X
 from tests.fakes.world import NOW
 from tests.helpers import add_person, run_cli

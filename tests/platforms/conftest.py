@@ -13,11 +13,11 @@ import pytest
 from page_governor.app import App
 from page_governor.clock import FrozenClock
 from page_governor.config import Settings
+from page_governor.governance.registry import page_ref
 from page_governor.models import PageRef, Platform
 from page_governor.platforms.base import PlatformAdapter
 from page_governor.platforms.factory import build_live_adapter
 from page_governor.platforms.sample import SampleAdapter, load_bundled
-from page_governor.registry import page_ref
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.world import (  # noqa: F401  (re-exported for the platform tests)
@@ -126,7 +126,7 @@ def make_case(
                 hidden_on_platform=lambda tid: fake_x.hidden.get(tid, False),
             )
         if name == "telegram":
-            from page_governor.telegram_inbox import receive
+            from page_governor.capture.telegram_inbox import receive
 
             build_telegram(fake_telegram)
             page = live_page("lpd-tg", "telegram", str(CHANNEL), "lakesidepolice", None)

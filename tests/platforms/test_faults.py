@@ -17,10 +17,10 @@ from page_governor.errors import (
     PlatformUnavailable,
     RateLimited,
 )
+from page_governor.governance.registry import page_ref
 from page_governor.models import CommentRef
 from page_governor.platforms.factory import build_live_adapter
 from page_governor.platforms.graph import GraphClient
-from page_governor.registry import page_ref
 from tests.fakes.graph import graph_error
 from tests.platforms.conftest import FB_PAGE, NOW, X_USER, build_facebook, live_page
 

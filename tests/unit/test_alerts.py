@@ -21,8 +21,8 @@ from page_governor.alerts.render import (
 )
 from page_governor.alerts.sender import FloodGate
 from page_governor.errors import ConfigError
+from page_governor.governance.roles import Permission, RoleBook
 from page_governor.models import ReviewStatus, Role
-from page_governor.roles import Permission, RoleBook
 
 OUR_TAGS = {"b", "i", "a", "code", "blockquote"}
 TAG = re.compile(r"<(/?)([a-z]+)(?: [^<>]*)?>")
@@ -250,7 +250,7 @@ def test_roles_file_maps_telegram_ids_to_roles():
 
 
 def test_only_the_chief_approves_pages_and_only_records_clerks_export():
-    from page_governor.roles import GRANTS
+    from page_governor.governance.roles import GRANTS
 
     assert GRANTS[Permission.APPROVE_PAGE] == {Role.CHIEF}
     assert GRANTS[Permission.EXPORT_ARCHIVE] == {Role.RECORDS_CLERK}

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from page_governor.errors import InvalidTransition, NotAuthorized, WorkflowError
-from page_governor.lifecycle import TRANSITIONS, WHO, Actor, Event, step
+from page_governor.governance.lifecycle import TRANSITIONS, WHO, Actor, Event, step
 from page_governor.models import PageState, Role
 
 CHIEF = Actor("Chief Alvarez", frozenset({Role.CHIEF}))

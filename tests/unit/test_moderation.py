@@ -459,7 +459,7 @@ def yaml_data() -> dict:
 def test_the_capture_reads_the_post_and_the_parent_comment_into_the_context():
     from datetime import UTC, datetime
 
-    from page_governor.ingest import comment_context
+    from page_governor.capture.ingest import comment_context
     from page_governor.models import Comment, PageRef, Platform, Provenance
 
     ref = PageRef("p", Platform.FACEBOOK, "page-1")

@@ -11,13 +11,13 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from page_governor.app import App
+from page_governor.capture.ingest import PollStats
 from page_governor.clock import FrozenClock, iso, parse_time
 from page_governor.compliance.policy import ELEMENT_IDS
 from page_governor.compliance.service import check_page, latest_results
 from page_governor.db import schema as t
-from page_governor.ingest import PollStats
+from page_governor.governance.registry import all_pages, sync_sample
 from page_governor.platforms.sample import load_bundled
-from page_governor.registry import all_pages, sync_sample
 
 PLATFORM_SHORT = {"facebook": "fb", "instagram": "ig", "x": "x", "telegram": "tg"}
 SHORT = {

@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from page_governor import audit
+from page_governor.alerts.outbox import enqueue
+from page_governor.archive import audit
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
 from page_governor.errors import (
@@ -32,7 +33,6 @@ from page_governor.errors import (
     RateLimited,
 )
 from page_governor.logging_setup import redact
-from page_governor.outbox import enqueue
 
 MAX_BACKOFF = timedelta(hours=1)
 # Failures that will not heal by waiting: a human must act.

@@ -21,12 +21,12 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from page_governor import audit
+from page_governor.archive import audit
 from page_governor.db import Database
 from page_governor.db import schema as t
 from page_governor.errors import NotAuthorized
+from page_governor.governance.roles import GRANTS, Permission, RoleBook
 from page_governor.models import Role
-from page_governor.roles import GRANTS, Permission, RoleBook
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,16 @@ import secrets
 import socket
 import threading
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, update
 
 from page_governor.clock import Clock
 from page_governor.db import Database, insert_new
 from page_governor.db import schema as t
+
+if TYPE_CHECKING:
+    from page_governor.app import App
 
 log = logging.getLogger(__name__)
 
@@ -109,3 +113,11 @@ class Held:
             self._renewer.join()
         if self.acquired:
             release(self.db, self.name, self.owner, until=self.clock.now() + self.keep_for)
+
+
+def once_a_day(app: App, name: str, owner: str | None) -> bool:
+    """True for the first worker to run job ``name`` today (UTC); always true without one."""
+    if owner is None:
+        return True
+    today = app.clock.now().date().isoformat()
+    return claim(app.db, f"job:{name}:{today}", owner, now=app.clock.now(), ttl=timedelta(hours=23))

@@ -81,8 +81,8 @@ def _configuration(settings: Settings) -> Iterator[Check]:
     from page_governor.archive.retention import load_schedule
     from page_governor.compliance.policy import load_policy
     from page_governor.config import load_registry
+    from page_governor.governance.roles import RoleBook
     from page_governor.moderation.lexicon import load_lexicon
-    from page_governor.roles import RoleBook
 
     folder = settings.config_dir
     yield Check("settings", "ok", f"configuration from {folder}")
@@ -210,9 +210,9 @@ def _telegram(settings: Settings) -> Iterator[Check]:
 
 
 def _pages(settings: Settings, database: Any, environ: Mapping[str, str]) -> Iterator[Check]:
+    from page_governor.governance.registry import all_pages, page_ref
     from page_governor.models import PageState
     from page_governor.platforms.factory import page_token
-    from page_governor.registry import all_pages, page_ref
 
     with database.connect() as conn:
         pages = [p for p in all_pages(conn, states=(PageState.ACTIVE,)) if p["source"] == "live"]

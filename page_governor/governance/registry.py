@@ -81,7 +81,7 @@ def upsert_page(
         ).inserted_primary_key[0]
     )
     if approved_by:
-        from page_governor import audit
+        from page_governor.archive import audit
 
         audit.record(
             conn,

@@ -11,7 +11,7 @@ One process holds:
   the next call acknowledges it, and the outbox :class:`~page_governor.alerts.sender.Sender`.
 
 Any number of workers may share one database. Each poll and daily job is claimed through a
-lease (:mod:`page_governor.leases`), and only the worker holding the ``telegram-bot`` lease runs
+lease (:mod:`page_governor.db.leases`), and only the worker holding the ``telegram-bot`` lease runs
 the bot and the sender (Telegram allows one reader of a bot's updates); another takes over
 within ``lease_seconds`` when it dies. SIGTERM stops everything within 10 seconds: the bot's
 long poll is cancelled and running jobs get what is left of the time. A poll cut short loses
@@ -33,16 +33,19 @@ from telegram import Update
 from telegram import error as tg_error
 from telegram.ext import Application, ApplicationBuilder
 
-from page_governor import jobs, leases, pages
 from page_governor.alerts.bot import BotHandlers
 from page_governor.alerts.sender import Sender
 from page_governor.app import App
+from page_governor.capture import polling
+from page_governor.capture.telegram_inbox import next_offset, store_updates
 from page_governor.compliance.service import latest_results
+from page_governor.db import leases
+from page_governor.governance import pages
+from page_governor.governance.registry import all_pages
+from page_governor.governance.roles import RoleBook
 from page_governor.models import PageState
 from page_governor.platforms.telegram import ALLOWED_UPDATES, bot_urls
-from page_governor.registry import all_pages
-from page_governor.roles import RoleBook
-from page_governor.telegram_inbox import next_offset, store_updates
+from page_governor.worker import jobs
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +194,8 @@ class Worker:
             )
             log.info("polling %s every %d s", page["key"], interval)
 
-    def poll(self, page_key: str) -> jobs.PollOutcome:
-        outcome = jobs.poll_job(self.app, page_key, owner=self.owner, receive_telegram=False)
+    def poll(self, page_key: str) -> polling.PollOutcome:
+        outcome = polling.poll_job(self.app, page_key, owner=self.owner, receive_telegram=False)
         if outcome.stats is not None and (outcome.stats.flags or outcome.stats.alerts):
             self.wake_sender()
         return outcome

@@ -17,8 +17,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, insert, select
 
-from page_governor import audit
-from page_governor.archive import media
+from page_governor.alerts.outbox import enqueue
+from page_governor.archive import audit, media
 from page_governor.archive.integrity import FLAG_ACTION, flag_digest
 from page_governor.archive.store import (
     Archive,
@@ -32,6 +32,7 @@ from page_governor.clock import Clock, iso
 from page_governor.compliance.posts import PostRule, check_post
 from page_governor.db import Database
 from page_governor.db import schema as t
+from page_governor.governance.registry import page_ref
 from page_governor.hashing import canonical_json, sha256_hex
 from page_governor.models import (
     Capability,
@@ -49,9 +50,7 @@ from page_governor.models import (
 from page_governor.moderation.classifier import Classifier, priority_of
 from page_governor.moderation.coordinated import Fingerprint, fingerprints
 from page_governor.moderation.detectors import Context
-from page_governor.outbox import enqueue
 from page_governor.platforms.base import PlatformAdapter
-from page_governor.registry import page_ref
 
 log = logging.getLogger(__name__)
 

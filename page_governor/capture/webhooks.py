@@ -27,14 +27,14 @@ from sqlalchemy import select, update
 
 from page_governor.app import App
 from page_governor.archive.store import Archive
+from page_governor.capture.ingest import PollStats
 from page_governor.clock import parse_time
 from page_governor.db import insert_new
 from page_governor.db import schema as t
 from page_governor.errors import NotFoundOnPlatform, PlatformError
-from page_governor.ingest import PollStats
+from page_governor.governance.registry import page_ref
 from page_governor.logging_setup import redact
 from page_governor.models import Comment, PageRef, Provenance
-from page_governor.registry import page_ref
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def _page_for(app: App, platform: str, platform_id: str) -> dict[str, Any] | Non
         ).scalar_one_or_none()
         if row is None:
             return None
-        from page_governor.registry import page_row
+        from page_governor.governance.registry import page_row
 
         return page_row(conn, row)
 
@@ -162,7 +162,7 @@ def _change(app: App, obj: Any, entry: dict[str, Any], change: dict[str, Any]) -
                 verb=str(verb),
                 value=value,
             )
-        from page_governor.jobs import poll_job
+        from page_governor.capture.polling import poll_job
 
         outcome = poll_job(app, page["key"])
         return f"{item} {verb}: polled {page['key']} ({'ok' if outcome.ok else outcome.note})"

@@ -1,6 +1,6 @@
 """The registry of official pages over their lifecycle: request, the chief's approval or
 rejection, activation, suspension, re-certification and retirement (rules in
-:mod:`page_governor.lifecycle`).
+:mod:`page_governor.governance.lifecycle`).
 
 Every transition records who, when and why on the page and in the audit log, and queues what
 the people involved must see: a request goes to the chief with buttons; a decision edits
@@ -18,16 +18,19 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from page_governor import audit, outbox
+from page_governor.alerts import outbox
 from page_governor.app import App
+from page_governor.archive import audit
+from page_governor.capture.polling import poll_job
 from page_governor.clock import iso
 from page_governor.compliance.checker import check_fields, fields_from_json
 from page_governor.compliance.service import latest_results, previous_result
 from page_governor.db import schema as t
+from page_governor.db.leases import once_a_day
 from page_governor.errors import InputError, NotAuthorized, PageGovernorError, WorkflowError
-from page_governor.lifecycle import REQUESTERS, Actor, Event, after_approval, step
+from page_governor.governance.lifecycle import REQUESTERS, Actor, Event, after_approval, step
+from page_governor.governance.registry import all_pages, page_ref, page_row
 from page_governor.models import PageState, Platform
-from page_governor.registry import all_pages, page_ref, page_row
 
 log = logging.getLogger(__name__)
 
@@ -336,8 +339,6 @@ def retire(
         WorkflowError: the final capture failed (retire ``final_capture=False`` to go on).
         and what :func:`transition` raises.
     """
-    from page_governor.jobs import poll_job
-
     note = "no final capture (asked to skip it)"
     with app.db.connect() as conn:
         page = page_row(conn, key)
@@ -405,8 +406,6 @@ def due_for_recertification(conn: Connection, now: datetime) -> list[dict[str, A
 
 def recertification_job(app: App, *, owner: str | None = None) -> list[str]:
     """Daily: remind the chief of pages coming due (once per page and due date)."""
-    from page_governor.jobs import once_a_day
-
     if not once_a_day(app, "recertification", owner):
         return []
     now = app.clock.now()
@@ -473,8 +472,6 @@ def find_unregistered(app: App) -> list[dict[str, str]]:
 def unregistered_job(app: App, *, owner: str | None = None) -> list[dict[str, str]]:
     """Daily: pages found under the agency's Meta account and not registered are reported to
     the admin, never silently ignored (one alert a day while they remain)."""
-    from page_governor.jobs import once_a_day
-
     if not app.settings.meta_discovery_token or not once_a_day(app, "unregistered", owner):
         return []
     try:

@@ -1,0 +1,1 @@
+"""Notification: the durable outbox, rendering, the Telegram sender and the bot."""

@@ -1,0 +1,1 @@
+"""Governance: the page registry, the page lifecycle, roles and checked identities."""

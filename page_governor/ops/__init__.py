@@ -1,0 +1,1 @@
+"""Operating the product: the demo and the deployment doctor."""

@@ -1,0 +1,1 @@
+"""The long-running worker (``process``) and the scheduled jobs it runs (``jobs``)."""
