@@ -33,8 +33,9 @@ from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from page_governor.archive.export import export_bundle, iter_versions, native_line
+from page_governor.archive.export import export_bundle
 from page_governor.archive.integrity import verify_chains
+from page_governor.archive.records import iter_versions, native_line
 from page_governor.archive.search import Filters, search
 from page_governor.archive.store import Archive, Observation
 from page_governor.db import open_database

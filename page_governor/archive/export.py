@@ -20,245 +20,59 @@ A bundle (a folder, or the same as a ``.zip``) holds:
 ``manifest.sig``     where the department's signing key is configured: an Ed25519 signature
                      over ``manifest.json`` (so over every file), with the public key
 
-``verify_bundle`` re-checks a bundle offline: every file against the manifest, no file added or
+This module writes bundles (``export_bundle``) and chooses the format of an export
+(``export_records``). The pieces live beside it: ``records`` reads the versions and the chain
+heads, ``bundle`` holds the format and the manifest's file writer, ``export_html`` the threads,
+``export_warc`` the same records as an ISO 28500 WARC file (resource + metadata records), and
+``bundle_verify`` re-checks a bundle offline: every file against the manifest, no file added or
 missing, every native record against its own record hash, and the signature (against the
 department's published key, when given).
-
-``write_warc`` writes the same records as an ISO 28500 WARC file (resource + metadata records).
 """
 
 from __future__ import annotations
 
 import csv
-import html
-import io
 import json
 import os
 import shutil
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Connection, String, and_, bindparam, or_, select, type_coerce
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, and_, or_, select
 
 from page_governor.archive import media as media_store
+from page_governor.archive.bundle import (
+    CSV_FIELDS,
+    FORMAT,
+    FORMAT_VERSION,
+    PROGRESS_EVERY,
+    SIGNATURE_FILE,
+    BundleFiles,
+    ExportResult,
+    Progress,
+)
+from page_governor.archive.export_html import write_threads
+from page_governor.archive.export_warc import write_warc
+from page_governor.archive.records import (
+    chain_heads,
+    count_versions,
+    iter_versions,
+    native_line,
+)
 from page_governor.archive.redaction import Redactor
-from page_governor.archive.search import Filters, matching_items
-from page_governor.archive.signing import check_manifest_signature, key_id, sign_manifest
-from page_governor.archive.store import canonical_time, version_record
+from page_governor.archive.search import Filters
+from page_governor.archive.signing import key_id, sign_manifest
 from page_governor.clock import iso, jsonable
 from page_governor.db import Database, chunked
 from page_governor.db import schema as t
 from page_governor.errors import InputError
-from page_governor.hashing import canonical_json, chain_hash, sha256_file, sha256_hex
-
-FORMAT = "page_governor records bundle"
-FORMAT_VERSION = 1
-SIGNATURE_FILE = "manifest.sig"
-CSV_FIELDS = (
-    "item_id",
-    "page",
-    "platform",
-    "kind",
-    "platform_item_id",
-    "post_platform_id",
-    "parent_platform_id",
-    "author_id",
-    "author_name",
-    "created_at",
-    "version_no",
-    "state",
-    "captured_at",
-    "last_seen_at",
-    "text",
-    "permalink",
-    "content_hash",
-    "record_hash",
-)
-Progress = Callable[[int], None]
-PROGRESS_EVERY = 1000  # versions between two progress reports (a bar update costs per call)
-
-
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    path: Path
-    items: int
-    versions: int
-    manifest_sha256: str
-    redactions: int = 0
-
-
-# Time columns of an export row; on SQLite they are read as the stored text (see iter_versions).
-_TIME_COLUMNS = {
-    "captured_at": t.archive_versions.c.captured_at,
-    "last_seen_at": t.archive_versions.c.last_seen_at,
-    "disposed_at": t.archive_versions.c.disposed_at,
-    "item_created_at": t.archive_items.c.created_at,
-}
-# Items whose versions are read in one statement.
-READ_CHUNK = 500
-
-
-def _versions_of_items(*, times_as_text: bool) -> Any:
-    """Every version of the items in the expanding parameter ``ids``, item by item."""
-    items, versions = t.archive_items, t.archive_versions
-
-    def time_column(name: str, column: Any) -> Any:
-        return type_coerce(column, String).label(name) if times_as_text else column.label(name)
-
-    columns = [time_column(c.name, c) if c.name in _TIME_COLUMNS else c for c in versions.c]
-    return (
-        select(
-            *columns,
-            items.c.page_id,
-            items.c.kind,
-            items.c.platform_item_id,
-            items.c.post_platform_id,
-            items.c.parent_platform_id,
-            items.c.author_id,
-            items.c.author_name,
-            items.c.permalink,
-            time_column("item_created_at", items.c.created_at),
-        )
-        .select_from(items)
-        .join(versions, versions.c.item_id == items.c.id)
-        .where(items.c.id.in_(bindparam("ids", expanding=True)))
-        .order_by(items.c.id, versions.c.version_no)
-    )
-
-
-def count_versions(conn: Connection, filters: Filters) -> int:
-    from sqlalchemy import func
-
-    versions = t.archive_versions
-    query = select(func.count()).where(versions.c.item_id.in_(matching_items(conn, filters)))
-    return int(conn.execute(query).scalar_one())
-
-
-def iter_versions(conn: Connection, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Every version of every matching item, item by item (item id order), as dicts with the
-    page key and platform.
-
-    The matching ids come first, through the filters' own indexes (only integers are sorted);
-    their versions are then read a chunk of items at a time by primary key. One query ordered
-    by item id made SQLite walk the whole items table in key order instead, so exporting a
-    tenth of a million-item archive read all of it.
-
-    On SQLite the time columns come back as the stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``)
-    rather than parsed datetimes: turning them into the export's formats is then string work,
-    which was a third of an export's time. :func:`_time_text` and :func:`_iso_z` accept both.
-    """
-    pages = {
-        row.id: (row.key, row.platform)
-        for row in conn.execute(select(t.pages.c.id, t.pages.c.key, t.pages.c.platform))
-    }
-    ids = sorted(conn.execute(matching_items(conn, filters)).scalars())
-    query = _versions_of_items(times_as_text=conn.dialect.name == "sqlite")
-    for chunk in chunked(ids, READ_CHUNK):
-        result = conn.execute(query, {"ids": list(chunk)})
-        keys = list(result.keys())
-        for row in result.all():  # one fetch per chunk, not one per row
-            out = dict(zip(keys, row, strict=True))
-            out["page"], out["platform"] = pages[out["page_id"]]
-            yield out
-
-
-def _time_text(value: Any) -> str | None:
-    """A time as canonical JSON writes it (``datetime.isoformat`` of the UTC value)."""
-    if value is None or isinstance(value, datetime):
-        return canonical_time(value)
-    return _stored_time_text(value)
-
-
-@lru_cache(maxsize=8192)  # the versions of one capture share their times
-def _stored_time_text(value: str) -> str:
-    day, _, clock = value.partition(" ")
-    if clock.endswith(".000000"):
-        clock = clock[:-7]
-    return f"{day}T{clock}+00:00"
-
-
-def _iso_z(value: Any) -> str | None:
-    """A time as ``2026-11-02T12:00:00Z`` (seconds), from a datetime or stored UTC text."""
-    if value is None or isinstance(value, datetime):
-        return iso(value)
-    return _stored_iso_z(value)
-
-
-@lru_cache(maxsize=8192)
-def _stored_iso_z(value: str) -> str:
-    day, _, clock = value.partition(" ")
-    return f"{day}T{clock[:8]}Z"
-
-
-def chain_heads(conn: Connection) -> dict[str, str | None]:
-    heads = {}
-    for name, table in (("archive", t.archive_versions), ("audit", t.audit_log)):
-        heads[name] = conn.execute(
-            select(table.c.record_hash).order_by(table.c.id.desc()).limit(1)
-        ).scalar_one_or_none()
-    return heads
-
-
-def native_line(row: dict[str, Any]) -> dict[str, Any]:
-    """The JSON Lines record of one version: item, the exact hashed record, chain hashes."""
-    return {
-        "item": {
-            "id": row["item_id"],
-            "page": row["page"],
-            "platform": row["platform"],
-            "kind": row["kind"],
-            "platform_item_id": row["platform_item_id"],
-            "post_platform_id": row["post_platform_id"],
-            "parent_platform_id": row["parent_platform_id"],
-            "author_id": row["author_id"],
-            "author_name": row["author_name"],
-            "permalink": row["permalink"],
-            "created_at": _iso_z(row["item_created_at"]),
-        },
-        "record": _plain_record(row),
-        "prev_hash": row["prev_hash"],
-        "record_hash": row["record_hash"],
-        "disposed_at": _iso_z(row["disposed_at"]),
-    }
-
-
-def _plain_record(row: dict[str, Any]) -> dict[str, Any]:
-    """``version_record(row)`` as JSON values (times as canonical JSON writes them), so that
-    ``chain_hash(prev_hash, record)`` recomputes the stored record hash offline."""
-    record = version_record(row)
-    for key in ("captured_at", "last_seen_at"):
-        record[key] = _time_text(record[key])
-    return record
-
-
-class _Files:
-    """Files of a bundle being written; their SHA-256 is computed once they are all written."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def open(self, name: str) -> io.TextIOWrapper:
-        path = self.root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open("w", encoding="utf-8", newline="")
-
-    def digest(self) -> dict[str, dict[str, Any]]:
-        out = {}
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file() and path.name != "manifest.json":
-                out[path.relative_to(self.root).as_posix()] = {
-                    "sha256": sha256_file(path),
-                    "bytes": path.stat().st_size,
-                }
-        return out
+from page_governor.hashing import canonical_json, sha256_hex
 
 
 def export_bundle(
@@ -313,7 +127,7 @@ def _write(
     html_threads: bool,
     progress: Progress | None,
 ) -> tuple[int, int, str, int]:
-    files = _Files(root)
+    files = BundleFiles(root)
     items: dict[int, dict[str, Any]] = {}
     pages: set[str] = set()
     media: list[tuple[int, str]] = []
@@ -399,7 +213,7 @@ def _write(
     _write_media(conn, files, list(items), media, public=redactor is not None)
     if html_threads:
         flags = _flags(conn, list(items))
-        _write_threads(files, items, decisions, flags, filters, now, public=redactor is not None)
+        write_threads(files, items, decisions, flags, filters, now, public=redactor is not None)
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -469,7 +283,7 @@ def _csv_state(row: dict[str, Any], *, public: bool) -> str:
 
 def _write_media(
     conn: Connection,
-    files: _Files,
+    files: BundleFiles,
     item_ids: list[int],
     referenced: list[tuple[int, str]],
     *,
@@ -566,109 +380,6 @@ def _gaps(conn: Connection, pages: set[str], filters: Filters) -> list[dict[str,
 
 # -- HTML --------------------------------------------------------------------------------------
 
-_CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}
-.item{border-left:3px solid #999;margin:.8rem 0;padding:.3rem .8rem}
-.reply{margin-left:2rem}.post{border-color:#225}.deleted{border-color:#b00;background:#fee}
-.hidden{border-color:#a60;background:#fff6e5}.edited{border-color:#06a}
-.badge{font-size:.75rem;padding:0 .4rem;border-radius:.3rem;background:#eee;margin-left:.3rem}
-.versions{font-size:.85rem;color:#333}.meta{color:#555;font-size:.85rem}"""
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def _write_threads(
-    files: _Files,
-    items: dict[int, dict[str, Any]],
-    decisions: list[dict[str, Any]],
-    flags: dict[int, list[dict[str, Any]]],
-    filters: Filters,
-    now: datetime,
-    *,
-    public: bool,
-) -> None:
-    by_item: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for decision in decisions:
-        by_item[decision["item_id"]].append(decision)
-    threads: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for item in items.values():
-        anchor = item["post_platform_id"] or item["platform_item_id"]
-        threads[(item["page"], anchor)].append(item)
-    index = []
-    for n, ((page, anchor), members) in enumerate(sorted(threads.items()), 1):
-        name = f"threads/{n:05d}.html"
-        members.sort(key=lambda i: (i["kind"] != "post", i["created_at"] or "", i["id"]))
-        parts = [
-            "<!doctype html><html lang=en><meta charset=utf-8>",
-            f"<title>{_e(page)} — {_e(anchor)}</title><style>{_CSS}</style>",
-            f"<h1>{_e(page)}</h1><p class=meta>Thread {_e(anchor)}; exported {_e(iso(now))}"
-            + (" — public release copy: personal information redacted" if public else "")
-            + "</p>",
-        ]
-        for item in members:
-            parts.append(_item_html(item, flags.get(item["id"], []), by_item.get(item["id"], [])))
-        with files.open(name) as fh:
-            fh.write("\n".join(parts) + "\n</html>\n")
-        first = members[0]["versions"][-1][3] if members[0]["versions"] else ""
-        index.append((name, page, anchor, len(members), first))
-    with files.open("threads/index.html") as fh:
-        fh.write(
-            "<!doctype html><html lang=en><meta charset=utf-8><title>Records bundle</title>"
-            f"<style>{_CSS}</style><h1>Records bundle</h1>"
-            f"<p class=meta>Exported {_e(iso(now))}; filters: {_e(json.dumps(filters.as_json()))}"
-            "</p><ol>"
-        )
-        for name, page, anchor, count, first in index:
-            fh.write(
-                f'<li><a href="{_e(name.split("/", 1)[1])}">{_e(page)} / {_e(anchor)}</a> '
-                f"({count} items) {_e(first[:120])}</li>"
-            )
-        fh.write("</ol></html>\n")
-
-
-def _item_html(
-    item: dict[str, Any], flags: list[dict[str, Any]], decisions: list[dict[str, Any]]
-) -> str:
-    versions = item["versions"]
-    state = versions[-1][1] if versions else "live"
-    classes = ["item", item["kind"], state]
-    if item["parent_platform_id"]:
-        classes.append("reply")
-    badges = "".join(
-        f"<span class=badge>{_e(s)}</span>" for s in {v[1] for v in versions} if s != "live"
-    )
-    out = [
-        f'<div class="{" ".join(classes)}" id=item-{item["id"]}>',
-        f"<div class=meta>{_e(item['kind'])} {_e(item['platform_item_id'])} by "
-        f"<b>{_e(item['author_name'] or item['author_id'] or 'unknown')}</b> at "
-        f"{_e(item['created_at'])}{badges}</div>",
-        f"<p>{_e(versions[-1][3] if versions else '')}</p>",
-    ]
-    if len(versions) > 1:
-        out.append("<ol class=versions>")
-        for no, vstate, captured, text in versions:
-            out.append(
-                f"<li>v{_e(no)} <b>{_e(vstate)}</b> captured {_e(captured)}: {_e(text)}</li>"
-            )
-        out.append("</ol>")
-    for flag in flags:
-        out.append(f"<div class=meta>flagged: {_e(', '.join(flag['categories']))}</div>")
-    for decision in decisions:
-        out.append(
-            f"<div class=meta>decision <b>{_e(decision['decision'])}</b> by "
-            f"{_e(decision['reviewer'])} at {_e(iso(decision['decided_at']))}: "
-            f"{_e(decision['reason'])}"
-            + (
-                f" (policy: {_e(decision['policy_clause'])})"
-                if decision.get("policy_clause")
-                else ""
-            )
-            + "</div>"
-        )
-    out.append("</div>")
-    return "\n".join(out)
-
 
 def _zip(folder: Path, out: Path) -> None:
     tmp = out.with_name(out.name + ".part")
@@ -682,211 +393,7 @@ def _zip(folder: Path, out: Path) -> None:
 # -- verification -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class BundleReport:
-    ok: bool
-    problems: list[str]
-    files: int
-    records: int
-    signed_by: str | None = None  # the key id of a signature that verifies
-
-
-def verify_bundle(path: Path, *, trusted: Sequence[Ed25519PublicKey] | None = None) -> BundleReport:
-    """Re-check a bundle (folder or .zip) offline. With ``trusted`` (the department's published
-    keys), the bundle must carry a signature made with one of them.
-
-    Raises:
-        InputError: the path is not a readable bundle.
-    """
-    if not path.exists():
-        raise InputError(f"{path} does not exist")
-    reader = _ZipReader(path) if path.is_file() else _DirReader(path)
-    try:
-        manifest = json.loads(reader.read("manifest.json"))
-    except (KeyError, FileNotFoundError):
-        raise InputError(f"{path} has no manifest.json: not a page_governor bundle") from None
-    except ValueError:
-        raise InputError(f"{path}: manifest.json is not JSON") from None
-    if manifest.get("format") != FORMAT:
-        raise InputError(f"{path}: not a {FORMAT}")
-    problems: list[str] = []
-    listed = manifest.get("files") or {}
-    names = set(reader.names())
-    present = names - {"manifest.json", SIGNATURE_FILE}
-    signed_by = None
-    if SIGNATURE_FILE in names:
-        signed_by, problem = check_manifest_signature(
-            reader.read(SIGNATURE_FILE), reader.read("manifest.json"), trusted
-        )
-        if problem is not None:
-            problems.append(problem)
-            signed_by = None
-    elif trusted is not None:
-        problems.append(f"{SIGNATURE_FILE}: missing, so the bundle is not signed by the department")
-    for name in sorted(present - set(listed)):
-        problems.append(f"{name}: not listed in the manifest")
-    for name, expect in sorted(listed.items()):
-        if name not in present:
-            problems.append(f"{name}: listed in the manifest but missing")
-            continue
-        data = reader.read(name)
-        if sha256_hex(data) != expect["sha256"] or len(data) != expect["bytes"]:
-            problems.append(f"{name}: its SHA-256 does not match the manifest")
-    records = 0
-    if "records.jsonl" in present:
-        for n, line in enumerate(reader.read("records.jsonl").decode("utf-8").splitlines(), 1):
-            records += 1
-            try:
-                entry = json.loads(line)
-                if entry.get("disposed_at") or entry.get("redacted"):
-                    continue
-                if chain_hash(entry["prev_hash"], entry["record"]) != entry["record_hash"]:
-                    problems.append(f"records.jsonl line {n}: the record does not match its hash")
-            except (ValueError, KeyError, TypeError):
-                problems.append(f"records.jsonl line {n}: unreadable")
-            if len(problems) > 50:
-                problems.append("… stopped after 50 problems")
-                break
-    counted = (manifest.get("counts") or {}).get("versions")
-    if counted is not None and counted != records and not problems:
-        problems.append(f"records.jsonl has {records} records, the manifest says {counted}")
-    return BundleReport(not problems, problems, len(listed), records, signed_by)
-
-
-class _DirReader:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def names(self) -> list[str]:
-        return [p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()]
-
-    def read(self, name: str) -> bytes:
-        return (self.root / name).read_bytes()
-
-
-class _ZipReader:
-    def __init__(self, path: Path) -> None:
-        try:
-            self.zf = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
-            raise InputError(f"{path} is neither a bundle folder nor a zip file") from None
-
-    def names(self) -> list[str]:
-        return [n for n in self.zf.namelist() if not n.endswith("/")]
-
-    def read(self, name: str) -> bytes:
-        return self.zf.read(name)
-
-
 # -- WARC ---------------------------------------------------------------------------------------
-
-
-def write_warc(
-    conn: Connection,
-    filters: Filters,
-    out: Path,
-    *,
-    exported_by: str,
-    now: datetime,
-    progress: Progress | None = None,
-) -> ExportResult:
-    """The matching records as a gzipped ISO 28500 WARC: a warcinfo record, then per version a
-    ``resource`` record (the raw platform payload as JSON) and a ``metadata`` record
-    (provenance, state, hashes) that refers to it; then each captured media file as a
-    ``resource`` record under the URL it was downloaded from, with its SHA-256.
-
-    Raises:
-        InputError: ``out`` exists already.
-    """
-    from warcio.warcwriter import WARCWriter
-
-    if out.exists():
-        raise InputError(f"{out} exists already; choose a new file name")
-    tmp = out.with_name(out.name + ".part")
-    items: set[int] = set()
-    versions = 0
-    try:
-        with tmp.open("wb") as fh:
-            writer = WARCWriter(fh, gzip=True)
-            info = {
-                "software": "page_governor",
-                "format": "WARC File Format 1.1",
-                "description": FORMAT,
-                "exported-by": exported_by,
-                "filters": json.dumps(filters.as_json()),
-                "chain-heads": json.dumps(chain_heads(conn)),
-            }
-            writer.write_record(writer.create_warcinfo_record(out.name, info))
-            for row in iter_versions(conn, filters):
-                line = native_line(row)
-                uri = row["permalink"] or (
-                    f"urn:page-governor:{row['platform']}:{row['kind']}:{row['platform_item_id']}"
-                )
-                date = _iso_z(row["captured_at"]) or iso(now)
-                payload = line["record"]["raw"].encode("utf-8")
-                resource = writer.create_warc_record(
-                    uri,
-                    "resource",
-                    payload=io.BytesIO(payload),
-                    length=len(payload),
-                    warc_content_type="application/json",
-                    warc_headers_dict={"WARC-Date": date},
-                )
-                writer.write_record(resource)
-                meta = json.dumps(
-                    {k: v for k, v in line.items() if k != "record"}
-                    | {"record": {k: v for k, v in line["record"].items() if k != "raw"}},
-                    ensure_ascii=False,
-                    sort_keys=True,
-                ).encode("utf-8")
-                metadata = writer.create_warc_record(
-                    uri,
-                    "metadata",
-                    payload=io.BytesIO(meta),
-                    length=len(meta),
-                    warc_content_type="application/json",
-                    warc_headers_dict={
-                        "WARC-Date": date,
-                        "WARC-Refers-To": resource.rec_headers.get_header("WARC-Record-ID"),
-                    },
-                )
-                writer.write_record(metadata)
-                items.add(row["item_id"])
-                versions += 1
-                if progress is not None:
-                    progress(1)
-            _warc_media(writer, conn, sorted(items))
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return ExportResult(out, len(items), versions, sha256_file(out))
-
-
-def _warc_media(writer: Any, conn: Connection, item_ids: list[int]) -> None:
-    """A ``resource`` record per captured media file, under the first URL it came from."""
-    first_url: dict[str, tuple[str, datetime | str]] = {}
-    for row in media_store.of_items(conn, item_ids):
-        if (
-            row["status"] == media_store.CAPTURED
-            and row["disposed_at"] is None
-            and row["sha256"] not in first_url
-        ):
-            first_url[row["sha256"]] = (row["url"], row["fetched_at"])
-    for digest, content_type, data in media_store.blobs(conn, first_url):
-        url, fetched_at = first_url[digest]
-        record = writer.create_warc_record(
-            url,
-            "resource",
-            payload=io.BytesIO(data),
-            length=len(data),
-            warc_content_type=content_type,
-            warc_headers_dict={
-                "WARC-Date": _iso_z(fetched_at),
-                "WARC-Payload-Digest": f"sha256:{digest}",
-            },
-        )
-        writer.write_record(record)
 
 
 def export_records(

@@ -276,7 +276,7 @@ def archive_verify_bundle(ctx: click.Context, path: Path, public_key: str | None
       page-governor archive verify-bundle request-2026-114.zip --public-key "$PUBLISHED_KEY"
     """
     from page_governor.archive import signing
-    from page_governor.archive.export import verify_bundle
+    from page_governor.archive.bundle_verify import verify_bundle
     from page_governor.errors import ArchiveIntegrityError
 
     trusted = (

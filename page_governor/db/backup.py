@@ -86,7 +86,7 @@ def backup(
         InputError: ``out`` is not empty or cannot be created.
         ArchiveError: the database could not be read or ``pg_dump`` failed.
     """
-    from page_governor.archive.export import chain_heads
+    from page_governor.archive.records import chain_heads
 
     say = progress or (lambda _message: None)
     _prepare(out)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from page_governor.archive.export import verify_bundle
+from page_governor.archive.bundle_verify import verify_bundle
 from tests.integration.test_console import PASSWORD, _hideable_item, request_traffic_page
 
 pytestmark = pytest.mark.slow

@@ -17,7 +17,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from page_governor.archive import media
-from page_governor.archive.export import export_bundle, verify_bundle
+from page_governor.archive.bundle_verify import verify_bundle
+from page_governor.archive.export import export_bundle
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters
 from page_governor.capture.polling import poll_job
@@ -214,7 +215,7 @@ def test_the_warc_copy_holds_the_media_files_that_warcio_reads_back(
 ):
     from warcio.archiveiterator import ArchiveIterator
 
-    from page_governor.archive.export import write_warc
+    from page_governor.archive.export_warc import write_warc
 
     photo, reply_photo = _captured(live_app, fake_graph, cdn)
     out = tmp_path / "request.warc.gz"
@@ -489,7 +490,7 @@ def test_telegram_comment_photos_and_videos_are_captured_through_the_bot_api(
     (which carries the bot token); bundles and WARC carry the files."""
     from warcio.archiveiterator import ArchiveIterator
 
-    from page_governor.archive.export import write_warc
+    from page_governor.archive.export_warc import write_warc
     from tests.fakes.world import GROUP
 
     video = fake_telegram.add_file(PNG, "videos/file_9.mp4")

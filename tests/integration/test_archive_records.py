@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import select
 
 from page_governor.archive import retention
-from page_governor.archive.export import export_bundle, verify_bundle, write_warc
+from page_governor.archive.bundle_verify import verify_bundle
+from page_governor.archive.export import export_bundle
+from page_governor.archive.export_warc import write_warc
 from page_governor.archive.integrity import verify_chains
 from page_governor.archive.redaction import Redactor
 from page_governor.archive.search import Filters, item_thread, search

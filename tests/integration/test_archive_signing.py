@@ -14,7 +14,8 @@ from sqlalchemy.exc import DBAPIError
 
 from page_governor.app import App
 from page_governor.archive import signing
-from page_governor.archive.export import export_bundle, verify_bundle
+from page_governor.archive.bundle_verify import verify_bundle
+from page_governor.archive.export import export_bundle
 from page_governor.archive.integrity import verify_chains
 from page_governor.archive.search import Filters
 from page_governor.archive.store import version_record

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from page_governor.archive.export import verify_bundle
+from page_governor.archive.bundle_verify import verify_bundle
 from page_governor.archive.store import Archive
 from page_governor.compliance.service import check_page
 from page_governor.db import schema as t

@@ -179,14 +179,14 @@ def test_hand_built_canonical_json_equals_the_general_encoder(text, raw, hidden,
 @settings(max_examples=300, deadline=None)
 @given(seconds=st.integers(0, 4_000_000_000), micro=st.integers(0, 999_999))
 def test_export_time_text_matches_the_datetime_formats(seconds, micro):
-    from page_governor.archive.export import _iso_z, _time_text
+    from page_governor.archive.records import iso_z, time_text
     from page_governor.archive.store import _sqlite_value, canonical_time
     from page_governor.clock import iso
 
     at = datetime.fromtimestamp(seconds, UTC).replace(microsecond=micro)
     stored = _sqlite_value(at)  # the text SQLite holds
-    assert _time_text(stored) == canonical_time(at) == _time_text(at)
-    assert _iso_z(stored) == iso(at) == _iso_z(at)
+    assert time_text(stored) == canonical_time(at) == time_text(at)
+    assert iso_z(stored) == iso(at) == iso_z(at)
 
 
 @settings(max_examples=300, deadline=None)
