@@ -1,5 +1,8 @@
 """Append-only storage of captured items and their versions.
 
+One piece: it is the only writer of the chained tables, so the chain, the lock and the
+index update that every write path must share are in one place.
+
 Every observation that differs from the last stored one becomes a new version, hash-chained to
 the version stored before it (one chain over the whole table, in id order). Nothing here updates
 or deletes archive rows; ``item_status`` is a projection for fast "what is current" questions.

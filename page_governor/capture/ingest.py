@@ -1,5 +1,8 @@
 """Poll one page: adapter → archive → moderation → outbox, with nothing lost.
 
+One piece: a poll is one transaction, and every step of it (versions, tombstones, flags,
+review items, alerts, cursor) reads what the step before wrote in the same transaction.
+
 Everything is fetched first, then written in one transaction: the archive versions, the
 tombstones of items that vanished, the flags and review items for new or edited comments, the
 alerts, and finally the poll cursor. A failure anywhere rolls the whole poll back, so the cursor

@@ -1,5 +1,9 @@
 """The classifier: screens a comment cheaply, runs the detectors it needs, combines them.
 
+One piece: the screen, the detectors it chooses and the verdict share one reading of the
+comment per call (folded text, words, normalised spans); split across modules, that reading
+would have to be passed around or computed twice.
+
 It only flags. Every flag carries per-category scores, the exact words that triggered it, the
 target of a personal attack, advisories for the reviewer, and the detector version.
 

@@ -2,6 +2,9 @@
 
     python -m page_governor.moderation.training --datasets ../shared/datasets
 
+One piece: the attack model, the spam model and the calibration share the data loaders, the
+bucket rule and the provenance record; in separate modules each would import them back.
+
 Reproducible: the same files give the same model. Rows are split by a hash of their id into
 ten buckets: 0-6 train, 7 tune (choose C and the threshold), 8-9 test (never seen here; the
 evaluation script reports on them). Training uses:

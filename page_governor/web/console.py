@@ -12,34 +12,38 @@ records clerks and the admin. No JavaScript.
 
 from __future__ import annotations
 
-import hmac
-import json
 import logging
 import secrets
-import shutil
-import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import func, select
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from page_governor.app import App
-from page_governor.archive import audit, signing
-from page_governor.clock import parse_time
+from page_governor.archive import audit
 from page_governor.db import schema as t
 from page_governor.errors import InputError, PageGovernorError, UnknownObject, WorkflowError
 from page_governor.governance.lifecycle import Event
 from page_governor.governance.roles import Permission
-from page_governor.models import Category, Decision, ItemKind, ItemState, ReviewStatus
+from page_governor.models import Decision, ReviewStatus
+from page_governor.web.console_records import RecordsConsole
+from page_governor.web.forms import (
+    audit_fields,
+    csrf_ok,
+    int_or,
+    nav_links,
+    parse_day,
+    safe_next,
+    when,
+)
 from page_governor.web.sessions import (
     begin_attempt,
     end_attempt,
@@ -55,7 +59,7 @@ AUDIT_PAGE = 100
 Handler = Callable[[Request, WebUser], Awaitable[Response]]
 
 
-class WebConsole:
+class WebConsole(RecordsConsole):
     """The console's routes, bound to the app."""
 
     def __init__(self, app: App) -> None:
@@ -64,8 +68,8 @@ class WebConsole:
             loader=FileSystemLoader(TEMPLATES),
             autoescape=select_autoescape(default=True, default_for_string=True),
         )
-        self.env.filters["when"] = _when
-        self.env.filters["fields"] = _fields
+        self.env.filters["when"] = when
+        self.env.filters["fields"] = audit_fields
 
     def routes(self) -> list[Route]:
         return [
@@ -129,7 +133,7 @@ class WebConsole:
         user = context.get("user")
         context |= {
             "csrf": session["csrf"],
-            "nav": _nav(user) if user else [],
+            "nav": nav_links(user) if user else [],
             "path": request.url.path,
             "flash": session.pop("flash", None),
         }
@@ -155,7 +159,7 @@ class WebConsole:
                 if user is None:
                     target = quote(request.url.path)
                     return RedirectResponse(f"/login?next={target}", status_code=303)
-                if request.method == "POST" and not await _csrf_ok(request):
+                if request.method == "POST" and not await csrf_ok(request):
                     return self.render(
                         request,
                         "error.html",
@@ -224,15 +228,15 @@ class WebConsole:
     # -- signing in -----------------------------------------------------------------------
 
     async def login_form(self, request: Request) -> Response:
-        return self.render(request, "login.html", next=_safe_next(request.query_params.get("next")))
+        return self.render(request, "login.html", next=safe_next(request.query_params.get("next")))
 
     async def login(self, request: Request) -> Response:
         form = await request.form()
-        if not await _csrf_ok(request, form):
+        if not await csrf_ok(request, form):
             return self.render(request, "login.html", 403, error="The form expired; try again.")
         username = str(form.get("username", "")).strip().lower()
         password = str(form.get("password", ""))
-        target = _safe_next(str(form.get("next", "")))
+        target = safe_next(str(form.get("next", "")))
         attempt = await run_in_threadpool(self._begin_attempt, username)
         if attempt is None:
             return self.render(
@@ -270,7 +274,7 @@ class WebConsole:
             return begin_attempt(conn, username[:64], now=self.app.clock.now())
 
     async def logout(self, request: Request) -> Response:
-        if await _csrf_ok(request):
+        if await csrf_ok(request):
             token = request.session.get("sid")
             if isinstance(token, str):
                 await run_in_threadpool(self._end_session, token)
@@ -535,172 +539,11 @@ class WebConsole:
 
     # -- archive --------------------------------------------------------------------------
 
-    async def archive(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.search import search
-
-        query = request.query_params
-        filters = _filters(query)
-        offset = max(0, _int(query.get("offset"), 0))
-        found = None
-        if not filters.empty:
-
-            def load() -> Any:
-                with self.app.db.connect() as conn:
-                    return search(conn, filters, limit=50, offset=offset)
-
-            found = await run_in_threadpool(load)
-        return self.render(
-            request,
-            "archive.html",
-            user=user,
-            q=query,
-            found=found,
-            offset=offset,
-            more=urlencode({**dict(query), "offset": offset + 50}),
-            options=_filter_options(),
-        )
-
-    async def archive_item(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.search import item_thread
-
-        item_id = int(request.path_params["item_id"])
-
-        def load() -> dict[str, Any]:
-            with self.app.db.connect() as conn:
-                return item_thread(conn, item_id)
-
-        return self.render(
-            request, "archive_item.html", user=user, item=await run_in_threadpool(load)
-        )
-
-    async def archive_export(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.export import export_records
-
-        form = await request.form()
-        filters = _filters(form)
-        if filters.empty:
-            raise InputError("give at least one filter for the export")
-        folder = Path(tempfile.mkdtemp(prefix="pg-web-export-"))
-        now = self.app.clock.now()
-        out = folder / f"records-{now:%Y%m%d-%H%M%S}.zip"
-        try:
-            await run_in_threadpool(
-                lambda: export_records(
-                    self.app.db,
-                    filters,
-                    out,
-                    exported_by=user.actor,
-                    now=now,
-                    signing_key=signing.private_key_of(self.app.settings),
-                )
-            )
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        return FileResponse(
-            out,
-            media_type="application/zip",
-            filename=out.name,
-            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
-        )
-
-    async def holds(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.retention import holds
-
-        def load() -> list[dict[str, Any]]:
-            with self.app.db.connect() as conn:
-                return holds(conn)
-
-        return self.render(
-            request,
-            "holds.html",
-            user=user,
-            holds=await run_in_threadpool(load),
-            options=_filter_options(),
-        )
-
-    async def hold_add(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.retention import add_hold
-
-        form = await request.form()
-        filters = _filters(form)
-
-        def place() -> int:
-            with self.app.db.begin() as conn:
-                return add_hold(
-                    conn,
-                    name=str(form.get("name", "")).strip() or "legal hold",
-                    reason=str(form.get("reason", "")),
-                    filters=filters,
-                    by=user.actor,
-                    now=self.app.clock.now(),
-                )
-
-        hold_id = await run_in_threadpool(place)
-        return self._flash(request, f"Legal hold #{hold_id} placed.", "/archive/holds")
-
-    async def hold_release(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.retention import release_hold
-
-        hold_id = int(request.path_params["hold_id"])
-        form = await request.form()
-
-        def release() -> None:
-            with self.app.db.begin() as conn:
-                release_hold(
-                    conn,
-                    hold_id,
-                    by=user.actor,
-                    reason=str(form.get("reason", "")),
-                    now=self.app.clock.now(),
-                )
-
-        await run_in_threadpool(release)
-        return self._flash(request, f"Legal hold #{hold_id} released.", "/archive/holds")
-
-    async def retention(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive.retention import dispositions
-
-        def load() -> list[dict[str, Any]]:
-            with self.app.db.connect() as conn:
-                return dispositions(conn)
-
-        return self.render(
-            request, "retention.html", user=user, lists=await run_in_threadpool(load)
-        )
-
-    async def retention_decide(self, request: Request, user: WebUser) -> Response:
-        from page_governor.archive import retention
-
-        disposition_id = int(request.path_params["disposition_id"])
-        action = request.path_params["action"]
-        form = await request.form()
-
-        def decide() -> str:
-            with self.app.db.begin() as conn:
-                if action == "approve":
-                    n = retention.approve(
-                        conn, disposition_id, by=user.actor, now=self.app.clock.now()
-                    )
-                    return f"List #{disposition_id} approved: {n} versions disposed (hashes kept)."
-                if action == "reject":
-                    retention.reject(
-                        conn,
-                        disposition_id,
-                        by=user.actor,
-                        reason=str(form.get("reason", "")),
-                        now=self.app.clock.now(),
-                    )
-                    return f"List #{disposition_id} rejected."
-            raise InputError("unknown action")
-
-        return self._flash(request, await run_in_threadpool(decide), "/archive/retention")
-
     # -- audit ----------------------------------------------------------------------------
 
     async def audit_log(self, request: Request, user: WebUser) -> Response:
         query = request.query_params
-        offset = max(0, _int(query.get("offset"), 0))
+        offset = max(0, int_or(query.get("offset"), 0))
 
         def load() -> list[dict[str, Any]]:
             log_ = t.audit_log
@@ -732,108 +575,3 @@ class WebConsole:
             if len(rows) > AUDIT_PAGE
             else None,
         )
-
-
-# -- helpers --------------------------------------------------------------------------------
-
-
-def _nav(user: WebUser) -> list[tuple[str, str]]:
-    links = [("/", "Dashboard")]
-    if user.can(Permission.VIEW_QUEUE):
-        links += [("/review", "Review queue"), ("/posts", "Our posts")]
-    links.append(("/pages", "Pages"))
-    if user.can(Permission.SEARCH_ARCHIVE):
-        links += [
-            ("/archive", "Archive"),
-            ("/archive/holds", "Legal holds"),
-            ("/archive/retention", "Retention"),
-        ]
-    if user.can(Permission.VIEW_AUDIT):
-        links.append(("/audit", "Audit log"))
-    return links
-
-
-def _fields(details: str, limit: int = 200) -> list[tuple[str, str]]:
-    """An audit entry's details (canonical JSON) as short "key: value" pairs to read."""
-    try:
-        data = json.loads(details)
-    except ValueError:
-        return [("details", details[:limit])]
-    if not isinstance(data, dict):
-        return [("details", str(data)[:limit])]
-    out = []
-    for key, value in data.items():
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        out.append((str(key), text if len(text) <= limit else text[: limit - 1] + "…"))
-    return out
-
-
-async def _csrf_ok(request: Request, form: Any = None) -> bool:
-    expected = request.session.get("csrf")
-    if form is None:
-        form = await request.form()
-    given = form.get("csrf")
-    return bool(expected) and isinstance(given, str) and hmac.compare_digest(given, expected)
-
-
-def _safe_next(value: str | None) -> str:
-    """Only a local path (never ``//host`` or a scheme): no open redirect."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/"
-
-
-def _int(value: Any, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-def parse_day(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return parse_time(value if "T" in value else value + "T00:00:00+00:00")
-    except ValueError:
-        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _filters(values: Any) -> Any:
-    """Archive filters from a query string or a form (blank fields ignored)."""
-    from page_governor.archive.search import Filters
-
-    def get(name: str) -> str | None:
-        value = values.get(name)
-        return str(value).strip() or None if value is not None else None
-
-    return Filters(
-        text=get("q"),
-        department=get("department"),
-        page=get("page"),
-        platform=get("platform"),
-        since=parse_day(get("since")),
-        until=parse_day(get("until")),
-        author=get("author"),
-        kind=get("kind"),
-        state=get("state"),
-        category=get("category"),
-        decision=get("decision"),
-    )
-
-
-def _filter_options() -> dict[str, list[str]]:
-    return {
-        "platform": ["facebook", "instagram", "x", "telegram"],
-        "kind": [k.value for k in ItemKind],
-        "state": [s.value for s in ItemState],
-        "category": [c.value for c in Category],
-        "decision": [d.value for d in Decision],
-    }
-
-
-def _when(value: Any) -> str:
-    if value is None:
-        return ""
-    at = parse_time(value) if not isinstance(value, datetime) else value
-    return f"{at:%Y-%m-%d %H:%M} UTC" if at else ""
