@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, String, cast, func, insert, select, update
 
 from page_governor.alerts.outbox import enqueue
 from page_governor.archive import audit
@@ -25,7 +25,9 @@ from page_governor.compliance.service import previous_result
 from page_governor.db import Database
 from page_governor.db import schema as t
 from page_governor.errors import (
+    InputError,
     InvalidTransition,
+    PageGovernorError,
     PlatformError,
     UnknownObject,
     UnsupportedOperation,
@@ -113,30 +115,61 @@ def _item_query() -> Any:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """Which review items to list: by page, platform, category, the target of an attack, and
+    how long they have waited (each None: no limit)."""
+
+    page_id: int | None = None
+    platform: str | None = None
+    category: str | None = None
+    target: str | None = None
+    created_before: datetime | None = None  # waiting since before this moment
+
+
+NO_FILTER = QueueFilter()
+
+
 def list_items(
     conn: Connection,
     *,
     status: ReviewStatus | tuple[ReviewStatus, ...] | None = ReviewStatus.OPEN,
     page_id: int | None = None,
     limit: int = 50,
+    offset: int = 0,
+    queue: QueueFilter = NO_FILTER,
 ) -> list[dict[str, Any]]:
     """Review items in ``status`` (one, several, or None for all), most urgent first, oldest
-    first within a priority."""
-    query = _where(_item_query(), status, page_id)
-    query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id).limit(limit)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    first within a priority; ``queue`` narrows them further, ``offset`` pages through."""
+    query = _where(_item_query(), status, page_id, queue)
+    query = query.order_by(t.review_items.c.priority.desc(), t.review_items.c.id)
+    return [dict(r) for r in conn.execute(query.limit(limit).offset(offset)).mappings()]
 
 
 def _where(
-    query: Any, status: ReviewStatus | tuple[ReviewStatus, ...] | None, page_id: int | None
+    query: Any,
+    status: ReviewStatus | tuple[ReviewStatus, ...] | None,
+    page_id: int | None,
+    queue: QueueFilter = NO_FILTER,
 ) -> Any:
-    """The review queue's filters: one status, several, or all; one page or all."""
+    """The review queue's filters: one status, several, or all; one page or all; and those of
+    ``queue`` (the query must join flags and pages when ``queue`` filters by them)."""
     if isinstance(status, ReviewStatus):
         query = query.where(t.review_items.c.status == status.value)
     elif status is not None:
         query = query.where(t.review_items.c.status.in_([s.value for s in status]))
+    page_id = page_id if page_id is not None else queue.page_id
     if page_id is not None:
         query = query.where(t.review_items.c.page_id == page_id)
+    if queue.platform:
+        query = query.where(t.pages.c.platform == queue.platform)
+    if queue.category:
+        # the flag's categories are a JSON list: match the quoted name in its text
+        query = query.where(cast(t.flags.c.categories, String).like(f'%"{queue.category}"%'))
+    if queue.target:
+        query = query.where(t.flags.c.target == queue.target)
+    if queue.created_before is not None:
+        query = query.where(t.review_items.c.created_at < queue.created_before)
     return query
 
 
@@ -145,10 +178,16 @@ def count_items(
     *,
     status: ReviewStatus | tuple[ReviewStatus, ...] | None = None,
     page_id: int | None = None,
+    queue: QueueFilter = NO_FILTER,
 ) -> int:
     """How many review items :func:`list_items` would list without a limit."""
-    query = _where(select(func.count()).select_from(t.review_items), status, page_id)
-    return int(conn.execute(query).scalar_one())
+    joined = (
+        select(func.count())
+        .select_from(t.review_items)
+        .join(t.flags, t.flags.c.id == t.review_items.c.flag_id)
+        .join(t.pages, t.pages.c.id == t.review_items.c.page_id)
+    )
+    return int(conn.execute(_where(joined, status, page_id, queue)).scalar_one())
 
 
 # What still needs a person: the review queue of the bot and the web console.
@@ -469,3 +508,55 @@ def feedback_terms(conn: Connection) -> dict[str, int]:
         for term in json.loads(details).get("suggested_allow_terms", []):
             counts[term] = counts.get(term, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+# A reviewer may clear a selection of items at once only with decisions that leave the comment
+# where it is; hiding always needs a look at each comment.
+BULK_DECISIONS = (Decision.KEEP, Decision.NOT_A_VIOLATION)
+
+
+def decide_many(
+    db: Database,
+    *,
+    item_ids: list[int],
+    decision: Decision,
+    reviewer: str,
+    reason: str,
+    now: datetime,
+    adapter_for: Callable[[dict[str, Any]], PlatformAdapter],
+) -> tuple[list[int], dict[int, str]]:
+    """The same ``keep`` or ``not a violation`` for several items, each recorded and audited
+    on its own (one transaction per item, as :func:`record_decision`). Returns the items
+    decided and, for the others, why not.
+
+    Raises:
+        InputError: a hide or an escalation, no item, or no reason.
+    """
+    if decision not in BULK_DECISIONS:
+        raise InputError(
+            f"only {' or '.join(d.value for d in BULK_DECISIONS)} can be recorded for a "
+            "selection: a hide or an escalation needs each comment read on its own"
+        )
+    if not item_ids:
+        raise InputError("select at least one item")
+    if not reason.strip():
+        raise InputError("give the reason (recorded in the audit log for every item)")
+    done: list[int] = []
+    refused: dict[int, str] = {}
+    for item_id in dict.fromkeys(item_ids):
+        try:
+            record_decision(
+                db,
+                item_id=item_id,
+                decision=decision,
+                reviewer=reviewer,
+                reason=reason,
+                policy_clause=None,
+                now=now,
+                adapter_for=adapter_for,
+            )
+        except PageGovernorError as exc:
+            refused[item_id] = exc.message
+        else:
+            done.append(item_id)
+    return done, refused

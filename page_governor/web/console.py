@@ -41,7 +41,9 @@ from page_governor.web.forms import (
     int_or,
     nav_links,
     parse_day,
+    queue_choices,
     safe_next,
+    waited,
     when,
 )
 from page_governor.web.sessions import (
@@ -56,6 +58,7 @@ from page_governor.web.users import WebUser, authenticate, get_user
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 AUDIT_PAGE = 100
+QUEUE_PAGE = 50
 Handler = Callable[[Request, WebUser], Awaitable[Response]]
 
 
@@ -78,6 +81,9 @@ class WebConsole(RecordsConsole):
             Route("/login", self.login, methods=["POST"]),
             Route("/logout", self.logout, methods=["POST"]),
             Route("/review", self.guard(Permission.VIEW_QUEUE)(self.review_list)),
+            Route(
+                "/review/bulk", self.guard(Permission.DECIDE)(self.review_bulk), methods=["POST"]
+            ),
             Route("/review/{item_id:int}", self.guard(Permission.VIEW_QUEUE)(self.review_item)),
             Route(
                 "/review/{item_id:int}/decide",
@@ -395,10 +401,14 @@ class WebConsole(RecordsConsole):
     # -- review ---------------------------------------------------------------------------
 
     async def review_list(self, request: Request, user: WebUser) -> Response:
-        """The queue; ``?status=open|escalated|decided|all`` (default: everything waiting)."""
+        """The queue, filtered by ``status`` (waiting, open, escalated, decided, all), ``page``,
+        ``platform``, ``category``, ``target`` and ``older`` (hours waited), paged by
+        ``offset``; most urgent first."""
+        from page_governor.governance.registry import all_pages
         from page_governor.moderation import review
 
-        wanted = request.query_params.get("status", "waiting")
+        query = request.query_params
+        wanted = query.get("status", "waiting")
         statuses: dict[str, Any] = {
             "waiting": review.WAITING,
             "all": None,
@@ -406,19 +416,92 @@ class WebConsole(RecordsConsole):
         }
         if wanted not in statuses:
             raise InputError(f"unknown status {wanted!r}: one of {', '.join(statuses)}")
+        choices = queue_choices()
+        picked = {
+            name: query.get(name) or ""
+            for name in ("page", "platform", "category", "target", "older")
+        }
+        for name, value in picked.items():
+            if value and name != "page" and value not in choices[name]:
+                raise InputError(f"unknown {name} {value!r}: one of {', '.join(choices[name])}")
+        offset = max(0, int_or(query.get("offset"), 0))
+        now = self.app.clock.now()
 
-        def load() -> list[dict[str, Any]]:
+        def load() -> dict[str, Any]:
             with self.app.db.connect() as conn:
-                return review.list_items(conn, status=statuses[wanted], limit=500)
+                pages = [p["key"] for p in all_pages(conn)]
+                page_id = None
+                if picked["page"]:
+                    if picked["page"] not in pages:
+                        raise InputError(f"unknown page {picked['page']!r}")
+                    page_id = next(
+                        int(p["id"]) for p in all_pages(conn) if p["key"] == picked["page"]
+                    )
+                queue = review.QueueFilter(
+                    page_id=page_id,
+                    platform=picked["platform"] or None,
+                    category=picked["category"] or None,
+                    target=picked["target"] or None,
+                    created_before=(
+                        now - timedelta(hours=int(picked["older"])) if picked["older"] else None
+                    ),
+                )
+                return {
+                    "pages": pages,
+                    "items": review.list_items(
+                        conn, status=statuses[wanted], limit=QUEUE_PAGE, offset=offset, queue=queue
+                    ),
+                    "total": review.count_items(conn, status=statuses[wanted], queue=queue),
+                }
 
+        found = await run_in_threadpool(load)
+        kept = {k: v for k, v in {"status": wanted, **picked}.items() if v}
+        for item in found["items"]:
+            item["waited"] = waited(item.get("created_at"), now)
         return self.render(
             request,
             "review_list.html",
             user=user,
-            items=await run_in_threadpool(load),
+            **found,
             shown=wanted,
             statuses=list(statuses),
+            picked=picked,
+            choices=choices,
+            offset=offset,
+            page_size=QUEUE_PAGE,
+            here="/review?" + urlencode({**kept, "offset": offset}),
+            more="/review?" + urlencode({**kept, "offset": offset + QUEUE_PAGE}),
+            less="/review?" + urlencode({**kept, "offset": max(0, offset - QUEUE_PAGE)}),
+            can_decide=user.can(Permission.DECIDE),
         )
+
+    async def review_bulk(self, request: Request, user: WebUser) -> Response:
+        """The same keep or not-a-violation for the selected items, each decided and audited
+        on its own; never a hide."""
+        from page_governor.moderation.review import decide_many
+
+        form = await request.form()
+        try:
+            decision = Decision(str(form.get("decision", "")))
+        except ValueError:
+            raise InputError("choose keep or not a violation for the selection") from None
+        ids = [int(v) for v in form.getlist("item") if str(v).isdigit()]
+        back = safe_next(str(form.get("back", "/review")))
+        done, refused = await run_in_threadpool(
+            lambda: decide_many(
+                self.app.db,
+                item_ids=ids,
+                decision=decision,
+                reviewer=user.actor,
+                reason=str(form.get("reason", "")),
+                now=self.app.clock.now(),
+                adapter_for=self.app.adapter_for,
+            )
+        )
+        text = f"{decision.value.replace('_', ' ')} recorded for {len(done)} item(s)"
+        if refused:
+            text += "; not recorded: " + "; ".join(f"#{i}: {why}" for i, why in refused.items())
+        return self._flash(request, text + ".", back)
 
     async def review_item(self, request: Request, user: WebUser) -> Response:
         from page_governor.alerts.sender import hide_availability

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from page_governor.clock import parse_time
 from page_governor.errors import InputError
 from page_governor.governance.roles import Permission
-from page_governor.models import Category, Decision, ItemKind, ItemState
+from page_governor.models import Category, Decision, ItemKind, ItemState, Target
 from page_governor.web.users import WebUser
 
 
@@ -118,3 +118,32 @@ def when(value: Any) -> str:
         return ""
     at = parse_time(value) if not isinstance(value, datetime) else value
     return f"{at:%Y-%m-%d %H:%M} UTC" if at else ""
+
+
+# How long an item may have waited, for the queue's "waiting longer than" filter (hours).
+WAITED_HOURS = ("1", "4", "24", "72")
+
+
+def queue_choices() -> dict[str, list[str]]:
+    """The values each of the review queue's filters accepts (a page is any registered key)."""
+    return {
+        "platform": ["facebook", "instagram", "x", "telegram"],
+        "category": [c.value for c in Category],
+        "target": [t.value for t in Target],
+        "older": list(WAITED_HOURS),
+    }
+
+
+def waited(since: Any, now: datetime) -> str:
+    """How long since ``since``, the way a reviewer reads it: "45 min", "5 h", "3 d"."""
+    if since is None:
+        return ""
+    at = parse_time(since) if not isinstance(since, datetime) else since
+    if at is None:
+        return ""
+    minutes = max(0, int((now - at).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} d"
