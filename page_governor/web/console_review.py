@@ -1,0 +1,218 @@
+"""The PIO's console pages: the review queue (filters, paging, decisions for a selection) and
+one review item with its decision form. Mixed into :class:`page_governor.web.console.WebConsole`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from page_governor.app import App
+from page_governor.errors import InputError
+from page_governor.governance.roles import Permission
+from page_governor.models import Decision, ReviewStatus
+from page_governor.web.forms import (
+    int_or,
+    queue_choices,
+    safe_next,
+    waited,
+)
+from page_governor.web.users import WebUser
+
+QUEUE_PAGE = 50
+
+
+class ReviewConsole:
+    """Review queue and review item routes (needs ``app``, ``render`` and ``_flash``)."""
+
+    app: App
+
+    if TYPE_CHECKING:
+
+        def render(
+            self, request: Request, name: str, status: int = 200, **context: Any
+        ) -> HTMLResponse: ...
+
+        def _flash(self, request: Request, text: str, to: str) -> Response: ...
+
+    async def review_list(self, request: Request, user: WebUser) -> Response:
+        """The queue, filtered by ``status`` (waiting, open, escalated, decided, all), ``page``,
+        ``platform``, ``category``, ``target`` and ``older`` (hours waited), paged by
+        ``offset``; most urgent first."""
+        from page_governor.governance.registry import all_pages
+        from page_governor.moderation import review
+
+        query = request.query_params
+        wanted = query.get("status", "waiting")
+        statuses: dict[str, Any] = {
+            "waiting": review.WAITING,
+            "all": None,
+            **{s.value: s for s in ReviewStatus},
+        }
+        if wanted not in statuses:
+            raise InputError(f"unknown status {wanted!r}: one of {', '.join(statuses)}")
+        choices = queue_choices()
+        picked = {
+            name: query.get(name) or ""
+            for name in ("page", "platform", "category", "target", "older")
+        }
+        for name, value in picked.items():
+            if value and name != "page" and value not in choices[name]:
+                raise InputError(f"unknown {name} {value!r}: one of {', '.join(choices[name])}")
+        offset = max(0, int_or(query.get("offset"), 0))
+        now = self.app.clock.now()
+
+        def load() -> dict[str, Any]:
+            with self.app.db.connect() as conn:
+                pages = [p["key"] for p in all_pages(conn)]
+                page_id = None
+                if picked["page"]:
+                    if picked["page"] not in pages:
+                        raise InputError(f"unknown page {picked['page']!r}")
+                    page_id = next(
+                        int(p["id"]) for p in all_pages(conn) if p["key"] == picked["page"]
+                    )
+                queue = review.QueueFilter(
+                    page_id=page_id,
+                    platform=picked["platform"] or None,
+                    category=picked["category"] or None,
+                    target=picked["target"] or None,
+                    created_before=(
+                        now - timedelta(hours=int(picked["older"])) if picked["older"] else None
+                    ),
+                )
+                return {
+                    "pages": pages,
+                    "items": review.list_items(
+                        conn, status=statuses[wanted], limit=QUEUE_PAGE, offset=offset, queue=queue
+                    ),
+                    "total": review.count_items(conn, status=statuses[wanted], queue=queue),
+                }
+
+        found = await run_in_threadpool(load)
+        kept = {k: v for k, v in {"status": wanted, **picked}.items() if v}
+        for item in found["items"]:
+            item["waited"] = waited(item.get("created_at"), now)
+        return self.render(
+            request,
+            "review_list.html",
+            user=user,
+            **found,
+            shown=wanted,
+            statuses=list(statuses),
+            picked=picked,
+            choices=choices,
+            offset=offset,
+            page_size=QUEUE_PAGE,
+            here="/review?" + urlencode({**kept, "offset": offset}),
+            more="/review?" + urlencode({**kept, "offset": offset + QUEUE_PAGE}),
+            less="/review?" + urlencode({**kept, "offset": max(0, offset - QUEUE_PAGE)}),
+            can_decide=user.can(Permission.DECIDE),
+        )
+
+    async def review_bulk(self, request: Request, user: WebUser) -> Response:
+        """The same keep or not-a-violation for the selected items, each decided and audited
+        on its own; never a hide."""
+        from page_governor.moderation.review import decide_many
+
+        form = await request.form()
+        try:
+            decision = Decision(str(form.get("decision", "")))
+        except ValueError:
+            raise InputError("choose keep or not a violation for the selection") from None
+        ids = [int(v) for v in form.getlist("item") if str(v).isdigit()]
+        back = safe_next(str(form.get("back", "/review")))
+        done, refused = await run_in_threadpool(
+            lambda: decide_many(
+                self.app.db,
+                item_ids=ids,
+                decision=decision,
+                reviewer=user.actor,
+                reason=str(form.get("reason", "")),
+                now=self.app.clock.now(),
+                adapter_for=self.app.adapter_for,
+            )
+        )
+        text = f"{decision.value.replace('_', ' ')} recorded for {len(done)} item(s)"
+        if refused:
+            text += "; not recorded: " + "; ".join(f"#{i}: {why}" for i, why in refused.items())
+        return self._flash(request, text + ".", back)
+
+    async def review_item(self, request: Request, user: WebUser) -> Response:
+        from page_governor.alerts.sender import hide_availability
+        from page_governor.archive.search import item_thread
+        from page_governor.governance.registry import page_row
+        from page_governor.moderation import review
+
+        item_id = int(request.path_params["item_id"])
+
+        def load() -> dict[str, Any]:
+            with self.app.db.connect() as conn:
+                item = review.get_item(conn, item_id)
+                page = page_row(conn, int(item["page_id"]))
+                clause = review.moderation_policy_clause(conn, page["id"])
+                thread = item_thread(conn, int(item["item_id"]))
+            possible, note = hide_availability(self.app, page, item)
+            return {
+                "item": item,
+                "thread": thread,
+                "clause": clause,
+                "hide": possible,
+                "note": note,
+            }
+
+        data = await run_in_threadpool(load)
+        return self.render(
+            request,
+            "review_item.html",
+            user=user,
+            decisions=[d.value for d in Decision],
+            **data,
+        )
+
+    async def review_decide(self, request: Request, user: WebUser) -> Response:
+        from page_governor.moderation.review import record_decision
+
+        item_id = int(request.path_params["item_id"])
+        form = await request.form()
+        try:
+            decision = Decision(str(form.get("decision", "")))
+        except ValueError:
+            raise InputError("choose a decision") from None
+        clause = str(form.get("clause", "")).strip() or None
+        outcome = await run_in_threadpool(
+            lambda: record_decision(
+                self.app.db,
+                item_id=item_id,
+                decision=decision,
+                reviewer=user.actor,
+                reason=str(form.get("reason", "")),
+                policy_clause=clause,
+                now=self.app.clock.now(),
+                adapter_for=self.app.adapter_for,
+                notices=self.app.notices,
+            )
+        )
+        done = "hidden on the platform" if outcome.platform_result.get("action") == "hide" else ""
+
+        def next_item() -> int | None:
+            from page_governor.moderation import review
+
+            with self.app.db.connect() as conn:
+                waiting = review.list_items(conn, status=review.WAITING, limit=2)
+            return next((int(i["id"]) for i in waiting if int(i["id"]) != item_id), None)
+
+        following = await run_in_threadpool(next_item)
+        return self._flash(
+            request,
+            f"Review #{item_id}: {decision.value} recorded"
+            + (f", {done}" if done else "")
+            + "."
+            + (" Here is the next item." if following else " The queue is empty."),
+            f"/review/{following}" if following else "/review",
+        )
