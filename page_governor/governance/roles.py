@@ -30,6 +30,7 @@ class Permission(enum.StrEnum):
     APPROVE_PAGE = "approve_page"
     VIEW_AUDIT = "view_audit"
     MANAGE_TOKENS = "manage_tokens"
+    MANAGE_ACCOUNTS = "manage_accounts"
 
 
 _ALL = frozenset(Role)
@@ -46,6 +47,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.APPROVE_PAGE: frozenset({Role.CHIEF}),
     Permission.VIEW_AUDIT: frozenset({Role.ADMIN, Role.CHIEF}),
     Permission.MANAGE_TOKENS: frozenset({Role.ADMIN}),
+    Permission.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
 }
 
 

@@ -34,6 +34,7 @@ from page_governor.errors import InputError, PageGovernorError, UnknownObject, W
 from page_governor.governance.lifecycle import Event
 from page_governor.governance.roles import Permission
 from page_governor.models import ReviewStatus
+from page_governor.web.console_accounts import AccountsConsole
 from page_governor.web.console_records import RecordsConsole
 from page_governor.web.console_review import ReviewConsole
 from page_governor.web.forms import (
@@ -60,7 +61,7 @@ AUDIT_PAGE = 100
 Handler = Callable[[Request, WebUser], Awaitable[Response]]
 
 
-class WebConsole(ReviewConsole, RecordsConsole):
+class WebConsole(ReviewConsole, RecordsConsole, AccountsConsole):
     """The console's routes, bound to the app."""
 
     def __init__(self, app: App) -> None:
@@ -122,6 +123,17 @@ class WebConsole(ReviewConsole, RecordsConsole):
                 methods=["POST"],
             ),
             Route("/audit", self.guard(Permission.VIEW_AUDIT)(self.audit_log)),
+            Route("/accounts", self.guard(Permission.MANAGE_ACCOUNTS)(self.accounts)),
+            Route(
+                "/accounts",
+                self.guard(Permission.MANAGE_ACCOUNTS)(self.account_add),
+                methods=["POST"],
+            ),
+            Route(
+                "/accounts/{username}/{action}",
+                self.guard(Permission.MANAGE_ACCOUNTS)(self.account_change),
+                methods=["POST"],
+            ),
             Route("/posts", self.guard(Permission.VIEW_QUEUE)(self.posts), methods=["GET"]),
             Route("/posts", self.guard(Permission.VIEW_QUEUE)(self.posts), methods=["POST"]),
         ]

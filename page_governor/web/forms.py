@@ -31,6 +31,8 @@ def nav_links(user: WebUser) -> list[tuple[str, str]]:
         ]
     if user.can(Permission.VIEW_AUDIT):
         links.append(("/audit", "Audit log"))
+    if user.can(Permission.MANAGE_ACCOUNTS):
+        links.append(("/accounts", "Accounts"))
     return links
 
 

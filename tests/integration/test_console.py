@@ -506,3 +506,47 @@ def test_a_clerk_sees_an_items_media_and_whether_it_was_captured(client, console
     page_html = client.get(f"/archive/item/{item_id}").text
     assert "<h2>Media</h2>" in page_html and "download pending" in page_html
     assert "<script>alert(1)" not in page_html and "&lt;script&gt;" in page_html
+
+
+def test_the_admin_adds_an_account_and_a_mistake_keeps_what_was_typed(client, console_app):
+    sign_in(client, "ada")
+    page = client.get("/accounts")
+    assert page.status_code == 200 and "Add an account" in page.text
+    short = client.post(
+        "/accounts",
+        data={"csrf": csrf_of(page.text), "username": "kim", "name": "Kim Ortiz (PIO)",
+              "role": ["pio"], "password": "short"},
+    )  # fmt: skip
+    assert short.status_code == 400
+    assert 'id="password-error"' in short.text and "at least 12 characters" in short.text
+    assert 'value="Kim Ortiz (PIO)"' in short.text and 'value="kim"' in short.text
+    assert "short" not in re.findall(r'name="password"[^>]*>', short.text)[-1]
+    done = client.post(
+        "/accounts",
+        data={"csrf": csrf_of(page.text), "username": "kim", "name": "Kim Ortiz (PIO)",
+              "role": ["pio"], "password": "a long enough password"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert done.status_code == 303
+    assert any(a[2] == "kim" for a in audit_actions(console_app, "user.added"))
+    assert sign_in(client, "kim", "a long enough password").status_code == 303
+
+
+def test_the_admin_changes_roles_and_disables_an_account_but_not_their_own(client, console_app):
+    sign_in(client, "ada")
+    token = csrf_of(client.get("/accounts").text)
+    client.post("/accounts/sam/roles", data={"csrf": token, "role": ["records_clerk", "pio"]})
+    client.post("/accounts/sam/disable", data={"csrf": token})
+    client.post("/accounts/ada/disable", data={"csrf": token})
+    client.post("/accounts/ada/roles", data={"csrf": token, "role": ["pio"]})
+    actions = audit_actions(console_app, "user.")
+    assert ("user.roles_set", "Ada Admin (web:ada)", "sam") in actions
+    assert ("user.disabled", "Ada Admin (web:ada)", "sam") in actions
+    assert not any(a[2] == "ada" and a[0] in ("user.disabled", "user.roles_set") for a in actions)
+    listing = client.get("/accounts").text
+    assert "disabled" in listing
+
+
+def test_only_the_admin_manages_accounts(client):
+    sign_in(client, "jane")
+    assert client.get("/accounts").status_code == 403
