@@ -33,8 +33,8 @@ from page_governor.db import schema as t
 from page_governor.errors import InputError, PageGovernorError, UnknownObject, WorkflowError
 from page_governor.governance.lifecycle import Event
 from page_governor.governance.roles import Permission
-from page_governor.models import ReviewStatus
 from page_governor.web.console_accounts import AccountsConsole
+from page_governor.web.console_dashboard import DashboardConsole
 from page_governor.web.console_records import RecordsConsole
 from page_governor.web.console_review import ReviewConsole
 from page_governor.web.forms import (
@@ -61,7 +61,7 @@ AUDIT_PAGE = 100
 Handler = Callable[[Request, WebUser], Awaitable[Response]]
 
 
-class WebConsole(ReviewConsole, RecordsConsole, AccountsConsole):
+class WebConsole(DashboardConsole, ReviewConsole, RecordsConsole, AccountsConsole):
     """The console's routes, bound to the app."""
 
     def __init__(self, app: App) -> None:
@@ -302,77 +302,6 @@ class WebConsole(ReviewConsole, RecordsConsole, AccountsConsole):
             end_session(conn, token, now=self.app.clock.now())
 
     # -- dashboard ------------------------------------------------------------------------
-
-    async def dashboard(self, request: Request, user: WebUser) -> Response:
-        compliance = user.can(Permission.VIEW_COMPLIANCE)
-        return self.render(
-            request,
-            "dashboard.html",
-            user=user,
-            **await run_in_threadpool(self._dashboard, compliance),
-        )
-
-    def _dashboard(self, compliance: bool) -> dict[str, Any]:
-        """What the dashboard shows; the compliance matrix only to roles that may see it."""
-        from page_governor.capture import health
-        from page_governor.compliance.checker import suggested_fix
-        from page_governor.compliance.service import latest_results
-        from page_governor.governance.pages import due_for_recertification
-        from page_governor.governance.registry import all_pages
-        from page_governor.models import PageState
-
-        policy = self.app.policy
-        now = self.app.clock.now()
-        with self.app.db.connect() as conn:
-            pages = all_pages(conn, states=(PageState.ACTIVE,))
-            results = latest_results(conn)
-            waiting = conn.execute(
-                select(t.review_items.c.priority, func.count())
-                .where(t.review_items.c.status != ReviewStatus.DECIDED.value)
-                .group_by(t.review_items.c.priority)
-            ).all()
-            gaps = [
-                {**g, "page": p["key"]}
-                for p in all_pages(conn)
-                for g in health.gaps(conn, p["id"])
-                if g["ended_at"] is None
-            ]
-            due = due_for_recertification(conn, now)
-        matrix = []
-        for page in pages if compliance else []:
-            result = results.get(page["id"])
-            cells = []
-            for rule in policy.elements:
-                found = (result or {}).get("elements", {}).get(rule.id) if result else None
-                domains = list(page.get("official_domains") or [])
-                fix = suggested_fix(
-                    rule,
-                    agency=page.get("department_name"),
-                    phone=page.get("department_phone"),
-                    email=page.get("department_email"),
-                    domain=domains[0] if domains else None,
-                    platform=page.get("platform"),
-                )
-                cells.append(
-                    {
-                        "passed": None if found is None else bool(found.get("passed")),
-                        "evidence": (found or {}).get("evidence"),
-                        "fix": fix,
-                        "title": rule.title,
-                    }
-                )
-            matrix.append({"page": page, "result": result, "cells": cells})
-        urgency = {"urgent": 0, "other": 0}
-        for priority, n in waiting:
-            urgency["urgent" if priority >= 100 else "other"] += int(n)
-        return {
-            "elements": policy.elements,
-            "matrix": matrix,
-            "urgency": urgency,
-            "gaps": gaps,
-            "due": due,
-            "now": now,
-        }
 
     # -- the agency's own posts -------------------------------------------------------------
 

@@ -550,3 +550,29 @@ def test_the_admin_changes_roles_and_disables_an_account_but_not_their_own(clien
 def test_only_the_admin_manages_accounts(client):
     sign_in(client, "jane")
     assert client.get("/accounts").status_code == 403
+
+
+def test_each_role_sees_its_own_dashboard_with_charts_drawn_on_the_server(client, console_app):
+    key = request_traffic_page(console_app)
+    sign_in(client, "jane")
+    pio = client.get("/").text
+    assert pio.count('<svg class="chart" role="img"') == 3
+    assert "<title>Waiting items by category</title>" in pio and "threat: " in pio
+    assert "For the chief" not in pio and "Capture health" not in pio
+    client.post("/logout", data={"csrf": csrf_of(pio)})
+
+    sign_in(client, "alvarez")
+    chief = client.get("/").text
+    assert "For the chief" in chief and key in chief and "for your approval" in chief
+    client.post("/logout", data={"csrf": csrf_of(chief)})
+
+    sign_in(client, "sam")
+    clerk = client.get("/").text
+    assert "Records" in clerk and "Recent exports" in clerk and "<svg" not in clerk
+    assert "Compliance of active pages" not in clerk
+    client.post("/logout", data={"csrf": csrf_of(clerk)})
+
+    sign_in(client, "ada")
+    admin = client.get("/").text
+    assert "Capture health" in admin and "Last capture" in admin
+    assert "For the chief" not in admin and "Recent exports" not in admin

@@ -35,6 +35,7 @@ PURE = (
     "page_governor.governance.lifecycle",
     "page_governor.alerts.render",
     "page_governor.alerts.commands",
+    "page_governor.web.charts",
 )
 IMPURE_PREFIXES = (
     "sqlalchemy",
