@@ -85,8 +85,24 @@ def browser(server) -> Iterator[object]:
 class Session:
     """One person's browser tab, failing on any JavaScript error or console error."""
 
-    def __init__(self, browser, base: str, name: str, *, downloads: bool = False) -> None:
-        self.context = browser.new_context(accept_downloads=downloads)
+    def __init__(
+        self,
+        browser,
+        base: str,
+        name: str,
+        *,
+        downloads: bool = False,
+        phone: bool = False,
+    ) -> None:
+        # a phone: 390 CSS pixels wide (an iPhone 12-15), touch, scaled like one
+        viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        self.context = browser.new_context(
+            accept_downloads=downloads,
+            viewport=viewport,
+            is_mobile=phone,
+            has_touch=phone,
+            device_scale_factor=3 if phone else 1,
+        )
         self.page = self.context.new_page()
         self.base, self.name = base, name
         self.errors: list[str] = []
@@ -181,3 +197,27 @@ def test_the_admin_reads_the_audit_log(browser, server):
     assert "web.sign_in" in admin.page.locator("table").inner_text()
     admin.shot("audit")
     admin.close()
+
+
+PHONE_PAGES = {
+    "jane": ("/", "/review", "/posts", "/pages"),
+    "alvarez": ("/", "/pages", "/review?status=escalated", "/audit"),
+    "sam": ("/", "/archive?q=bridge", "/archive/holds", "/archive/retention"),
+    "ada": ("/", "/audit", "/accounts"),
+}
+
+
+@pytest.mark.parametrize("username", sorted(PHONE_PAGES))
+def test_every_page_of_each_role_fits_a_phone_without_sideways_scrolling(
+    browser, server, console_app, username
+):
+    item = _hideable_item(console_app)
+    phone = Session(browser, server, f"{username}-phone", phone=True)
+    phone.sign_in_with_the_keyboard(username)
+    paths = PHONE_PAGES[username] + ((f"/review/{item['id']}",) if username == "jane" else ())
+    for path in paths:
+        phone.go(path)
+        wide = phone.page.evaluate("document.scrollingElement.scrollWidth")
+        phone.shot(path.strip("/").replace("/", "-").replace("?", "-") or "dashboard")
+        assert wide <= 390, f"{path} is {wide} px wide on a 390 px phone"
+    phone.close()
