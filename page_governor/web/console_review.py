@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from page_governor.app import App
-from page_governor.errors import InputError
+from page_governor.errors import InputError, PlatformError, WorkflowError
 from page_governor.governance.roles import Permission
 from page_governor.models import Decision, ReviewStatus
 from page_governor.web.forms import (
@@ -143,7 +143,16 @@ class ReviewConsole:
             text += "; not recorded: " + "; ".join(f"#{i}: {why}" for i, why in refused.items())
         return self._flash(request, text + ".", back)
 
-    async def review_item(self, request: Request, user: WebUser) -> Response:
+    async def review_item(
+        self,
+        request: Request,
+        user: WebUser,
+        *,
+        typed: dict[str, str] | None = None,
+        error: str | None = None,
+    ) -> Response:
+        """One item, its decision form first; after a refused decision, the form again with
+        the reason beside it and what was typed."""
         from page_governor.alerts.sender import hide_availability
         from page_governor.archive.search import item_thread
         from page_governor.governance.registry import page_row
@@ -167,11 +176,16 @@ class ReviewConsole:
             }
 
         data = await run_in_threadpool(load)
+        if typed and typed.get("clause"):
+            data["clause"] = typed["clause"]
         return self.render(
             request,
             "review_item.html",
+            status=400 if error else 200,
             user=user,
             decisions=[d.value for d in Decision],
+            typed=typed or {},
+            error=error,
             **data,
         )
 
@@ -180,24 +194,30 @@ class ReviewConsole:
 
         item_id = int(request.path_params["item_id"])
         form = await request.form()
+        typed = {name: str(form.get(name, "")) for name in ("decision", "reason", "clause")}
         try:
-            decision = Decision(str(form.get("decision", "")))
+            decision = Decision(typed["decision"])
         except ValueError:
-            raise InputError("choose a decision") from None
-        clause = str(form.get("clause", "")).strip() or None
-        outcome = await run_in_threadpool(
-            lambda: record_decision(
-                self.app.db,
-                item_id=item_id,
-                decision=decision,
-                reviewer=user.actor,
-                reason=str(form.get("reason", "")),
-                policy_clause=clause,
-                now=self.app.clock.now(),
-                adapter_for=self.app.adapter_for,
-                notices=self.app.notices,
+            return await self.review_item(request, user, typed=typed, error="Choose a decision.")
+        clause = typed["clause"].strip() or None
+        try:
+            outcome = await run_in_threadpool(
+                lambda: record_decision(
+                    self.app.db,
+                    item_id=item_id,
+                    decision=decision,
+                    reviewer=user.actor,
+                    reason=typed["reason"],
+                    policy_clause=clause,
+                    now=self.app.clock.now(),
+                    adapter_for=self.app.adapter_for,
+                    notices=self.app.notices,
+                )
             )
-        )
+        except (InputError, WorkflowError, PlatformError) as exc:
+            # the form again, with what went wrong beside it and nothing typed lost
+            error = "Not recorded: " + exc.message + (f" ({exc.hint})" if exc.hint else "")
+            return await self.review_item(request, user, typed=typed, error=error)
         done = "hidden on the platform" if outcome.platform_result.get("action") == "hide" else ""
 
         def next_item() -> int | None:

@@ -576,3 +576,57 @@ def test_each_role_sees_its_own_dashboard_with_charts_drawn_on_the_server(client
     admin = client.get("/").text
     assert "Capture health" in admin and "Last capture" in admin
     assert "For the chief" not in admin and "Recent exports" not in admin
+
+
+def test_a_refused_decision_shows_why_beside_the_form_and_keeps_what_was_typed(client, console_app):
+    sign_in(client, "jane")
+    item = _hideable_item(console_app)
+    page = client.get(f"/review/{item['id']}")
+    response = client.post(
+        f"/review/{item['id']}/decide",
+        data={"csrf": csrf_of(page.text), "decision": "hide", "reason": "  ", "clause": "IV.A"},
+    )
+    assert response.status_code == 400
+    assert 'role="alert" id="decide-error"' in response.text and "Not recorded" in response.text
+    assert 'value="hide" accesskey="h" required checked' in response.text
+    assert 'name="clause" value="IV.A"' in response.text
+    with console_app.db.connect() as conn:
+        assert (
+            conn.execute(
+                select(t.review_decisions).where(t.review_decisions.c.review_item_id == item["id"])
+            ).all()
+            == []
+        )
+
+
+A11Y_PAGES = {
+    "jane": ("/", "/review", "/posts", "/pages"),
+    "alvarez": ("/", "/pages", "/audit"),
+    "sam": ("/", "/archive?q=bridge", "/archive/holds", "/archive/retention"),
+    "ada": ("/", "/audit", "/accounts"),
+}
+
+
+@pytest.mark.parametrize("username", sorted(A11Y_PAGES))
+def test_every_form_field_has_a_label_and_every_chart_a_title(client, console_app, username):
+    from bs4 import BeautifulSoup
+
+    sign_in(client, username)
+    item = _hideable_item(console_app)
+    paths = A11Y_PAGES[username] + ((f"/review/{item['id']}",) if username == "jane" else ())
+    for path in paths:
+        soup = BeautifulSoup(client.get(path).text, "html.parser")
+        labelled = {label.get("for") for label in soup.find_all("label") if label.get("for")}
+        for field in soup.find_all(["input", "select", "textarea"]):
+            if field.get("type") in ("hidden", "submit", "button"):
+                continue
+            named = (
+                field.get("id") in labelled
+                or field.find_parent("label") is not None
+                or field.get("aria-label")
+                or field.get("aria-labelledby")
+            )
+            assert named, f"{path}: a field without a label: {field}"
+        for svg in soup.find_all("svg"):
+            assert svg.get("role") == "img" and svg.find("title") and svg.find("desc"), path
+        assert soup.find("main") and soup.find("h1"), path
