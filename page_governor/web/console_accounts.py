@@ -9,15 +9,15 @@ person able to undo it out of the console).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
-from page_governor.app import App
 from page_governor.errors import InputError, PageGovernorError
 from page_governor.models import Role
+from page_governor.web.console_base import ConsoleBase
 from page_governor.web.users import (
     WebUser,
     add_user,
@@ -31,18 +31,8 @@ from page_governor.web.users import (
 ACTIONS = ("disable", "enable", "roles", "password")
 
 
-class AccountsConsole:
+class AccountsConsole(ConsoleBase):
     """Account routes (needs ``app``, ``render`` and ``_flash``)."""
-
-    app: App
-
-    if TYPE_CHECKING:
-
-        def render(
-            self, request: Request, name: str, status: int = 200, **context: Any
-        ) -> HTMLResponse: ...
-
-        def _flash(self, request: Request, text: str, to: str) -> Response: ...
 
     def _accounts_page(
         self,

@@ -16,19 +16,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
-from page_governor.app import App
 from page_governor.clock import parse_time
 from page_governor.db import schema as t
 from page_governor.governance.roles import Permission
 from page_governor.models import ReviewStatus, Role
 from page_governor.web import charts
+from page_governor.web.console_base import ConsoleBase
 from page_governor.web.users import WebUser
 
 # How long an item has waited, in the buckets the PIO's chart shows (upper bounds in hours).
@@ -37,16 +37,8 @@ FLAG_DAYS = 30
 RECENT_EXPORTS = 10
 
 
-class DashboardConsole:
+class DashboardConsole(ConsoleBase):
     """The dashboard route (needs ``app`` and ``render``)."""
-
-    app: App
-
-    if TYPE_CHECKING:
-
-        def render(
-            self, request: Request, name: str, status: int = 200, **context: Any
-        ) -> HTMLResponse: ...
 
     async def dashboard(self, request: Request, user: WebUser) -> Response:
         return self.render(

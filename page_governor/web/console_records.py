@@ -7,17 +7,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, Response
 
-from page_governor.app import App
 from page_governor.archive import signing
 from page_governor.errors import InputError
+from page_governor.web.console_base import ConsoleBase
 from page_governor.web.forms import (
     archive_filters,
     filter_options,
@@ -26,18 +26,8 @@ from page_governor.web.forms import (
 from page_governor.web.users import WebUser
 
 
-class RecordsConsole:
+class RecordsConsole(ConsoleBase):
     """Archive, holds and retention routes (needs ``app``, ``render`` and ``_flash``)."""
-
-    app: App
-
-    if TYPE_CHECKING:
-
-        def render(
-            self, request: Request, name: str, status: int = 200, **context: Any
-        ) -> HTMLResponse: ...
-
-        def _flash(self, request: Request, text: str, to: str) -> Response: ...
 
     async def archive(self, request: Request, user: WebUser) -> Response:
         from page_governor.archive.search import search

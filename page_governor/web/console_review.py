@@ -5,17 +5,17 @@ one review item with its decision form. Mixed into :class:`page_governor.web.con
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
-from page_governor.app import App
 from page_governor.errors import InputError, PlatformError, WorkflowError
 from page_governor.governance.roles import Permission
 from page_governor.models import Decision, ReviewStatus
+from page_governor.web.console_base import ConsoleBase
 from page_governor.web.forms import (
     int_or,
     queue_choices,
@@ -27,18 +27,8 @@ from page_governor.web.users import WebUser
 QUEUE_PAGE = 50
 
 
-class ReviewConsole:
+class ReviewConsole(ConsoleBase):
     """Review queue and review item routes (needs ``app``, ``render`` and ``_flash``)."""
-
-    app: App
-
-    if TYPE_CHECKING:
-
-        def render(
-            self, request: Request, name: str, status: int = 200, **context: Any
-        ) -> HTMLResponse: ...
-
-        def _flash(self, request: Request, text: str, to: str) -> Response: ...
 
     async def review_list(self, request: Request, user: WebUser) -> Response:
         """The queue, filtered by ``status`` (waiting, open, escalated, decided, all), ``page``,
