@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from page_governor.archive import signing
-from page_governor.errors import InputError
+from page_governor.errors import InputError, WorkflowError
 from page_governor.web.console_base import ConsoleBase
 from page_governor.web.forms import (
     archive_filters,
@@ -98,7 +98,16 @@ class RecordsConsole(ConsoleBase):
             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
         )
 
-    async def holds(self, request: Request, user: WebUser) -> Response:
+    async def holds(
+        self,
+        request: Request,
+        user: WebUser,
+        *,
+        typed: dict[str, str] | None = None,
+        error: str | None = None,
+    ) -> Response:
+        """The holds, and the form to place one (after a refusal: the reason above the form
+        and what was typed)."""
         from page_governor.archive.retention import holds
 
         def load() -> list[dict[str, Any]]:
@@ -108,29 +117,36 @@ class RecordsConsole(ConsoleBase):
         return self.render(
             request,
             "holds.html",
+            status=400 if error else 200,
             user=user,
             holds=await run_in_threadpool(load),
             options=filter_options(),
+            typed=typed or {},
+            error=error,
         )
 
     async def hold_add(self, request: Request, user: WebUser) -> Response:
         from page_governor.archive.retention import add_hold
 
         form = await request.form()
-        filters = archive_filters(form)
+        typed = {k: str(v) for k, v in form.items() if k != "csrf"}
+        try:
+            filters = archive_filters(form)
 
-        def place() -> int:
-            with self.app.db.begin() as conn:
-                return add_hold(
-                    conn,
-                    name=str(form.get("name", "")).strip() or "legal hold",
-                    reason=str(form.get("reason", "")),
-                    filters=filters,
-                    by=user.actor,
-                    now=self.app.clock.now(),
-                )
+            def place() -> int:
+                with self.app.db.begin() as conn:
+                    return add_hold(
+                        conn,
+                        name=str(form.get("name", "")).strip() or "legal hold",
+                        reason=str(form.get("reason", "")),
+                        filters=filters,
+                        by=user.actor,
+                        now=self.app.clock.now(),
+                    )
 
-        hold_id = await run_in_threadpool(place)
+            hold_id = await run_in_threadpool(place)
+        except (InputError, WorkflowError) as exc:
+            return await self.holds(request, user, typed=typed, error=f"Not placed: {exc.message}")
         return self._flash(request, f"Legal hold #{hold_id} placed.", "/archive/holds")
 
     async def hold_release(self, request: Request, user: WebUser) -> Response:

@@ -630,3 +630,17 @@ def test_every_form_field_has_a_label_and_every_chart_a_title(client, console_ap
         for svg in soup.find_all("svg"):
             assert svg.get("role") == "img" and svg.find("title") and svg.find("desc"), path
         assert soup.find("main") and soup.find("h1"), path
+
+
+def test_a_hold_without_filters_is_refused_beside_the_form_keeping_what_was_typed(
+    client, console_app
+):
+    sign_in(client, "sam")
+    page = client.get("/archive/holds")
+    response = client.post(
+        "/archive/holds",
+        data={"csrf": csrf_of(page.text), "name": "Doe v. City", "reason": "litigation notice"},
+    )
+    assert response.status_code == 400 and 'id="hold-error"' in response.text
+    assert "needs at least one filter" in response.text
+    assert 'value="Doe v. City"' in response.text and 'value="litigation notice"' in response.text
