@@ -137,9 +137,13 @@ class Session:
         assert self.errors == [], self.errors
 
 
-def test_a_pio_hides_a_flagged_comment_in_the_browser(browser, server, console_app):
+WIDTHS = pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+
+
+@WIDTHS
+def test_a_pio_hides_a_flagged_comment_in_the_browser(browser, server, console_app, phone):
     item = _hideable_item(console_app)
-    pio = Session(browser, server, "pio")
+    pio = Session(browser, server, "pio-phone" if phone else "pio", phone=phone)
     pio.sign_in_with_the_keyboard("jane")
     pio.shot("dashboard")
     pio.page.get_by_role("link", name="Review queue").click()
@@ -157,9 +161,10 @@ def test_a_pio_hides_a_flagged_comment_in_the_browser(browser, server, console_a
     pio.close()
 
 
-def test_the_chief_approves_a_page_in_the_browser(browser, server, console_app):
+@WIDTHS
+def test_the_chief_approves_a_page_in_the_browser(browser, server, console_app, phone):
     key = request_traffic_page(console_app)
-    chief = Session(browser, server, "chief")
+    chief = Session(browser, server, "chief-phone" if phone else "chief", phone=phone)
     chief.sign_in_with_the_keyboard("alvarez")
     chief.page.get_by_role("link", name="Pages").click()
     chief.shot("pending")
@@ -170,8 +175,11 @@ def test_the_chief_approves_a_page_in_the_browser(browser, server, console_app):
     chief.close()
 
 
-def test_a_records_clerk_exports_a_bundle_that_verifies(browser, server, tmp_path):
-    clerk = Session(browser, server, "clerk", downloads=True)
+@WIDTHS
+def test_a_records_clerk_exports_a_bundle_that_verifies(browser, server, tmp_path, phone):
+    clerk = Session(
+        browser, server, "clerk-phone" if phone else "clerk", downloads=True, phone=phone
+    )
     clerk.sign_in_with_the_keyboard("sam")
     clerk.page.get_by_role("link", name="Archive", exact=True).click()
     clerk.page.get_by_label("Words").fill("bridge")
@@ -187,8 +195,9 @@ def test_a_records_clerk_exports_a_bundle_that_verifies(browser, server, tmp_pat
     clerk.close()
 
 
-def test_the_admin_reads_the_audit_log(browser, server):
-    admin = Session(browser, server, "admin")
+@WIDTHS
+def test_the_admin_reads_the_audit_log(browser, server, phone):
+    admin = Session(browser, server, "admin-phone" if phone else "admin", phone=phone)
     admin.sign_in_with_the_keyboard("ada")
     admin.page.get_by_role("link", name="Audit log").click()
     admin.page.get_by_label("Action starts with").fill("web.")
