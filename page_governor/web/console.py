@@ -152,6 +152,7 @@ class WebConsole(DashboardConsole, ReviewConsole, RecordsConsole, AccountsConsol
             "nav": nav_links(user) if user else [],
             "path": request.url.path,
             "flash": session.pop("flash", None),
+            "again": session.pop("again", None),
         }
         html = self.env.get_template(name).render(**context)
         return HTMLResponse(
@@ -371,15 +372,21 @@ class WebConsole(DashboardConsole, ReviewConsole, RecordsConsole, AccountsConsol
                     acknowledged=form.get("acknowledge") == "yes",
                 )
             )
-        except WorkflowError as exc:
-            if "acknowledgement" not in exc.message:
-                raise
-            # the command line's flag means nothing here: say what to do on this page
-            raise WorkflowError(
-                exc.message,
-                hint="tick “I acknowledge the missing elements” beside Approve (the "
-                "acknowledgement is recorded), or ask for the profile to be fixed first",
-            ) from None
+        except (InputError, WorkflowError) as exc:
+            error = exc.message
+            if "acknowledgement" in exc.message:
+                # the command line's flag means nothing here: say what to do on this page
+                error += (
+                    ". Tick “I acknowledge the missing elements” beside Approve (the "
+                    "acknowledgement is recorded), or ask for the profile to be fixed first"
+                )
+            return self._again(
+                request,
+                form=f"{action}-{key}",
+                typed={"reason": str(form.get("reason", ""))},
+                error=f"Not recorded: {error}",
+                to="/pages",
+            )
         return self._flash(request, f"{key}: {event.value} recorded; now {state.value}.", "/pages")
 
     # -- archive --------------------------------------------------------------------------

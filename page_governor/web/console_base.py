@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from page_governor.app import App
 
@@ -24,3 +24,11 @@ class ConsoleBase:
 
     def _flash(self, request: Request, text: str, to: str) -> Response:
         raise NotImplementedError  # provided by WebConsole
+
+    def _again(
+        self, request: Request, *, form: str, typed: dict[str, str], error: str, to: str
+    ) -> Response:
+        """Back to the page of a refused form: the next render shows ``error`` beside the form
+        named ``form`` and fills it with what was typed (never a password)."""
+        request.session["again"] = {"form": form, "typed": typed, "error": error}
+        return RedirectResponse(f"{to}#{form}", status_code=303)

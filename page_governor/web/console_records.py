@@ -165,7 +165,16 @@ class RecordsConsole(ConsoleBase):
                     now=self.app.clock.now(),
                 )
 
-        await run_in_threadpool(release)
+        try:
+            await run_in_threadpool(release)
+        except (InputError, WorkflowError) as exc:
+            return self._again(
+                request,
+                form=f"release-{hold_id}",
+                typed={"reason": str(form.get("reason", ""))},
+                error=f"Not released: {exc.message}",
+                to="/archive/holds",
+            )
         return self._flash(request, f"Legal hold #{hold_id} released.", "/archive/holds")
 
     async def retention(self, request: Request, user: WebUser) -> Response:
@@ -204,4 +213,14 @@ class RecordsConsole(ConsoleBase):
                     return f"List #{disposition_id} rejected."
             raise InputError("unknown action")
 
-        return self._flash(request, await run_in_threadpool(decide), "/archive/retention")
+        try:
+            done = await run_in_threadpool(decide)
+        except (InputError, WorkflowError) as exc:
+            return self._again(
+                request,
+                form=f"{action}-{disposition_id}",
+                typed={"reason": str(form.get("reason", ""))},
+                error=f"Not recorded: {exc.message}",
+                to="/archive/retention",
+            )
+        return self._flash(request, done, "/archive/retention")

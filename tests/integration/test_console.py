@@ -427,8 +427,11 @@ def test_the_chief_approves_a_requested_page(client, console_app):
     sign_in(client, "alvarez")
     page = client.get("/pages")
     assert f"Approve {key}" in page.text
-    refused = client.post(f"/pages/{key}/approve", data={"csrf": csrf_of(page.text)})
-    assert refused.status_code == 400 and "acknowledgement" in refused.text
+    refused = client.post(
+        f"/pages/{key}/approve", data={"csrf": csrf_of(page.text), "reason": "traffic unit"}
+    )  # back to the page, the error beside the form, the reason kept
+    assert refused.url.path == "/pages" and 'role="alert" id="err-approve-' in refused.text
+    assert "acknowledgement" in refused.text and 'value="traffic unit"' in refused.text
     assert "I acknowledge the missing elements" in refused.text  # said as on this page
     assert "--acknowledge-failures" not in refused.text  # not the command line's flag
     response = client.post(
