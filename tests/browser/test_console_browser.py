@@ -230,3 +230,28 @@ def test_every_page_of_each_role_fits_a_phone_without_sideways_scrolling(
         phone.shot(path.strip("/").replace("/", "-").replace("?", "-") or "dashboard")
         assert wide <= 390, f"{path} is {wide} px wide on a 390 px phone"
     phone.close()
+
+
+def test_the_keyboard_reaches_the_skip_link_first_then_the_navigation_then_the_page(
+    browser, server, console_app
+):
+    item = _hideable_item(console_app)
+    pio = Session(browser, server, "pio-focus")
+    pio.sign_in_with_the_keyboard("jane")
+    pio.go(f"/review/{item['id']}")
+    focused = []
+    for _ in range(8):
+        pio.page.keyboard.press("Tab")
+        focused.append(
+            pio.page.evaluate(
+                "(() => { const e = document.activeElement;"
+                " return (e.closest('header') ? 'header:' : e.closest('main') ? 'main:' : '')"
+                " + (e.getAttribute('href') || e.name || e.type || e.tagName); })()"
+            )
+        )
+    assert focused[0] == "#main"  # "Skip to content"
+    assert focused[1].startswith("header:") and focused[1] == "header:/"
+    in_main = [f for f in focused if f.startswith("main:")]
+    # the comment's own link, then straight to the decision (the thread comes after the form)
+    assert "main:decision" in in_main[:3], in_main
+    pio.close()
