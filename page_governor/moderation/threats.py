@@ -55,8 +55,8 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM + _VICTIM),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
          r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(find|get|hunt|come for|come after|track down|visit|see)\s+(you|u|him|her|them|ya|your|that)\b"),
-        ((_g("find", "get", "hunt", "come", "track"), _g("i", "we")),
-         r"\b(i|we)\s+(will|'ll|are going to|am going to|'re going to|'m going to)\s+(find|get|hunt|come for|come after|track down)\b"),
+        ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
+         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find(?! out)|get(?! (justice|answers|results|signatures|involved|together|organized|started|ready|out|back|through|to the bottom|it done|the word out|the truth|our|my|some|more|everyone|people))|hunt|come for|come after|track down)\b"),
         ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
@@ -160,6 +160,39 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("windows", "window", "doors", "door", "car", "cruiser", "cruisers", "house", "station", "precinct", "office", "tires", "truck"),
           _g("coming", "going", "getting", "gonna", "will")),
          r"\b(your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [^ ]+){0,2} (windows?|doors?|cars?|cruisers?|house|station|precinct|office|tires|truck)( [^ ]+)? (are|is|will be|'re|gonna be|gonna|will|are going to be|is going to be)? ?(coming in|going up in flames|going up|getting (smashed|bricked|torched|burned|slashed|busted))\b"),
+        # menace said in the idioms English keeps for it: "you've been warned", "you're next",
+        # "mark my words … pay", "won't be pretty", "teach him a lesson", "lock his doors"
+        ((_g("warned"), _g("been", "consider")),
+         r"\b(you'?ve been warned|you have been warned|consider yourselves? warned)\b"),
+        ((_g("next"), _g("you're", "youre", "ur", "you", "are")),
+         r"\b(you'?re|you are|ur|youre) next\b(?! (in line|week|month|year|time|up|door|to|on the|for))"),
+        ((_g("pay", "pays"), _g("blood", "life", "lives", "dearly")),
+         r"\b(pay|pays|paying)( for (this|that|it))? (in|with) (blood|(his|her|their|your) li(fe|ves))\b|\bpay dearly\b"),
+        ((_g("pretty"), _g("won't", "wont", "not", "ain't", "aint")),
+         r"\b(won'?t|will not|ain'?t gonna|is not gonna|isn'?t going to) be pretty\b"),
+        ((_g("find"), _g("out"), _g("keep", "mess", "messing", "touch", "cross")),
+         r"\b(you'?ll|you will|you'?re gonna|you are going to|gonna) find out what happens\b"),
+        ((_g("lesson"), _g("teach", "taught")),
+         r"\bteach(ing)? (him|her|them|you|that|this|those|these|the|a few|some)( [^ ]+){0,3} a lesson\b"),
+        ((_g("doors", "door"), _g("lock"), _g("better")),
+         r"\bbetter lock (his|her|their) doors?\b"),
+        ((_g("armed", "loaded"), _g("ready", "locked")), r"\b(armed and ready|locked and loaded)\b"),
+        ((_g("signs"), _g("more")), r"\bbring(ing)? more than (signs|words|posters|our voices)\b"),
+        ((_g("alley", "alone", "dark"), _g("catch", "find", "meet", "get")),
+         r"\b(catch|find|meet|get) (him|her|them|you|u|officer [a-z]+|that [a-z]+|the [a-z]+|[a-z]+)( [^ ]+){0,2} alone\b[^.!?]{0,25}\b(dark|alley|night|parking)\b"),
+        ((_g("knife", "blade", "bullet"), _g("gut", "back", "throat", "neck", "chest", "head")),
+         r"\b(knife|blade|bullet|shiv) in (his|her|their|your|ur) (gut|back|throat|neck|chest|head|skull)\b"),
+        ((_g("tree", "lamppost", "lamp", "rope"), _g("hang", "hanging", "hung", "swing", "swinging")),
+         r"\b(hang|hanging|hung|swing|swinging) (from|off) (a|the|the nearest|every) (tree|lamppost|lamp post|bridge|rope)\b"),
+        ((_g("taking", "take", "pick"), _g("one", "out", "off")),
+         r"\b(taking|take|pick(ing)?) (out|off) (these|those|the|all|every|each)( [^ ]+){0,2} (cops|pigs|officers|deputies|judges|officials)( one by one)?\b"),
+        ((_g("burn", "torched", "burning"), _g("see", "watch", "city", "town", "station", "precinct", "getting")),
+         r"\b(see|watch) (this|that|the|your) (station|precinct|place|house|building|city|town|courthouse|department)( [^ ]+)? (burn|go up in flames)\b|\b(this|the) (city|town|station|precinct|courthouse|place) (is|are|will be|gonna be)( [^ ]+)? (getting |going to get |gonna get )?(torched|burned down|burnt down|on fire)\b"),
+        ((_g("light", "lighting"), _g("cruiser", "cruisers", "car", "cars", "house", "station", "precinct", "truck")),
+         r"\b(light|lighting) up (the|that|this|your|his|her|their|every|each|a)( next)?( [^ ]+){0,2} (cruiser|cruisers|car|cars|house|station|precinct|truck)\b"),
+        ((_g("sugar"), _g("tank", "tanks")), r"\bsugar in (the|their|his|her|your|those)( [^ ]+){0,2} (gas )?tanks?\b"),
+        ((_g("happened", "happen", "happens"), _g("terrible", "awful", "sad", "tragic", "bad", "shame", "pity", "hate")),
+         r"\b(would|it'?d|it would|be) (be )?(a )?(terrible|awful|sad|tragic|too bad|real shame|shame|pity)( [^ ]+)? if (something|anything)( bad)? (happened|were to happen|happens) to (him|her|them|you|(your|his|her|their) (family|kids|children|wife|husband|daughter|son|girls|boys|house|home))\b"),
         # a time and place to meet "with protection"
         ((_g("protection", "backup", "need"), _g("bring", "with", "need")),
          r"\b(bring|with) (some |your )?(protection|backup|friends|a vest)\b( [^ ]+){0,4}( (you'll|you will|you're going to|you are going to|you're gonna) need it)?"),
@@ -414,7 +447,16 @@ _NOT_A_PERSON = re.compile(
 # a sentence that consoles or prays for someone is not a wish of harm
 _CONSOLING = re.compile(
     r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip|get well|speedy|praying for|"
-    r"prayers (for|to|go)|pray for|thoughts (are )?with)\b"
+    r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe)\b"
+)
+
+
+# a sentence that reports what someone else said or did: "he threatened to shoot the clerk,
+# police said", "according to the complaint"
+_REPORTED = re.compile(
+    r"\b(police (said|say|says)|officers said|deputies said|according to|allegedly|reportedly|"
+    r"(was|were|is|been) charged|charged with|told (police|officers|deputies)|court records|"
+    r"the complaint)\b"
 )
 
 
@@ -433,7 +475,12 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         rules = threat_candidates({t.text for t in n.tokens})
     for pattern in rules:
         for m in pattern.finditer(text):
-            if _NOT_A_PERSON.match(text, m.end()) or _CONSOLING.search(_sentence_of(n, m.start())):
+            sentence = _sentence_of(n, m.start())
+            if (
+                _NOT_A_PERSON.match(text, m.end())
+                or _CONSOLING.search(sentence)
+                or _REPORTED.search(sentence)
+            ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
             if hit.full:

@@ -424,7 +424,12 @@ SOURCES = {
 CALIBRATION_PATH = MODEL_PATH.parent / "calibration.json"
 # Team-written labelled comments used for calibration (tuning sets only: the frozen split and
 # the hold-out sets stay out, the hold-outs to read the calibration on).
-TEAM_CALIBRATION_SETS = ("dev.jsonl", "dev_2026_12.jsonl", "dev_2026_12b.jsonl")
+TEAM_CALIBRATION_SETS = (
+    "dev.jsonl",
+    "dev_2026_12.jsonl",
+    "dev_2026_12b.jsonl",
+    "dev_2026_12c.jsonl",
+)
 TEAM_READING_SETS = ("holdout.jsonl", "holdout2.jsonl")
 CALIBRATION_POINTS = 24
 

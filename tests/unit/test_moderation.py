@@ -361,6 +361,42 @@ def test_threat_frames_catch_harm_aimed_at_a_person_in_new_words(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Next protest we're bringing more than signs. You've been warned.",
+        "whoever shot my brother, you're next. we know who you ride with",
+        "Mark my words, that judge is gonna pay in blood",
+        "Somebody needs to teach that officer a lesson he won't forget, with a bat",
+        "All pigs should hang from the nearest tree",
+        "The sergeant better lock his doors tonight",
+        "Cant wait to see this station burn",
+        "ima light up the next cruiser I see on my block",
+        "The chief has a wife and two little girls. Would be terrible if something happened to them.",
+        "We're going to find you, officer",
+    ],
+)
+def test_menace_idioms_are_threats(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be warned: scammers are calling residents pretending to be deputies.",
+        "You're next in line at the DMV lol",
+        "We will find out what happens at the council meeting.",
+        "You should lock your doors at night, break-ins are up.",
+        "The suspect was armed and ready to fire, police said.",
+        "We will get justice for Andre.",
+        "It would be terrible if something happened to the bridge during the storm.",
+        "It would be sad if something happened to you on that road, drive safe",
+    ],
+)
+def test_warnings_advice_and_reports_are_not_threats(text):
+    assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I hope the deputy who got shot recovers quickly.",
         "Praying for the officer shot last night and his family.",
         "Hope the guy who shot the officer gets what he deserves in court.",
