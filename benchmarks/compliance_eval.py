@@ -1,6 +1,6 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
-python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|frozen_test_2026_12|
+python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|frozen_test_2026_12|
     frozen_test_2026_12b] [--split dev|test|holdout] [--verbose]
 
 A set whose name starts with ``frozen`` is a frozen test split: never used to choose patterns or
@@ -22,6 +22,7 @@ SETS = {
     "team": DATA_DIR / "compliance_profiles.yaml",
     "dev_2026_12": DATA_DIR / "compliance_dev_2026_12.yaml",
     "dev_2026_12b": DATA_DIR / "compliance_dev_2026_12b.yaml",
+    "dev_2026_12c": DATA_DIR / "compliance_dev_2026_12c.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
 }
