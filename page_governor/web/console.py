@@ -85,6 +85,16 @@ class WebConsole(DashboardConsole, ReviewConsole, RecordsConsole, AccountsConsol
             ),
             Route("/review/{item_id:int}", self.guard(Permission.VIEW_QUEUE)(self.review_item)),
             Route(
+                "/review/{item_id:int}/appeal",
+                self.guard(Permission.DECIDE)(self.appeal_file),
+                methods=["POST"],
+            ),
+            Route(
+                "/review/appeals/{appeal_id:int}/decide",
+                self.guard(Permission.DECIDE)(self.appeal_decide),
+                methods=["POST"],
+            ),
+            Route(
                 "/review/{item_id:int}/decide",
                 self.guard(Permission.DECIDE)(self.review_decide),
                 methods=["POST"],

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from page_governor.errors import InputError, PlatformError, WorkflowError
+from page_governor.errors import InputError, PageGovernorError, PlatformError, WorkflowError
 from page_governor.governance.roles import Permission
 from page_governor.models import Decision, ReviewStatus
 from page_governor.web.console_base import ConsoleBase
@@ -147,6 +147,7 @@ class ReviewConsole(ConsoleBase):
         from page_governor.archive.search import item_thread
         from page_governor.governance.registry import page_row
         from page_governor.moderation import review
+        from page_governor.moderation.appeals import appeals_of
 
         item_id = int(request.path_params["item_id"])
 
@@ -156,6 +157,7 @@ class ReviewConsole(ConsoleBase):
                 page = page_row(conn, int(item["page_id"]))
                 clause = review.moderation_policy_clause(conn, page["id"])
                 thread = item_thread(conn, int(item["item_id"]))
+                appeals = appeals_of(conn, item_id)
             possible, note = hide_availability(self.app, page, item)
             return {
                 "item": item,
@@ -163,6 +165,7 @@ class ReviewConsole(ConsoleBase):
                 "clause": clause,
                 "hide": possible,
                 "note": note,
+                "appeals": appeals,
             }
 
         data = await run_in_threadpool(load)
@@ -226,3 +229,70 @@ class ReviewConsole(ConsoleBase):
             + (" Here is the next item." if following else " The queue is empty."),
             f"/review/{following}" if following else "/review",
         )
+
+    async def appeal_file(self, request: Request, user: WebUser) -> Response:
+        """Record what a commenter wrote to appeal the hiding of their comment."""
+        from page_governor.moderation.appeals import file_appeal
+
+        item_id = int(request.path_params["item_id"])
+        form = await request.form()
+        text = str(form.get("text", ""))
+
+        def record() -> int:
+            with self.app.db.begin() as conn:
+                return file_appeal(
+                    conn, item_id, text=text, by=user.actor, now=self.app.clock.now()
+                )
+
+        try:
+            appeal_id = await run_in_threadpool(record)
+        except PageGovernorError as exc:
+            return self._again(
+                request,
+                form="appeal",
+                typed={"text": text},
+                error=f"Not recorded: {exc.message}",
+                to=f"/review/{item_id}",
+            )
+        return self._flash(
+            request,
+            f"Appeal #{appeal_id} recorded; someone other than the person who hid the comment "
+            "decides it.",
+            f"/review/{item_id}",
+        )
+
+    async def appeal_decide(self, request: Request, user: WebUser) -> Response:
+        """Uphold the hide, or reverse it and show the comment again through the platform."""
+        from page_governor.moderation.appeals import decide_appeal
+
+        appeal_id = int(request.path_params["appeal_id"])
+        form = await request.form()
+        outcome = str(form.get("outcome", ""))
+        reason = str(form.get("reason", ""))
+        back = f"/review/{int_or(form.get('item'), 0)}" if form.get("item") else "/review"
+
+        def decide() -> str:
+            if outcome not in ("upheld", "reversed"):
+                raise InputError("choose upheld or reversed")
+            with self.app.db.begin() as conn:
+                return decide_appeal(
+                    conn,
+                    appeal_id,
+                    reversed_=outcome == "reversed",
+                    reason=reason,
+                    by=user.actor,
+                    now=self.app.clock.now(),
+                    adapter_for=self.app.adapter_for,
+                )
+
+        try:
+            result = await run_in_threadpool(decide)
+        except PageGovernorError as exc:
+            return self._again(
+                request,
+                form=f"appeal-{appeal_id}",
+                typed={"reason": reason, "outcome": outcome},
+                error=f"Not decided: {exc.message}",
+                to=back,
+            )
+        return self._flash(request, f"Appeal #{appeal_id}: {result}.", back)

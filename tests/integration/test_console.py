@@ -647,3 +647,40 @@ def test_a_hold_without_filters_is_refused_beside_the_form_keeping_what_was_type
     assert response.status_code == 400 and 'id="hold-error"' in response.text
     assert "needs at least one filter" in response.text
     assert 'value="Doe v. City"' in response.text and 'value="litigation notice"' in response.text
+
+
+def test_an_appeal_is_recorded_and_decided_by_someone_other_than_who_hid(client, console_app):
+    sign_in(client, "jane")
+    item = _hideable_item(console_app)
+    page = client.get(f"/review/{item['id']}")
+    clause = re.search(r'name="clause" value="([^"]*)"', page.text).group(1)
+    client.post(
+        f"/review/{item['id']}/decide",
+        data={"csrf": csrf_of(page.text), "decision": "hide", "reason": "insult", "clause": clause},
+    )
+    page = client.get(f"/review/{item['id']}")
+    assert "Record the appeal" in page.text
+    filed = client.post(
+        f"/review/{item['id']}/appeal",
+        data={"csrf": csrf_of(page.text), "text": "I was quoting him, not insulting anyone"},
+    )
+    assert "Appeal #" in filed.text and "recorded" in filed.text
+    appeal_id = int(re.search(r"Decide appeal #(\d+)", filed.text).group(1))
+    # the person who hid may not decide the appeal: the error stands beside its form
+    own = client.post(
+        f"/review/appeals/{appeal_id}/decide",
+        data={"csrf": csrf_of(filed.text), "item": str(item["id"]), "outcome": "reversed",
+              "reason": "fair point"},
+    )  # fmt: skip
+    assert f'id="err-appeal-{appeal_id}"' in own.text and 'value="fair point"' in own.text
+    client.post("/logout", data={"csrf": csrf_of(own.text)})
+    sign_in(client, "alvarez")
+    page = client.get(f"/review/{item['id']}")
+    decided = client.post(
+        f"/review/appeals/{appeal_id}/decide",
+        data={"csrf": csrf_of(page.text), "item": str(item["id"]), "outcome": "reversed",
+              "reason": "a quotation, not an attack"},
+    )  # fmt: skip
+    assert f"Appeal #{appeal_id}:" in decided.text and "reversed" in decided.text
+    actions = [a[0] for a in audit_actions(console_app, "appeal.")]
+    assert actions[0] == "appeal.filed" and len(actions) == 2
