@@ -236,7 +236,7 @@ class BotHandlers:
         )
 
     def _compliance(self, page_key: str | None) -> str:
-        from page_governor.compliance.checker import suggested_fix
+        from page_governor.compliance.checker import fix_for_page
         from page_governor.compliance.service import latest_results, previous_result
 
         policy = self.app.policy
@@ -262,20 +262,12 @@ class BotHandlers:
         if result is None:
             return f"{e(page['key'])} has not been checked yet."
         lines = [f"<b>{e(page['key'])}</b>: {result['passed']}/{result['total']} required elements"]
-        domains = list(page.get("official_domains") or [])
         for element_id, found in result["elements"].items():
             rule = policy.element(element_id)
             if found.get("passed"):
                 lines.append(f"✅ {e(rule.title)}: “{e(render._clip(found.get('evidence'), 120))}”")
             else:
-                fix = suggested_fix(
-                    rule,
-                    agency=page.get("department_name"),
-                    phone=page.get("department_phone"),
-                    email=page.get("department_email"),
-                    domain=domains[0] if domains else None,
-                    platform=page.get("platform"),
-                )
+                fix = fix_for_page(rule, page)
                 lines.append(f"❌ {e(rule.title)}. Fix: <code>{e(render._clip(fix, 300))}</code>")
         return "\n".join(lines)
 

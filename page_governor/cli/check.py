@@ -19,7 +19,7 @@ from page_governor.errors import InputError
 
 
 def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Table:
-    from page_governor.compliance.checker import suggested_fix
+    from page_governor.compliance.checker import fix_for_page
 
     table = Table("element", "", "evidence (source) or what to fix", show_lines=True)
     for element_id, result in report.elements.items():
@@ -27,15 +27,7 @@ def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Tab
         if result.passed:
             detail = f"“{result.evidence}” ({result.source})"
         else:
-            domains = (page or {}).get("official_domains") or [None]
-            fix = suggested_fix(
-                rule,
-                agency=(page or {}).get("department_name"),
-                phone=(page or {}).get("department_phone"),
-                email=(page or {}).get("department_email"),
-                domain=domains[0],
-                platform=(page or {}).get("platform"),
-            )
+            fix = fix_for_page(rule, page)
             detail = f"{result.reason}\n[bold]Fix:[/] {fix}\n[dim]{rule.seed_clause}[/]"
         table.add_row(element_id, "[green]✓[/]" if result.passed else "[red]✗[/]", detail)
     return table

@@ -473,3 +473,18 @@ def suggested_fix(
         f"(link to the full policy on {domain})" if domain else "(link to the full policy)"
     )
     return fill(rule.short_text).replace("{policy_link}", link)
+
+
+def fix_for_page(rule: ElementRule, page: Mapping[str, Any] | None) -> str:
+    """:func:`suggested_fix` with a registered page's department details and platform (its
+    first official domain for the website)."""
+    page = page or {}
+    domains = list(page.get("official_domains") or [])
+    return suggested_fix(
+        rule,
+        agency=page.get("department_name"),
+        phone=page.get("department_phone"),
+        email=page.get("department_email"),
+        domain=domains[0] if domains else None,
+        platform=page.get("platform"),
+    )

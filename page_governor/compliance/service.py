@@ -13,7 +13,7 @@ from sqlalchemy import Connection, insert, select
 
 from page_governor.alerts.outbox import enqueue
 from page_governor.archive.store import Archive
-from page_governor.compliance.checker import ComplianceReport, check_fields, suggested_fix
+from page_governor.compliance.checker import ComplianceReport, check_fields, fix_for_page
 from page_governor.compliance.policy import Policy
 from page_governor.db import schema as t
 from page_governor.models import ItemKind, Platform, Provenance
@@ -146,14 +146,7 @@ def check_page(
                 "was_evidence": old.get("evidence"),
                 "was_source": old.get("source"),
                 "now": report.elements[element_id].reason,
-                "suggested_fix": suggested_fix(
-                    rule,
-                    agency=page.get("department_name"),
-                    phone=page.get("department_phone"),
-                    email=page.get("department_email"),
-                    domain=(domains or (None,))[0],
-                    platform=page.get("platform"),
-                ),
+                "suggested_fix": fix_for_page(rule, page),
                 "seed_clause": rule.seed_clause,
             },
             now=now,

@@ -68,7 +68,7 @@ class DashboardConsole(ConsoleBase):
 
     def _compliance(self, conn: Connection) -> dict[str, Any]:
         """The compliance matrix of the active pages, with evidence and suggested fixes."""
-        from page_governor.compliance.checker import suggested_fix
+        from page_governor.compliance.checker import fix_for_page
         from page_governor.compliance.service import latest_results
         from page_governor.governance.registry import all_pages
         from page_governor.models import PageState
@@ -82,15 +82,7 @@ class DashboardConsole(ConsoleBase):
             cells = []
             for rule in policy.elements:
                 found = (result or {}).get("elements", {}).get(rule.id) if result else None
-                domains = list(page.get("official_domains") or [])
-                fix = suggested_fix(
-                    rule,
-                    agency=page.get("department_name"),
-                    phone=page.get("department_phone"),
-                    email=page.get("department_email"),
-                    domain=domains[0] if domains else None,
-                    platform=page.get("platform"),
-                )
+                fix = fix_for_page(rule, page)
                 cells.append(
                     {
                         "passed": None if found is None else bool(found.get("passed")),

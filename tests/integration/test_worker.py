@@ -193,10 +193,17 @@ def test_roles_commands_answer_their_people_and_refuse_the_rest(
         whoami = wait_for(lambda: _alerts_containing(fake_telegram, "You are Jane Park"))[0]
         fake_telegram.command(CLERK[0], "/export pathetic", CLERK)
         wait_for(lambda: fake_telegram.documents, timeout=30)
+        fake_telegram.command(PIO_CHAT, "/compliance spd-fb", PIO)
+        compliance = wait_for(
+            lambda: _alerts_containing(fake_telegram, "required elements"), timeout=30
+        )[0]
     assert "spd-fb" in queue["text"] and "/review" in queue["text"]
     assert "pathetic idiot" in found["text"]
     assert int(refusal[0]["chat_id"]) == STRANGER[0]
     assert "pio" in whoami["text"]
+    # the worker checked the page at start; each missing element comes with the text to add
+    assert "spd-fb" in compliance["text"] and "❌" in compliance["text"]
+    assert "Fix:" in compliance["text"]
     document = fake_telegram.documents[0]
     assert document["document"]["content"][:2] == b"PK"  # a zip
     exported = _audit(worker_app, "archive.export")
