@@ -59,14 +59,10 @@ class ReviewConsole(ConsoleBase):
 
         def load() -> dict[str, Any]:
             with self.app.db.connect() as conn:
-                pages = [p["key"] for p in all_pages(conn)]
-                page_id = None
-                if picked["page"]:
-                    if picked["page"] not in pages:
-                        raise InputError(f"unknown page {picked['page']!r}")
-                    page_id = next(
-                        int(p["id"]) for p in all_pages(conn) if p["key"] == picked["page"]
-                    )
+                ids = {p["key"]: int(p["id"]) for p in all_pages(conn)}
+                if picked["page"] and picked["page"] not in ids:
+                    raise InputError(f"unknown page {picked['page']!r}")
+                page_id = ids.get(picked["page"])
                 queue = review.QueueFilter(
                     page_id=page_id,
                     platform=picked["platform"] or None,
@@ -77,7 +73,7 @@ class ReviewConsole(ConsoleBase):
                     ),
                 )
                 return {
-                    "pages": pages,
+                    "pages": list(ids),
                     "items": review.list_items(
                         conn, status=statuses[wanted], limit=QUEUE_PAGE, offset=offset, queue=queue
                     ),

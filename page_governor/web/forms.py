@@ -14,7 +14,7 @@ from starlette.requests import Request
 from page_governor.clock import parse_time
 from page_governor.errors import InputError
 from page_governor.governance.roles import Permission
-from page_governor.models import Category, Decision, ItemKind, ItemState, Target
+from page_governor.models import Category, Decision, ItemKind, ItemState, Platform, Target
 from page_governor.web.users import WebUser
 
 
@@ -107,7 +107,7 @@ def archive_filters(values: Any) -> Any:
 
 def filter_options() -> dict[str, list[str]]:
     return {
-        "platform": ["facebook", "instagram", "x", "telegram"],
+        "platform": [p.value for p in Platform],
         "kind": [k.value for k in ItemKind],
         "state": [s.value for s in ItemState],
         "category": [c.value for c in Category],
@@ -129,7 +129,7 @@ WAITED_HOURS = ("1", "4", "24", "72")
 def queue_choices() -> dict[str, list[str]]:
     """The values each of the review queue's filters accepts (a page is any registered key)."""
     return {
-        "platform": ["facebook", "instagram", "x", "telegram"],
+        "platform": [p.value for p in Platform],
         "category": [c.value for c in Category],
         "target": [t.value for t in Target],
         "older": list(WAITED_HOURS),
