@@ -26,6 +26,7 @@ class Capability(enum.Flag):
     HIDE_COMMENT = enum.auto()
     SEE_DELETIONS = enum.auto()
     SEE_HIDDEN_STATE = enum.auto()
+    MESSAGE_COMMENTER = enum.auto()  # one private message to a comment's author
 
 
 class ItemKind(enum.StrEnum):

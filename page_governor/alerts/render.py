@@ -209,10 +209,21 @@ def notice_message(kind: str, payload: dict[str, Any]) -> Rendered:
             f"<code>{e(payload.get('resume'))}</code>. The gap is recorded."
         )
     if kind == "hide_notice":
+        delivery = payload.get("delivery") or {"status": "by_hand"}
+        to = e(payload.get("author") or "the commenter")
+        if delivery.get("status") == "sent":
+            how = f"{e(str(delivery.get('detail', 'sent')).capitalize())} ({to}); nothing to do:"
+        elif delivery.get("status") == "by_hand":
+            how = f"To {to}, as text to send or post:"
+        else:
+            how = (
+                f"<b>Not sent through the platform</b>: {e(delivery.get('detail'))}\n"
+                f"To {to}, as text to send or post:"
+            )
         lines = [
             f"✉️ <b>Notice for the commenter</b> · {page} ({platform}) · review "
             f"#{e(payload.get('review_item_id'))}",
-            f"To {e(payload.get('author') or 'the commenter')}, as text to send or post:",
+            how,
             f"<blockquote>{e(_clip(payload.get('notice'), 1500))}</blockquote>",
         ]
         opened = link(payload.get("permalink"), "Open the comment")

@@ -146,9 +146,17 @@ def review_show(ctx: click.Context, item_id: int) -> None:
     for advisory in item["advisories"]:
         console.print(f"  [yellow]advisory[/]: {advisory}")
     from page_governor.moderation.appeals import appeals_of
+    from page_governor.moderation.notices import notices_of
 
     with app.db.connect() as conn:
         appeals = appeals_of(conn, item_id)
+        notices = notices_of(conn, item_id)
+    for n in notices:
+        console.print(
+            f"  notice to {n['to'] or 'the commenter'} after the hide at {n['at']:%Y-%m-%d %H:%M} "
+            f"UTC ({n['status'].replace('_', ' ')}: {n['detail']}): “{n['text']}”",
+            markup=False,
+        )
     for a in appeals:
         console.print(
             f"  appeal {a['id']} ({a['status']}): “{a['text']}” recorded by {a['recorded_by']}"

@@ -100,6 +100,8 @@ def _item_query() -> Any:
             t.archive_items.c.platform_item_id,
             t.archive_items.c.kind,
             t.archive_items.c.author_name,
+            t.archive_items.c.author_id,
+            t.archive_items.c.created_at.label("written_at"),
             t.archive_items.c.permalink,
             t.archive_items.c.post_platform_id,
             t.archive_items.c.parent_platform_id,
@@ -394,7 +396,15 @@ def decide(
         details=details,
     )
     if decision is Decision.HIDE and notices is not None:
-        prepare_notice(conn, notices, item=item, clause=policy_clause or "", by=reviewer, now=now)
+        prepare_notice(
+            conn,
+            notices,
+            item=item,
+            clause=policy_clause or "",
+            by=reviewer,
+            now=now,
+            adapter=adapter_for(page),
+        )
     # Every alert about this item (in any chat) is brought up to date with the outcome.
     enqueue(
         conn,

@@ -27,6 +27,12 @@ GRAPH_SCOPES = {
     "facebook": ("pages_read_engagement", "pages_read_user_content", "pages_manage_engagement"),
     "instagram": ("instagram_basic", "instagram_manage_comments", "pages_read_engagement"),
 }
+# Needed only when notices.yaml sends the notice after a hide through the platform.
+MESSAGING_SCOPES = {
+    "facebook": ("pages_messaging",),
+    "instagram": ("instagram_manage_messages",),
+    "x": ("dm.write",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,7 @@ def _configuration(settings: Settings) -> Iterator[Check]:
     from page_governor.config import load_registry
     from page_governor.governance.roles import RoleBook
     from page_governor.moderation.lexicon import load_lexicon
+    from page_governor.moderation.notices import load_notices
 
     folder = settings.config_dir
     yield Check("settings", "ok", f"configuration from {folder}")
@@ -92,9 +99,29 @@ def _configuration(settings: Settings) -> Iterator[Check]:
         ("retention.yaml", lambda: f"{len(load_schedule(folder))} record classes"),
         ("roles.yaml", lambda: f"{len(RoleBook.from_config_dir(folder).people)} people with roles"),
         ("pages.yaml", lambda: f"{len(load_registry(folder).pages)} pages"),
+        ("notices.yaml", lambda: _notices_summary(load_notices(folder))),
     ]
     for name, load in loaders:
         yield _attempt(name, load, f"correct {folder / name}")
+
+
+def _notices_summary(config: Any) -> str:
+    if not config.enabled:
+        return "notice and appeal off"
+    if config.deliver == "platform":
+        return "notice and appeal on; notices sent through the platforms where they allow it"
+    return "notice and appeal on; notices sent by the PIO"
+
+
+def _messaging_wanted(settings: Settings) -> bool:
+    """Whether notices are to be sent through the platforms (their permissions checked)."""
+    from page_governor.moderation.notices import load_notices
+
+    try:
+        config = load_notices(settings.config_dir)
+    except PageGovernorError:
+        return False  # reported by the configuration check
+    return config.enabled and config.deliver == "platform"
 
 
 def _database(database: Any, clock: Callable[[], datetime]) -> Iterator[Check]:
@@ -265,6 +292,10 @@ def _x_page(settings: Settings, database: Any, page: dict[str, Any], ref: Any, n
     if "tweet.moderate.write" not in stored.scope.split():
         return Check(name, "fail", "the token cannot hide replies (no tweet.moderate.write)",
                      "authorize again with tweet.moderate.write")  # fmt: skip
+    if _messaging_wanted(settings) and "dm.write" not in stored.scope.split():
+        return Check(name, "fail", "the token cannot send the notice after a hide (no dm.write)",
+                     "authorize again with dm.read dm.write, or set deliver: by_hand in "
+                     "notices.yaml")  # fmt: skip
     return Check(
         name, "ok", f"{checked.detail}; OAuth token until {stored.expires_at:%H:%M} UTC, "
         "refreshed by the worker"
@@ -314,14 +345,18 @@ def _graph_page(settings: Settings, token: str, page: dict[str, Any], ref: Any, 
     if not data.get("is_valid"):
         return Check(name, "fail", "Meta says the token is not valid", "renew the page's token")
     granted = set(data.get("scopes") or ())
-    missing = [s for s in GRAPH_SCOPES[page["platform"]] if s not in granted]
+    wanted = GRAPH_SCOPES[page["platform"]]
+    if _messaging_wanted(settings):
+        wanted += MESSAGING_SCOPES[page["platform"]]
+    missing = [s for s in wanted if s not in granted]
     if missing:
         return Check(
             name,
             "fail",
             f"token lacks {', '.join(missing)}",
             "grant these permissions to the app and issue the page token again "
-            "(hiding comments needs pages_manage_engagement / instagram_manage_comments)",
+            "(hiding comments needs pages_manage_engagement / instagram_manage_comments; "
+            "sending notices, pages_messaging / instagram_manage_messages)",
         )
     return Check(name, "ok", f"{checked.detail}; permissions to read and moderate granted")
 

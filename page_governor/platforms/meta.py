@@ -6,17 +6,23 @@ Tokens and permissions (see the README, "Connecting real pages"):
   ``pages_read_user_content`` (comment authors) and ``pages_manage_engagement`` (hide).
 * Instagram: the linked Page's token with ``instagram_basic``, ``instagram_manage_comments``
   and ``pages_read_engagement``.
+* Sending the notice after a hide as a private reply (only when ``notices.yaml`` says
+  ``deliver: platform``): ``pages_messaging`` (Facebook) or ``instagram_manage_messages``
+  (Instagram), through ``POST /{page or ig-user id}/messages`` with ``recipient.comment_id``;
+  Meta allows one such message per comment, within seven days of it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, ClassVar
 
 from page_governor.clock import Clock, parse_time
-from page_governor.errors import NotFoundOnPlatform, PlatformError
+from page_governor.errors import NotFoundOnPlatform, PlatformError, UnsupportedOperation
 from page_governor.models import Capability, Comment, CommentRef, PageRef, Post, Profile, Provenance
+from page_governor.platforms.base import META_PRIVATE_REPLY_WINDOW
 from page_governor.platforms.graph import GraphClient
 from page_governor.platforms.http import scrub
 
@@ -28,6 +34,7 @@ META_CAPABILITIES = (
     | Capability.HIDE_COMMENT
     | Capability.SEE_DELETIONS
     | Capability.SEE_HIDDEN_STATE
+    | Capability.MESSAGE_COMMENTER
 )
 
 FB_PROFILE_FIELDS = (
@@ -93,6 +100,30 @@ class _GraphAdapter:
             raise PlatformError(
                 f"{comment.page.platform.value} did not confirm hiding {comment.platform_id}",
                 platform=comment.page.platform.value,
+                page=comment.page.key,
+            )
+        return dict(answer)
+
+    def message_commenter(
+        self, comment: CommentRef, *, author_id: str | None, created_at: datetime | None, text: str
+    ) -> dict[str, object]:
+        platform = comment.page.platform.value
+        if created_at is not None and self.clock.now() - created_at >= META_PRIVATE_REPLY_WINDOW:
+            raise UnsupportedOperation(
+                f"{platform} allows a private reply only within seven days of the comment "
+                f"(written {created_at:%Y-%m-%d})",
+                platform=platform,
+                page=comment.page.key,
+            )
+        answer = self.client.post(
+            f"{comment.page.platform_id}/messages",
+            recipient=json.dumps({"comment_id": comment.platform_id}),
+            message=json.dumps({"text": text}),
+        )
+        if not answer.get("message_id"):
+            raise PlatformError(
+                f"{platform} did not confirm the private reply to {comment.platform_id}",
+                platform=platform,
                 page=comment.page.key,
             )
         return dict(answer)

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import yaml
 
 from page_governor.clock import Clock, iso, parse_time
-from page_governor.errors import NotFoundOnPlatform, UnsupportedOperation
+from page_governor.errors import NotFoundOnPlatform, PlatformError, UnsupportedOperation
 from page_governor.hashing import sha256_hex
 from page_governor.models import (
     Capability,
@@ -34,6 +34,7 @@ from page_governor.models import (
     Profile,
     Provenance,
 )
+from page_governor.platforms.base import META_PRIVATE_REPLY_WINDOW
 
 CLIENT = "page_governor-sample/1"
 READ = Capability.READ_PROFILE | Capability.READ_POSTS | Capability.READ_COMMENTS
@@ -41,12 +42,17 @@ CAPABILITIES: dict[Platform, Capability] = {
     Platform.FACEBOOK: READ
     | Capability.HIDE_COMMENT
     | Capability.SEE_DELETIONS
-    | Capability.SEE_HIDDEN_STATE,
+    | Capability.SEE_HIDDEN_STATE
+    | Capability.MESSAGE_COMMENTER,
     Platform.INSTAGRAM: READ
     | Capability.HIDE_COMMENT
     | Capability.SEE_DELETIONS
-    | Capability.SEE_HIDDEN_STATE,
-    Platform.X: READ | Capability.HIDE_COMMENT | Capability.SEE_DELETIONS,
+    | Capability.SEE_HIDDEN_STATE
+    | Capability.MESSAGE_COMMENTER,
+    Platform.X: READ
+    | Capability.HIDE_COMMENT
+    | Capability.SEE_DELETIONS
+    | Capability.MESSAGE_COMMENTER,
     Platform.TELEGRAM: READ,  # bots cannot see deletions or hide anything
 }
 
@@ -99,22 +105,29 @@ class SampleAdapter:
 
     # -- state of hides done through page_governor ---------------------------------------
 
-    def _hides(self) -> dict[str, bool]:
+    def _state(self) -> dict[str, Any]:
         if self._state_path is None or not self._state_path.is_file():
             return {}
         try:
-            return dict(json.loads(self._state_path.read_text(encoding="utf-8")).get("hidden", {}))
+            state = json.loads(self._state_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return state if isinstance(state, dict) else {}
 
-    def _save_hide(self, comment_id: str, hidden: bool) -> None:
+    def _hides(self) -> dict[str, bool]:
+        return dict(self._state().get("hidden") or {})
+
+    def _save_state(self, key: str, name: str, value: Any) -> None:
         if self._state_path is None:
             raise UnsupportedOperation("this sample adapter has no state file", platform="sample")
-        hides = self._hides()
-        hides[comment_id] = hidden
+        state = self._state()
+        state.setdefault(key, {})[name] = value
         tmp = self._state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"hidden": hides}, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self._state_path)
+
+    def _save_hide(self, comment_id: str, hidden: bool) -> None:
+        self._save_state("hidden", comment_id, hidden)
 
     # -- the adapter interface -----------------------------------------------------------
 
@@ -217,6 +230,40 @@ class SampleAdapter:
         if comment.page.platform is Platform.X:
             return {"data": {"hidden": hidden}}
         return {"success": True}
+
+    def message_commenter(
+        self, comment: CommentRef, *, author_id: str | None, created_at: datetime | None, text: str
+    ) -> dict[str, object]:
+        """Kept in the state file (the demo's outbox to commenters), in each platform's
+        answer shape."""
+        if not self.capabilities(comment.page) & Capability.MESSAGE_COMMENTER:
+            raise UnsupportedOperation(
+                f"{comment.page.platform.value} offers no private message to a commenter",
+                platform=comment.page.platform.value,
+                page=comment.page.key,
+            )
+        meta = comment.page.platform in (Platform.FACEBOOK, Platform.INSTAGRAM)
+        closed = created_at is not None and self._clock.now() - created_at >= (
+            META_PRIVATE_REPLY_WINDOW
+        )
+        if meta and closed:
+            raise UnsupportedOperation(
+                f"{comment.page.platform.value} allows a private reply only within seven "
+                f"days of the comment (written {created_at:%Y-%m-%d})",
+                platform=comment.page.platform.value,
+                page=comment.page.key,
+            )
+        if comment.platform_id in (self._state().get("messages") or {}):
+            raise PlatformError(
+                f"the author of {comment.platform_id} was already sent a private message",
+                platform=comment.page.platform.value,
+                page=comment.page.key,
+            )
+        message_id = f"sample-message-{comment.platform_id}"
+        self._save_state("messages", comment.platform_id, {"to": author_id, "text": text})
+        if comment.page.platform is Platform.X:
+            return {"data": {"dm_conversation_id": f"{author_id}", "dm_event_id": message_id}}
+        return {"recipient_id": author_id, "message_id": message_id}
 
 
 # -- payload shapes (as each platform sends them) -----------------------------------------

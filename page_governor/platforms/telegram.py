@@ -323,6 +323,15 @@ class TelegramAdapter:
             page=comment.page.key,
         )
 
+    def message_commenter(
+        self, comment: CommentRef, *, author_id: str | None, created_at: datetime | None, text: str
+    ) -> dict[str, object]:
+        raise UnsupportedOperation(
+            "a Telegram bot may message only people who have started a chat with it",
+            platform="telegram",
+            page=comment.page.key,
+        )
+
     def _prov(self, page: PageRef, endpoint: str) -> Provenance:
         return Provenance(page.platform, f"telegram:{endpoint}", self.clock.now(), CLIENT)
 

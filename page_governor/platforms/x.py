@@ -2,7 +2,9 @@
 
 The token (the page's ``token_env``) is an OAuth 2.0 *user-context* access token of the
 agency's account with the scopes ``tweet.read users.read tweet.moderate.write``: reads work
-with it, and hiding replies needs user context. Never ``wait_on_rate_limit``: a 429 becomes
+with it, and hiding replies needs user context. Sending the notice after a hide as a direct
+message (only when ``notices.yaml`` says ``deliver: platform``) needs ``dm.read dm.write`` too,
+and X delivers it only to people who accept messages from the account. Never ``wait_on_rate_limit``: a 429 becomes
 :class:`~page_governor.errors.RateLimited` with the reset time, and the scheduler waits.
 
 What X cannot tell us, and how we cope:
@@ -33,6 +35,7 @@ from page_governor.errors import (
     PlatformError,
     PlatformUnavailable,
     RateLimited,
+    UnsupportedOperation,
 )
 from page_governor.logging_setup import redact, register_secret
 from page_governor.models import Capability, Comment, CommentRef, PageRef, Post, Profile, Provenance
@@ -103,6 +106,7 @@ class XAdapter:
             | Capability.READ_COMMENTS
             | Capability.HIDE_COMMENT
             | Capability.SEE_DELETIONS
+            | Capability.MESSAGE_COMMENTER
         )
 
     # -- reads ---------------------------------------------------------------------------
@@ -237,6 +241,32 @@ class XAdapter:
         if (answer.get("data") or {}).get("hidden") is not hidden:
             raise PlatformError(
                 f"X did not confirm {'hiding' if hidden else 'unhiding'} {comment.platform_id}",
+                platform="x",
+                page=comment.page.key,
+            )
+        return dict(answer)
+
+    def message_commenter(
+        self, comment: CommentRef, *, author_id: str | None, created_at: datetime | None, text: str
+    ) -> dict[str, object]:
+        """A direct message to the reply's author (``POST /2/dm_conversations/with/:id/
+        messages``)."""
+        if not author_id:
+            raise UnsupportedOperation(
+                "the reply's author is not known, so X has no one to message",
+                platform="x",
+                page=comment.page.key,
+            )
+        answer = self._call(
+            "dm_conversations",
+            self.client.create_direct_message,
+            participant_id=author_id,
+            text=text,
+            user_auth=False,
+        )
+        if not (answer.get("data") or {}).get("dm_event_id"):
+            raise PlatformError(
+                f"X did not confirm the direct message about {comment.platform_id}",
                 platform="x",
                 page=comment.page.key,
             )

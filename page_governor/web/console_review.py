@@ -144,6 +144,7 @@ class ReviewConsole(ConsoleBase):
         from page_governor.governance.registry import page_row
         from page_governor.moderation import review
         from page_governor.moderation.appeals import appeals_of
+        from page_governor.moderation.notices import notices_of
 
         item_id = int(request.path_params["item_id"])
 
@@ -154,6 +155,7 @@ class ReviewConsole(ConsoleBase):
                 clause = review.moderation_policy_clause(conn, page["id"])
                 thread = item_thread(conn, int(item["item_id"]))
                 appeals = appeals_of(conn, item_id)
+                notices = notices_of(conn, item_id)
             possible, note = hide_availability(self.app, page, item)
             return {
                 "item": item,
@@ -162,6 +164,7 @@ class ReviewConsole(ConsoleBase):
                 "hide": possible,
                 "note": note,
                 "appeals": appeals,
+                "notices": notices,
             }
 
         data = await run_in_threadpool(load)

@@ -8,6 +8,7 @@ not shift the next page (the cursor is a position in time, not an index).
 from __future__ import annotations
 
 import base64
+import json
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -55,6 +56,8 @@ class FakeGraph(FakeServer):
         self.ig_media: dict[str, list[dict[str, Any]]] = {}
         self.ig_comments: dict[str, list[dict[str, Any]]] = {}
         self.usage_headers: dict[str, str] = {}
+        # POST /{page-id}/messages with recipient.comment_id: Meta's private replies, by comment
+        self.private_replies: dict[str, dict[str, Any]] = {}
         self.on_list: Any = None  # hook(request, page_no) called while serving a list page
         self.business_token: str | None = None
         self.business_pages: list[dict[str, Any]] = []
@@ -226,6 +229,8 @@ class FakeGraph(FakeServer):
             return graph_error(200, "page_governor must never delete", status=403)
         if request.method == "POST" and len(path) == 1:
             return self._hide(path[0], args)
+        if request.method == "POST" and len(path) == 2 and path[1] == "messages":
+            return self._private_reply(path[0], args)
         if len(path) == 1:
             return self._object(path[0])
         if len(path) == 2:
@@ -270,6 +275,29 @@ class FakeGraph(FakeServer):
         else:
             return graph_error(100, "(#100) param is_hidden is required")
         return Response(200, {"success": True})
+
+    def _private_reply(self, node: str, args: dict[str, str]) -> Response:
+        """The Send API's private reply: one message to a comment's author, once per comment,
+        with the messaging permission of the page's platform."""
+        needed = "pages_messaging" if node in self.fb_posts else "instagram_manage_messages"
+        if needed not in self.scopes:
+            return graph_error(230, f"(#230) Requires {needed} permission to manage the object",
+                               status=403)  # fmt: skip
+        try:
+            comment_id = json.loads(args.get("recipient") or "{}").get("comment_id")
+            text = json.loads(args.get("message") or "{}").get("text")
+        except ValueError:
+            return graph_error(100, "(#100) param recipient must be JSON")
+        item = self.find_comment(str(comment_id))
+        if item is None or not text:
+            return graph_error(100, "(#100) No matching user found", subcode=2018001)
+        if comment_id in self.private_replies:
+            return graph_error(10900, "Activity already replied to")
+        author = item.get("from") or {}
+        self.private_replies[str(comment_id)] = {"to": author.get("id"), "text": text}
+        return Response(
+            200, {"recipient_id": author.get("id"), "message_id": f"m_{len(self.private_replies)}"}
+        )
 
     def _ig_comments(self, request: Request, media_id: str, args: dict[str, str]) -> Response:
         items = sorted(self.ig_comments[media_id], key=_key)

@@ -29,6 +29,8 @@ class FakeX(FakeServer):
         self.users: dict[str, dict[str, Any]] = {}
         self.tweets: dict[str, dict[str, Any]] = {}  # every live tweet by its current id
         self.hidden: dict[str, bool] = {}
+        self.dms: list[dict[str, str]] = []  # direct messages sent: {"to", "text"}
+        self.closed_dms: set[str] = set()  # users who accept no messages from the account
         self.media: dict[str, dict[str, Any]] = {}  # by media_key
         self.remaining = 900
         self.client_id: str | None = None  # the app the account authorized (OAuth 2.0)
@@ -203,6 +205,23 @@ class FakeX(FakeServer):
             hidden = bool(json.loads(request.body or b"{}").get("hidden"))
             self.hidden[path[1]] = hidden
             return Response(200, {"data": {"hidden": hidden}})
+        if (
+            len(path) == 4
+            and path[:2] == ["dm_conversations", "with"]
+            and path[3] == "messages"
+            and request.method == "POST"
+        ):
+            # POST /2/dm_conversations/with/:participant_id/messages
+            if path[2] in self.closed_dms:
+                return problem(403, "Forbidden", "You cannot send messages to this user.")
+            text = json.loads(request.body or b"{}").get("text")
+            if not text:
+                return problem(400, "Invalid Request", "text is required")
+            self.dms.append({"to": path[2], "text": text})
+            event = f"{1700000000000000000 + len(self.dms)}"
+            return Response(
+                201, {"data": {"dm_conversation_id": f"1-{path[2]}", "dm_event_id": event}}
+            )
         return problem(404, "Not Found", f"no route {request.path}")
 
     def _user(self, user_id: str, q: dict[str, str]) -> Response:

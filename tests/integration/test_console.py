@@ -684,3 +684,30 @@ def test_an_appeal_is_recorded_and_decided_by_someone_other_than_who_hid(client,
     assert f"Appeal #{appeal_id}:" in decided.text and "reversed" in decided.text
     actions = [a[0] for a in audit_actions(console_app, "appeal.")]
     assert actions[0] == "appeal.filed" and len(actions) == 2
+
+
+def test_the_review_page_shows_the_notice_sent_to_the_commenter_after_a_hide(
+    client, console_app, monkeypatch
+):
+    import json
+
+    from page_governor.app import App
+    from page_governor.moderation.notices import NoticeConfig
+
+    sent = NoticeConfig(True, 'Hidden under "{clause}". {appeal_how}', "Reply here.", "platform")
+    monkeypatch.setattr(App, "notices", property(lambda self: sent))
+    sign_in(client, "jane")
+    item = _hideable_item(console_app)
+    page = client.get(f"/review/{item['id']}")
+    clause = re.search(r'name="clause" value="([^"]*)"', page.text).group(1)
+    client.post(
+        f"/review/{item['id']}/decide",
+        data={"csrf": csrf_of(page.text), "decision": "hide", "reason": "insult", "clause": clause},
+    )
+    page = client.get(f"/review/{item['id']}")
+    assert "Notice to the commenter" in page.text and "Reply here." in page.text
+    assert "<strong>sent</strong> (sent to the commenter as a private reply in Messenger)" in (
+        page.text
+    )
+    state = json.loads(console_app.sample_state_path.read_text(encoding="utf-8"))
+    assert state["messages"][item["platform_item_id"]]["text"].endswith("Reply here.")

@@ -140,3 +140,30 @@ def test_the_command_prints_one_line_per_check_and_exits_1_on_a_failure(cli_env)
     assert any(line.startswith("fail  telegram bot:") for line in lines)
     assert "PAGE_GOVERNOR_TELEGRAM_BOT_TOKEN" in done.stdout and "db upgrade" in done.stdout
     assert lines[-1] == "2 check(s) failed" and not done.stderr
+
+
+def test_sending_notices_through_the_platforms_needs_the_messaging_permissions(
+    healthy, fake_graph, tmp_path
+):
+    import shutil
+
+    config = tmp_path / "config"
+    shutil.copytree(healthy.settings.config_dir, config)
+    (config / "notices.yaml").write_text(
+        (config / "notices.yaml")
+        .read_text(encoding="utf-8")
+        .replace("enabled: false", "enabled: true")
+        .replace("deliver: by_hand", "deliver: platform"),
+        encoding="utf-8",
+    )
+    healthy.settings = healthy.settings.model_copy(update={"config_dir": config})
+    found = checks(healthy)
+    assert "sent through the platforms" in found["notices.yaml"].detail
+    assert (
+        found["page spd-fb"].status == "fail" and "pages_messaging" in found["page spd-fb"].detail
+    )
+    assert "instagram_manage_messages" in found["page spd-ig"].detail
+    assert found["page spd-x"].status == "fail" and "dm.write" in found["page spd-x"].detail
+    fake_graph.scopes += ["pages_messaging", "instagram_manage_messages"]
+    found = checks(healthy)
+    assert found["page spd-fb"].status == "ok" and found["page spd-ig"].status == "ok"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import UTC, datetime
 
 import pytest
 
-from page_governor.errors import NotFoundOnPlatform, UnsupportedOperation
-from page_governor.models import Capability, CommentRef, ItemKind
+from page_governor.errors import NotFoundOnPlatform, PlatformError, UnsupportedOperation
+from page_governor.models import Capability, CommentRef, ItemKind, Platform
 from page_governor.platforms.base import PlatformAdapter
+from tests.fakes.graph import FakeGraph
+from tests.fakes.x import FakeX
 from tests.platforms.conftest import PLATFORMS, PROFILE_PHRASE
 
 
@@ -93,6 +96,41 @@ def test_hide_goes_through_the_platform_or_is_refused_as_unsupported(case):
     assert case.hidden_on_platform(case.comment_id)
     case.adapter.hide_comment(ref, hidden=False)
     assert not case.hidden_on_platform(case.comment_id)
+
+
+def test_a_commenter_gets_one_private_message_or_a_refusal_as_unsupported(case):
+    caps = case.adapter.capabilities(case.page)
+    post = next(p for p in case.adapter.iter_posts(case.page) if p.platform_id == case.post_id)
+    comment = next(c for c in case.adapter.iter_comments(post) if c.platform_id == case.comment_id)
+    ref = CommentRef(case.page, case.comment_id)
+    send = lambda: case.adapter.message_commenter(  # noqa: E731
+        ref, author_id=comment.author_id, created_at=None, text="Notice."
+    )  # the time window has its own test below
+    if not caps & Capability.MESSAGE_COMMENTER:
+        with pytest.raises(UnsupportedOperation):
+            send()
+        return
+    if isinstance(case.server, FakeGraph):
+        case.server.scopes += ["pages_messaging", "instagram_manage_messages"]
+    json.dumps(send())
+    if isinstance(case.server, FakeGraph):
+        assert case.server.private_replies[case.comment_id]["text"] == "Notice."
+    elif isinstance(case.server, FakeX):
+        assert case.server.dms == [{"to": comment.author_id, "text": "Notice."}]
+    if case.page.platform in (Platform.FACEBOOK, Platform.INSTAGRAM):
+        with pytest.raises(PlatformError):  # Meta: one private reply per comment
+            send()
+
+
+def test_meta_private_replies_close_seven_days_after_the_comment(case):
+    if case.page.platform not in (Platform.FACEBOOK, Platform.INSTAGRAM):
+        pytest.skip("Meta's rule")
+    ref = CommentRef(case.page, case.comment_id)
+    written = datetime(2020, 1, 1, tzinfo=UTC)  # long before any case's clock
+    with pytest.raises(UnsupportedOperation, match="within seven days"):
+        case.adapter.message_commenter(ref, author_id="1", created_at=written, text="Notice.")
+    if case.server is not None:
+        assert case.server.calls("/messages") == []
 
 
 def test_a_page_that_does_not_exist_is_not_found(case):
