@@ -34,7 +34,7 @@ from page_governor.moderation.detectors import (
     detect_obscenity,
     names_official,
 )
-from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon
+from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
 from page_governor.moderation.model import SPAM_MODEL, Calibration, LinearModel, ModelScore
 from page_governor.moderation.normalize import (
     SPACED_WORDS,
@@ -293,7 +293,7 @@ class Classifier:
         if (
             not wordset.isdisjoint(self._obscene_words)
             or not reshaped.isdisjoint(self._obscene_words)
-            or _phrase_possible(wordset, lex.obscene_phrase_words)
+            or phrase_possible(wordset, lex.obscene_phrase_words)
             or (
                 any(root in clean for root in lex.obscene_roots)
                 and lex.obscene_root_text is not None
@@ -307,7 +307,7 @@ class Classifier:
         if (
             not wordset.isdisjoint(self._attack_words)
             or not reshaped.isdisjoint(self._attack_words)
-            or _phrase_possible(wordset, lex.insult_phrase_words)
+            or phrase_possible(wordset, lex.insult_phrase_words)
         ):
             need.add(Category.PERSONAL_ATTACK)
         rules = threats.threat_candidates(wordset)
@@ -318,7 +318,7 @@ class Classifier:
             need.add(Category.PERSONAL_INFO)
         if (
             not wordset.isdisjoint(self._spam_words)
-            or _phrase_possible(wordset, lex.spam_phrase_words)
+            or phrase_possible(wordset, lex.spam_phrase_words)
             or "$" in folded
             or "%" in folded
             or "http" in folded
@@ -582,14 +582,6 @@ def threat_target(n: Normalized, lex: Lexicon, context: Context) -> str | None:
     if context.is_reply_to_commenter:
         return "another visitor"
     return None
-
-
-def _phrase_possible(wordset: set[str], phrases: dict[str, tuple[frozenset[str], ...]]) -> bool:
-    """Could one of the phrases occur? (All its words are present; order is checked later.)"""
-    for word in wordset.intersection(phrases):
-        if any(words <= wordset for words in phrases[word]):
-            return True
-    return False
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

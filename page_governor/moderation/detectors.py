@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from page_governor.models import Target
-from page_governor.moderation.lexicon import Lexicon
+from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
 from page_governor.moderation.normalize import (
     STRETCHED,
     Normalized,
@@ -359,6 +359,7 @@ class _Sentences:
         self._bounds: dict[int, tuple[int, int]] = {}
         self._official: dict[tuple[int, int], bool] = {}
         self._private: dict[tuple[int, int], bool] = {}
+        self._mentions = "@" in n.original and _MENTION.search(n.original) is not None
 
     def bounds(self, i: int) -> tuple[int, int]:
         s = self.n.sentence(i)
@@ -395,7 +396,7 @@ class _Sentences:
 
     def _addresses_private(self, bounds: tuple[int, int]) -> bool:
         n, lex = self.n, self.lex
-        if _MENTION.search(n.original):
+        if self._mentions:
             return True
         a, b = bounds
         if b - a < 2:
@@ -453,12 +454,16 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
                     break
         if len(candidates) >= 4 * MAX_EVIDENCE:
             break  # enough to score and explain; a huge comment need not be read to the end
-    phrases = [
-        m
-        for pattern in (lex.insult_phrases, lex.adjective_phrases)
-        if pattern is not None
-        for m in pattern.finditer(n.clean)
-    ]
+    phrases = (
+        [
+            m
+            for pattern in (lex.insult_phrases, lex.adjective_phrases)
+            if pattern is not None
+            for m in pattern.finditer(n.clean)
+        ]
+        if phrase_possible(word_runs(words), lex.insult_term_runs)
+        else []
+    )
     if not candidates and not phrases:
         return hit
     sent = _Sentences(n, lex)

@@ -27,6 +27,36 @@ def _phrase_regex(phrases: set[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
+def phrase_possible(wordset: set[str], phrases: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Could one of the phrases occur? (All its words are present; order is checked later.)"""
+    if "" in phrases:
+        return True  # a term with no word characters: only its pattern can tell
+    for word in wordset.intersection(phrases):
+        if any(words <= wordset for words in phrases[word]):
+            return True
+    return False
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _run_index(terms: set[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Each term by its runs of word characters. A term's pattern (see ``_phrase_regex``)
+    matches only where every one of its runs is a whole run of the text, so a text whose runs
+    (``word_runs``) hold none of a term's sets cannot match it: the pattern need not run."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for term in terms:
+        runs = _RUN.findall(term)
+        index.setdefault(runs[0] if runs else "", []).append(frozenset(runs))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def word_runs(words: list[str]) -> set[str]:
+    """The runs of word characters in words joined by spaces ("followers-of-islam" holds
+    "followers"; "you're" holds "you")."""
+    return {run for word in set(words) for run in _RUN.findall(word)}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     digest: str
@@ -52,6 +82,9 @@ class Lexicon:
     insult_phrase_words: dict[str, tuple[frozenset[str], ...]]
     spam_words: frozenset[str]
     spam_phrase_words: dict[str, tuple[frozenset[str], ...]]
+    # every term of the spam and insult-phrase patterns by its word runs (see _run_index)
+    spam_term_runs: dict[str, tuple[frozenset[str], ...]]
+    insult_term_runs: dict[str, tuple[frozenset[str], ...]]
     model_threshold: float  # probability at which the attack model flags (1 = model off)
     shorteners: tuple[str, ...]
     spam_model_threshold: float | None = None  # None: the trained model's own threshold
@@ -259,6 +292,8 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         insult_phrase_words=_phrase_index(noun_phrases | adj_phrases),
         spam_words=frozenset(spam_words | strong_words),
         spam_phrase_words=_phrase_index(spam_phrases | strong_phrases),
+        spam_term_runs=_run_index(spam_words | spam_phrases | strong_words | strong_phrases),
+        insult_term_runs=_run_index(noun_phrases | adj_phrases),
         model_threshold=model_threshold,
         shorteners=shorteners,
         spam_model_threshold=(

@@ -346,18 +346,16 @@ def words_of(folded: str) -> list[str]:
     raws = _TOKEN.findall(folded)
     if "".join(raws).isalpha():
         return raws  # the common case: plain words only
-    return [
-        w
-        for w in (
-            r
-            if r.isalpha()
-            else r.strip("'")
-            if r.replace("'", "").isalpha()
-            else deleet(r).strip("'")
-            for r in raws
-        )
-        if w
-    ]
+    # Each distinct token is read once: a long comment repeats its words.
+    forms = {
+        r: r
+        if r.isalpha()
+        else r.strip("'")
+        if r.replace("'", "").isalpha()
+        else deleet(r).strip("'")
+        for r in set(raws)
+    }
+    return [w for w in map(forms.__getitem__, raws) if w]
 
 
 def normalize(text: str) -> Normalized:

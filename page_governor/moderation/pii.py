@@ -196,21 +196,29 @@ def _usaddress() -> Any:  # the module, imported on first use (start-up cost)
 def addresses(text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
     """Spans of US street addresses (house number, street name, street type, unit)."""
     spans: list[tuple[int, int]] = []
+    verdicts: dict[str, bool] = {}  # a candidate repeated in one comment is parsed once
     for m in _STREET.finditer(text):
         if limit is not None and len(spans) >= limit:
             break
-        try:
-            tags, kind = _usaddress().tag(m.group(0))
-        except Exception:  # usaddress raises RepeatedLabelError on odd strings
-            continue
-        if (
-            kind == "Street Address"
-            and "AddressNumber" in tags
-            and "StreetName" in tags
-            and (text.islower() or _capitalised_name(m.group(0)))
-        ):
+        candidate = m.group(0)
+        if candidate not in verdicts:
+            verdicts[candidate] = _street_address(candidate, text.islower())
+        if verdicts[candidate]:
             spans.append(m.span())
     return spans
+
+
+def _street_address(candidate: str, lower_case_text: bool) -> bool:
+    try:
+        tags, kind = _usaddress().tag(candidate)
+    except Exception:  # usaddress raises RepeatedLabelError on odd strings
+        return False
+    return (
+        kind == "Street Address"
+        and "AddressNumber" in tags
+        and "StreetName" in tags
+        and (lower_case_text or _capitalised_name(candidate))
+    )
 
 
 def _capitalised_name(candidate: str) -> bool:

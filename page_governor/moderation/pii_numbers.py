@@ -44,6 +44,7 @@ def phones(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]
         return []
     pn = _phonenumbers()
     found: list[tuple[int, int, str]] = []
+    parsed: dict[str, Any] = {}  # a number repeated in one comment is parsed once
     for count, m in enumerate(_PHONE_CANDIDATE.finditer(text)):
         if count >= MAX_PHONE_CANDIDATES or (limit is not None and len(found) >= limit):
             break
@@ -58,7 +59,9 @@ def phones(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]
             or _IP.search(text, max(0, start - 4), min(len(text), end + 4))
         ):
             continue
-        number = _parse_phone(pn, raw, digits)
+        if raw not in parsed:
+            parsed[raw] = _parse_phone(pn, raw, digits)
+        number = parsed[raw]
         if number is not None:
             found.append((start, end, f"{number.country_code}{number.national_number}"))
     return found

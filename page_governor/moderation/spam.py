@@ -10,7 +10,7 @@ from collections import Counter
 from page_governor.domains import registrable
 from page_governor.models import Category
 from page_governor.moderation.detectors import MAX_EVIDENCE, Hit
-from page_governor.moderation.lexicon import Lexicon
+from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
 from page_governor.moderation.normalize import Normalized
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -218,8 +218,10 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     terms_seen: set[str] = set()
     term_spans: list[tuple[int, int]] = []  # in the clean text; mapped only if flagged
     clean = n.clean
+    # no term can match unless its word runs are all there: a long comment need not be scanned
+    terms_possible = phrase_possible(word_runs(n.words), lex.spam_term_runs)
     for pattern, weight in ((lex.spam_strong, 0.5), (lex.spam_terms, 0.3)):
-        if pattern is None:
+        if pattern is None or not terms_possible:
             continue
         for count, m in enumerate(pattern.finditer(clean)):
             if m.group(0) not in terms_seen:

@@ -564,3 +564,31 @@ def test_a_resident_sharing_one_plain_link_is_not_spam(text):
 )
 def test_insults_without_swear_words_and_masked_compounds_are_flagged(text):
     assert cats(text)
+
+
+def test_a_spam_term_inside_a_hyphenated_word_counts_as_it_did_before_the_speed_gate():
+    """The lexicon patterns run only when a term's word runs are in the comment: the gate must
+    see "followers" in "followers-for-sale" as the pattern does."""
+    from page_governor.moderation.lexicon import load_lexicon
+    from page_governor.moderation.normalize import normalize
+    from page_governor.moderation.spam import detect_spam
+
+    lex = load_lexicon(DEFAULT_CONFIG_DIR)
+    joined = detect_spam(normalize("cheap followers-for-sale here"), lex).score
+    assert joined > 0 and joined == detect_spam(normalize("cheap followers for sale"), lex).score
+
+
+def test_long_floods_are_classified_the_same_with_repeated_parts_read_once():
+    """Numbers, addresses and odd tokens repeated through a long comment are parsed once per
+    comment; what one copy shows, the flood shows too (and, being a flood, spam)."""
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+    one = "call 555-314-2718 he lives at 12 Elm Street a$$hole "
+    short, long = classifier.classify(one), classifier.classify(one * 150)
+    assert {Category.PERSONAL_INFO, Category.OBSCENITY} <= set(short.categories)
+    assert set(short.categories) | {Category.SPAM} == set(long.categories)
+
+    def quoted(result, category):
+        return {e.text for e in result.evidence if e.category is category}
+
+    for category in short.categories:
+        assert quoted(short, category) == quoted(long, category)
