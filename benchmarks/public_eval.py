@@ -10,11 +10,17 @@ Jigsaw 10k (Wikipedia talk): test buckets 8-9; obscenity against `obscene`, atta
   count more). Clean rows flagged: non-toxic rows with any flag.
 SMS Spam Collection and YouTube Spam Collection: test buckets 8-9 (the spam model trains on
   0-6 and chooses its threshold on 7); spam recall and the share of ham flagged as spam.
+Davidson et al. 2017 (tweets labelled hate speech / offensive / neither by annotator majority;
+  t-davidson/hate-speech-and-offensive-language @cb50f7e, data/labeled_data.csv, MIT): never
+  trained on; test buckets 8-9 (``--davidson-buckets tune`` reads 0-7, the part that may be
+  looked at). Offensive and hate tweets flagged (any category, and obscenity), and tweets
+  labelled neither that were flagged.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +58,30 @@ def prf(
     return precision, recall, f1, reweighted
 
 
+def load_davidson(path: Path) -> list[dict[str, object]]:
+    """Davidson's tweets: ``label`` hate, offensive or neither (the annotators' majority)."""
+    names = {"0": "hate", "1": "offensive", "2": "neither"}
+    with path.open(encoding="utf-8") as handle:
+        return [
+            {"id": f"davidson:{row['']}", "text": row["tweet"], "label": names[row["class"]]}
+            for row in csv.DictReader(handle)
+        ]
+
+
+def davidson(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> None:
+    rows = split(load_davidson(path), buckets)
+    results = [classifier.classify(str(r["text"])) for r in rows]
+    print(f"\nDavidson tweets, buckets {','.join(map(str, buckets))}: {len(rows)}")
+    for label in ("hate", "offensive", "neither"):
+        mine = [x for x, r in zip(results, rows, strict=True) if r["label"] == label]
+        flagged = sum(x.flagged for x in mine)
+        obscene = sum(Category.OBSCENITY in x.categories for x in mine)
+        print(
+            f"  {label:10} {len(mine):6,} tweets: flagged {flagged / len(mine):.3f}, "
+            f"as obscenity {obscene / len(mine):.3f}"
+        )
+
+
 def run(texts: list[str], fn: Callable[[str], object]) -> tuple[list[object], float]:
     start = time.perf_counter()
     out = [fn(t) for t in texts]
@@ -63,10 +93,24 @@ def main() -> None:
         description=__doc__.splitlines()[0], epilog="example: python benchmarks/public_eval.py"
     )
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument(
+        "--davidson-buckets",
+        choices=("test", "tune"),
+        default="test",
+        help="Davidson's held-out buckets 8-9 (default) or 0-7",
+    )
+    parser.add_argument(
+        "--only-davidson", action="store_true", help="read the Davidson tweets and stop"
+    )
     args = parser.parse_args()
     profanity.load_censor_words()
     full = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
     rules = Classifier.from_config_dir(DEFAULT_CONFIG_DIR, use_model=False)
+    davidson_path = args.datasets / "davidson_labeled_data.csv"
+    davidson_buckets = TEST_BUCKETS if args.davidson_buckets == "test" else tuple(range(8))
+    if args.only_davidson:
+        davidson(davidson_path, full, davidson_buckets)
+        return
 
     olid = split(load_olid(args.datasets / "olid_training_v1.0.tsv"), TEST_BUCKETS)
     texts = [r["tweet"] if "tweet" in r else r["text"] for r in olid]
@@ -166,6 +210,8 @@ def main() -> None:
             f"  {name:8} spam recall {sum(spam_rows) / len(spam_rows):.3f} ({sum(spam_rows)}/{len(spam_rows)}), "
             f"ham flagged as spam {sum(ham_rows) / len(ham_rows):.3f} ({sum(ham_rows)}/{len(ham_rows)})"
         )
+    if davidson_path.is_file():
+        davidson(davidson_path, full, davidson_buckets)
 
 
 if __name__ == "__main__":

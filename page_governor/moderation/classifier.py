@@ -64,6 +64,8 @@ MODEL_EVIDENCE_COEFFICIENT = 1.5
 # money promise or lure) only at this probability or above: alone, its threshold (chosen on
 # text messages and video comments) flags civic comments with links and phone numbers.
 SPAM_MODEL_ALONE = 0.5
+# The pieces of a link's address, which the spam model sees as words but which explain nothing.
+_LINK_PARTS = frozenset({"http", "https", "www", "com", "net", "org"})
 # The spam rules' score for one plain link and no other signal, and how sure the model must be
 # to call such a comment spam.
 LINK_ONLY_SCORE = 0.15
@@ -413,14 +415,22 @@ class Classifier:
             # be nearly sure before a lone link is called spam.
             return hit
         score = 0.5 + 0.35 * (spam_p - t) / max(1e-9, 1 - t)
-        if score > hit.score:
+        if score <= hit.score:
+            return hit
+        if hit.evidence:
             hit.score = score
-        if not hit.evidence:
-            verdict = self.spam_model.score(n.words[:400], min_coefficient=1.0)
-            top = set(verdict.top_words)
-            for i, word in enumerate(n.words[:400]):
-                if word in top:
-                    hit.add(score, n.span(i))
+            return hit
+        # The model's own reasons: the words that weighed most (not the pieces of a link's
+        # address, "http", "t", "co"), and the links themselves.
+        verdict = self.spam_model.score(n.words[:400], min_coefficient=1.0)
+        top = {w for w in verdict.top_words if len(w) > 2 and w not in _LINK_PARTS}
+        spans = [n.span(i) for i, word in enumerate(n.words[:400]) if word in top]
+        spans += spam.link_spans(n.original)
+        if not spans:
+            return hit  # the model cannot point at anything: no flag on its word alone
+        hit.score = score
+        for span in spans:
+            hit.add(score, span)
         return hit
 
     def _model_evidence(

@@ -68,6 +68,11 @@ _HOST_BEFORE = re.compile(r"[\w.-]{1,253}$")
 _HOST_AFTER = re.compile(r"[\w.-]{1,253}")
 
 
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the first few links and bare domains in a text (evidence for a flag)."""
+    return _urls(text, MAX_EVIDENCE)
+
+
 def _government_link(match: re.Match[str]) -> bool:
     """A link to a government site (.gov, .mil, .gov.uk, state .us names): not a spam signal."""
     text = match.string

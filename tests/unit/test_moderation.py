@@ -592,3 +592,21 @@ def test_long_floods_are_classified_the_same_with_repeated_parts_read_once():
 
     for category in short.categories:
         assert quoted(short, category) == quoted(long, category)
+
+
+def test_a_reply_on_x_sharing_a_link_through_t_co_is_not_spam():
+    """X writes every link as t.co: the wrapper is not a shortener chosen to hide a link."""
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+    shared = classifier.classify("Here is the video of the council meeting https://t.co/Ab3dEf9")
+    assert not shared.flagged
+    hidden = classifier.classify("Here is the video of the council meeting https://bit.ly/Ab3dEf9")
+    assert hidden.scores[Category.SPAM] > shared.scores[Category.SPAM]
+
+
+def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address():
+    classifier = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+    result = classifier.classify("Take me for a ride http://t.co/H5mAtjYfGA #redneck woof woof")
+    assert Category.SPAM in result.categories
+    quoted = [e.text for e in result.evidence]
+    assert "http://t.co/H5mAtjYfGA" in quoted
+    assert not {"http", "t", "co"} & set(quoted)
