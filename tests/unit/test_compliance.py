@@ -84,6 +84,35 @@ def test_labelled_set_meets_the_accuracy_target_on_every_element():
             None,  # says nothing about who runs the page: not a contradiction
         ),
         ("Staff review this page on weekdays.", "not_monitored_247", True),
+        # how real agencies' published policies say it (fourth session, public policies)
+        (
+            "The Anytown Police Department (the Department) maintains a social media program "
+            "to engage with residents.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "The official social media pages of the Anytown Sheriff's Office.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "Comments on the Anytown Police Department's social media platforms are monitored.",
+            "maintained_by_agency",
+            True,
+        ),  # fmt: skip
+        ("This site serves as a limited public forum.", "purpose_statement", False),
+        (
+            "Comments posted on this page will be monitored and we may remove comments that "
+            "contain threats.",
+            "moderation_policy",
+            True,
+        ),
+        (
+            "Prohibited content includes comments which contain:\n• Profanity or vulgar language",
+            "moderation_policy",
+            True,
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
 )
@@ -227,3 +256,21 @@ def test_policy_file_errors_are_all_reported():
     assert "invalid regular expression" in text
     assert "maintained_by_agency is missing" in text
     assert "bogus is not a known element" in text
+
+
+def test_a_list_of_specific_content_is_not_a_vague_standard_but_banning_people_is_risky():
+    report = check(
+        about="Comments containing any of the following inappropriate forms of content shall not "
+        "be permitted and are subject to removal:\n• Offensive terms that target protected "
+        "classes\n• Obscene language"
+    )
+    assert not report.warnings and report.elements["moderation_policy"].passed
+    banned = check(
+        about="Posts that contain obscene language, personal attacks or repetitive posts (spam) "
+        "will be removed and result in the person being banned from this page."
+    )
+    assert [w.id for w in banned.warnings] == ["blocking_users"]
+    assert [w.id for w in check(about="Repeat violators could be blocked.").warnings] == [
+        "blocking_users"
+    ]
+    assert not check(about="Spam accounts and bots may be blocked.").warnings
