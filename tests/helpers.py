@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -82,3 +84,19 @@ def add_person(env: dict[str, str], username: str, role: str, name: str | None =
         stdin="a long enough password\n",
     )
     assert made.returncode == 0, made.stderr
+
+
+def config_sending_notices(source: Path, folder: Path) -> Path:
+    """A copy of the configuration folder ``source`` in ``folder`` with notice and appeal on and
+    notices sent through the platforms (``deliver: platform``)."""
+    shutil.copytree(source, folder)
+    notices = folder / "notices.yaml"
+    text = notices.read_text(encoding="utf-8")
+    assert "enabled: false" in text and "deliver: by_hand" in text
+    notices.write_text(
+        text.replace("enabled: false", "enabled: true").replace(
+            "deliver: by_hand", "deliver: platform"
+        ),
+        encoding="utf-8",
+    )
+    return folder

@@ -142,7 +142,7 @@ def prepare_notice(
     )
     delivery = Delivery("by_hand", "send it yourself, or post it as a reply")
     if config.deliver == "platform" and adapter is not None:
-        delivery = _send(conn, adapter, page, item, text, by=by, now=now)
+        delivery = send_notice(conn, adapter, page, item, text, by=by, now=now)
     enqueue(
         conn,
         kind="hide_notice",
@@ -161,7 +161,7 @@ def prepare_notice(
     return text
 
 
-def _send(
+def send_notice(
     conn: Connection,
     adapter: PlatformAdapter,
     page: dict[str, Any],
@@ -171,7 +171,8 @@ def _send(
     by: str,
     now: datetime,
 ) -> Delivery:
-    """One attempt through the platform, its outcome audited either way."""
+    """One attempt to send ``text`` to the commenter through the platform, its outcome audited
+    either way; never retried."""
     channel = CHANNELS.get(page["platform"], "a private message")
     ref = CommentRef(page_ref(page), item["platform_item_id"])
     answer: dict[str, object] = {}

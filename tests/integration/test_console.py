@@ -649,7 +649,9 @@ def test_a_hold_without_filters_is_refused_beside_the_form_keeping_what_was_type
     assert 'value="Doe v. City"' in response.text and 'value="litigation notice"' in response.text
 
 
-def test_an_appeal_is_recorded_and_decided_by_someone_other_than_who_hid(client, console_app):
+def _hidden_by_jane(client, console_app):
+    """Jane (a PIO) hides a hideable comment in the console, citing the page's published
+    clause; returns the review item and its page after the decision."""
     sign_in(client, "jane")
     item = _hideable_item(console_app)
     page = client.get(f"/review/{item['id']}")
@@ -658,7 +660,11 @@ def test_an_appeal_is_recorded_and_decided_by_someone_other_than_who_hid(client,
         f"/review/{item['id']}/decide",
         data={"csrf": csrf_of(page.text), "decision": "hide", "reason": "insult", "clause": clause},
     )
-    page = client.get(f"/review/{item['id']}")
+    return item, client.get(f"/review/{item['id']}")
+
+
+def test_an_appeal_is_recorded_and_decided_by_someone_other_than_who_hid(client, console_app):
+    item, page = _hidden_by_jane(client, console_app)
     assert "Record the appeal" in page.text
     filed = client.post(
         f"/review/{item['id']}/appeal",
@@ -696,15 +702,7 @@ def test_the_review_page_shows_the_notice_sent_to_the_commenter_after_a_hide(
 
     sent = NoticeConfig(True, 'Hidden under "{clause}". {appeal_how}', "Reply here.", "platform")
     monkeypatch.setattr(App, "notices", property(lambda self: sent))
-    sign_in(client, "jane")
-    item = _hideable_item(console_app)
-    page = client.get(f"/review/{item['id']}")
-    clause = re.search(r'name="clause" value="([^"]*)"', page.text).group(1)
-    client.post(
-        f"/review/{item['id']}/decide",
-        data={"csrf": csrf_of(page.text), "decision": "hide", "reason": "insult", "clause": clause},
-    )
-    page = client.get(f"/review/{item['id']}")
+    item, page = _hidden_by_jane(client, console_app)
     assert "Notice to the commenter" in page.text and "Reply here." in page.text
     assert "<strong>sent</strong> (sent to the commenter as a private reply in Messenger)" in (
         page.text

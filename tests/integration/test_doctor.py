@@ -15,7 +15,7 @@ from page_governor.db import open_database
 from page_governor.db.engine import _alembic_config
 from page_governor.ops.doctor import run_checks
 from tests.fakes.world import CHANNEL, GROUP
-from tests.helpers import run_cli
+from tests.helpers import config_sending_notices, run_cli
 
 APP_ID = "4242424242"
 
@@ -145,17 +145,7 @@ def test_the_command_prints_one_line_per_check_and_exits_1_on_a_failure(cli_env)
 def test_sending_notices_through_the_platforms_needs_the_messaging_permissions(
     healthy, fake_graph, tmp_path
 ):
-    import shutil
-
-    config = tmp_path / "config"
-    shutil.copytree(healthy.settings.config_dir, config)
-    (config / "notices.yaml").write_text(
-        (config / "notices.yaml")
-        .read_text(encoding="utf-8")
-        .replace("enabled: false", "enabled: true")
-        .replace("deliver: by_hand", "deliver: platform"),
-        encoding="utf-8",
-    )
+    config = config_sending_notices(healthy.settings.config_dir, tmp_path / "config")
     healthy.settings = healthy.settings.model_copy(update={"config_dir": config})
     found = checks(healthy)
     assert "sent through the platforms" in found["notices.yaml"].detail

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -145,13 +146,13 @@ def test_meta_refuses_a_second_private_reply_to_one_comment_and_the_pio_gets_the
 ):
     """A comment flagged and hidden again after an edit would be a second notice: Meta allows
     one private reply per comment, so the second goes to the PIO."""
-    from page_governor.moderation.notices import _send
+    from page_governor.moderation.notices import send_notice
 
     _hide(live_app, flagged)
     with live_app.db.begin() as conn:
         page = page_row(conn, "spd-fb")
         item = {**flagged, "author_id": "5550100", "written_at": NOW - timedelta(minutes=5)}
-        again = _send(
+        again = send_notice(
             conn, live_app.adapter_for(page), page, item, "Hidden again.", by="pio", now=NOW
         )
     assert again.status == "not_sent" and "already replied" in again.detail
@@ -159,7 +160,7 @@ def test_meta_refuses_a_second_private_reply_to_one_comment_and_the_pio_gets_the
 
 
 def test_x_direct_message_to_someone_who_accepts_none_falls_back_to_the_pio(live_app, fake_x):
-    from page_governor.moderation.notices import _send
+    from page_governor.moderation.notices import send_notice
 
     with live_app.db.connect() as conn:
         page = page_row(conn, "spd-x")
@@ -169,9 +170,11 @@ def test_x_direct_message_to_someone_who_accepts_none_falls_back_to_the_pio(live
     }  # fmt: skip
     adapter = live_app.adapter_for(page)
     with live_app.db.begin() as conn:
-        sent = _send(conn, adapter, page, item, "Your reply was hidden.", by="pio", now=NOW)
+        sent = send_notice(conn, adapter, page, item, "Your reply was hidden.", by="pio", now=NOW)
         fake_x.closed_dms.add("9001")
-        refused = _send(conn, adapter, page, item, "Your reply was hidden.", by="pio", now=NOW)
+        refused = send_notice(
+            conn, adapter, page, item, "Your reply was hidden.", by="pio", now=NOW
+        )
     assert sent.status == "sent" and fake_x.dms == [
         {"to": "9001", "text": "Your reply was hidden."}
     ]
@@ -191,19 +194,9 @@ def test_the_shipped_notices_config_sends_nothing_through_a_platform(tmp_path):
 
 
 def test_review_show_prints_the_notice_and_what_became_of_it(cli_env, tmp_path):
-    import shutil
+    from tests.helpers import add_person, config_sending_notices, run_cli
 
-    from tests.helpers import add_person, run_cli
-
-    config = tmp_path / "config"
-    shutil.copytree(cli_env["PAGE_GOVERNOR_CONFIG_DIR"], config)
-    (config / "notices.yaml").write_text(
-        (config / "notices.yaml")
-        .read_text(encoding="utf-8")
-        .replace("enabled: false", "enabled: true")
-        .replace("deliver: by_hand", "deliver: platform"),
-        encoding="utf-8",
-    )
+    config = config_sending_notices(Path(cli_env["PAGE_GOVERNOR_CONFIG_DIR"]), tmp_path / "config")
     env = {**cli_env, "PAGE_GOVERNOR_CONFIG_DIR": str(config)}
     assert run_cli("demo", env=env).returncode == 0
     listed = run_cli("review", "list", "--json", env=env).stdout.splitlines()

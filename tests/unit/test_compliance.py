@@ -100,7 +100,7 @@ def test_labelled_set_meets_the_accuracy_target_on_every_element():
             "Comments on the Anytown Police Department's social media platforms are monitored.",
             "maintained_by_agency",
             True,
-        ),  # fmt: skip
+        ),
         ("This site serves as a limited public forum.", "purpose_statement", False),
         (
             "Comments posted on this page will be monitored and we may remove comments that "
