@@ -46,9 +46,15 @@ class ConfigError(PageGovernorError):
 
 
 class InputError(PageGovernorError):
-    """A file or value given by the user cannot be used (missing, unreadable, malformed)."""
+    """A file or value given by the user cannot be used (missing, unreadable, malformed).
+    ``field`` names the value at fault where a form has one field per value (the console shows
+    the error beside it)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None, field: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.field = field
 
 
 class PlatformError(PageGovernorError):

@@ -100,7 +100,7 @@ class AccountsConsole(ConsoleBase):
             try:
                 await run_in_threadpool(add)
             except InputError as exc:
-                errors[_field_of(exc.message)] = exc.message
+                errors[exc.field or "form"] = exc.message
             else:
                 return self._flash(request, f"Account {typed['username']} added.", "/accounts")
         # the form again, with the error beside its field and what was typed (not the password)
@@ -146,17 +146,3 @@ class AccountsConsole(ConsoleBase):
         except PageGovernorError as exc:
             return self._flash(request, f"Not done: {exc.message}", "/accounts")
         return self._flash(request, text, "/accounts")
-
-
-def _field_of(message: str) -> str:
-    """Which field of the add form an error from ``add_user`` is about."""
-    lowered = message.lower()
-    for field, words in (
-        ("username", ("username", "exists")),
-        ("password", ("password",)),
-        ("roles", ("role",)),
-        ("telegram_id", ("telegram",)),
-    ):
-        if any(w in lowered for w in words):
-            return field
-    return "form"

@@ -78,20 +78,26 @@ def add_user(
     """
     username = username.strip().lower()
     if not USERNAME.match(username):
-        raise InputError("a username is 2-64 lowercase letters, digits, dots, dashes or _")
+        raise InputError(
+            "a username is 2-64 lowercase letters, digits, dots, dashes or _", field="username"
+        )
     if len(password) < MIN_PASSWORD:
-        raise InputError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise InputError(
+            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+        )
     if not roles:
-        raise InputError("give the user at least one --role")
+        raise InputError("give the user at least one --role", field="roles")
     if conn.execute(select(t.web_users.c.id).where(t.web_users.c.username == username)).first():
-        raise InputError(f"user {username} exists already")
+        raise InputError(f"user {username} exists already", field="username")
     if telegram_id is not None:
         holder = conn.execute(
             select(t.web_users.c.username).where(t.web_users.c.telegram_id == telegram_id)
         ).scalar_one_or_none()
         if holder is not None:
             # one person, one identity: the audit log must never name two accounts alike
-            raise InputError(f"Telegram id {telegram_id} belongs to user {holder} already")
+            raise InputError(
+                f"Telegram id {telegram_id} belongs to user {holder} already", field="telegram_id"
+            )
     user_id = conn.execute(
         insert(t.web_users).values(
             username=username,

@@ -532,6 +532,14 @@ def test_the_admin_adds_an_account_and_a_mistake_keeps_what_was_typed(client, co
     )  # fmt: skip
     assert done.status_code == 303
     assert any(a[2] == "kim" for a in audit_actions(console_app, "user.added"))
+    # an error from the account store stands beside the field it is about
+    again = client.post(
+        "/accounts",
+        data={"csrf": csrf_of(page.text), "username": "kim", "name": "Kim Two",
+              "role": ["pio"], "password": "another long password"},
+    )  # fmt: skip
+    assert again.status_code == 400 and 'id="username-error"' in again.text
+    assert "exists already" in again.text
     assert sign_in(client, "kim", "a long enough password").status_code == 303
 
 
