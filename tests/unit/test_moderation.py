@@ -610,3 +610,32 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
     quoted = [e.text for e in result.evidence]
     assert "http://t.co/H5mAtjYfGA" in quoted
     assert not {"http", "t", "co"} & set(quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # menace in the shapes of posts read out in threat prosecutions
+        ("Your restraining order won't stop a bullet.", True),
+        ("I'm going to carry out the biggest shooting this town has seen", True),
+        ("I have sinister plans for you all", True),
+        ("Revenge is coming for every one of you", True),
+        ("I've got enough ammo to take care of the whole department", True),
+        ("Someone out there should shoot that judge", True),
+        ("Someone should fire a few rounds at his house", True),
+        ("Pull my knife and you'll see what happens to you", True),
+        # and the everyday sentences that share their words
+        ("A restraining order doesn't stop a bullet. Why didn't the police protect her?", False),
+        ("We will carry out a full review of the shooting.", False),
+        ("Will you carry out an investigation into the shooting?", False),
+        ("The mayor has evil plans for the downtown.", False),
+        ("Revenge is not the answer, justice is.", False),
+        ("We have enough rounds for the qualification course.", False),
+        ("I had to pull my gun on him when he broke in", False),
+        ("Someone fired shots at her house last night, is she ok?", False),
+        ("There was a fire at her house last week.", False),
+    ],
+)
+def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours(text, threat):
+    result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
+    assert (Category.THREAT in result.categories) is threat
