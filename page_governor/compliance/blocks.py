@@ -9,8 +9,9 @@ item joined to its lead-in (or, without one, to its heading), a heading on its o
 
 Plain text (about, description, bios, pinned posts): a line that starts with a bullet, a
 number or a letter ("•", "-", "1.", "a)") is a list item; a line ending with ":" is a lead-in
-for the items after it; a short line without closing punctuation followed by more text, or a
-line in capitals, is a heading. HTML (a linked comment-policy page): parsed with Beautiful Soup
+for the items after it, and so is a line announcing "the following" right before a list
+("Content containing any of the following is not allowed."); a short line without closing
+punctuation followed by more text, or a line in capitals, is a heading. HTML (a linked comment-policy page): parsed with Beautiful Soup
 over Python's own ``html.parser`` (tolerant of broken markup, no compiled dependency), keeping
 ``h1``-``h6``, ``p`` and ``li`` with the list's lead-in. PDF (a linked policy document): text
 extracted with ``pypdf`` (pure Python, maintained), then read as plain text.
@@ -33,6 +34,8 @@ _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", 
 MAX_HEADING_CHARS = 80
 MAX_SEPARATED_CHARS = 300
 _SEPARATOR = re.compile(r"\s+[|•·▪]+\s+")
+# A sentence that announces the list after it ("… any of the following is not allowed.")
+_ANNOUNCES = re.compile(r"\b(the following|as follows)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,8 @@ class Block:
     def readings(self) -> Iterator[str]:
         """The texts the checker matches, most specific first."""
         if self.kind == "item":
-            context = (self.lead_in or self.heading or "").rstrip(":").strip()
+            context = _context(self.lead_in) if self.lead_in else (self.heading or "")
+            context = context.rstrip(":").strip()
             if context:
                 yield f"{context}: {self.text}"
             yield self.text
@@ -69,6 +73,15 @@ class Block:
         if len(self.text) <= MAX_SEPARATED_CHARS and _SEPARATOR.search(self.text):
             # a bio of items between separators ("News | Alerts | Events") read as one list
             yield _SEPARATOR.sub(", ", self.text)
+
+
+def _context(lead_in: str) -> str:
+    """The part of a lead-in an item is read with: its sentence that announces "the
+    following", else its last sentence ("The following are examples of unacceptable content.
+    Please note this list is not all-inclusive:" gives the first)."""
+    parts = sentences(lead_in) or [lead_in]
+    announcing = [p for p in parts if _ANNOUNCES.search(p)]
+    return (announcing[-1] if announcing else parts[-1]).rstrip(".:").strip()
 
 
 def _quote(text: str | None) -> str:
@@ -109,7 +122,8 @@ def blocks_from_text(text: str) -> list[Block]:
             item = line[bullet.end() :].strip()
             blocks.append(Block("item", item, heading, lead_in))
             continue
-        if line.endswith(":") and len(line) > 1:
+        announces = following is not None and _BULLET.match(following) and _ANNOUNCES.search(line)
+        if (line.endswith(":") and len(line) > 1) or announces:
             # a lead-in: it also stands as a paragraph of its own ("Comments may be removed
             # if they contain:") and introduces the items after it
             blocks.append(Block("paragraph", line, heading))

@@ -102,6 +102,12 @@ def test_labelled_set_meets_the_accuracy_target_on_every_element():
             True,
         ),
         ("This site serves as a limited public forum.", "purpose_statement", False),
+        ("The County uses social media to interact with residents.", "purpose_statement", True),
+        (
+            "Comments on our social media channels are the commenters' own.",
+            "maintained_by_agency",
+            True,
+        ),
         (
             "Comments posted on this page will be monitored and we may remove comments that "
             "contain threats.",

@@ -39,6 +39,16 @@ def test_a_heading_followed_by_a_list_is_read_with_the_heading():
     assert check(description=text).elements["moderation_policy"].passed
 
 
+def test_a_sentence_announcing_the_following_is_the_lead_in_of_the_list_after_it():
+    text = (
+        "The County's pages connect residents with County departments. Content containing any "
+        "of the following is not allowed.\n• Profane language or content\n• Solicitations\n"
+    )
+    result = check(description=text).elements["moderation_policy"]
+    assert result.passed
+    assert result.evidence.startswith("Content containing any of the following is not allowed")
+
+
 def test_an_item_alone_is_not_a_policy():
     assert (
         not check(description="• obscene language\n• threats").elements["moderation_policy"].passed
@@ -133,6 +143,13 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("The City is not liable for offensive material posted by users.", False),
         ("Off-topic comments may be removed.", False),
         ("Spam accounts will be blocked.", False),
+        (
+            "The following are examples of unacceptable content. This list is not complete:\n"
+            "1. Obscene language\n2. Threats",
+            False,
+        ),
+        ("Profane posts may end up with the comment being blocked by the profanity filter.", False),
+        ("Violators may end up being banned from the page.", True),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
