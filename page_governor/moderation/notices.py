@@ -13,6 +13,7 @@ have been delivered. Every outcome is audited and told to the PIO.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,8 @@ from page_governor.errors import (
 from page_governor.governance.registry import page_ref, page_row
 from page_governor.models import Capability, CommentRef
 from page_governor.platforms.base import PlatformAdapter
+
+log = logging.getLogger(__name__)
 
 DELIVERIES = ("by_hand", "platform")
 # How each platform carries the notice when ``deliver: platform``.
@@ -196,6 +199,13 @@ def send_notice(
             delivery = Delivery("not_sent", exc.message)
         except PageGovernorError as exc:
             delivery = Delivery("not_sent", f"{page['platform']} refused: {exc.message}")
+        except Exception as exc:  # the hide is done: a courtesy message never undoes its record
+            log.exception("sending the notice for review item %s failed", item["id"])
+            delivery = Delivery(
+                "unknown",
+                f"sending failed unexpectedly ({exc.__class__.__name__}): it may have been "
+                "delivered; look in the page's messages before sending it by hand",
+            )
     audit.record(
         conn,
         at=now,

@@ -214,3 +214,27 @@ def test_review_show_prints_the_notice_and_what_became_of_it(cli_env, tmp_path):
     assert "notice to" in shown and '"personal information"' in shown
     # the sample comment is weeks older than the hide: Meta's seven days are over
     assert "(not sent: facebook allows a private reply only within seven days" in shown
+
+
+def test_an_unexpected_failure_while_sending_never_undoes_the_hide(live_app, fake_graph, flagged):
+    class Broken:
+        def __init__(self, real):
+            self.real = real
+
+        def __getattr__(self, name):
+            return getattr(self.real, name)
+
+        def message_commenter(self, *args, **kwargs):
+            raise RuntimeError("socket exploded")
+
+    real_adapter_for = live_app.adapter_for
+    with live_app.db.begin() as conn:
+        decide(
+            conn, item_id=flagged["id"], decision=Decision.HIDE, reviewer="J. Park (telegram:1)",
+            reason="doxxing", policy_clause="personal information", now=live_app.clock.now(),
+            adapter_for=lambda page: Broken(real_adapter_for(page)), notices=SEND,
+        )  # fmt: skip
+    assert fake_graph.find_comment("111_9100")["is_hidden"]
+    (audit,) = _audited(live_app, "review.notice_not_sent")
+    assert audit["status"] == "unknown" and "RuntimeError" in audit["detail"]
+    assert _alert(live_app)["delivery"]["status"] == "unknown"
