@@ -112,10 +112,6 @@ class Delivery:
     status: str
     detail: str
 
-    @property
-    def pio_sends(self) -> bool:
-        return self.status != "sent"
-
 
 def prepare_notice(
     conn: Connection,
