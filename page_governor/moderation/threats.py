@@ -56,7 +56,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
          r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(find|get|hunt|come for|come after|track down|visit|see)\s+(you|u|him|her|them|ya|your|that)\b"),
         ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
-         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find(?! out)|get(?! (justice|answers|results|signatures|involved|together|organized|started|ready|out|back|through|to the bottom|it done|the word out|the truth|our|my|some|more|everyone|people))|hunt|come for|come after|track down)\b"),
+         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find(?! out)|get(?! (justice|answers|results|signatures|involved|together|organized|started|ready|out|back|through|to the bottom|it done|the word out|the truth|our|my|some|more|everyone|people|on|down|up|in|off|home|there|here|better|over|used|paid|married|elected|vaccinated|to|a|an|this done|what|why|how))|hunt|come for|come after|track down)\b"),
         ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
@@ -106,7 +106,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
          r"\b(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
         ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
-        ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|death to|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
+        ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|(?<!every )(?<!each )(?<!any )(?<!a )(?<!the )(?<!his )(?<!her )(?<!their )(?<!this )(?<!that )(?<!one )death to(?! (blame|be|do|make|push|score|justify))|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
         ((_g("yourself", "urself", "yourselves", "kys"),),
          r"\b(kill|hang|shoot|off) (yourself|urself|yourselves)\b|\bkys\b"),
         # first-person violence without a weapon word: "I'll kick the shit out of you"
