@@ -73,6 +73,7 @@ class Target(enum.StrEnum):
 
     OFFICIAL = "official"
     PRIVATE = "private"
+    GROUP = "group"  # a political group or movement ("liberals", "antifa"): political speech
     UNKNOWN = "unknown"
 
 

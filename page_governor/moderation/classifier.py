@@ -51,6 +51,10 @@ ADVISORY_OFFICIAL = (
 )
 ADVISORY_PRIVATE = "aimed at a private person: a published comment policy may justify hiding it."
 ADVISORY_UNKNOWN = "target unclear: check whom the insult is aimed at before deciding."
+ADVISORY_GROUP = (
+    "likely protected: aimed at a political group or movement. Name-calling in political "
+    "argument is political speech; a policy against personal attacks does not cover it."
+)
 ADVISORY_THREAT = (
     "urgent: possible threat of violence. Review now; consider referral to investigators."
 )
@@ -508,9 +512,11 @@ class Classifier:
                 # about the chief: the thread names whom the insult is aimed at
                 target = Target.OFFICIAL
             advisories.append(
-                {Target.OFFICIAL: ADVISORY_OFFICIAL, Target.PRIVATE: ADVISORY_PRIVATE}.get(
-                    target, ADVISORY_UNKNOWN
-                )
+                {
+                    Target.OFFICIAL: ADVISORY_OFFICIAL,
+                    Target.PRIVATE: ADVISORY_PRIVATE,
+                    Target.GROUP: ADVISORY_GROUP,
+                }.get(target, ADVISORY_UNKNOWN)
             )
         if Category.PERSONAL_INFO in flagged_cats:
             advisories.append(ADVISORY_PII)
@@ -606,12 +612,15 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def priority_of(result: Classification) -> int:
-    """Review priority of a flag: its most serious category; official-target attacks rank
-    below private ones (they are likely protected)."""
+    """Review priority of a flag: its most serious category; attacks on officials or on a
+    political group rank below attacks on private people (they are likely protected)."""
     if not result.categories:
         return 0
     best = max(PRIORITY[c] for c in result.categories)
-    if result.categories == (Category.PERSONAL_ATTACK,) and result.target is Target.OFFICIAL:
+    if result.categories == (Category.PERSONAL_ATTACK,) and result.target in (
+        Target.OFFICIAL,
+        Target.GROUP,
+    ):
         return 30
     if Category.PERSONAL_ATTACK in result.categories and result.target is Target.PRIVATE:
         best = max(best, 60)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from page_governor.models import Target
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
@@ -312,6 +313,17 @@ _ARTICLES = frozenset(
 )
 _COPULAS = frozenset({"is", "are", "was", "were", "you're", "youre", "ur", "eres", "es", "son"})
 SUPPORTER_INSULTS = frozenset({"bootlicker", "bootlickers", "bootlicking", "boot licker"})
+# Political groups and movements: name-calling aimed at them is political speech, not an
+# attack on a private person ("liberals are such jackasses", "antifa scum").
+POLITICAL_GROUPS = frozenset(
+    {
+        "liberals", "liberal", "libs", "lib", "conservatives", "conservative", "democrats",
+        "democrat", "dems", "republicans", "republican", "gop", "leftists", "leftist", "lefties",
+        "right-wingers", "rightwingers", "left-wingers", "leftwingers", "antifa", "maga", "trumpers",
+        "protesters", "protestors", "activists", "socialists", "socialist", "communists",
+        "commies", "progressives", "progressive", "blm", "libertarians", "patriots",
+    }
+)  # fmt: skip
 _TITLED_NAME = re.compile(
     r"\b(officer|ofc|chief|sheriff|deputy|sgt|sergeant|lt|lieutenant|captain|capt|detective|det|"
     r"trooper|mayor|commissioner|councilman|councilwoman|councilmember|judge)\.?\s+[A-Z][a-z]+"
@@ -437,6 +449,17 @@ def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:
     )
 
 
+def _names_political_group(words: list[str]) -> bool:
+    """Does a sentence name a political group or movement ("liberals", "the left", "the far
+    right"; not "turn left")?"""
+    if not POLITICAL_GROUPS.isdisjoint(words):
+        return True
+    return any(
+        side in ("left", "right") and before in ("the", "far", "alt", "radical")
+        for before, side in pairwise(words)
+    )
+
+
 def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     hit = Hit()
     targets: list[Target] = []
@@ -476,6 +499,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
             targets.append(Target.OFFICIAL)
         elif ctx.is_reply_to_commenter or sent.addresses_private(bounds):
             targets.append(Target.PRIVATE)
+        elif _names_political_group(words[bounds[0] : bounds[1]]):
+            targets.append(Target.GROUP)
         elif ctx.top_level_on_agency_page and not SECOND_PERSON.isdisjoint(
             words[bounds[0] : bounds[1]]
         ):
@@ -516,6 +541,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
             hit.target = Target.PRIVATE
         elif Target.OFFICIAL in targets:
             hit.target = Target.OFFICIAL
+        elif Target.GROUP in targets:
+            hit.target = Target.GROUP
         else:
             hit.target = Target.UNKNOWN
     return hit

@@ -644,3 +644,25 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
 def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours(text, threat):
     result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
     assert (Category.THREAT in result.categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Liberals are such jackasses.", Target.GROUP),
+        ("The radical left are lunatics", Target.GROUP),
+        ("Antifa scum, all of them", Target.GROUP),
+        ("Derek, you're an idiot", Target.PRIVATE),
+        ("Turn left at the light, you moron", Target.OFFICIAL),  # top level: the agency
+        ("The chief is a clown", Target.OFFICIAL),
+    ],
+)
+def test_name_calling_of_a_political_group_is_marked_as_political_speech(text, target):
+    from page_governor.moderation.classifier import ADVISORY_GROUP, priority_of
+
+    result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(
+        text, Context(top_level_on_agency_page=True)
+    )
+    assert Category.PERSONAL_ATTACK in result.categories and result.target is target
+    if target is Target.GROUP:
+        assert ADVISORY_GROUP in result.advisories and priority_of(result) == 30
