@@ -11,8 +11,9 @@ Plain text (about, description, bios, pinned posts): a line that starts with a b
 number or a letter ("•", "-", "1.", "a)") is a list item; a line ending with ":" is a lead-in
 for the items after it, and so is a line announcing "the following" right before a list
 ("Content containing any of the following is not allowed."); a short line without closing
-punctuation followed by more text, or a line in capitals, is a heading. HTML (a linked comment-policy page): parsed with Beautiful Soup
-over Python's own ``html.parser`` (tolerant of broken markup, no compiled dependency), keeping
+punctuation followed by more text, or a line in capitals, is a heading. HTML (a linked
+comment-policy page): parsed with Beautiful Soup over Python's own ``html.parser`` (tolerant of
+broken markup, no compiled dependency), keeping
 ``h1``-``h6``, ``p`` and ``li`` with the list's lead-in. PDF (a linked policy document): text
 extracted with ``pypdf`` (pure Python, maintained), then read as plain text.
 """
