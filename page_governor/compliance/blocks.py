@@ -13,9 +13,9 @@ for the items after it, and so is a line announcing "the following" right before
 ("Content containing any of the following is not allowed."); a short line without closing
 punctuation followed by more text, or a line in capitals, is a heading. HTML (a linked
 comment-policy page): parsed with Beautiful Soup over Python's own ``html.parser`` (tolerant of
-broken markup, no compiled dependency), keeping
-``h1``-``h6``, ``p`` and ``li`` with the list's lead-in. PDF (a linked policy document): text
-extracted with ``pypdf`` (pure Python, maintained), then read as plain text.
+broken markup, no compiled dependency), keeping ``h1``-``h6``, ``p`` and ``li`` with the list's
+lead-in. PDF (a linked policy document): text extracted with ``pypdf`` (pure Python,
+maintained), then read as plain text.
 """
 
 from __future__ import annotations
