@@ -104,6 +104,18 @@ def test_labelled_set_meets_the_accuracy_target_on_every_element():
         ("This site serves as a limited public forum.", "purpose_statement", False),
         ("The County uses social media to interact with residents.", "purpose_statement", True),
         (
+            "The District maintains official social media platforms to support student learning "
+            "and to enhance communication with families.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "District social media sites are subject to the Public Records Law.",
+            "maintained_by_agency",
+            True,
+        ),
+        ("Obscene, profane or threatening language is not appropriate.", "moderation_policy", True),
+        (
             "Comments on our social media channels are the commenters' own.",
             "maintained_by_agency",
             True,
