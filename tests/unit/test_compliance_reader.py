@@ -149,6 +149,7 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
             False,
         ),
         ("Profane posts may end up with the comment being blocked by the profanity filter.", False),
+        ("Comments with profanity would be blocked by the platform's filter.", False),
         ("Violators may end up being banned from the page.", True),
         ("The Board does not intend to create a public or limited public forum.", True),
         ("Accounts operate as a non-public forum or as a limited public forum.", False),
