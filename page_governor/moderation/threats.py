@@ -232,7 +232,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("pull", "draw", "grab", "pulling", "drawing"), _g("knife", "blade", "gun", "pistol", "strap", "glock", "piece")),
          r"\b(?<!had to )(?<!have to )(?<!having to )(pull|draw|grab|pulling|drawing) my (knife|blade|gun|pistol|strap|glock|piece)\b[^.!?]{0,60}\b(you|u|him|her|them|throat|head|chest)\b"),
         ((_g("slit", "cut", "slice", "slash"), _g("throat", "jugular")),
-         r"\b(i'll|ill|i will|imma|ima|gonna|i'd|want to|wanna|going to) (slit|cut|slice|slash) (his|her|your|their|ur|ya) (throat|jugular)\b"),
+         r"\b(i'll|ill|i will|imma|ima|i'd|i want to|i wanna|i'm gonna|im gonna) (slit|cut|slice|slash) (his|her|your|their|ur|ya) (throat|jugular)\b"),
         ((_g("plans", "plan"), _g("sinister", "evil", "deadly", "violent")),
          r"\b(i|we|i've|we've|ive)( [^ ]+)? (have|got|'ve got) (some )?(sinister|evil|deadly|violent) plans? for\b"),
         ((_g("fire", "shoot", "launch", "lob"), _g("house", "home", "car", "window", "windows", "door", "office", "porch", "station")),

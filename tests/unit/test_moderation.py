@@ -634,6 +634,8 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
         ("I had to pull my gun on him when he broke in", False),
         ("Someone fired shots at her house last night, is she ok?", False),
         ("There was a fire at her house last week.", False),
+        ("The gang members want to slit his throat for testifying", False),
+        ("I want to slit his throat", True),
         # political tweets (OLID, tune buckets) that the older rules misread
         ("We need to be using every death to blame guns and push for gun control.", False),
         ("I will get on my knees and thank God that people love America.", False),
