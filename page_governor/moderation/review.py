@@ -328,6 +328,7 @@ def decide(
     item = get_item(conn, item_id)
     page = page_row(conn, int(current["page_id"]))
     platform_result: dict[str, Any] = {"action": "none"}
+    adapter: PlatformAdapter | None = None  # set by a hide; the notice goes through the same
     if decision is Decision.HIDE and item["deleted_at"] is not None:
         raise InvalidTransition(
             f"the comment was deleted on the platform at {item['deleted_at']:%Y-%m-%d %H:%M} "
@@ -403,7 +404,7 @@ def decide(
             clause=policy_clause or "",
             by=reviewer,
             now=now,
-            adapter=adapter_for(page),
+            adapter=adapter,
         )
     # Every alert about this item (in any chat) is brought up to date with the outcome.
     enqueue(

@@ -246,11 +246,12 @@ def _pages(settings: Settings, database: Any, environ: Mapping[str, str]) -> Ite
     if not pages:
         yield Check("pages", "warn", "no active live pages", "see README, 'Connecting real pages'")
         return
+    messaging = _messaging_wanted(settings)  # notices.yaml read once, not once per page
     for page in pages:
         name = f"page {page['key']}"
         ref = page_ref(page)
         if page["platform"] == "x":
-            yield _x_page(settings, database, page, ref, name)
+            yield _x_page(settings, database, page, ref, name, messaging)
             continue
         try:
             token = page_token(page, settings, environ)
@@ -260,12 +261,19 @@ def _pages(settings: Settings, database: Any, environ: Mapping[str, str]) -> Ite
         if page["platform"] == "telegram":
             yield _telegram_page(settings, token, page, ref, name)
         elif page["platform"] in GRAPH_SCOPES:
-            yield _graph_page(settings, token, page, ref, name)
+            yield _graph_page(settings, token, page, ref, name, messaging)
         else:
             yield _read_check(settings, page, ref, name)
 
 
-def _x_page(settings: Settings, database: Any, page: dict[str, Any], ref: Any, name: str) -> Check:
+def _x_page(
+    settings: Settings,
+    database: Any,
+    page: dict[str, Any],
+    ref: Any,
+    name: str,
+    messaging: bool,
+) -> Check:
     """An X account: read with its token; with a stored OAuth 2.0 user token, its scopes
     (hiding replies needs ``tweet.moderate.write``) and the worker's last refresh."""
     from page_governor.platforms import x_oauth
@@ -292,7 +300,7 @@ def _x_page(settings: Settings, database: Any, page: dict[str, Any], ref: Any, n
     if "tweet.moderate.write" not in stored.scope.split():
         return Check(name, "fail", "the token cannot hide replies (no tweet.moderate.write)",
                      "authorize again with tweet.moderate.write")  # fmt: skip
-    if _messaging_wanted(settings) and "dm.write" not in stored.scope.split():
+    if messaging and "dm.write" not in stored.scope.split():
         return Check(name, "fail", "the token cannot send the notice after a hide (no dm.write)",
                      "authorize again with dm.read dm.write, or set deliver: by_hand in "
                      "notices.yaml")  # fmt: skip
@@ -316,7 +324,9 @@ def _read_check(
     return _attempt(name, read, "renew the page's token")
 
 
-def _graph_page(settings: Settings, token: str, page: dict[str, Any], ref: Any, name: str) -> Check:
+def _graph_page(
+    settings: Settings, token: str, page: dict[str, Any], ref: Any, name: str, messaging: bool
+) -> Check:
     checked = _read_check(settings, page, ref, name)
     if checked.status != "ok":
         return checked
@@ -346,7 +356,7 @@ def _graph_page(settings: Settings, token: str, page: dict[str, Any], ref: Any, 
         return Check(name, "fail", "Meta says the token is not valid", "renew the page's token")
     granted = set(data.get("scopes") or ())
     wanted = GRAPH_SCOPES[page["platform"]]
-    if _messaging_wanted(settings):
+    if messaging:
         wanted += MESSAGING_SCOPES[page["platform"]]
     missing = [s for s in wanted if s not in granted]
     if missing:
