@@ -15,6 +15,14 @@ Davidson et al. 2017 (tweets labelled hate speech / offensive / neither by annot
   trained on; test buckets 8-9 (``--davidson-buckets tune`` reads 0-7, the part that may be
   looked at). Offensive and hate tweets flagged (any category, and obscenity), and tweets
   labelled neither that were flagged.
+ETHOS (Mollas et al. 2022; YouTube and Reddit comments; intelligence-csd-auth-gr/
+  Ethos-Hate-Speech-Dataset @705258e, ethos/ethos_data/Ethos_Dataset_Binary.csv sha256 0cd0050c...
+  and Ethos_Dataset_Multi_Label.csv sha256 488c72a1..., GPL-3.0; copy them as
+  ethos_Binary.csv and ethos_Multi_Label.csv into the datasets folder): never trained on; test
+  buckets 8-9 of sha256("ethos:" + comment) (``--ethos-buckets tune`` reads 0-7). Comments
+  whose annotators mostly saw an incitement to violence should be flagged; comments mostly not
+  seen as hate speech should not (hate speech that is neither a threat nor an attack on a
+  person is protected speech, so no expectation is set for it).
 """
 
 from __future__ import annotations
@@ -82,6 +90,51 @@ def davidson(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> No
         )
 
 
+def load_ethos(folder: Path) -> list[dict[str, object]]:
+    """ETHOS comments with ``hate`` and ``violence`` as the share of annotators who saw it."""
+    with (folder / "ethos_Binary.csv").open(encoding="utf-8") as handle:
+        rows = {
+            r["comment"]: {
+                "id": f"ethos:{r['comment']}",
+                "text": r["comment"],
+                "hate": float(r["isHate"]),
+                "violence": 0.0,
+            }
+            for r in csv.DictReader(handle, delimiter=";")
+        }
+    with (folder / "ethos_Multi_Label.csv").open(encoding="utf-8") as handle:
+        for r in csv.DictReader(handle, delimiter=";"):
+            row = rows.setdefault(
+                r["comment"],
+                {"id": f"ethos:{r['comment']}", "text": r["comment"], "hate": 1.0, "violence": 0.0},
+            )
+            row["violence"] = float(r["violence"])
+    return list(rows.values())
+
+
+def ethos(folder: Path, classifier: Classifier, buckets: tuple[int, ...]) -> None:
+    rows = split(load_ethos(folder), buckets)
+    results = [classifier.classify(str(r["text"])) for r in rows]
+    print(f"\nETHOS comments, buckets {','.join(map(str, buckets))}: {len(rows)}")
+    groups = {
+        "violent": lambda r: r["violence"] >= 0.5,
+        "hate, not violent": lambda r: r["hate"] >= 0.5 and r["violence"] < 0.5,
+        "not hate": lambda r: r["hate"] < 0.5,
+    }
+    for name, member in groups.items():
+        mine = [x for x, r in zip(results, rows, strict=True) if member(r)]
+        if not mine:
+            continue
+        flagged = sum(x.flagged for x in mine)
+        threat = sum(Category.THREAT in x.categories for x in mine)
+        beyond_obscenity = sum(bool(set(x.categories) - {Category.OBSCENITY}) for x in mine)
+        print(
+            f"  {name:18} {len(mine):4} comments: flagged {flagged / len(mine):.3f} "
+            f"({flagged}), as threat {threat / len(mine):.3f} ({threat}), "
+            f"other than obscenity {beyond_obscenity / len(mine):.3f} ({beyond_obscenity})"
+        )
+
+
 def run(texts: list[str], fn: Callable[[str], object]) -> tuple[list[object], float]:
     start = time.perf_counter()
     out = [fn(t) for t in texts]
@@ -102,14 +155,25 @@ def main() -> None:
     parser.add_argument(
         "--only-davidson", action="store_true", help="read the Davidson tweets and stop"
     )
+    parser.add_argument(
+        "--ethos-buckets",
+        choices=("test", "tune"),
+        default="test",
+        help="ETHOS's held-out buckets 8-9 (default) or 0-7",
+    )
+    parser.add_argument("--only-ethos", action="store_true", help="read ETHOS and stop")
     args = parser.parse_args()
     profanity.load_censor_words()
     full = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
     rules = Classifier.from_config_dir(DEFAULT_CONFIG_DIR, use_model=False)
     davidson_path = args.datasets / "davidson_labeled_data.csv"
     davidson_buckets = TEST_BUCKETS if args.davidson_buckets == "test" else tuple(range(8))
+    ethos_buckets = TEST_BUCKETS if args.ethos_buckets == "test" else tuple(range(8))
     if args.only_davidson:
         davidson(davidson_path, full, davidson_buckets)
+        return
+    if args.only_ethos:
+        ethos(args.datasets, full, ethos_buckets)
         return
 
     olid = split(load_olid(args.datasets / "olid_training_v1.0.tsv"), TEST_BUCKETS)
@@ -212,6 +276,8 @@ def main() -> None:
         )
     if davidson_path.is_file():
         davidson(davidson_path, full, davidson_buckets)
+    if (args.datasets / "ethos_Binary.csv").is_file():
+        ethos(args.datasets, full, ethos_buckets)
 
 
 if __name__ == "__main__":
