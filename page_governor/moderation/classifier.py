@@ -317,7 +317,12 @@ class Classifier:
         ):
             need.add(Category.PERSONAL_ATTACK)
         rules = threats.threat_candidates(wordset)
-        if rules or threats.may_frame(wordset) or SPACED_WORDS.search(clean):
+        if (
+            rules
+            or threats.may_frame(wordset)
+            or threats.may_incite(wordset)
+            or SPACED_WORDS.search(clean)
+        ):
             # "k i l l" is read again, joined
             need.add(Category.THREAT)
         if _DIGIT.search(folded) or ("@" in folded and personal_info.SCREEN.search(folded)):

@@ -649,6 +649,41 @@ def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours
 
 
 @pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # a call to kill or harm a group, as a command or a demand
+        ("Round them up. Shoot every last one of those immigrants.", True),
+        ("Lets go lynch these protesters tonight", True),
+        ("Hang them all", True),
+        ("Every one of those rioters must be hanged", True),
+        ("The protesters should all be put to death", True),
+        ("All of them deserve to be wiped off the face of the earth", True),
+        # urging the reader to harm themselves, or a bullet promised
+        ("Do everyone a favour and die", True),
+        ("Go drink some bleach", True),
+        ("Cut your wrists already", True),
+        ("Better start running, faster than my bullets", True),
+        # and the everyday sentences that share their words
+        ("Kill the lights when you leave the station.", False),
+        ("Kill them with kindness, that's my motto", False),
+        ("Execute all the warrants before Friday.", False),
+        ("Kill every weed in the garden before spring", False),
+        ("Shoot all the photos you want at the open house", False),
+        ("Hang all the lights before the parade", False),
+        ("Officers were told not to shoot the protesters", False),
+        ("Crime should be wiped out in this neighborhood", False),
+        ("The suspect should be put to death.", False),
+        ("This song makes me want to drink bleach", False),
+        ("Do us a favor and share this post", False),
+        ("Don't ever kill yourself, call 988 and talk to someone", False),
+    ],
+)
+def test_calls_to_kill_a_group_are_threats_and_their_everyday_neighbours_are_not(text, threat):
+    result = CLASSIFIER.classify(text)
+    assert (Category.THREAT in result.categories) is threat
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Liberals are such jackasses.", Target.GROUP),
