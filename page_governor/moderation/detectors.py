@@ -359,6 +359,30 @@ THING_NOUNS = frozenset(
         "take",
     }
 )
+# An insulting adjective is said of a thing before these too ("a stupid way to do it", "dumb
+# comments"); after a noun ("that bitch way over there", "you trash take yo ass back") they may
+# be a verb or an adverb, so a noun takes only a plural thing noun as what it modifies ("the
+# troll comments").
+_THING_AFTER_ADJECTIVE = THING_NOUNS | frozenset(
+    [
+        "way",
+        "ways",
+        "comment",
+        "comments",
+        "video",
+        "videos",
+        "joke",
+        "jokes",
+        "argument",
+        "arguments",
+        "article",
+        "remark",
+        "remarks",
+    ]
+)
+_THING_PLURALS = frozenset(
+    w for w in _THING_AFTER_ADJECTIVE if w.endswith("s") and w not in ("moves", "ways")
+)
 _MENTION = re.compile(r"(?<!\w)@\w")
 
 
@@ -518,11 +542,15 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
                 continue  # "what kind of idiot policy": said of a thing, not a person
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
+            if j + 1 < len(local) and local[j + 1] in _THING_PLURALS:
+                continue  # "the troll comments": said of things
             if _person_context(local, j, lex):
                 record(bounds, n.span(i), word, 0.75)
         else:  # an insulting adjective: aimed at a person?
             prev = set(local[max(0, j - 3) : j])
             nxt = local[j + 1] if j + 1 < len(local) else ""
+            if nxt in _THING_AFTER_ADJECTIVE:
+                continue  # "a stupid way to do it", "dumb comments": said of a thing
             if (
                 not prev.isdisjoint(PERSON_REFS)
                 or nxt in PERSON_NOUNS

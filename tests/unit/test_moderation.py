@@ -684,6 +684,19 @@ def test_calls_to_kill_a_group_are_threats_and_their_everyday_neighbours_are_not
 
 
 @pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The troll comments on her post really hurt her.", False),
+        ("Posting those dumb videos is no way to report a crime", False),
+        ("You're a troll and everyone here knows it", True),
+        ("Kevin, you stupid troll, go away", True),
+    ],
+)
+def test_an_insult_word_said_of_comments_or_videos_is_not_an_attack_on_a_person(text, attack):
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Liberals are such jackasses.", Target.GROUP),
