@@ -449,7 +449,7 @@ def detect_threat_frames(n: Normalized) -> Hit:
         if (bounds, passive) in seen:
             continue
         seen.add((bounds, passive))
-        if _frame_sentence(n, *bounds, passive=passive):
+        if _frame_sentence(n, *bounds, passive=passive) and not _retold(n, m):
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
             if hit.full:
                 break
@@ -565,7 +565,18 @@ _NOT_A_PERSON = re.compile(
     r"( [a-z']+){0,2}'?s? (morale|careers?|chances|reputation|budget|economy|business(es)?|"
     r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
-    r"momentum|deadline|traffic|downtown|tourism|property values)\b"
+    r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
+    r"pictures?|pics|footage|video|film|scene|ball|puck|rapids|breeze)\b"
+)
+# someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
+# would burn the house down" (a report for the PIO to read, not a threat made on the page)
+_RETELLING = re.compile(
+    r"\b(said|says|told|tells|yelled|yells|screamed|screams|texted|texts|wrote|threatened|"
+    r"claimed|swore|warned|kept saying|was saying)\b"
+)
+_RETOLD_SUBJECT = re.compile(
+    r"\b(he|she|they|he'd|she'd|they'd)( [a-z']+)? (was|were|would|'d|is|are)?\s?"
+    r"(going to|gonna|about to|would|will|'ll|)\s*$"
 )
 # a sentence that consoles or prays for someone is not a wish of harm
 _CONSOLING = re.compile(
@@ -589,6 +600,15 @@ def _sentence_of(n: Normalized, position: int) -> str:
     return " ".join(n.words[first:end])
 
 
+def _retold(n: Normalized, m: re.Match[str]) -> bool:
+    """Whether a match is someone else's threat retold ("he said he was gonna shoot them")."""
+    first, _ = n.sentence_bounds(n.word_at_clean(m.start()), limit=30)
+    before = " ".join(n.words[first : n.word_at_clean(m.start())])
+    harm = re.search(_HARM, m.group(0))
+    lead = before + " " + m.group(0)[: harm.start()] if harm else before
+    return bool(_RETELLING.search(before)) and bool(_RETOLD_SUBJECT.search(lead.strip() + " "))
+
+
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
     hit = Hit()
     text = n.clean
@@ -603,6 +623,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 _NOT_A_PERSON.match(text, m.end())
                 or _CONSOLING.search(sentence)
                 or _REPORTED.search(sentence)
+                or _retold(n, m)
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))

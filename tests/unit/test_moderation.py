@@ -684,6 +684,25 @@ def test_calls_to_kill_a_group_are_threats_and_their_everyday_neighbours_are_not
 
 
 @pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # someone else's threat, retold to the agency: a report, not a threat made on the page
+        ("He told her he was going to kill her, and nobody did anything.", False),
+        ("My neighbor said he was gonna shoot them all and the cops never came", False),
+        ("My ex texted me that he would stab my boyfriend", False),
+        ("We were going to shoot the fireworks off at the park", False),
+        ("Can't wait for your next video", False),
+        # the writer's own threat stays one, retold or not
+        ("I told you I was going to kill you", True),
+        ("I swear I will shoot you", True),
+        ("He is going to kill you", True),
+    ],
+)
+def test_a_threat_retold_by_its_victim_or_a_witness_is_not_a_threat_made_on_the_page(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
     ("text", "attack"),
     [
         ("The troll comments on her post really hurt her.", False),
