@@ -2,6 +2,12 @@
 
 python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|frozen_test_2026_12|
     frozen_test_2026_12b] [--split dev|test|holdout] [--verbose]
+python benchmarks/compliance_eval.py --real agency_comment_policies_2026_12d --split dev --verbose
+
+``--real NAME`` reads a set of real agencies' text: the labels from the manifest
+benchmarks/real_sets/NAME.yaml, the texts from the datasets folder (``--datasets``, default
+../shared/datasets), each checked against the sha256 the manifest records. Its test part
+(``--split test``) is read as totals only.
 
 A set whose name starts with ``frozen`` is a frozen test split: never used to choose patterns or
 rules, so --verbose refuses to list its errors (tune on the dev sets).
@@ -13,11 +19,18 @@ import argparse
 import time
 from pathlib import Path
 
-from page_governor.compliance.evaluation import evaluate, load_profiles
+from page_governor.compliance.evaluation import (
+    RealSetError,
+    evaluate,
+    load_profiles,
+    load_real_set,
+)
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy
 from page_governor.config import DEFAULT_CONFIG_DIR
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+REAL_SETS = Path(__file__).resolve().parent / "real_sets"
+DEFAULT_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 SETS = {
     "team": DATA_DIR / "compliance_profiles.yaml",
     "dev_2026_12": DATA_DIR / "compliance_dev_2026_12.yaml",
@@ -38,12 +51,26 @@ def main() -> None:
     )
     parser.add_argument("--set", choices=sorted(SETS), default="team", help="which labelled set")
     parser.add_argument("--data", type=Path, help="another labelled file in the same format")
+    parser.add_argument(
+        "--real",
+        choices=sorted(p.stem for p in REAL_SETS.glob("*.yaml")),
+        help="a set of real agencies' text (manifest in benchmarks/real_sets)",
+    )
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--verbose", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
     if args.verbose and not args.data and args.set.startswith("frozen"):
         parser.error("--verbose lists errors, which a frozen test split must not show")
+    if args.verbose and args.real and args.split != "dev":
+        parser.error("--verbose on a real set needs --split dev: its test part is totals only")
     policy = load_policy(DEFAULT_CONFIG_DIR)
-    profiles = load_profiles(args.data or SETS[args.set])
+    if args.real:
+        try:
+            profiles = load_real_set(REAL_SETS / f"{args.real}.yaml", args.datasets)
+        except RealSetError as exc:
+            parser.exit(2, f"compliance_eval: {exc}\n")
+    else:
+        profiles = load_profiles(args.data or SETS[args.set])
     started = time.perf_counter()
     ev = evaluate(profiles, policy, split=args.split)
     elapsed = time.perf_counter() - started
