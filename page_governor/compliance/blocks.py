@@ -28,7 +28,7 @@ from typing import Any
 from page_governor.compliance.text import MAX_FIELD_CHARS, clean, sentences
 
 _BULLET = re.compile(
-    r"^\s*(?:[-*•·▪▫►▶➡➤➔→✅✔☑◦‣–—+>]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*"
+    r"^\s*(?:[-*•·▪▫►▶➡➤➔→✅✔☑◦‣–—+>■□●○◆◇◼◻◾◽❖➢➣⁃∙★☆✓✗]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*"
 )
 _CLOSED = re.compile(r"[.!?)\"']\s*$")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "caption")
@@ -112,7 +112,11 @@ def blocks_from_text(text: str) -> list[Block]:
     lead_in: str | None = None
     for index, raw in enumerate(lines):
         if not raw:
-            lead_in = None
+            # a blank line ends a list, unless the list goes on after it (pages turned into
+            # text often put a blank line between the items, or after the lead-in)
+            following = next((x for x in lines[index + 1 :] if x), None)
+            if following is None or not _BULLET.match(clean(following)):
+                lead_in = None
             continue
         line = clean(raw)
         if not line:

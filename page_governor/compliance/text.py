@@ -36,6 +36,13 @@ def clean(value: str) -> str:
     return _SPACE.sub(" ", value).strip()
 
 
+# "etc." inside a sentence ("any content (text, links, video, etc.) that is deemed …") is no
+# sentence end; its dot is dropped so that it neither splits the sentence nor stops a pattern
+# that reads across it.
+_ETC = re.compile(r"\betc\.(?=[)\],;:]|\s+[a-z(])")
+
+
 def sentences(value: str) -> list[str]:
     """Split cleaned text into sentences (never empty strings)."""
+    value = _ETC.sub("etc", value)
     return [s.strip() for s in _SPLIT.split(value) if s and s.strip()]

@@ -102,6 +102,13 @@ def test_mottos_and_moderation_rules_are_not_a_purpose(text):
         "Managed by the Public Information Office.",
         "This page is run by the Anytown Police Department.",
         "Anytown Police Department | official",
+        # transit authorities, libraries and health departments write it their own way
+        "The Anytown Library's presence on social media lets us share story times.",
+        "ATPHD-hosted social media profiles and pages are monitored by staff.",
+        "Content posted on ATPHD's social media accounts belongs to the public.",
+        "The Anytown Public Health Center (APHC) maintains social media pages for residents.",
+        "The library does not permit spam on its Facebook page.",
+        "ATTA uses social media to tell riders about detours.",
     ],
 )
 def test_maintained_by_written_the_way_pages_write_it(text):
@@ -153,6 +160,11 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("Violators may end up being banned from the page.", True),
         ("The Board does not intend to create a public or limited public forum.", True),
         ("Accounts operate as a non-public forum or as a limited public forum.", False),
+        ("Our pages are moderated discussion spaces and not public forums.", True),
+        ("A commenter who breaks these rules may be barred from posting.", True),
+        ("We will permanently block site access to anyone who keeps doing so.", True),
+        ("We may remove unproven or false accusations against staff.", True),
+        ("Offensive comments that target a religious group will be hidden.", False),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -249,3 +261,73 @@ def test_suggested_fixes_never_say_the_the(agency):
         for platform in (None, "x"):
             fix = suggested_fix(rule, agency=agency, platform=platform).lower()
             assert "the the " not in fix and "official the " not in fix, fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list whose items are set apart by blank lines, with square bullets
+        "Posts may be hidden when they include any of the following:\n\n\u25a0 threats,\n\n"
+        "\u25a0 obscene material.",
+        # "etc." inside the lead-in is no sentence end
+        "We may remove any content (photos, links, etc.) that breaks these rules, including:\n"
+        "1. Profanity or vulgar language\n2. Personal attacks",
+        # comments held back before they appear
+        "We will not post comments that include:\n- Profanity\n- Off-topic remarks",
+        "The library does not permit communications that are:\n- Racist\n- Menacing to others",
+    ],
+)
+def test_moderation_rules_in_the_layouts_of_real_policy_pages(text):
+    assert check(description=text).elements["moderation_policy"].passed
+
+
+def test_a_list_after_a_blank_line_keeps_its_lead_in_but_a_new_paragraph_does_not():
+    blocks = blocks_from_text("Removed if they contain:\n\n- spam\n\nThanks for reading.\n- x")
+    items = [b for b in blocks if b.kind == "item"]
+    assert items[0].lead_in == "Removed if they contain:"
+    assert items[1].lead_in is None
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        (
+            "ATTA uses social media platforms, such as Facebook, as a means of communicating with "
+            "riders.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "The goal of the Anytown Public Health Department (APHD) is to disseminate health "
+            "information.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "APHD does not necessarily endorse, support or agree with third party comments, "
+            "information, products or services.",
+            "purpose_statement",
+            False,
+        ),
+        (
+            "We sometimes restrict comments so that emergency information reaches the public.",
+            "purpose_statement",
+            False,
+        ),
+        (
+            "APHD does not necessarily endorse, support, sanction, verify or agree with Third Party "
+            "comments, messages or posts.",
+            "opinions_disclaimer",
+            True,
+        ),
+        (
+            "All content published is subject to preservation and disclosure under state law.",
+            "public_records_notice",
+            True,
+        ),
+    ],
+)
+def test_purpose_disclaimer_and_records_as_health_and_transit_agencies_write_them(
+    text, element, passed
+):
+    assert check(about=text).elements[element].passed is passed
