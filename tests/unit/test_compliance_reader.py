@@ -109,6 +109,7 @@ def test_mottos_and_moderation_rules_are_not_a_purpose(text):
         "The Anytown Public Health Center (APHC) maintains social media pages for residents.",
         "The library does not permit spam on its Facebook page.",
         "ATTA uses social media to tell riders about detours.",
+        "Posts made by the Sheriff's Office to our Facebook and Twitter pages are news.",
     ],
 )
 def test_maintained_by_written_the_way_pages_write_it(text):
@@ -165,6 +166,9 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("We will permanently block site access to anyone who keeps doing so.", True),
         ("We may remove unproven or false accusations against staff.", True),
         ("Offensive comments that target a religious group will be hidden.", False),
+        ("It is not our intent to provide a venue or forum for unlimited comments.", True),
+        ("Repeat violations may result in being \u201cbanned\u201d from the page.", True),
+        ("We do not allow negative or personal attacks of any kind.", True),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -331,3 +335,16 @@ def test_purpose_disclaimer_and_records_as_health_and_transit_agencies_write_the
     text, element, passed
 ):
     assert check(about=text).elements[element].passed is passed
+
+
+def test_limiting_posts_to_those_that_relate_to_the_agencys_posts_is_a_moderation_policy():
+    text = "We reserve the right to limit posts to those which directly relate to our postings."
+    assert check(about=text).elements["moderation_policy"].passed
+
+
+def test_a_records_law_named_as_an_exception_is_no_records_notice():
+    text = (
+        "Comments may be removed if they contain:\n- personal information of any person, "
+        "except as allowed under the Freedom of Information Act"
+    )
+    assert not check(description=text).elements["public_records_notice"].passed
