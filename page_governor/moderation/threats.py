@@ -480,7 +480,8 @@ _INCITE_FILLERS = _words("so just now go and then lets let's let us time to its 
 _INCITE = re.compile(
     r"\b(?P<verb>kill|murder|shoot|stab|hang|lynch|exterminate|slaughter|gas|behead|execute|"
     r"massacre|butcher|burn|stone|torture|eradicate|annihilate) "
-    r"(?P<object>(them|'em|em)(?! (with|a|an|me|us|at|off|down|out)\b)|(all|every|each|these|those|the|any)"
+    r"(?P<object>(them|'em|em)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
+    r"back|around|everywhere|anywhere|here|there)\b)|(all|every|each|these|those|the|any)"
     r"( (last|single))?( (one|ones))?( of)?( (the|them|those|these))?( [a-z]+)? "
     r"(?P<group>" + "|".join(sorted(_GROUP_NOUNS)) + r"))\b"
 )

@@ -670,6 +670,8 @@ def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours
         ("Kill every weed in the garden before spring", False),
         ("Shoot all the photos you want at the open house", False),
         ("Hang all the lights before the parade", False),
+        ("Hang them on the wall by the front desk", False),
+        ("Burn them in the fire pit, the leaves I mean", False),
         ("Officers were told not to shoot the protesters", False),
         ("Crime should be wiped out in this neighborhood", False),
         ("The suspect should be put to death.", False),
