@@ -27,6 +27,7 @@ from page_governor.compliance.evaluation import (
 )
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy
 from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.errors import ConfigError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 REAL_SETS = Path(__file__).resolve().parent / "real_sets"
@@ -63,7 +64,10 @@ def main() -> None:
         parser.error("--verbose lists errors, which a frozen test split must not show")
     if args.verbose and args.real and args.split != "dev":
         parser.error("--verbose on a real set needs --split dev: its test part is totals only")
-    policy = load_policy(DEFAULT_CONFIG_DIR)
+    try:
+        policy = load_policy(DEFAULT_CONFIG_DIR)
+    except ConfigError as exc:
+        parser.exit(2, f"compliance_eval: {exc}\n")
     if args.real:
         try:
             profiles = load_real_set(REAL_SETS / f"{args.real}.yaml", args.datasets)
