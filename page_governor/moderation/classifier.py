@@ -21,7 +21,7 @@ from pathlib import Path
 
 from page_governor import __version__
 from page_governor.models import Category, Classification, Evidence, Target
-from page_governor.moderation import personal_info, spam, threats
+from page_governor.moderation import incitement, personal_info, spam, threats
 from page_governor.moderation.detectors import (
     NO_CONTEXT,
     PERSON_NOUNS,
@@ -320,7 +320,7 @@ class Classifier:
         if (
             rules
             or threats.may_frame(wordset)
-            or threats.may_incite(wordset)
+            or incitement.may_incite(wordset)
             or SPACED_WORDS.search(clean)
         ):
             # "k i l l" is read again, joined
