@@ -65,7 +65,6 @@ _SELF_HARM = re.compile(
     r"|\bget dead\b"
     r"|\b(faster|quicker) than my (bullets?|gun|rounds?)\b"
 )
-_SELF_HARM_WORDS = _words("favor favour bleach veins wrists throat dead faster quicker")
 # what keeps a sentence from being a call to violence: it denies, asks, or reports
 _INCITE_BLOCK = _words(
     "don't dont never not no nobody doesn't didn't won't wont shouldn't wouldn't cannot can't "
@@ -74,13 +73,34 @@ _INCITE_BLOCK = _words(
 )
 
 
+_OBJECT_WORDS = _GROUP_NOUNS | _words("them 'em em")
+_MODALS = _words("must should shall will need needs ought deserve deserves have has")
+# each self-harm phrase needs one word of each set ("faster than my bullet": faster + bullet)
+_SELF_HARM_PAIRS = (
+    (_words("favor favour"), _words("and")),
+    (_words("bleach"), _words("bleach")),
+    (_words("veins wrists throat"), _words("cut")),
+    (_words("dead"), _words("get")),
+    (_words("faster quicker"), _words("bullet bullets gun round rounds")),
+)
+
+
+def _may_command(words: set[str] | list[str]) -> bool:
+    return not _INCITE_VERBS.isdisjoint(words) and not _OBJECT_WORDS.isdisjoint(words)
+
+
+def _may_demand(words: set[str] | list[str]) -> bool:
+    return not _INCITE_PASSIVE_WORDS.isdisjoint(words) and not _MODALS.isdisjoint(words)
+
+
+def _may_urge(words: set[str] | list[str]) -> bool:
+    return any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in _SELF_HARM_PAIRS)
+
+
 def may_incite(words: set[str] | list[str]) -> bool:
-    """Whether an incitement could match a comment with these words."""
-    return not (
-        _INCITE_VERBS.isdisjoint(words)
-        and _INCITE_PASSIVE_WORDS.isdisjoint(words)
-        and _SELF_HARM_WORDS.isdisjoint(words)
-    )
+    """Whether an incitement could match a comment with these words (a few set operations,
+    so that the screen keeps most comments away from the patterns)."""
+    return _may_command(words) or _may_demand(words) or _may_urge(words)
 
 
 def detect_incitement(n: Normalized) -> Hit:
@@ -88,7 +108,7 @@ def detect_incitement(n: Normalized) -> Hit:
     hit = Hit()
     words = set(n.words)
     text = n.clean
-    if not _INCITE_VERBS.isdisjoint(words):
+    if _may_command(words):
         for m in _INCITE.finditer(text):
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
@@ -96,14 +116,14 @@ def detect_incitement(n: Normalized) -> Hit:
             if any(w not in _INCITE_FILLERS for w in before) or _blocked(n, first, end):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
-    if not _INCITE_PASSIVE_WORDS.isdisjoint(words):
+    if _may_demand(words):
         for m in _INCITE_PASSIVE.finditer(text):
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
             if _PASSIVE_SUBJECTS.isdisjoint(n.words[first:i]) or _blocked(n, first, end):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
-    if not _SELF_HARM_WORDS.isdisjoint(words):
+    if _may_urge(words):
         for m in _SELF_HARM.finditer(text):
             i = n.word_at_clean(m.start())
             if not _blocked(n, *n.sentence_bounds(i, limit=30)):
