@@ -37,6 +37,14 @@ MAX_SEPARATED_CHARS = 300
 _SEPARATOR = re.compile(r"\s+[|•·▪]+\s+")
 # A sentence that announces the list after it ("… any of the following is not allowed.")
 _ANNOUNCES = re.compile(r"\b(the following|as follows)\b", re.IGNORECASE)
+# A sentence that points back at the list before it ("Comments that violate the above
+# guidelines may be deleted."): read with that list's items, it says what may be deleted.
+_POINTS_BACK = re.compile(
+    r"\b(the\s+above|listed\s+above|above[- ](listed|mentioned|named)|the\s+foregoing|"
+    r"(these|those|such|the)\s+(guidelines|rules|standards|criteria|categories|conditions))\b",
+    re.IGNORECASE,
+)
+MAX_LIST_CONTEXT_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,7 @@ class Block:
     text: str
     heading: str | None = None  # the heading it sits under
     lead_in: str | None = None  # for an item: the line introducing its list
+    list_before: str | None = None  # for a paragraph: the items of the list just above it
 
     def describe(self) -> str:
         """Where in the field this block is, for evidence ("list item under 'Comments'")."""
@@ -71,6 +80,8 @@ class Block:
             yield sentence
             if self.heading:
                 yield f"{self.heading.rstrip(':').strip()}: {sentence}"
+            if self.list_before and _POINTS_BACK.search(sentence):
+                yield f"{sentence.rstrip('.!? ')}: {self.list_before}"
         if len(self.text) <= MAX_SEPARATED_CHARS and _SEPARATOR.search(self.text):
             # a bio of items between separators ("News | Alerts | Events") read as one list
             yield _SEPARATOR.sub(", ", self.text)
@@ -83,6 +94,14 @@ def _context(lead_in: str) -> str:
     parts = sentences(lead_in) or [lead_in]
     announcing = [p for p in parts if _ANNOUNCES.search(p)]
     return (announcing[-1] if announcing else parts[-1]).rstrip(".:").strip()
+
+
+def _items_text(items: list[str]) -> str | None:
+    """The items of a list as one context string (capped), for a paragraph pointing back at it."""
+    if not items:
+        return None
+    joined = "; ".join(item.rstrip(".;, ") for item in items)
+    return joined if len(joined) <= MAX_LIST_CONTEXT_CHARS else joined[:MAX_LIST_CONTEXT_CHARS]
 
 
 def _quote(text: str | None) -> str:
@@ -110,6 +129,8 @@ def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     heading: str | None = None
     lead_in: str | None = None
+    items: list[str] = []  # the items of the last list, until a new list or heading
+    in_list = False
     for index, raw in enumerate(lines):
         if not raw:
             # a blank line ends a list, unless the list goes on after it (pages turned into
@@ -125,8 +146,12 @@ def blocks_from_text(text: str) -> list[Block]:
         bullet = _BULLET.match(line)
         if bullet and len(line) > bullet.end():
             item = line[bullet.end() :].strip()
+            if not in_list:
+                items, in_list = [], True
+            items.append(item)
             blocks.append(Block("item", item, heading, lead_in))
             continue
+        in_list = False
         announces = following is not None and _BULLET.match(following) and _ANNOUNCES.search(line)
         if (line.endswith(":") and len(line) > 1) or announces:
             # a lead-in: it also stands as a paragraph of its own ("Comments may be removed
@@ -136,10 +161,10 @@ def blocks_from_text(text: str) -> list[Block]:
             continue
         if _is_heading(line, following):
             blocks.append(Block("heading", line, heading))
-            heading, lead_in = line, None
+            heading, lead_in, items = line, None, []
             continue
         lead_in = None
-        blocks.append(Block("paragraph", line, heading))
+        blocks.append(Block("paragraph", line, heading, list_before=_items_text(items)))
     return blocks
 
 
@@ -153,6 +178,8 @@ def blocks_from_html(markup: str) -> list[Block]:
     blocks: list[Block] = []
     heading: str | None = None
     last_paragraph: str | None = None
+    items: list[str] = []
+    in_list = False
     for element in soup.find_all(_BLOCK_TAGS):
         if element.find(_BLOCK_TAGS):
             continue  # read the innermost blocks only (an li holding p's, a td holding a list)
@@ -162,11 +189,15 @@ def blocks_from_html(markup: str) -> list[Block]:
         name = element.name
         if name and name[0] == "h" and name[1:].isdigit():
             blocks.append(Block("heading", text, heading))
-            heading, last_paragraph = text, None
+            heading, last_paragraph, items, in_list = text, None, [], False
         elif name == "li":
+            if not in_list:
+                items, in_list = [], True
+            items.append(text)
             blocks.append(Block("item", text, heading, _lead_in_of(element) or last_paragraph))
         else:
-            blocks.append(Block("paragraph", text, heading))
+            in_list = False
+            blocks.append(Block("paragraph", text, heading, list_before=_items_text(items)))
             last_paragraph = text if text.endswith(":") else None
     if not blocks:  # a page of bare text, or markup with no block elements
         return blocks_from_text(clean(markup))

@@ -178,9 +178,7 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
     contradiction: Reading | None = None
     for reading in readings:
         text = reading.text
-        is_evidence = any(p.search(text) for p in rule.patterns) and not any(
-            n.search(text) for n in rule.negations
-        )
+        is_evidence = any(p.search(text) for p in rule.patterns) and not _negated(rule, reading)
         if is_evidence:
             if evidence is None:
                 evidence = reading
@@ -199,6 +197,16 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
     return ElementResult(
         rule.id, True, _clip(evidence.text), evidence.source, "found", evidence.block.describe()
     )
+
+
+def _negated(rule: ElementRule, reading: Reading) -> bool:
+    """A negation in the reading, or in the lead-in of the list the reading's item belongs to:
+    an item under "The Park System shall delete comments that:" is no purpose statement,
+    whatever its own words ("… non-county events and programs")."""
+    if any(n.search(reading.text) for n in rule.negations):
+        return True
+    lead_in = reading.block.lead_in if reading.block.kind == "item" else None
+    return bool(lead_in) and any(n.search(lead_in) for n in rule.negations)
 
 
 def read_fields(fields: Mapping[str, str]) -> list[Reading]:
@@ -391,6 +399,8 @@ def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list
     for reading in readings:
         if reading.block.kind == "item" and reading.text != reading.block.text:
             continue  # a lead-in joined to an item: the lead-in is judged on its own
+        if reading.block.list_before and reading.text.endswith(f": {reading.block.list_before}"):
+            continue  # a sentence read with the list above it: each is judged on its own
         for rule in rules:
             if rule.id in seen:
                 continue

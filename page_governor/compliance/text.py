@@ -42,7 +42,16 @@ def clean(value: str) -> str:
 _ETC = re.compile(r"\betc\.(?=[)\],;:]|\s+[a-z(])")
 
 
+# "a.m." and "p.m." inside a sentence ("monitored from 8 a.m. to 4:30 p.m. Monday thru
+# Friday") are no sentence ends either; their dots are dropped when a time, a day or a
+# lower-case word follows.
+_CLOCK = re.compile(
+    r"\b([aApP])\.[mM]\.(?=\s*[-–—,;/)]|\s+(?:[a-z0-9]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))"
+)
+
+
 def sentences(value: str) -> list[str]:
     """Split cleaned text into sentences (never empty strings)."""
     value = _ETC.sub("etc", value)
+    value = _CLOCK.sub(lambda m: m.group(1) + "m", value)
     return [s.strip() for s in _SPLIT.split(value) if s and s.strip()]

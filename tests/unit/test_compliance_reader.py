@@ -169,6 +169,20 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("It is not our intent to provide a venue or forum for unlimited comments.", True),
         ("Repeat violations may result in being \u201cbanned\u201d from the page.", True),
         ("We do not allow negative or personal attacks of any kind.", True),
+        ("Staff never block users because of what they say.", False),
+        ("Moderators may not ban commenters from this page.", False),
+        ("We welcome every view, including critical comments about the Department.", False),
+        ("Critical comments will be hidden.", True),
+        ("Posts that contain false or defamatory statements may be removed.", True),
+        ("We may delete comments that are rude, repetitive or inaccurate.", True),
+        ("Please tell us if something on this page is inaccurate.", False),
+        ("Content that would offend community standards of taste and decency.", True),
+        ("Our accounts are not meant to be public forums.", True),
+        ("Anyone who ignores these rules twice loses their commenting privileges.", True),
+        ("Their commenting privileges may be suspended for a month.", True),
+        ("After a third warning you will be removed from the group.", True),
+        ("Breaking the rules leads to permanent removal from our pages.", True),
+        ("Comments that break the rules may be removed from the page.", False),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -348,3 +362,78 @@ def test_a_records_law_named_as_an_exception_is_no_records_notice():
         "except as allowed under the Freedom of Information Act"
     )
     assert not check(description=text).elements["public_records_notice"].passed
+
+
+def test_a_sentence_pointing_back_at_the_list_above_is_read_with_its_items():
+    text = (
+        "Community rules\n"
+        "- Stay on the topic of the post\n"
+        "- No obscene language or personal attacks\n"
+        "Posts that break the rules above may be hidden by staff.\n"
+    )
+    result = check(about=text).elements["moderation_policy"]
+    assert result.passed
+    assert result.evidence.startswith("Posts that break the rules above may be hidden by staff: ")
+    assert "obscene language" in result.evidence
+
+
+def test_a_sentence_that_does_not_point_back_is_not_read_with_the_list():
+    text = "Our pages\n- Facebook\n- Instagram\nPosts may be hidden by staff.\n"
+    blocks = blocks_from_text(text)
+    assert blocks[-1].list_before == "Facebook; Instagram"
+    assert not any("Facebook" in reading for reading in blocks[-1].readings())
+    assert not check(about=text).elements["moderation_policy"].passed
+
+
+def test_an_item_under_a_removal_lead_in_is_no_purpose_statement():
+    text = (
+        "Staff will delete comments that:\n"
+        "- advertise products, services and events\n"
+        "- contain profanity\n"
+    )
+    assert not check(about=text).elements["purpose_statement"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("Our page is staffed from 9 a.m. to 5 p.m. on weekdays.", "not_monitored_247"),
+        (
+            "Moderation of comments takes place during normal business hours only.",
+            "not_monitored_247",
+        ),
+        ("The Town uses Facebook and Instagram to share news.", "maintained_by_agency"),
+        ("The Water Authority's use of social media is a public service.", "maintained_by_agency"),
+        ("Off-topic posts will be hidden from the Town's social media.", "maintained_by_agency"),
+        ("Welcome to the Parks System's managed social media pages.", "maintained_by_agency"),
+    ],
+)
+def test_hours_and_who_runs_the_page_as_cities_parks_and_fire_districts_write_them(text, element):
+    assert check(about=text).elements[element].passed
+
+
+def test_the_towns_social_media_policy_alone_is_not_a_statement_of_who_runs_the_page():
+    assert (
+        not check(about="Read the Town's social media policy before posting.")
+        .elements["maintained_by_agency"]
+        .passed
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Open from 8 a.m. to 4:30 p.m. Monday thru Friday.",
+            ["Open from 8 am to 4:30 pm Monday thru Friday."],
+        ),
+        (
+            "We close at 5 p.m. Call 911 for emergencies.",
+            ["We close at 5 p.m.", "Call 911 for emergencies."],
+        ),
+    ],
+)
+def test_clock_times_do_not_end_a_sentence_unless_a_new_one_starts(text, expected):
+    from page_governor.compliance.text import sentences
+
+    assert sentences(text) == expected
