@@ -183,6 +183,12 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("After a third warning you will be removed from the group.", True),
         ("Breaking the rules leads to permanent removal from our pages.", True),
         ("Comments that break the rules may be removed from the page.", False),
+        ("Repeated violations may cause the user to be banned from our pages.", True),
+        (
+            "We may remove speech unprotected by the First Amendment that we deem inappropriate.",
+            False,
+        ),
+        ("Defamatory posts (false statements that harm a person's reputation) are removed.", False),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -437,3 +443,49 @@ def test_clock_times_do_not_end_a_sentence_unless_a_new_one_starts(text, expecte
     from page_governor.compliance.text import sentences
 
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        (
+            "Posts with profanity or personal attacks will not be published or will be removed.",
+            "moderation_policy",
+            True,
+        ),
+        (
+            "The State Highway Agency (SHA) uses social media (Facebook, X and YouTube) to share "
+            "travel alerts with drivers.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "The State Highway Agency (SHA) uses social media every day.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "Our social media channels offer a place for residents to ask about road work.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "Comments here are reviewed by staff of the accounts run by the College.",
+            "maintained_by_agency",
+            True,
+        ),
+        ("The University's social media accounts share campus news.", "maintained_by_agency", True),
+        (
+            "The Agency does not endorse any links posted in comments by visitors.",
+            "opinions_disclaimer",
+            False,
+        ),
+        (
+            "A comment asking for documents will not be considered a public records request.",
+            "public_records_notice",
+            False,
+        ),
+    ],
+)
+def test_state_agency_and_university_wording(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
