@@ -46,6 +46,21 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Who is found, got or hunted in a threat: a person (not "you a copy", "you home safe", "him
+# the forms"), every or one of a group, where someone lives, or someone's family or home.
+_PURSUED = (
+    r"(?:(?:you|u|ya|y'all|yall|him|her|them)\b(?!\s+(?:a|an|the|some|any|more|one|two|what|"
+    r"there|home|out|in|on|to|into|back|up|our|my|his|her|their|your|that|this|those|these|"
+    r"info\w*|details|answers?|everything|something|anything|help|started|through|covered|"
+    r"connected|ready|set|signed|registered|a copy|access|done)\b)"
+    r"|(?:every|each) (?:one|last)\b|(?:all|one) of (?:you|u|ya|y'all|yall|them|your)\b|whoever\b"
+    r"|where (?:you|u|he|she|they) (?:live|sleep|work|park)"
+    r"|(?:your|his|her|their) (?:family|kids?|wife|husband|children|house|home|address)\b"
+    r"|(?:that|the|those|these|this|every|each) (?:cop|pig|officer|deputy|chief|mayor|judge|"
+    r"snitch|rat|bitch|bastard|punk)s?\b)"
+)
+
+
 # (anchor groups, pattern): a pattern runs only when every one of its groups has a word in the
 # comment, so most comments cost a few set operations instead of thirty regular expressions.
 THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -55,9 +70,12 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_HARM_WORDS, _FIRST_PERSON),
          r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM + _VICTIM),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
-         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(find|get|hunt|come for|come after|track down|visit|see)\s+(you|u|him|her|them|ya|your|that)\b"),
+         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
+        # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
+        # home as the object: "I'll find something else to use", "we'll get this straightened
+        # out" are not threats)
         ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
-         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find(?! out)|get(?! (justice|answers|results|signatures|involved|together|organized|started|ready|out|back|through|to the bottom|it done|the word out|the truth|our|my|some|more|everyone|people|on|down|up|in|off|home|there|here|better|over|used|paid|married|elected|vaccinated|to|a|an|this done|what|why|how))|hunt|come for|come after|track down)\b"),
+         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find|get|hunt( down)?|come for|come after|track down)\s+" + _PURSUED),
         ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
@@ -93,7 +111,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
         ((_g("coming", "comin", "comin'"),), r"\b(gets?|getting)\s+(what'?s|whats)\s+comin'?g?\s+to\s+(him|her|them|you|u|ya|y'all|yall)\b"),
         ((_g("bag", "feet", "box", "tag", "ground"),),
-         r"\b(body bag|six feet under|in a box|toe tag|in the ground|pine box)\b"),
+         r"\b(body bag|six feet under|toe tag|pine box)\b|\b(you|u|ya|he|she|they|him|her|them|y'all|"
+         r"yall|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|mayor|judge|detective|"
+         r"sergeant|trooper|commissioner|snitch|rat|bitch|bastard)\b[^.!?]{0,25}\b(in a box|in "
+         r"the ground)\b"),
         ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
         ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
@@ -164,7 +185,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # menace said in the idioms English keeps for it: "you've been warned", "you're next",
         # "mark my words … pay", "won't be pretty", "teach him a lesson", "lock his doors"
         ((_g("warned"), _g("been", "consider")),
-         r"\b(you'?ve been warned|you have been warned|consider yourselves? warned)\b"),
+         r"\b(you'?ve been warned|you have been warned|consider yourselves? warned)\b"
+         # (not a report of an earlier warning: "you have been warned twice on your talk page")
+         r"(?! (twice|before|again|already|several|many|multiple|\d+|by|on|about|that|not|to|for|"
+         r"repeatedly|numerous|three|two))"),
         ((_g("next"), _g("you're", "youre", "ur", "you", "are")),
          r"\b(you'?re|you are|ur|youre) next\b(?! (in line|week|month|year|time|up|door|to|on the|for))"),
         ((_g("pay", "pays"), _g("blood", "life", "lives", "dearly")),
@@ -464,7 +488,8 @@ _NOT_A_PERSON = re.compile(
     r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
     r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
-    r"pictures?|pics|footage|video|film|scene|ball|puck|rapids|breeze)\b"
+    r"pictures?|pics|footage|video|film|scene|ball|puck|rapids|breeze|beliefs?|feelings?|pride|"
+    r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)

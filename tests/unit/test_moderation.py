@@ -641,6 +641,21 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
         ("I will get on my knees and thank God that people love America.", False),
         ("Death to all cops", True),
         ("I'll get you, officer", True),
+        # "I'll find / get / come after" with a person as the object, and with anything else
+        # (Wikipedia talk pages and text messages, tune buckets, misread as threats)
+        ("We're going to find you, Deputy Lang", True),
+        ("I am gonna hunt down that cop", True),
+        ("We will find where you live", True),
+        ("Thanks! I'll find another photo for the flyer.", False),
+        ("We'll get the paperwork sorted out by Friday.", False),
+        ("I will come after lunch to pick up the report.", False),
+        ("We'll get you a copy of the accident report.", False),
+        ("I'm going to get a new phone, mine broke.", False),
+        ("Then you'll end up in a box, officer.", True),
+        ("The evidence was shipped in a box to the lab.", False),
+        ("Sorry if I hurt your feelings at the meeting.", False),
+        ("You have been warned twice about parking there, per the notice.", False),
+        ("Keep it up, sergeant. You have been warned.", True),
     ],
 )
 def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours(text, threat):
