@@ -46,12 +46,13 @@ _INCITE = re.compile(
 )
 _INCITE_PASSIVE_WORDS = _words(
     "hanged hung lynched executed exterminated gassed killed shot slaughtered death wiped "
-    "removed erased eradicated"
+    "removed erased eradicated raped tortured murdered stabbed burned burnt beaten"
 )
 _INCITE_PASSIVE = re.compile(
     r"\b(must|should|shall|will|need to|needs to|ought to|deserve to|deserves to|have to|has to)"
-    r"( all| just| both)?( be| get)? (hanged|hung|lynched|executed|exterminated|gassed|killed|"
-    r"shot|slaughtered|put to death|wiped out|(removed|wiped|erased) (from|off) the face of "
+    r"( all| just| both)?( be| get)?( publicly| slowly| all)? (hanged|hung|lynched|executed|"
+    r"exterminated|gassed|killed|shot|slaughtered|put to death|wiped out|raped|tortured|murdered|"
+    r"stabbed|(burned|burnt) alive|beaten to death|(removed|wiped|erased) (from|off) the face of "
     r"the (earth|planet))\b"
 )
 _PASSIVE_SUBJECTS = _GROUP_NOUNS | _words("they them all every everyone anyone everybody anybody")

@@ -15,7 +15,7 @@ from page_governor.moderation.incitement import detect_incitement
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 
 _HARM = (
-    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat|bash|strangle|choke|burn|bomb|"
+    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat(?! (you|him|her|them|us|y'all|yall) (at|in|to|by)\b)|bash|strangle|choke|burn|bomb|"
     r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|break (your|his|her|their) "
     r"(legs?|arms?|neck|face|jaw|bones?)|put (a|one) (bullet|cap|round) in|take (you|him|her|"
     r"them) out|end (you|him|her|them)|run (you|him|her|them) over|jump (you|him|her))"
@@ -33,7 +33,7 @@ _HARM_WORDS = frozenset({
     "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
-                           "gonna", "going", "gon", "finna"})
+                           "gonna", "going", "gon", "finna", "i'd", "we'd"})
 _WILL = frozenset({"i'll", "ill", "we'll", "will", "imma", "ima", "gonna", "going"})
 
 
@@ -70,13 +70,36 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_HARM_WORDS, _FIRST_PERSON),
          r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM + _VICTIM),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
-         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
+         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
         # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
         # home as the object: "I'll find something else to use", "we'll get this straightened
         # out" are not threats)
         ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
          r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find|get|hunt( down)?|come for|come after|track down)\s+" + _PURSUED),
         ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
+        # "I'll attack you", "gonna beat the hell out of him"
+        ((_g("attack", "assault", "jump", "beat"), _FIRST_PERSON),
+         r"\b(i'll|ill|i will|we'll|we will|i'm going to|im going to|i'm gonna|im gonna|gonna|imma|i'd love to|i want to|i wanna)\s+(attack|assault|jump|beat up|beat the (shit|crap|hell|fuck) out of)\s+(you|u|ya|him|her|them|y'all|yall)\b"),
+        # "I will rip off your head", "I'd love to tear his face off"
+        ((_g("rip", "tear"), _FIRST_PERSON),
+         r"\b(i|we|i'll|ill|i'd|we'll|gonna|imma)\b[^.!?]{0,30}\b(rip|tear)\s+(off\s+)?(your|ur|ya|his|her|their)\s+(head|face|throat|heart|arms?|legs?|eyes?|tongue)\b"),
+        # "I'll blow the hell out of you", "gonna blow your head off"
+        ((_g("blow"), _FIRST_PERSON),
+         r"\b(i'll|ill|i will|we'll|we will|gonna|i'm going to|im going to|imma|i'd)\s+(love to\s+)?blow\s+(the\s+(hell|shit|fuck|crap)|(your|ur|his|her|their)\s+(head|brains?|face))\s+(out of|off)\b"),
+        # harm to a home or a car, promised: "I'll throw a brick through your window"
+        ((_g("brick", "bricks", "rock", "rocks", "bottle", "molotov", "firebomb"), _g("window", "windows", "house", "car", "windshield", "door", "home")),
+         r"\b(i'll|ill|i will|we'll|we will|gonna|going to|imma|about to|might)\b[^.!?]{0,40}\b(throw|put|chuck|toss|hurl)\s+(a|another|some)\s+(brick|rock|bottle|molotov( cocktail)?|firebomb)s?\b[^.!?]{0,20}\b(through|at|into|in)\s+(your|ur|ya|his|her|their|the (chief|mayor|sheriff|officer|cop|judge|deputy)'?s?)\s+(window|windows|house|car|windshield|door|home)\b"),
+        # a death wished on the reader: "go die in a fire", "you should commit suicide"
+        ((_g("die"), _g("go")),
+         r"(^|[.!?]\s*|\b(just|now|please|pls|plz|so|and)\s+)go\s+(and\s+)?die\b(?!\s+(down|out|off|your|ur|my|his|her|the|it)\b)"),
+        ((_g("die", "suicide", "yourself", "urself", "yourselves"), _g("you", "u", "ya", "y'all", "yall")),
+         r"\b(you|u|ya|y'all|yall)\s+(should|need to|ought to|gotta|better|deserve to)\s+(just\s+|go\s+)*(die(?!\s+(your|ur|my|his|her|the|it|down|out|off)\b)|commit suicide|kill (yourself|urself|yourselves|ya self))\b"),
+        # "you're dead", "you're a dead man" (not "dead wrong", "dead to me", "dead on")
+        ((_g("dead"), _g("you're", "youre", "ur", "you", "your")),
+         r"(\b(you're|youre|you are|ur|u r)|(^|[.!?…]\s*)your)\s+(a\s+)?dead(\s+(man|meat))?\s*(?=[.!,…]|$|\s+(when|once|the moment|as soon as|if you|bro|pal|buddy|officer|cop|pig|enough said)\b)"),
+        # "look over your shoulder from now on", "better start watching over your shoulder"
+        ((_g("shoulder"), _g("look", "looking", "watch", "watching")),
+         r"\b(look|looking|watch|watching)\s+over\s+(your|ur|ya)\s+shoulder\b(?=[^.!?]{0,20}\b(from now on|every|always|for the rest|at night|forever)\b)|\b(better|gonna have to|will have to|need to|should)\s+(start\s+)?(look|watch)(ing)?\s+over\s+(your|ur|ya)\s+shoulder\b"),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
          r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
@@ -489,6 +512,8 @@ _NOT_A_PERSON = re.compile(
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
     r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
     r"pictures?|pics|footage|video|film|scene|ball|puck|rapids|breeze|beliefs?|feelings?|pride|"
+    r"ribbon|cake|grass|lawn|hair|hedges?|checks?|cheques?|losses|spending|costs?|taxes|funding|"
+    r"slack|corners|tape|cords?|"
     r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
@@ -503,7 +528,7 @@ _RETOLD_SUBJECT = re.compile(
 )
 # a sentence that consoles or prays for someone is not a wish of harm
 _CONSOLING = re.compile(
-    r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip|get well|speedy|praying for|"
+    r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip(?! (off|out|your|ur|his|her|their|the|them|you|him|it|apart|open|through|into|up)\b)|get well|speedy|praying for|"
     r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe)\b"
 )
 

@@ -656,6 +656,27 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
         ("Sorry if I hurt your feelings at the meeting.", False),
         ("You have been warned twice about parking there, per the notice.", False),
         ("Keep it up, sergeant. You have been warned.", True),
+        # forms Wikipedia talk-page threats take (Jigsaw tune buckets), in other words, beside
+        # the everyday sentences that share their words
+        ("I'd love to rip the chief's head off... I'd rip off his head.", True),
+        ("I'd like to cut the ribbon at the new station.", False),
+        ("Go die in a ditch, deputy.", True),
+        ("Thousands go die-hard for this team every Sunday.", False),
+        ("You should die your hair blue for the fundraiser.", False),
+        ("You should just go commit suicide.", True),
+        ("You're dead, officer.", True),
+        ("You are dead wrong about the ordinance.", False),
+        ("You're dead to me.", False),
+        ("Bring out your dead, the plague cart is here.", False),
+        ("Touch my car again and you're a dead man.", True),
+        ("I'm gonna come over tonight and put a rock through your windshield.", True),
+        ("Someone threw a rock through her windshield last night.", False),
+        ("I'll attack you the second you step outside.", True),
+        ("We'd love to beat you at the charity softball game.", False),
+        ("Gonna blow your head off, pig.", True),
+        ("Better start watching over your shoulder, detective.", True),
+        ("Look over your shoulder before changing lanes.", False),
+        ("I'll come and find you, sarge.", True),
     ],
 )
 def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours(text, threat):
