@@ -1,8 +1,10 @@
 """Threats: statements of intent or wish to harm, including veiled ones. Always urgent.
 
-Each rule is a regular expression over the normalised words with anchor words: a rule runs
-only when one of its anchors is in the comment, so most comments cost a set intersection.
-Third-person talk about crimes ("the suspect shot two people", "was anyone killed") matches
+Three readings, in turn: the rules (:mod:`page_governor.moderation.threat_rules`, each a
+regular expression with anchor words, so most comments cost a set intersection), the frames
+below (a harm, a target and an intent in one sentence), and calls to violence
+(:mod:`page_governor.moderation.incitement`). A match is no threat when the harm is done to a
+thing, retold, reported, denied or consoled. Third-person talk about crimes ("the suspect shot two people", "was anyone killed") matches
 no rule: the rules need intent, a wish, incitement or a veiled warning.
 """
 
@@ -13,32 +15,14 @@ import re
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.incitement import detect_incitement
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
-
-_HARM = (
-    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat(?! (you|him|her|them|us|y'all|yall) (at|in|to|by)\b)|bash|strangle|choke|burn|bomb|"
-    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|break (your|his|her|their) "
-    r"(legs?|arms?|neck|face|jaw|bones?)|put (a|one) (bullet|cap|round) in|take (you|him|her|"
-    r"them) out|end (you|him|her|them)|run (you|him|her|them) over|jump (you|him|her))"
+from page_governor.moderation.threat_rules import (
+    HARM,
+    THREAT_RULES,
+    THREAT_WORDS,
+    threat_candidates,
 )
-# Whom the harm is aimed at: a person or people, never "it" ("I'm going to kill it at the 5k").
-_VICTIM = (
-    r"\s+(you|u|ya|him|her|them|y'all|yall|every|each|all|that|those|these|the|his|your|their|"
-    r"some|a|an|any|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|judge|mayor|everyone|"
-    r"everybody|somebody|someone|ur|ye|up)\b"
-)
-# fmt: off
-_HARM_WORDS = frozenset({
-    "kill", "killing", "shoot", "shooting", "stab", "stabbing", "murder", "hurt", "beat", "bash",
-    "strangle", "choke", "burn", "bomb", "blow", "smash", "slit", "hang", "lynch", "gut", "cut",
-    "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump",
-})
-_FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
-                           "gonna", "going", "gon", "finna", "i'd", "we'd"})
-_WILL = frozenset({"i'll", "ill", "we'll", "will", "imma", "ima", "gonna", "going"})
 
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
+__all__ = ["THREAT_RULES", "THREAT_WORDS", "detect_threat", "may_frame", "threat_candidates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,294 +30,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Who is found, got or hunted in a threat: a person (not "you a copy", "you home safe", "him
-# the forms"), every or one of a group, where someone lives, or someone's family or home.
-_PURSUED = (
-    r"(?:(?:you|u|ya|y'all|yall|him|her|them)\b(?!\s+(?:a|an|the|some|any|more|one|two|what|"
-    r"there|home|out|in|on|to|into|back|up|our|my|his|her|their|your|that|this|those|these|"
-    r"info\w*|details|answers?|everything|something|anything|help|started|through|covered|"
-    r"connected|ready|set|signed|registered|a copy|access|done)\b)"
-    r"|(?:every|each) (?:one|last)\b|(?:all|one) of (?:you|u|ya|y'all|yall|them|your)\b|whoever\b"
-    r"|where (?:you|u|he|she|they) (?:live|sleep|work|park)"
-    r"|(?:your|his|her|their) (?:family|kids?|wife|husband|children|house|home|address)\b"
-    r"|(?:that|the|those|these|this|every|each) (?:cop|pig|officer|deputy|chief|mayor|judge|"
-    r"snitch|rat|bitch|bastard|punk)s?\b)"
-)
-
-
-# (anchor groups, pattern): a pattern runs only when every one of its groups has a word in the
-# comment, so most comments cost a few set operations instead of thirty regular expressions.
-THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
-    (groups, re.compile(pattern))
-    for groups, pattern in (
-        # first-person intent: "I'll find you and break your legs", "I'm going to kill you"
-        ((_HARM_WORDS, _FIRST_PERSON),
-         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM + _VICTIM),
-        ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
-         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
-        # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
-        # home as the object: "I'll find something else to use", "we'll get this straightened
-        # out" are not threats)
-        ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
-         r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find|get|hunt( down)?|come for|come after|track down)\s+" + _PURSUED),
-        ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
-        # "I'll attack you", "gonna beat the hell out of him"
-        ((_g("attack", "assault", "jump", "beat"), _FIRST_PERSON),
-         r"\b(i'll|ill|i will|we'll|we will|i'm going to|im going to|i'm gonna|im gonna|gonna|imma|i'd love to|i want to|i wanna)\s+(attack|assault|jump|beat up|beat the (shit|crap|hell|fuck) out of)\s+(you|u|ya|him|her|them|y'all|yall)\b"),
-        # "I will rip off your head", "I'd love to tear his face off"
-        ((_g("rip", "tear"), _FIRST_PERSON),
-         r"\b(i|we|i'll|ill|i'd|we'll|gonna|imma)\b[^.!?]{0,30}\b(rip|tear)\s+(off\s+)?(your|ur|ya|his|her|their)\s+(head|face|throat|heart|arms?|legs?|eyes?|tongue)\b"),
-        # "I'll blow the hell out of you", "gonna blow your head off"
-        ((_g("blow"), _FIRST_PERSON),
-         r"\b(i'll|ill|i will|we'll|we will|gonna|i'm going to|im going to|imma|i'd)\s+(love to\s+)?blow\s+(the\s+(hell|shit|fuck|crap)|(your|ur|his|her|their)\s+(head|brains?|face))\s+(out of|off)\b"),
-        # harm to a home or a car, promised: "I'll throw a brick through your window"
-        ((_g("brick", "bricks", "rock", "rocks", "bottle", "molotov", "firebomb"), _g("window", "windows", "house", "car", "windshield", "door", "home")),
-         r"\b(i'll|ill|i will|we'll|we will|gonna|going to|imma|about to|might)\b[^.!?]{0,40}\b(throw|put|chuck|toss|hurl)\s+(a|another|some)\s+(brick|rock|bottle|molotov( cocktail)?|firebomb)s?\b[^.!?]{0,20}\b(through|at|into|in)\s+(your|ur|ya|his|her|their|the (chief|mayor|sheriff|officer|cop|judge|deputy)'?s?)\s+(window|windows|house|car|windshield|door|home)\b"),
-        # a death wished on the reader: "go die in a fire", "you should commit suicide"
-        ((_g("die"), _g("go")),
-         r"(^|[.!?]\s*|\b(just|now|please|pls|plz|so|and)\s+)go\s+(and\s+)?die\b(?!\s+(down|out|off|your|ur|my|his|her|the|it)\b)"),
-        ((_g("die", "suicide", "yourself", "urself", "yourselves"), _g("you", "u", "ya", "y'all", "yall")),
-         r"\b(you|u|ya|y'all|yall)\s+(should|need to|ought to|gotta|better|deserve to)\s+(just\s+|go\s+)*(die(?!\s+(your|ur|my|his|her|the|it|down|out|off)\b)|commit suicide|kill (yourself|urself|yourselves|ya self))\b"),
-        # "you're dead", "you're a dead man" (not "dead wrong", "dead to me", "dead on")
-        ((_g("dead"), _g("you're", "youre", "ur", "you", "your")),
-         r"(\b(you're|youre|you are|ur|u r)|(^|[.!?…]\s*)your)\s+(a\s+)?dead(\s+(man|meat))?\s*(?=[.!,…]|$|\s+(when|once|the moment|as soon as|if you|bro|pal|buddy|officer|cop|pig|enough said)\b)"),
-        # "look over your shoulder from now on", "better start watching over your shoulder"
-        ((_g("shoulder"), _g("look", "looking", "watch", "watching")),
-         r"\b(look|looking|watch|watching)\s+over\s+(your|ur|ya)\s+shoulder\b(?=[^.!?]{0,20}\b(from now on|every|always|for the rest|at night|forever)\b)|\b(better|gonna have to|will have to|need to|should)\s+(start\s+)?(look|watch)(ing)?\s+over\s+(your|ur|ya)\s+shoulder\b"),
-        # wishes and incitement: "hope you die", "somebody should put a bullet in…"
-        ((_g("hope", "wish", "pray", "hoping", "praying"),),
-         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
-        ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
-         r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
-        ((_g("should"), _g("shot", "hanged", "hung", "killed", "executed", "lynched", "dead", "strung", "beaten", "burned", "tortured")),
-         r"\bshould\s+(all\s+|just\s+|both\s+)?(be|get)\s+(shot|hanged|hung|killed|executed|lynched|dead|strung up|beaten|burned|tortured)\b"),
-        ((_g("should", "should've", "shouldve"), _g("shot", "killed", "hanged", "hung", "executed", "lynched")),
-         r"\bshould('?ve| have)\s+(shot|killed|hanged|hung|executed|lynched)\s+(him|her|them|you|that|those|the|every)\b"),
-        ((_g("deserve", "deserves"),),
-         r"\b(deserve|deserves)\s+to\s+(die|be shot|be killed|hang|be hanged|be executed|burn|suffer)\b"),
-        ((_g("bullet"),),
-         r"\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
-        ((_g("bullet", "round", "cap"), _g("put")), r"\bput\s+(a|one)\s+(bullet|round|cap)\s+in\b"),
-        ((_g("burn", "blow", "bomb", "shoot", "torch", "firebomb"),),
-         r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?(the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?)\b"),
-        ((_g("burn", "blow", "shoot"),),
-         r"\b(burn|blow|shoot)\s+(it|the place|them|the station|the office)\s+(down|up)\b[^.!?]{0,30}\b(with|inside)\b"),
-        ((_g("burn"), _g("inside")), r"\bburn\b[^.!?]{0,40}\bdown\b[^.!?]{0,20}\bwith\b[^.!?]{0,20}\binside\b"),
-        # veiled threats
-        ((_g("know"), _g("we")),
-         r"\bwe\s+know\s+where\s+(you|your|he|she|they|his|her|their|u)\b[^.!?]{0,30}\b(live|lives|sleep|sleeps|work|works|park|kids|family|families|children|wife|husband|go to school)\b"),
-        ((_g("know"), _g("we", "i")),
-         r"\b(we|i)\s+know\s+(your|his|her|their|where)\s+[^.!?]{0,20}\b(address|house|home|car|shifts?|kids|children|school|family|families|route|schedule)\b"),
-        ((_g("make", "live", "survive"), _g("won't", "wont", "not", "never", "ain't", "isn't"),
-          _g("retirement", "christmas", "weekend", "week", "end", "pension", "trial", "court")),
-         r"\b(won'?t|will not|wont|not gonna|isn'?t going to|ain'?t gonna|never)\s+(make it|live|survive)\s+(to|till|until|through|past)\s+(see\s+)?(retirement|christmas|the weekend|next week|the end|his pension|her pension|trial|court)\b"),
-        ((_g("watch"), _g("back", "backs", "family", "kids", "step")),
-         r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b"),
-        ((_g("sleep"), _g("eye")), r"\bsleep\s+with\s+one\s+eye\s+open\b"),
-        ((_g("coming"),),
-         r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
-        ((_g("coming", "comin", "comin'"),), r"\b(gets?|getting)\s+(what'?s|whats)\s+comin'?g?\s+to\s+(him|her|them|you|u|ya|y'all|yall)\b"),
-        ((_g("bag", "feet", "box", "tag", "ground"),),
-         r"\b(body bag|six feet under|toe tag|pine box)\b|\b(you|u|ya|he|she|they|him|her|them|y'all|"
-         r"yall|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|mayor|judge|detective|"
-         r"sergeant|trooper|commissioner|snitch|rat|bitch|bastard)\b[^.!?]{0,25}\b(in a box|in "
-         r"the ground)\b"),
-        ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
-        ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
-        ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
-         r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
-        ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen)\b"),
-        ((_g("blood", "bloodshed", "violence", "consequences"),),
-         r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
-        # death foretold or demanded: "you will die", "X must die", "ban me and die"
-        ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
-         r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn)\b"),
-        ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
-         r"\b(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
-        ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
-        ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|(?<!every )(?<!each )(?<!any )(?<!a )(?<!the )(?<!his )(?<!her )(?<!their )(?<!this )(?<!that )(?<!one )death to(?! (blame|be|do|make|push|score|justify))|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
-        ((_g("yourself", "urself", "yourselves", "kys"),),
-         r"(?<!don't )(?<!dont )(?<!never )(?<!not )(?<!don't ever )(?<!dont ever )(?<!never ever )\b(kill|hang|shoot|off) (yourself|urself|yourselves)\b|\bkys\b"),
-        # first-person violence without a weapon word: "I'll kick the shit out of you"
-        ((_g("kick", "punch", "slap", "smack", "beat", "fuck", "slaughter", "castrate", "mutilate",
-             "strangle", "behead", "decapitate", "sever", "stomp", "hurt"),
-          _g("i'll", "ill", "i", "we'll", "we", "imma", "ima", "gonna", "shalt", "shall")),
-         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"),
-        # conditional: a harm promised if the agency does or does not act
-        ((_g("sorry", "regret"), _g("or", "else", "unless", "if", "until", "keep")),
-         r"\b(or (else )?|unless [^ ]+( [^ ]+){0,6} |keep (it up|this up|ignoring [^ ]+) and )(you'll|you will|you're gonna|you are going to|they'll|he'll|she'll|u will|youll) (be sorry|regret (it|this))\b"),
-        ((_g("regret"), _g("make")), r"\b(we|i)('ll| will| are going to| am going to|'re gonna|'m gonna) make (you|him|her|them|u) regret\b"),
-        ((_g("good"), _g("know")), r"\bif (you|u|he|she|they) know(s)? what's good for (you|u|him|her|them)\b"),
-        ((_g("happen", "happens", "happened"), _g("bad", "something", "see", "what", "watch")),
-         r"\b(something (bad|terrible|awful|nasty) (is going to|is gonna|will|might|could) happen to (you|your|him|his|her|them|their|that|the)|(and|then) (see|watch) what happens (to|when) (you|your|ur|that|the|his|her|their|this|y'all|yall))\b"),
-        ((_g("survive"), _g("won't", "wont", "not", "never")),
-         r"\b(won't|wont|will not|not gonna|never) survive (the|this|next) (week|weekend|night|month|year)\b"),
-        ((_g("bad", "rough", "long"), _g("weekend", "night", "day", "week")),
-         r"\b(is|are|gonna|going to|will) (have|be having) a (very |really )?(bad|rough|long) (weekend|night|day|week)\b"),
-        ((_g("safe"), _g("won't", "wont", "not", "never", "isn't")),
-         r"\b(family|families|wife|husband|kids|children|daughter|son|house|home|officers?|you|he|she|they)( [^ ]+){0,2} (won't|wont|will not|is not|isn't|are not|aren't|never) (be )?safe\b"),
-        ((_g("hospital", "morgue", "grave", "ambulance", "wheelchair"),),
-         r"\b(you'll|you will|you're gonna|u will|gonna|going to|he'll|she'll|they'll) (end up|wind up|be|leave) in (the|a) (hospital|morgue|grave|ambulance|wheelchair)\b"),
-        # implied: a remark about someone's house, car or family that only makes sense as menace
-        ((_g("shame", "pity", "hate"), _g("if", "for")),
-         r"\b(((be|would be|it'd be|it would be|such) a |^|\bwhat a )(shame|pity) if|('d|would) hate (for|if)) (anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
-        ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
-        ((_g("tight"), _g("sleep")), r"\bsleep tight\b"),
-        ((_g("know"), _g("we", "i")),
-         r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b"),
-        ((_g("know", "found"), _g("lives", "live", "house", "home")),
-         r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)( [^ ]+){0,4} (lives|live|belongs)\b"),
-        ((_g("visit", "call"), _g("house", "pay")), r"\b(time for a house call|pay (him|her|them|you) a visit)\b"),
-        ((_g("wife", "husband", "kids", "children", "daughter", "son", "family"),
-          _g("bus", "school", "drops", "walks", "picks", "gets", "morning", "elementary", "stop")),
-         r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family)('s)? ( ?[^ ]+){0,5}(bus stop|school|drops|walks|picks|gets out|every morning|every night|elementary|at \d)"),
-        ((_g("bus", "daycare", "practice", "ride", "rides", "route"), _g("wife", "husband", "kids", "children", "daughter", "son", "family")),
-         r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family) ( ?[^ ]+){0,3}(rides?|takes?|catch(es)?) (the |bus |a )*(bus|daycare|practice|route)\b|\b(drops?|takes?|picks?) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son) (up |off )?(at|to|from) (daycare|school|practice|the bus)\b|\bwhich (daycare|school|bus) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son)\b"),
-        ((_g("time"), _g("matter"), _g("gets", "get", "catches", "finds", "reaches")),
-         r"\bmatter of time (before|till|until) (someone|somebody|we|they|i|one of us|one of them|people) (gets|get|catches|catch|finds|find|reaches) (to )?(you|u|ya|him|her|them|y'all|yall|every|one of you)\b"),
-        ((_g("catch", "see", "find", "meet", "run"), _g("never", "clock", "uniform", "badge", "duty", "alone")),
-         r"\bhope (i|we) never (catch|see|find|meet|run into) (you|u|ya|y'all|yall|him|her|them)\b|\b(catch|see|find|meet) (you|u|ya|y'all|yall|him|her|them) (off the clock|out of uniform|without (your|his|her|the) (badge|gun|uniform))\b"),
-        ((_g("ready", "strapped", "armed", "prepared"), _g("come", "meet")),
-         r"\bmeet me\b[^.!?]{0,60}\b(come|be) (ready|strapped|armed|prepared)\b|\bcome (strapped|armed)\b"),
-        ((_g("waiting"), _g("i'll", "we'll", "will", "i'm", "im", "we're", "are", "am", "be")),
-         r"\b(i'll|ill|we'll|i will|we will|i'm|im|we're|we are|i am)( be)? waiting (for (you|u|him|her|them) )?(outside|behind|in (the|your|his|her) (parking|garage|driveway|lot)|at (your|his|her|their) (house|home|door|car)|by (your|his|her|their) (house|car|door)|in your|after (your|his|her) shift|when (you|he|she|they) (get|gets|come|comes) (home|out|off))"),
-        ((_g("address", "addy"), _g("got", "have", "found", "pulled", "know", "looked", "dug")),
-         r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|found|pulled|know|looked up|dug up) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (home |house |real |personal |exact )?(address|addy)\b"),
-        ((_g("see", "live", "make"), _g("won't", "wont", "not", "never", "ain't", "aint")),
-         r"\b(you|u|ya|he|she|they|y'all|yall)( [^ ]+)? (won't|wont|will not|ain't gonna|aint gonna|never gonna|are not gonna|is not gonna) (see|live to see|make it to) (christmas|the new year|new year'?s|next year|retirement|tomorrow|another birthday|the weekend|next week|spring|summer|thanksgiving|your kids|his kids|her kids|your pension)\b"),
-        # property harm said as a forecast: "your office windows are coming in by morning"
-        ((_g("windows", "window", "doors", "door", "car", "cruiser", "cruisers", "house", "station", "precinct", "office", "tires", "truck"),
-          _g("coming", "going", "getting", "gonna", "will")),
-         r"\b(your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [^ ]+){0,2} (windows?|doors?|cars?|cruisers?|house|station|precinct|office|tires|truck)( [^ ]+)? (are|is|will be|'re|gonna be|gonna|will|are going to be|is going to be)? ?(coming in|going up in flames|going up|getting (smashed|bricked|torched|burned|slashed|busted))\b"),
-        # menace said in the idioms English keeps for it: "you've been warned", "you're next",
-        # "mark my words … pay", "won't be pretty", "teach him a lesson", "lock his doors"
-        ((_g("warned"), _g("been", "consider")),
-         r"\b(you'?ve been warned|you have been warned|consider yourselves? warned)\b"
-         # (not a report of an earlier warning: "you have been warned twice on your talk page")
-         r"(?! (twice|before|again|already|several|many|multiple|\d+|by|on|about|that|not|to|for|"
-         r"repeatedly|numerous|three|two))"),
-        ((_g("next"), _g("you're", "youre", "ur", "you", "are")),
-         r"\b(you'?re|you are|ur|youre) next\b(?! (in line|week|month|year|time|up|door|to|on the|for))"),
-        ((_g("pay", "pays"), _g("blood", "life", "lives", "dearly")),
-         r"\b(pay|pays|paying)( for (this|that|it))? (in|with) (blood|(his|her|their|your) li(fe|ves))\b|\bpay dearly\b"),
-        ((_g("pretty"), _g("won't", "wont", "not", "ain't", "aint")),
-         r"\b(won'?t|will not|ain'?t gonna|is not gonna|isn'?t going to) be pretty\b"),
-        ((_g("find"), _g("out"), _g("keep", "mess", "messing", "touch", "cross")),
-         r"\b(you'?ll|you will|you'?re gonna|you are going to|gonna) find out what happens\b"),
-        ((_g("lesson"), _g("teach", "taught")),
-         r"\bteach(ing)? (him|her|them|you|that|this|those|these|the|a few|some)( [^ ]+){0,3} a lesson\b"),
-        ((_g("doors", "door"), _g("lock"), _g("better")),
-         r"\bbetter lock (his|her|their) doors?\b"),
-        ((_g("armed", "loaded"), _g("ready", "locked")), r"\b(armed and ready|locked and loaded)\b"),
-        ((_g("signs"), _g("more")), r"\bbring(ing)? more than (signs|words|posters|our voices)\b"),
-        ((_g("alley", "alone", "dark"), _g("catch", "find", "meet", "get")),
-         r"\b(catch|find|meet|get) (him|her|them|you|u|officer [a-z]+|that [a-z]+|the [a-z]+|[a-z]+)( [^ ]+){0,2} alone\b[^.!?]{0,25}\b(dark|alley|night|parking)\b"),
-        ((_g("knife", "blade", "bullet"), _g("gut", "back", "throat", "neck", "chest", "head")),
-         r"\b(knife|blade|bullet|shiv) in (his|her|their|your|ur) (gut|back|throat|neck|chest|head|skull)\b"),
-        ((_g("tree", "lamppost", "lamp", "rope"), _g("hang", "hanging", "hung", "swing", "swinging")),
-         r"\b(hang|hanging|hung|swing|swinging) (from|off) (a|the|the nearest|every) (tree|lamppost|lamp post|bridge|rope)\b"),
-        ((_g("taking", "take", "pick"), _g("one", "out", "off")),
-         r"\b(taking|take|pick(ing)?) (out|off) (these|those|the|all|every|each)( [^ ]+){0,2} (cops|pigs|officers|deputies|judges|officials)( one by one)?\b"),
-        ((_g("burn", "torched", "burning"), _g("see", "watch", "city", "town", "station", "precinct", "getting")),
-         r"\b(see|watch) (this|that|the|your) (station|precinct|place|house|building|city|town|courthouse|department)( [^ ]+)? (burn|go up in flames)\b|\b(this|the) (city|town|station|precinct|courthouse|place) (is|are|will be|gonna be)( [^ ]+)? (getting |going to get |gonna get )?(torched|burned down|burnt down|on fire)\b"),
-        ((_g("light", "lighting"), _g("cruiser", "cruisers", "car", "cars", "house", "station", "precinct", "truck")),
-         r"\b(light|lighting) up (the|that|this|your|his|her|their|every|each|a)( next)?( [^ ]+){0,2} (cruiser|cruisers|car|cars|house|station|precinct|truck)\b"),
-        ((_g("sugar"), _g("tank", "tanks")), r"\bsugar in (the|their|his|her|your|those)( [^ ]+){0,2} (gas )?tanks?\b"),
-        ((_g("happened", "happen", "happens"), _g("terrible", "awful", "sad", "tragic", "bad", "shame", "pity", "hate")),
-         r"\b(would|it'?d|it would|be) (be )?(a )?(terrible|awful|sad|tragic|too bad|real shame|shame|pity)( [^ ]+)? if (something|anything)( bad)? (happened|were to happen|happens) to (him|her|them|you|(your|his|her|their) (family|kids|children|wife|husband|daughter|son|girls|boys|house|home))\b"),
-        # a time and place to meet "with protection"
-        ((_g("protection", "backup", "need"), _g("bring", "with", "need")),
-         r"\b(bring|with) (some |your )?(protection|backup|friends|a vest)\b( [^ ]+){0,4}( (you'll|you will|you're going to|you are going to|you're gonna) need it)?"),
-        ((_g("alone"), _g("come", "meet")), r"\b(come|meet me) alone\b"),
-        # harm to vehicles and buildings
-        ((_g("torch", "burn", "smash", "slash", "slashed", "flip", "firebomb", "trash", "wreck", "key"),
-          _g("car", "cars", "cruiser", "cruisers", "tires", "windows", "window", "station", "precinct", "substation", "house", "office", "vehicle", "vehicles", "truck")),
-         r"\b(torch|burn|smash|slash|flip|firebomb|trash|wreck|key)(ed)? (down |up )?(every |all |each |the |those |that |your |his |her |their )?([^ ]+ ){0,3}(cars?|cruisers?|tires|windows?|station|precinct|substation|house|office|vehicles?|truck)\b"),
-        ((_g("tires", "windows", "cars", "cruisers", "car", "truck"), _g("slashed", "smashed", "fire", "burning", "torched", "flipped")),
-         r"\b(tires|windows|cars?|cruisers|truck)( [^ ]+){0,3} (got |get |be |were |are |will be |would look better )(slashed|smashed|on fire|burning|torched|flipped)\b"),
-        ((_g("fire", "caught", "burn", "burned", "burns"), _g("shame", "pity", "if")),
-         r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
-        # wishing death on officers, officials or a group of them
-        ((_g("casket", "coffin", "grave", "ditch", "bag"),),
-         r"\b(deserves?|belongs?|needs?|should be|end up|ends up|in) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b"),
-        ((_g("die", "dead"), _g("choke", "rot", "ditch", "should", "better", "cops", "pigs", "officers", "deputies")),
-         r"\b((choke|rot|burn) and die|dead in a ditch|(should|better) (all )?be dead|dead (cops|pigs|officers|deputies))\b"),
-        ((_g("flattens", "flatten", "hits", "runs", "crushes"), _g("hope", "pray", "wish")),
-         r"\b(hope|pray|wish)( [^ ]+){0,3} (a |the )?(truck|bus|car|train)( [^ ]+){0,2} (flattens|hits|runs over|crushes)\b"),
-        ((_g("die", "dies"), _g("may", "hope", "every")), r"\bmay (every|all|each|they|he|she|you)( [^ ]+){0,5} (die|dies|rot)\b"),
-        # armed presence announced at a named place
-        ((_g("rifle", "shotgun", "gun", "guns", "ar", "ak", "glock", "pistol", "piece", "ar-15", "ar15"),
-          _g("coming", "bringing", "bring", "showing", "come")),
-         r"\b(i'm|im|i am|we're|we are|i'll be|we'll be)? ?(coming|bringing|bring|showing up)( [^ ]+){0,8} (with )?(my|our|a) (rifle|shotgun|gun|guns|ar|ak|glock|pistol|piece|ar-15|ar15)\b"),
-        # menace in the shapes of posts read out in threat prosecutions: revenge promised,
-        # a court order that "won't stop a bullet", weapons stockpiled for someone, a massacre
-        # announced in the first person, a weapon drawn, plans for someone, a launcher aimed
-        # at a house
-        ((_g("revenge", "vengeance", "payback"), _g("coming", "mine", "dish", "served", "is", "will")),
-         r"\b(revenge|vengeance|payback) (is|will be) (coming|mine|a dish|best served|served)\b"),
-        ((_g("bullet", "bullets"), _g("stop")),
-         r"\b(your|ur|ya)\s+([a-z]+\s+){0,2}(order|orders|paper|papers|pfa)\b[^.!?]{0,40}\bstop (a|the|my|any) bullets?\b"),
-        ((_g("enough"), _g("guns", "ammo", "ammunition", "bullets", "explosives", "firepower", "rounds", "weapons", "bombs")),
-         r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|own|bought|built) enough (guns|ammo|ammunition|bullets|explosives|firepower|rounds|weapons|bombs)\b[^.!?]{0,50}\b(take care of|take out|deal with|wipe out|for (you|u|all of you|every one of you|them|him|her|y'all|yall))\b"),
-        ((_g("shooting", "massacre", "bombing", "rampage"), _g("initiate", "commit", "carry", "pull")),
-         r"\b(i|i'm|im|i'll|ill|we|we'll|we're|myself)\b[^.!?]{0,60}\b(initiate|commit|carry out|pull off)\s+(?:(?!(of|into|about|on|for|after|regarding|review|investigation|inquiry)\b)[a-z-]+\s+){0,4}(shooting|massacre|bombing|rampage)\b"),
-        ((_g("pull", "draw", "grab", "pulling", "drawing"), _g("knife", "blade", "gun", "pistol", "strap", "glock", "piece")),
-         r"\b(?<!had to )(?<!have to )(?<!having to )(pull|draw|grab|pulling|drawing) my (knife|blade|gun|pistol|strap|glock|piece)\b[^.!?]{0,60}\b(you|u|him|her|them|throat|head|chest)\b"),
-        ((_g("slit", "cut", "slice", "slash"), _g("throat", "jugular")),
-         r"\b(i'll|ill|i will|imma|ima|i'd|i want to|i wanna|i'm gonna|im gonna) (slit|cut|slice|slash) (his|her|your|their|ur|ya) (throat|jugular)\b"),
-        ((_g("plans", "plan"), _g("sinister", "evil", "deadly", "violent")),
-         r"\b(i|we|i've|we've|ive)( [^ ]+)? (have|got|'ve got) (some )?(sinister|evil|deadly|violent) plans? for\b"),
-        ((_g("fire", "shoot", "launch", "lob"), _g("house", "home", "car", "window", "windows", "door", "office", "porch", "station")),
-         r"\b(fire|shoot|launch|lob)\s+(a|an|the|my|some)?\s*([a-z-]+\s+){0,2}(mortar|rocket|rockets|round|rounds|shots?|bullets?|grenade|molotov|launcher|rifle)\b[^.!?]{0,20}\b(at|into|through) (his|her|your|their|ur|the [a-z]+'s|[a-z]+'s) (house|home|car|windows?|front door|door|office|porch|station)\b"),
-        # Spanish
-        ((_g("matar", "quemar", "golpear", "disparar", "encontrar"),),
-         r"\b(te|lo|la|los|las)\s+(voy|vamos|van)\s+a\s+(matar|quemar|golpear|disparar|encontrar)\b"),
-        ((_g("morir"),), r"\b(vas|van)\s+a\s+morir\b"),
-        ((_g("sabemos"),), r"\bsabemos\s+donde\s+(vives|viven|duermen|duermes|trabajas)\b"),
-        ((_g("mato"),), r"\bte\s+mato\b"),
-        ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
-    )
-)
-# fmt: on
-
-
-_FIRST_GROUPS = frozenset().union(*(groups[0] for groups, _ in THREAT_RULES))
-THREAT_WORDS = _HARM_WORDS | {
-    "die",
-    "dies",
-    "dead",
-    "killed",
-    "shot",
-    "murdered",
-    "bullet",
-    "hanged",
-    "hung",
-    "suffer",
-}
-
-
-# Rule indexes by the words of their first anchor group, so a comment's words pick out the few
-# rules worth checking instead of every rule being tested against every comment.
-_BY_FIRST_WORD: dict[str, tuple[int, ...]] = {}
-for _index, (_groups, _pattern) in enumerate(THREAT_RULES):
-    for _word in _groups[0]:
-        _BY_FIRST_WORD[_word] = (*_BY_FIRST_WORD.get(_word, ()), _index)
-
-
-def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
-    """The rules whose anchor groups all have a word in the comment, in the rules' order."""
-    if _FIRST_GROUPS.isdisjoint(words):
-        return []
-    indexes = sorted({i for w in _FIRST_GROUPS.intersection(words) for i in _BY_FIRST_WORD[w]})
-    return [
-        THREAT_RULES[i][1]
-        for i in indexes
-        if all(not group.isdisjoint(words) for group in THREAT_RULES[i][0][1:])
-    ]
-
-
 # --- Threat frames -------------------------------------------------------------------------
-# The rules above name ways of saying a threat; a frame reads what a threat is made of, so a
+# The rules name ways of saying a threat; a frame reads what a threat is made of, so a
 # new wording of a known shape is caught too: in one sentence, (1) a harm done to a person or
 # their property ("bury you", "catch a bullet", "get jumped", "set on fire", "a slow painful
 # death"), (2) aimed at the reader, an officer or official, or a named person, and (3) said as
@@ -552,9 +250,30 @@ def _retold(n: Normalized, m: re.Match[str]) -> bool:
     """Whether a match is someone else's threat retold ("he said he was gonna shoot them")."""
     first, _ = n.sentence_bounds(n.word_at_clean(m.start()), limit=30)
     before = " ".join(n.words[first : n.word_at_clean(m.start())])
-    harm = re.search(_HARM, m.group(0))
+    harm = re.search(HARM, m.group(0))
     lead = before + " " + m.group(0)[: harm.start()] if harm else before
     return bool(_RETELLING.search(before)) and bool(_RETOLD_SUBJECT.search(lead.strip() + " "))
+
+
+_NEGATIONS = _words(
+    "not never dont don't wont won't cannot can't cant wouldn't wouldnt shouldn't shouldnt no"
+)
+_UNAFRAID = _words("afraid scared hesitate twice")
+# "hurt" said of the writer's feelings: "I am deeply hurt that…", "I'm really hurt!"
+_FEELING = _words("am i'm im was were feel felt feeling be been being so really deeply very truly")
+
+
+def _denied(m: re.Match[str]) -> bool:
+    """Whether the harm in a match is denied ("I will never hurt you", "I'm not going to kill
+    you", "we don't have to kill him") or is a feeling ("I am deeply hurt that you …")."""
+    harm = re.search(HARM, m.group(0))
+    if harm is None:
+        return False
+    before = m.group(0)[: harm.start()].split()
+    if not _NEGATIONS.isdisjoint(before[-3:]):
+        # "I'm not afraid to slit your throat", "I won't hesitate to shoot" deny nothing
+        return _UNAFRAID.isdisjoint(before[-3:])
+    return harm.group(0).startswith("hurt") and bool(before) and before[-1] in _FEELING
 
 
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
@@ -572,6 +291,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _CONSOLING.search(sentence)
                 or _REPORTED.search(sentence)
                 or _retold(n, m)
+                or _denied(m)
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))

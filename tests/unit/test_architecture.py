@@ -20,6 +20,7 @@ PURE = (
     "page_governor.moderation.lexicon",
     "page_governor.moderation.detectors",
     "page_governor.moderation.threats",
+    "page_governor.moderation.threat_rules",
     "page_governor.moderation.incitement",
     "page_governor.moderation.spam",
     "page_governor.moderation.personal_info",

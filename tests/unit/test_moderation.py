@@ -677,6 +677,13 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
         ("Better start watching over your shoulder, detective.", True),
         ("Look over your shoulder before changing lanes.", False),
         ("I'll come and find you, sarge.", True),
+        ("Nobody here will ever hurt you, ma'am. I will never hurt you.", False),
+        ("I'm not going to kill you, I'm going to report you.", False),
+        ("I am deeply hurt that you blocked me.", False),
+        ("I don't care what you say, I will kill you.", True),
+        ("I'm not afraid to slit your throat, deputy.", True),
+        ("I won't hesitate to shoot you.", True),
+        ("If you don't drop the charges I'll kill you.", True),
     ],
 )
 def test_threats_in_the_shapes_of_prosecuted_posts_and_their_innocent_neighbours(text, threat):
