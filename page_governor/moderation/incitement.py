@@ -33,7 +33,8 @@ _GROUP_NOUNS = _words(
 )
 _INCITE_VERBS = _words(
     "kill murder shoot stab hang lynch exterminate slaughter gas behead execute massacre "
-    "butcher burn stone torture nuke eradicate annihilate"
+    "butcher burn stone torture nuke eradicate annihilate killing shooting lynching hanging "
+    "executing slaughtering gassing murdering"
 )
 _INCITE_FILLERS = _words("so just now go and then lets let's let us time to its it's all")
 _INCITE = re.compile(
@@ -44,6 +45,14 @@ _INCITE = re.compile(
     r"( (last|single))?( (one|ones))?( of)?( (the|them|those|these))?( [a-z]+)? "
     r"(?P<group>" + "|".join(sorted(_GROUP_NOUNS)) + r"))\b"
 )
+# "start killing reporters", "time for hanging all the traitors" (a gerund after a verb of
+# starting: the same command)
+_INCITE_GERUND = re.compile(
+    r"\b(start|begin|get to|go|time for|time to start)\s+(killing|shooting|lynching|hanging|"
+    r"executing|slaughtering|gassing|murdering)\s+((all|every|each|these|those|the|some)\s+)?"
+    r"((of\s+)?(the|them|those|these)\s+)?([a-z]+\s+)?(" + "|".join(sorted(_GROUP_NOUNS)) + r")\b"
+)
+_GERUND_LEAD = _INCITE_FILLERS | _words("we should need must gotta to i say can could it's its")
 _INCITE_PASSIVE_WORDS = _words(
     "hanged hung lynched executed exterminated gassed killed shot slaughtered death wiped "
     "removed erased eradicated raped tortured murdered stabbed burned burnt beaten"
@@ -116,6 +125,13 @@ def detect_incitement(n: Normalized) -> Hit:
             before = n.words[first:i]
             if any(w not in _INCITE_FILLERS for w in before) or _blocked(n, first, end):
                 continue
+            hit.add(0.85, n.span_of_clean(m.start(), m.end()))
+    if _may_command(words):
+        for m in _INCITE_GERUND.finditer(text):
+            i = n.word_at_clean(m.start())
+            first, end = n.sentence_bounds(i, limit=30)
+            if any(w not in _GERUND_LEAD for w in n.words[first:i]) or _blocked(n, first, end):
+                continue  # "they started killing people" is a report, not a command
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_demand(words):
         for m in _INCITE_PASSIVE.finditer(text):

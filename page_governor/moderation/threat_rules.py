@@ -97,6 +97,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("shoulder"), _g("look", "looking", "watch", "watching")),
          r"\b(look|looking|watch|watching)\s+over\s+(your|ur|ya)\s+shoulder\b(?=[^.!?]{0,20}\b(from now on|every|always|for the rest|at night|forever)\b)|\b(better|gonna have to|will have to|need to|should)\s+(start\s+)?(look|watch)(ing)?\s+over\s+(your|ur|ya)\s+shoulder\b"),
         # wishes and incitement: "hope you die", "somebody should put a bullet in…"
+        # "wish you death", "I wish him a slow and painful death"
+        ((_g("wish", "wishing", "hope", "pray"), _g("death")),
+         r"\b(wish|wishing|hope|pray)\w*\s+(you|u|ya|him|her|them|y'all|yall|all of you)\s+(a\s+)?((slow|painful|horrible|quick|gruesome|violent|miserable)\s+)?((and|&)\s+(slow|painful|horrible|gruesome|violent|miserable)\s+)?death\b"),
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
          r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),

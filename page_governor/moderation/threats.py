@@ -212,7 +212,8 @@ _NOT_A_PERSON = re.compile(
     r"pictures?|pics|footage|video|film|scene|ball|puck|rapids|breeze|beliefs?|feelings?|pride|"
     r"ribbon|cake|grass|lawn|hair|hedges?|checks?|cheques?|losses|spending|costs?|taxes|funding|"
     r"slack|corners|tape|cords?|"
-    r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument)\b"
+    r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument|weeds|"
+    r"bugs|pests|mosquito(e)?s|germs|flies)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)

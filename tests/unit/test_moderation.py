@@ -683,6 +683,14 @@ def test_a_spam_flag_by_the_model_quotes_the_link_not_the_pieces_of_its_address(
         ("I don't care what you say, I will kill you.", True),
         ("I'm not afraid to slit your throat, deputy.", True),
         ("I won't hesitate to shoot you.", True),
+        # wished deaths and calls to start killing (ETHOS tune buckets), beside reports
+        ("Wish you death, officer.", True),
+        ("I wish him a slow and painful death.", True),
+        ("We hope the death of Officer Ruiz leads to change.", False),
+        ("Time to start shooting the protesters.", True),
+        ("They keep killing people at that intersection, fix the light.", False),
+        ("The gang started killing people in 1994.", False),
+        ("We should start killing the weeds before spring.", False),
         ("If you don't drop the charges I'll kill you.", True),
     ],
 )
