@@ -189,6 +189,9 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
             False,
         ),
         ("Defamatory posts (false statements that harm a person's reputation) are removed.", False),
+        ("Derogatory or offensive content will be taken down.", True),
+        ("Disparaging comments directed at staff or the Department may be removed.", True),
+        ("We remove derogatory terms that target a person's race or religion.", False),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -484,6 +487,11 @@ def test_clock_times_do_not_end_a_sentence_unless_a_new_one_starts(text, expecte
             "A comment asking for documents will not be considered a public records request.",
             "public_records_notice",
             False,
+        ),
+        (
+            "The Village does not allow comments that are obscene or defamatory.",
+            "moderation_policy",
+            True,
         ),
     ],
 )
