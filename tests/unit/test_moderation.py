@@ -537,6 +537,10 @@ def test_a_threat_says_whom_or_what_it_is_aimed_at(text, aimed):
         "Thanks to Mr. Kevin Hacks on Instagram I recovered my disabled account in minutes.",
         "Best CBD gummies at wholesale price, order at greenleafdeals.store",
         "Hi handsome, I'm new in town and looking for a real man. Message me on my profile",
+        # channel begging in the words YouTube's spam collection uses (tune buckets)
+        "Subscribe my channel for daily reaction videos",
+        "guys help me get subs please, 100 by friday",
+        "Check out my new mixtape on the link in my name",
     ],
 )
 def test_testimonial_scams_shop_domains_and_dating_bait_are_spam(text):
@@ -548,6 +552,7 @@ def test_testimonial_scams_shop_domains_and_dating_bait_are_spam(text):
     [
         "Watch the full meeting here: https://www.youtube.com/watch?v=7hGd0aK",
         "The article: https://www.localnews.example/2026/12/03/council-votes-on-budget",
+        "I subscribe to the sheriff's text alerts and got this one at 6am",
     ],
 )
 def test_a_resident_sharing_one_plain_link_is_not_spam(text):
