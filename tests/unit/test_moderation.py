@@ -565,10 +565,25 @@ def test_a_resident_sharing_one_plain_link_is_not_spam(text):
         "Deputy Lyons is a knuckle-dragging neanderthal",
         "the mayor has the brains of a goldfish",
         "absolute sh*tshow",
+        # name-calling OLID and Jigsaw tune buckets showed missing
+        "Sergeant, you're such a dolt",
+        "that neighbor of mine is a wart on society",
+        "you nutter, nobody asked you",
     ],
 )
 def test_insults_without_swear_words_and_masked_compounds_are_flagged(text):
     assert cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scam alert: phony IRS calls are back, hang up",
+        "The dunce cap exhibit opens at the history museum Saturday",
+    ],
+)
+def test_scam_warnings_and_museum_news_are_not_name_calling(text):
+    assert "personal_attack" not in cats(text)
 
 
 def test_a_spam_term_inside_a_hyphenated_word_counts_as_it_did_before_the_speed_gate():
