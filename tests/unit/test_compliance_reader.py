@@ -192,6 +192,11 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
         ("Derogatory or offensive content will be taken down.", True),
         ("Disparaging comments directed at staff or the Department may be removed.", True),
         ("We remove derogatory terms that target a person's race or religion.", False),
+        (
+            "Rude or inappropriate posts detract from the discussion. We remove threats:\n- threats",
+            False,
+        ),
+        ("Posts with false or misleading information will be hidden.", True),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -493,6 +498,17 @@ def test_clock_times_do_not_end_a_sentence_unless_a_new_one_starts(text, expecte
             "moderation_policy",
             True,
         ),
+        (
+            "The purpose of the comment-enabled pages is to facilitate a civil dialogue with residents.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "We do not endorse any views or commentary posted by others.",
+            "opinions_disclaimer",
+            True,
+        ),
+        ("We do not actively monitor our social media sites.", "not_monitored_247", True),
     ],
 )
 def test_state_agency_and_university_wording(text, element, passed):
