@@ -37,7 +37,7 @@ def _g(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _words(text: str) -> frozenset[str]:
+def wordset(text: str) -> frozenset[str]:
     """The words of a space-separated list."""
     return frozenset(text.split())
 

@@ -20,14 +20,10 @@ from page_governor.moderation.threat_rules import (
     THREAT_RULES,
     THREAT_WORDS,
     threat_candidates,
+    wordset,
 )
 
 __all__ = ["THREAT_RULES", "THREAT_WORDS", "detect_threat", "may_frame", "threat_candidates"]
-
-
-def _words(text: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(text.split())
 
 
 # --- Threat frames -------------------------------------------------------------------------
@@ -96,22 +92,22 @@ _FRAME_HARM = re.compile(
 # The screen: a frame can only match when one of these words is in the comment, or one word of
 # each set of a pair ("set … on fire", "off the road"). Everyday words a harm phrase may also
 # use ("take", "put", "end", "run", "gun") are left out so that most comments skip the frames.
-_FRAME_STEMS = _words(
+_FRAME_STEMS = wordset(
     "kill murder shoot stab strangle choke lynch ambush snipe execute torch firebomb stomp beat "
     "jump merk whack shank behead bash snuff"
 )
 _FRAME_WORDS = frozenset(
     {w + suffix for w in _FRAME_STEMS for suffix in ("", "s", "es", "ed", "d", "ing")}
-    | _words(
+    | wordset(
         "shot bury buried hang hangs hung hanged beaten popped capped smoked whacked gunned strung "
         "bodied sniped blasted burn burns burned burnt dead death ground feet coffin casket "
         "ditch grave morgue flames bullet bullets slug blade hollow gut"
     )
 )
 _FRAME_PAIRS = (
-    (_words("set lit light"), _words("fire ablaze alight")),
-    (_words("off"), _words("road bridge cliff overpass")),
-    (_words("run runs"), _words("over down")),
+    (wordset("set lit light"), wordset("fire ablaze alight")),
+    (wordset("off"), wordset("road bridge cliff overpass")),
+    (wordset("run runs"), wordset("over down")),
 )
 
 
@@ -129,7 +125,7 @@ _FRAME_TARGETS = re.compile(
     r"squad cars?)\b"
 )
 # a wish, demand or menace: enough for harm that merely befalls someone ("get shot")
-_FRAME_WISH = _words(
+_FRAME_WISH = wordset(
     "hope hoping wish wishing pray praying may should shoulda oughta ought deserve deserves "
     "deserved better let's lets someday"
 )
@@ -138,7 +134,7 @@ _FRAME_WISH_PHRASES = re.compile(
     r"can't wait (till|until|for)|cant wait (till|until|for))\b"
 )
 # intent or forecast: enough for harm someone does ("I'll bury you", "gonna kill every cop")
-_FRAME_MODAL = _FRAME_WISH | _words(
+_FRAME_MODAL = _FRAME_WISH | wordset(
     "will i'll we'll you'll he'll she'll they'll it'll ill youll gonna finna gon imma ima soon "
     "need unless else gotta"
 )
@@ -147,7 +143,7 @@ _FRAME_MODAL_PHRASES = re.compile(
     r"they|y'all|yall|that|this|i|we|the)|(and|then) (watch|see)|keep (it|this|that) up|"
     r"one more time|next time|i'm|im|we're)\b"
 )
-_FRAME_BLOCK = _words(
+_FRAME_BLOCK = wordset(
     "suspect suspects accused allegedly alleged threatened threatening threatens charged arrested "
     "convicted sentenced defendant reportedly according victim victims recover recovers "
     "recovery recovering prayers condolences rip heal healing nobody noone not don't dont "
@@ -156,7 +152,7 @@ _FRAME_BLOCK = _words(
     "penalty prison jail"
 )
 _NO_ONE = re.compile(r"\bno one\b|\bno (officer|deputy|cop|child|kid|person)\b")
-_QUESTION_START = _words("is was did does do are were will how what why who when where can")
+_QUESTION_START = wordset("is was did does do are were will how what why who when where can")
 
 
 def _frame_sentence(n: Normalized, first: int, end: int, *, passive: bool) -> bool:
@@ -256,12 +252,12 @@ def _retold(n: Normalized, m: re.Match[str]) -> bool:
     return bool(_RETELLING.search(before)) and bool(_RETOLD_SUBJECT.search(lead.strip() + " "))
 
 
-_NEGATIONS = _words(
+_NEGATIONS = wordset(
     "not never dont don't wont won't cannot can't cant wouldn't wouldnt shouldn't shouldnt no"
 )
-_UNAFRAID = _words("afraid scared hesitate twice")
+_UNAFRAID = wordset("afraid scared hesitate twice")
 # "hurt" said of the writer's feelings: "I am deeply hurt that…", "I'm really hurt!"
-_FEELING = _words("am i'm im was were feel felt feeling be been being so really deeply very truly")
+_FEELING = wordset("am i'm im was were feel felt feeling be been being so really deeply very truly")
 
 
 def _denied(m: re.Match[str]) -> bool:
