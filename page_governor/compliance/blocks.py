@@ -5,7 +5,9 @@ per line) or under headings ("Comments that will be removed", then the items). R
 sentence, "• obscene language" says nothing; read with its lead-in, it is the moderation policy.
 So every field becomes a list of :class:`Block` s, and each block gives the checker one or more
 *readings*: a paragraph's sentences (also prefixed with the heading they sit under), a list
-item joined to its lead-in (or, without one, to its heading), a heading on its own.
+item joined to its lead-in (or, without one, to its heading), a heading on its own. A sentence
+after a list that points back at it ("Posts that violate the above guidelines may be deleted")
+is also read with that list's items.
 
 Plain text (about, description, bios, pinned posts): a line that starts with a bullet, a
 number or a letter ("•", "-", "1.", "a)") is a list item; a line ending with ":" is a lead-in
