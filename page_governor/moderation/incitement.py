@@ -45,7 +45,7 @@ _INCITE = re.compile(
     r"( (last|single))?( (one|ones))?( of)?( (the|them|those|these))?( [a-z]+)? "
     r"(?P<group>" + "|".join(sorted(_GROUP_NOUNS)) + r"))\b"
 )
-# "start killing reporters", "time for hanging all the traitors" (a gerund after a verb of
+# "start killing reporters", "time for hanging all the politicians" (a gerund after a verb of
 # starting: the same command)
 _INCITE_GERUND = re.compile(
     r"\b(start|begin|get to|go|time for|time to start)\s+(killing|shooting|lynching|hanging|"
