@@ -98,6 +98,14 @@ def _context(lead_in: str) -> str:
     return (announcing[-1] if announcing else parts[-1]).rstrip(".:").strip()
 
 
+def _add_item(blocks: list[Block], items: list[str], item: str) -> list[str]:
+    """The items of the list being read, with ``item`` added: a new list starts whenever the
+    block before is not an item."""
+    items = items if blocks and blocks[-1].kind == "item" else []
+    items.append(item)
+    return items
+
+
 def _items_text(items: list[str]) -> str | None:
     """The items of a list as one context string (capped), for a paragraph pointing back at it."""
     if not items:
@@ -132,7 +140,6 @@ def blocks_from_text(text: str) -> list[Block]:
     heading: str | None = None
     lead_in: str | None = None
     items: list[str] = []  # the items of the last list, until a new list or heading
-    in_list = False
     for index, raw in enumerate(lines):
         if not raw:
             # a blank line ends a list, unless the list goes on after it (pages turned into
@@ -148,12 +155,9 @@ def blocks_from_text(text: str) -> list[Block]:
         bullet = _BULLET.match(line)
         if bullet and len(line) > bullet.end():
             item = line[bullet.end() :].strip()
-            if not in_list:
-                items, in_list = [], True
-            items.append(item)
+            items = _add_item(blocks, items, item)
             blocks.append(Block("item", item, heading, lead_in))
             continue
-        in_list = False
         announces = following is not None and _BULLET.match(following) and _ANNOUNCES.search(line)
         if (line.endswith(":") and len(line) > 1) or announces:
             # a lead-in: it also stands as a paragraph of its own ("Comments may be removed
@@ -181,7 +185,6 @@ def blocks_from_html(markup: str) -> list[Block]:
     heading: str | None = None
     last_paragraph: str | None = None
     items: list[str] = []
-    in_list = False
     for element in soup.find_all(_BLOCK_TAGS):
         if element.find(_BLOCK_TAGS):
             continue  # read the innermost blocks only (an li holding p's, a td holding a list)
@@ -191,14 +194,11 @@ def blocks_from_html(markup: str) -> list[Block]:
         name = element.name
         if name and name[0] == "h" and name[1:].isdigit():
             blocks.append(Block("heading", text, heading))
-            heading, last_paragraph, items, in_list = text, None, [], False
+            heading, last_paragraph, items = text, None, []
         elif name == "li":
-            if not in_list:
-                items, in_list = [], True
-            items.append(text)
+            items = _add_item(blocks, items, text)
             blocks.append(Block("item", text, heading, _lead_in_of(element) or last_paragraph))
         else:
-            in_list = False
             blocks.append(Block("paragraph", text, heading, list_before=_items_text(items)))
             last_paragraph = text if text.endswith(":") else None
     if not blocks:  # a page of bare text, or markup with no block elements
