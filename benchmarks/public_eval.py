@@ -23,6 +23,16 @@ ETHOS (Mollas et al. 2022; YouTube and Reddit comments; intelligence-csd-auth-gr
   whose annotators mostly saw an incitement to violence should be flagged; comments mostly not
   seen as hate speech should not (hate speech that is neither a threat nor an attack on a
   person is protected speech, so no expectation is set for it).
+HateCheck (Röttger et al., ACL 2021; functional tests of hate speech detection written from
+  templates; paul-rottger/hatecheck-data @d843022, test_suite_cases.csv sha256 ecf0dc1e...,
+  CC BY 4.0; copy it as hatecheck_test_suite_cases.csv into the datasets folder): never trained
+  on; test buckets 8-9 of sha256("hatecheck:" + template), where a case's template is the one
+  it was derived from (so a test case's re-spellings are test cases too); ``--hatecheck-buckets
+  tune`` reads 0-7. Direct and normative threats against a group ("I want to kill all ...",
+  "... should all be killed") should be flagged as threats; no non-hateful case is a threat,
+  and neutral or positive statements about a group, negated hate and dislike of objects should
+  not be flagged at all. Hate that is neither a threat nor an attack on a person is protected
+  speech: no expectation is set for it, as for ETHOS.
 """
 
 from __future__ import annotations
@@ -135,6 +145,52 @@ def ethos(folder: Path, classifier: Classifier, buckets: tuple[int, ...]) -> Non
         )
 
 
+HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
+HATECHECK_CLEAN = ("ident_neutral_nh", "ident_pos_nh", "negate_neg_nh", "target_obj_nh")
+
+
+def load_hatecheck(path: Path) -> list[dict[str, str]]:
+    """HateCheck's cases; ``id`` is the template the case was derived from (bucket key)."""
+    with path.open(encoding="utf-8") as handle:
+        return [
+            {
+                "id": f"hatecheck:{row['ref_templ_id'] or row['templ_id']}",
+                "text": row["test_case"].strip(),
+                "functionality": row["functionality"],
+                "hateful": row["label_gold"],
+            }
+            for row in csv.DictReader(handle)
+        ]
+
+
+def hatecheck(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> None:
+    rows = split(load_hatecheck(path), buckets)
+    results = [classifier.classify(r["text"]) for r in rows]
+    print(f"\nHateCheck cases, buckets {','.join(map(str, buckets))}: {len(rows)}")
+
+    def share(pred: list[bool]) -> str:
+        return f"{sum(pred) / len(pred):.3f} ({sum(pred)}/{len(pred)})" if pred else "-"
+
+    pairs = list(zip(results, rows, strict=True))
+    threats = [x for x, r in pairs if r["functionality"] in HATECHECK_THREATS]
+    print(
+        f"  threats against a group flagged as threat: {share([Category.THREAT in x.categories for x in threats])}"
+    )
+    print(f"  threats against a group flagged at all:    {share([x.flagged for x in threats])}")
+    benign = [x for x, r in pairs if r["hateful"] == "non-hateful"]
+    print(
+        f"  non-hateful cases flagged as threat:       {share([Category.THREAT in x.categories for x in benign])}"
+    )
+    clean = [x for x, r in pairs if r["functionality"] in HATECHECK_CLEAN]
+    print(f"  neutral, positive, negated, objects flagged: {share([x.flagged for x in clean])}")
+    for name in ("target_indiv_nh", "target_group_nh", "counter_quote_nh", "counter_ref_nh"):
+        mine = [x for x, r in pairs if r["functionality"] == name]
+        print(
+            f"  {name:18} flagged {share([x.flagged for x in mine])}, as attack "
+            f"{share([Category.PERSONAL_ATTACK in x.categories for x in mine])}"
+        )
+
+
 def run(texts: list[str], fn: Callable[[str], object]) -> tuple[list[object], float]:
     start = time.perf_counter()
     out = [fn(t) for t in texts]
@@ -162,6 +218,13 @@ def main() -> None:
         help="ETHOS's held-out buckets 8-9 (default) or 0-7",
     )
     parser.add_argument("--only-ethos", action="store_true", help="read ETHOS and stop")
+    parser.add_argument(
+        "--hatecheck-buckets",
+        choices=("test", "tune"),
+        default="test",
+        help="HateCheck's held-out buckets 8-9 (default) or 0-7",
+    )
+    parser.add_argument("--only-hatecheck", action="store_true", help="read HateCheck and stop")
     args = parser.parse_args()
     profanity.load_censor_words()
     full = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
@@ -172,8 +235,13 @@ def main() -> None:
     if args.only_davidson:
         davidson(davidson_path, full, davidson_buckets)
         return
+    hatecheck_path = args.datasets / "hatecheck_test_suite_cases.csv"
+    hatecheck_buckets = TEST_BUCKETS if args.hatecheck_buckets == "test" else tuple(range(8))
     if args.only_ethos:
         ethos(args.datasets, full, ethos_buckets)
+        return
+    if args.only_hatecheck:
+        hatecheck(hatecheck_path, full, hatecheck_buckets)
         return
 
     olid = split(load_olid(args.datasets / "olid_training_v1.0.tsv"), TEST_BUCKETS)
@@ -278,6 +346,8 @@ def main() -> None:
         davidson(davidson_path, full, davidson_buckets)
     if (args.datasets / "ethos_Binary.csv").is_file():
         ethos(args.datasets, full, ethos_buckets)
+    if hatecheck_path.is_file():
+        hatecheck(hatecheck_path, full, hatecheck_buckets)
 
 
 if __name__ == "__main__":
