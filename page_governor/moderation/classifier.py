@@ -106,6 +106,12 @@ _COMMON_WORDS = frozenset(
     ]
 )
 
+# Words the attack model weighs for an attack that describe no one by themselves ("Women like
+# you are absolute heroes", "a little"): a reviewer shown them as the evidence sees no reason,
+# so they do not count as the word a model flag needs. ("you're" and "she's" do count: they
+# say that a person is being described.)
+_NOT_INSULTS = frozenset(["like", "human", "little", "person"])
+
 # Review priority: higher first.
 PRIORITY = {
     Category.THREAT: 100,
@@ -260,6 +266,7 @@ class Classifier:
             and w not in lexicon.obscene_words
             and w not in lexicon.official_terms
             and w not in _FUNCTION_WORDS
+            and w not in _NOT_INSULTS
             and w not in threats.THREAT_WORDS
         )
 
@@ -457,6 +464,7 @@ class Classifier:
             and w not in lex.obscene_words
             and w not in lex.official_terms
             and w not in _FUNCTION_WORDS
+            and w not in _NOT_INSULTS
             and w not in threats.THREAT_WORDS
         }
         words = n.words

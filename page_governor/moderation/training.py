@@ -22,7 +22,9 @@ evaluation script reports on them). Training uses:
 class weighting, 0.51; adding character 3-5-grams, 0.55 for three times the features.)
 
 Features are the normaliser's words (so evasions map to the same feature) as unigrams and
-bigrams, binary TF-IDF with l2 norm, and logistic regression. The model is exported as plain
+bigrams, binary TF-IDF with l2 norm, and logistic regression. Words that only say whom a
+comment is about (identities, political names and labels, officers and officials, the names in
+the team's comments) are kept out of the features: see ``IDENTITY_TERMS``. The model is exported as plain
 JSON (weight×idf and idf² per feature) so inference needs neither scikit-learn nor numpy.
 Needs the ``train`` extra (scikit-learn).
 """
@@ -58,6 +60,183 @@ def bucket(key: str) -> int:
 
 MIN_DF = 2
 MAX_FEATURES = 60000
+
+# Words that say whom a comment is about, never whether it attacks them: who people are (the
+# groups anti-discrimination law protects), political names and labels, and (added from
+# moderation.yaml's official_terms) the agency's officers and officials. Trained with them, the
+# model learned that "gay" (+8.8), "deputy" (+17.7) or "trump" (+12.4) make a comment an attack,
+# the unintended identity bias Dixon et al. (AIES 2018) measured in models trained on this kind
+# of data; "His therapist is a gay person." was flagged. No feature that contains one of these
+# words is kept, so their mention neither raises nor lowers the score, with one exception: the
+# pair of a second-person word and one of them ("you gay", "ur jewish"), which calls the reader
+# by what they are, kept for the data to weigh. Slurs are not here (the lexicon lists them),
+# nor are insults aimed at officers ("pigs").
+IDENTITY_TERMS = frozenset(
+    [
+        "gay",
+        "gays",
+        "lesbian",
+        "lesbians",
+        "homosexual",
+        "homosexuals",
+        "bisexual",
+        "bisexuals",
+        "transgender",
+        "transgenders",
+        "trans",
+        "transsexual",
+        "queer",
+        "queers",
+        "lgbt",
+        "lgbtq",
+        "lgbtqia",
+        "nonbinary",
+        "muslim",
+        "muslims",
+        "islam",
+        "islamic",
+        "jew",
+        "jews",
+        "jewish",
+        "judaism",
+        "christian",
+        "christians",
+        "christianity",
+        "catholic",
+        "catholics",
+        "protestant",
+        "hindu",
+        "hindus",
+        "sikh",
+        "sikhs",
+        "buddhist",
+        "buddhists",
+        "atheist",
+        "atheists",
+        "mormon",
+        "mormons",
+        "black",
+        "blacks",
+        "white",
+        "whites",
+        "asian",
+        "asians",
+        "hispanic",
+        "hispanics",
+        "latino",
+        "latinos",
+        "latina",
+        "latinas",
+        "latinx",
+        "mexican",
+        "mexicans",
+        "african",
+        "africans",
+        "arab",
+        "arabs",
+        "chinese",
+        "indian",
+        "indians",
+        "native",
+        "natives",
+        "immigrant",
+        "immigrants",
+        "migrant",
+        "migrants",
+        "refugee",
+        "refugees",
+        "foreigner",
+        "foreigners",
+        "woman",
+        "women",
+        "female",
+        "females",
+        "male",
+        "males",
+        "men",
+        "disabled",
+        "disability",
+        "disabilities",
+        "deaf",
+        "autistic",
+    ]
+)
+POLITICAL_TERMS = frozenset(
+    [
+        "trump",
+        "biden",
+        "obama",
+        "harris",
+        "clinton",
+        "hillary",
+        "pelosi",
+        "bush",
+        "reagan",
+        "desantis",
+        "newsom",
+        "sanders",
+        "democrat",
+        "democrats",
+        "democratic",
+        "republican",
+        "republicans",
+        "gop",
+        "dem",
+        "dems",
+        "liberal",
+        "liberals",
+        "conservative",
+        "conservatives",
+        "progressive",
+        "progressives",
+        "leftist",
+        "leftists",
+        "socialist",
+        "socialists",
+        "communist",
+        "communists",
+        "libertarian",
+        "libertarians",
+        "maga",
+        "antifa",
+        "blm",
+    ]
+)
+
+
+def blinded_terms(config_dir: Path | None = None) -> frozenset[str]:
+    """The identity and political terms, and moderation.yaml's single-word official terms."""
+    from page_governor.config import DEFAULT_CONFIG_DIR
+    from page_governor.moderation.lexicon import load_lexicon
+
+    officials = load_lexicon(config_dir or DEFAULT_CONFIG_DIR).official_terms
+    return IDENTITY_TERMS | POLITICAL_TERMS | {t for t in officials if " " not in t}
+
+
+def names_after_titles(rows: Iterable[dict[str, Any]], titles: Iterable[str]) -> frozenset[str]:
+    """The names written after a title in ``rows`` ("Officer Dale", "Sheriff Boyd"): the team's
+    comments weigh 20x, and one "Officer Dale is a psycho." made "dale" a strong attack word.
+    A capitalised word the rows also write in lower case ("Chief Of staff") is no name."""
+    import re
+
+    pattern = re.compile(
+        r"\b(?i:" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\.? "
+        r"([A-Z][a-z]+)\b"
+    )
+    texts = [r["text"] for r in rows]
+    lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    found = {m.group(1).lower() for text in texts for m in pattern.finditer(text)}
+    return frozenset(found - lower)
+
+
+SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "yall", "y'all"})
+
+
+def _blinded(feature: str, blinded: frozenset[str]) -> bool:
+    words = feature.split(" ")
+    if blinded.isdisjoint(words):
+        return False
+    return not (len(words) == 2 and words[0] in SECOND_PERSON and words[1] not in SECOND_PERSON)
 
 
 def features(text: str) -> list[str]:
@@ -138,9 +317,9 @@ def _f1(pred: list[bool], gold: list[bool]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def select_vocabulary(texts: Iterable[str]) -> list[str]:
+def select_vocabulary(texts: Iterable[str], blinded: frozenset[str] = frozenset()) -> list[str]:
     """The features the model keeps: seen in at least ``MIN_DF`` texts, the ``MAX_FEATURES``
-    most frequent, ties broken by the feature itself.
+    most frequent, ties broken by the feature itself; none that contains a ``blinded`` word.
 
     scikit-learn's own ``max_features`` cut sorts with numpy's unstable argsort, whose order
     among equal frequencies depends on the CPU's sorting kernel, so the same data gave different
@@ -150,7 +329,10 @@ def select_vocabulary(texts: Iterable[str]) -> list[str]:
     for text in texts:
         for feature in set(features(text)):
             df[feature] = df.get(feature, 0) + 1
-    kept = sorted((f for f, n in df.items() if n >= MIN_DF), key=lambda f: (-df[f], f))
+    kept = sorted(
+        (f for f, n in df.items() if n >= MIN_DF and not _blinded(f, blinded)),
+        key=lambda f: (-df[f], f),
+    )
     return sorted(kept[:MAX_FEATURES])
 
 
@@ -166,10 +348,12 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
     sample_weight = [DOMAIN_WEIGHT if r["source"] == "domain" else 1.0 for r in train_rows]
     tune_rows = split(olid, TUNE_BUCKETS)
     texts = [r["text"] for r in train_rows]
+    blinded = blinded_terms()
+    blinded |= names_after_titles(domain_rows, blinded)
     vectorizer = TfidfVectorizer(
         analyzer=features,
         binary=True,
-        vocabulary=select_vocabulary(texts),
+        vocabulary=select_vocabulary(texts, blinded),
         norm="l2",
         use_idf=True,
         smooth_idf=True,
@@ -224,6 +408,7 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
             "tune_f1_tin_ind": round(f1, 4),
             "vectorizer": "binary tf-idf, unigrams+bigrams of page_governor words, min_df=2, "
             "max_features=60000, l2",
+            "blinded_terms": sorted(blinded),
         },
     }
     out.parent.mkdir(parents=True, exist_ok=True)

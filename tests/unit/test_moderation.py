@@ -57,6 +57,25 @@ def test_never_flagged(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies like you are why I feel safe.",
+        "Women like you inspire my daughter.",
+        "Teachers like you are a gift.",
+        "My coach is a gay man.",
+        "My deputy son is gay.",
+        "Her doctor is a lesbian.",
+        "Trump was at the fair.",
+        "Deputy Lane was great with the kids.",
+    ],
+)
+def test_who_a_comment_is_about_is_no_evidence_of_an_attack(text):
+    # Short on purpose: the attack model once weighed "gay", "deputy" and "like" as insults,
+    # and in a short comment nothing else outweighs them.
+    assert cats(text) == set()
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("f*ck this", "obscenity"),

@@ -58,3 +58,29 @@ def test_the_shipped_calibration_is_reproduced_exactly(tmp_path):
     fresh = train_calibration(DEFAULT_DATASETS, out)
     shipped = json.loads(CALIBRATION_PATH.read_text(encoding="utf-8"))
     assert fresh == shipped
+
+
+def test_the_shipped_attack_model_has_no_feature_for_who_a_comment_is_about():
+    from page_governor.moderation.training import SECOND_PERSON, blinded_terms
+
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    blinded = blinded_terms()
+    assert set(shipped["training"]["blinded_terms"]) >= blinded
+    assert {"gay", "muslims", "deputy", "trump", "women"} <= blinded
+    leaked = [
+        name
+        for name in shipped["features"]
+        if not blinded.isdisjoint(name.split(" ")) and name.split(" ")[0] not in SECOND_PERSON
+    ]
+    assert leaked == []
+
+
+def test_names_written_after_a_title_are_found_and_ordinary_words_after_one_are_not():
+    from page_governor.moderation.training import names_after_titles
+
+    rows = [
+        {"text": "Officer Dale is a psycho."},
+        {"text": "What a creep that deputy is, sgt. Ross too"},
+        {"text": "the chief of staff was late, ask the Chief Of Staff"},
+    ]
+    assert names_after_titles(rows, {"officer", "deputy", "sgt", "chief"}) == {"dale", "ross"}
