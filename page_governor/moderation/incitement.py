@@ -123,33 +123,55 @@ def detect_incitement(n: Normalized) -> Hit:
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
             before = n.words[first:i]
-            if any(w not in _INCITE_FILLERS for w in before) or _blocked(n, first, end):
+            if any(w not in _INCITE_FILLERS for w in before) or _blocked(n, first, end, m):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_command(words):
         for m in _INCITE_GERUND.finditer(text):
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
-            if any(w not in _GERUND_LEAD for w in n.words[first:i]) or _blocked(n, first, end):
+            if any(w not in _GERUND_LEAD for w in n.words[first:i]) or _blocked(n, first, end, m):
                 continue  # "they started killing people" is a report, not a command
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_demand(words):
         for m in _INCITE_PASSIVE.finditer(text):
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
-            if _PASSIVE_SUBJECTS.isdisjoint(n.words[first:i]) or _blocked(n, first, end):
+            if _PASSIVE_SUBJECTS.isdisjoint(n.words[first:i]) or _blocked(n, first, end, m):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_urge(words):
         for m in _SELF_HARM.finditer(text):
             i = n.word_at_clean(m.start())
-            if not _blocked(n, *n.sentence_bounds(i, limit=30)):
+            if not _blocked(n, *n.sentence_bounds(i, limit=30), m):
                 hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     return hit
 
 
-def _blocked(n: Normalized, first: int, end: int) -> bool:
-    """A sentence that denies, asks or reports is no call to violence."""
+# a threat quoted in order to name or reject it: 'for saying "cops should all be killed"',
+# 'writing things like "you deserve to die"'
+_QUOTING = re.compile(
+    r"\b(say|says|said|saying|write|writes|wrote|writing|post|posts|posted|posting|tweet|"
+    r"tweets|tweeted|tweeting|call|calls|called|things|stuff|statements?|comments?|words|"
+    r"phrases?|chants?|chanting|signs?)( [a-z]+)?( like)?\s*$"
+)
+_QUOTES = '"\u201c\u201d'
+
+
+def quoted(n: Normalized, start: int) -> bool:
+    """Whether the original text at ``start`` sits inside quotation marks opened right after a
+    word of saying or writing."""
+    before = n.original[max(0, start - 200) : start]
+    opened = max(before.rfind(q) for q in _QUOTES)
+    if opened < 0 or sum(before.count(q) for q in _QUOTES) % 2 == 0:
+        return False
+    return bool(_QUOTING.search(before[:opened].lower().rstrip(" :")))
+
+
+def _blocked(n: Normalized, first: int, end: int, match: re.Match[str]) -> bool:
+    """A sentence that denies, asks or reports is no call to violence, nor is a call quoted."""
+    if quoted(n, n.span_of_clean(match.start(), match.end())[0]):
+        return True
     if not _INCITE_BLOCK.isdisjoint(n.words[first:end]):
         return True
     start, stop = n.span(first)[0], n.span(end - 1)[1]

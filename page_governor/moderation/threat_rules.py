@@ -10,23 +10,33 @@ from __future__ import annotations
 
 import re
 
-_HARM = (
+# harm verbs that take their victim next ("kill" + "you")
+_HARM_VERB = (
     r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat(?! (you|him|her|them|us|y'all|yall) (at|in|to|by)\b)|bash|strangle|choke|burn|bomb|"
-    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|break (your|his|her|their) "
-    r"(legs?|arms?|neck|face|jaw|bones?)|put (a|one) (bullet|cap|round) in|take (you|him|her|"
-    r"them) out|end (you|him|her|them)|run (you|him|her|them) over|jump (you|him|her))"
+    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter)"
 )
+# harms that name their victim themselves ("break your legs", "take him out", "snap his neck")
+_HARM_DONE = (
+    r"(break|snap) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
+    r"(legs?|arms?|necks?|face|jaw|bones?|skull|spine)\b|put (a|one) (bullet|cap|round) in|"
+    r"take (you|him|her|them) out(?! (to|for|on|of|with|and)\b)|end (you|him|her|them)\b|"
+    r"run (you|him|her|them) over|jump (you|him|her)\b"
+)
+_HARM = "(" + _HARM_VERB + "|" + _HARM_DONE + ")"
 # Whom the harm is aimed at: a person or people, never "it" ("I'm going to kill it at the 5k").
 _VICTIM = (
     r"\s+(you|u|ya|him|her|them|y'all|yall|every|each|all|that|those|these|the|his|your|their|"
     r"some|a|an|any|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|judge|mayor|everyone|"
     r"everybody|somebody|someone|ur|ye|up)\b"
 )
+# a harm with its victim
+_HARM_AIMED = "(" + _HARM_VERB + _VICTIM + "|" + _HARM_DONE + ")"
 # fmt: off
 _HARM_WORDS = frozenset({
     "kill", "killing", "shoot", "shooting", "stab", "stabbing", "murder", "hurt", "beat", "bash",
     "strangle", "choke", "burn", "bomb", "blow", "smash", "slit", "hang", "lynch", "gut", "cut",
-    "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump",
+    "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump", "drown",
+    "slaughter", "snap",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
                            "gonna", "going", "gon", "finna", "i'd", "we'd"})
@@ -64,7 +74,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
     for groups, pattern in (
         # first-person intent: "I'll find you and break your legs", "I'm going to kill you"
         ((_HARM_WORDS, _FIRST_PERSON),
-         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM + _VICTIM),
+         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
          r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
         # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
@@ -72,7 +82,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # out" are not threats)
         ((_g("find", "get", "hunt", "come", "track"), _g("i", "we", "we're", "i'm", "we'll", "i'll")),
          r"\b(i|we)('ll|'re going to|'m going to|'re gonna|'m gonna|\s+will|\s+are going to|\s+am going to|\s+are gonna|\s+am gonna)\s+(find|get|hunt( down)?|come for|come after|track down)\s+" + _PURSUED),
-        ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM + _VICTIM),
+        ((_HARM_WORDS, _WILL), r"\b(i'll|i will|we'll|we will)\s+" + _HARM_AIMED),
         # "I'll attack you", "gonna beat the hell out of him"
         ((_g("attack", "assault", "jump", "beat"), _FIRST_PERSON),
          r"\b(i'll|ill|i will|we'll|we will|i'm going to|im going to|i'm gonna|im gonna|gonna|imma|i'd love to|i want to|i wanna)\s+(attack|assault|jump|beat up|beat the (shit|crap|hell|fuck) out of)\s+(you|u|ya|him|her|them|y'all|yall)\b"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from page_governor.moderation.detectors import Hit
-from page_governor.moderation.incitement import detect_incitement
+from page_governor.moderation.incitement import detect_incitement, quoted
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -191,8 +191,11 @@ def detect_threat_frames(n: Normalized) -> Hit:
         if (bounds, passive) in seen:
             continue
         seen.add((bounds, passive))
-        if _frame_sentence(n, *bounds, passive=passive) and not _retold(n, m):
-            hit.add(0.85, n.span_of_clean(m.start(), m.end()))
+        span = n.span_of_clean(m.start(), m.end())
+        if _frame_sentence(n, *bounds, passive=passive) and not (
+            _retold(n, m) or quoted(n, span[0])
+        ):
+            hit.add(0.85, span)
             if hit.full:
                 break
     return hit
@@ -209,7 +212,8 @@ _NOT_A_PERSON = re.compile(
     r"ribbon|cake|grass|lawn|hair|hedges?|checks?|cheques?|losses|spending|costs?|taxes|funding|"
     r"slack|corners|tape|cords?|"
     r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument|weeds|"
-    r"bugs|pests|mosquito(e)?s|germs|flies)\b"
+    r"bugs|pests|mosquito(e)?s|germs|flies|beat|beats|track|song|solo|verse|exam|test|interview|"
+    r"workout|presentation|karaoke|dance floor)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)
@@ -252,6 +256,26 @@ def _retold(n: Normalized, m: re.Match[str]) -> bool:
     return bool(_RETELLING.search(before)) and bool(_RETOLD_SUBJECT.search(lead.strip() + " "))
 
 
+# a sentence whose subject is no one: "No officer deserves to die", "nobody should get hurt"
+_NO_SUBJECT = wordset("no nobody noone none neither")
+_CLAUSE_JOINS = wordset("and but so or then because")
+
+
+def _no_subject(n: Normalized, position: int) -> bool:
+    """Whether the sentence that holds ``clean[position]`` begins with no one as its subject
+    ("No officer deserves to die"; "No, you deserve to die" answers no)."""
+    at = n.word_at_clean(position)
+    first, _ = n.sentence_bounds(at, limit=30)
+    if first >= len(n.words) or n.words[first] not in _NO_SUBJECT:
+        return False
+    after = n.original[n.span(first)[1] : n.span(at)[0]]
+    # "No half-breed has any right to speak, and should be killed": a second clause has its
+    # own subject
+    return not after.lstrip(" ").startswith((",", "!", ".", "-", ";", ":")) and not (
+        "," in after or _CLAUSE_JOINS.intersection(n.words[first:at])
+    )
+
+
 _NEGATIONS = wordset(
     "not never dont don't wont won't cannot can't cant wouldn't wouldnt shouldn't shouldnt no"
 )
@@ -289,6 +313,8 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _REPORTED.search(sentence)
                 or _retold(n, m)
                 or _denied(m)
+                or _no_subject(n, m.start())
+                or quoted(n, n.span_of_clean(m.start(), m.end())[0])
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))

@@ -342,6 +342,35 @@ def test_conditional_implied_and_property_threats_are_flagged(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "I'll break his jaw when I see him",
+        "gonna snap that deputy's neck",
+        "I'm going to take you out, officer",
+        "I'll run him over next time I see his cruiser",
+        "we're going to end you",
+    ],
+)
+def test_a_harm_that_names_its_victim_needs_no_victim_after_it(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll take you out to dinner after the meeting.",
+        "We'll take them out for ice cream after the parade.",
+        "I'm going to end this conversation here.",
+        "I will break the news to him tomorrow.",
+        "No officer deserves to die on the job.",
+        'Banned for writing things like "cops deserve to die"? Good.',
+    ],
+)
+def test_outings_endings_no_one_and_quoted_threats_are_not_threats(text):
+    assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "If the council doesn't fix this, we'll vote them all out.",
         "If you keep ignoring us, we'll be back at every meeting until you listen.",
         "This department will pay for this at the ballot box.",
