@@ -31,20 +31,109 @@ _GROUP_NOUNS = _words(
     "teachers doctors nurses priests pastors preachers imams rabbis infidels heretics "
     "unbelievers nonbelievers disabled retards retarded homeless addicts junkies prostitutes"
 )
+_PERSON_NOUNS = _words(
+    "person man woman girl boy kid child immigrant migrant refugee muslim jew christian "
+    "catholic mormon hindu sikh atheist cop pig officer deputy judge politician journalist "
+    "reporter teacher doctor nurse priest pastor protester protestor"
+)
+_GROUP = "(" + "|".join(sorted(_GROUP_NOUNS)) + ")"
+_ONE_OF_GROUP = (
+    r"(any|every|each|that|this|a|an)( [a-z]+)? (" + "|".join(sorted(_PERSON_NOUNS)) + r")"
+)
+# a group word that modifies the noun after it names no people: "put an end to the homeless
+# camps", "wipe out police brutality", "end the immigrant detention program"
+_GROUP_AS_MODIFIER = _words(
+    "camp camps encampment encampments shelter shelters crisis problem problems issue issues "
+    "brutality violence misconduct corruption budget budgets funding crime crimes population "
+    "policy policies program programs vote votes rights community communities culture unions "
+    "union reform reforms department departments cars car tents tent debt detention raids "
+    "quotas quota state lobby agenda narrative propaganda myth myths stereotypes stereotype "
+    "bias racism hate discrimination harassment abuse poverty hunger"
+)
+# a group of people or one of them, as a frame's target: "those … people", "any … like you"
+PEOPLE = (
+    r"(the|that|this|those|these|every|all|any|each)( [a-z]+)? ("
+    + "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
+    + r")|("
+    + "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
+    + r") like you"
+)
 _INCITE_VERBS = _words(
     "kill murder shoot stab hang lynch exterminate slaughter gas behead execute massacre "
     "butcher burn stone torture nuke eradicate annihilate killing shooting lynching hanging "
-    "executing slaughtering gassing murdering"
+    "executing slaughtering gassing murdering drown strangle snap wipe end cut"
 )
 _INCITE_FILLERS = _words("so just now go and then lets let's let us time to its it's all")
 _INCITE = re.compile(
     r"\b(?P<verb>kill|murder|shoot|stab|hang|lynch|exterminate|slaughter|gas|behead|execute|"
-    r"massacre|butcher|burn|stone|torture|eradicate|annihilate) "
+    r"massacre|butcher|burn|stone|torture|eradicate|annihilate|drown|strangle|wipe out|"
+    r"snap the necks? of|cut the throats? of|put an end to|end the lives of) "
     r"(?P<object>(them|'em|em)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
     r"back|around|everywhere|anywhere|here|there)\b)|(all|every|each|these|those|the|any)"
-    r"( (last|single))?( (one|ones))?( of)?( (the|them|those|these))?( [a-z]+)? "
-    r"(?P<group>" + "|".join(sorted(_GROUP_NOUNS)) + r"))\b"
+    r"( (last|single))?( (one|ones|kinds?|sorts?|types?))?( of)?( (the|them|those|these))?"
+    r"( [a-z]+)? (?P<group>" + _GROUP[1:-1] + r")|(?P<bare>" + _GROUP[1:-1] + r") like you|"
+    r"(?P<one>"
+    + _ONE_OF_GROUP
+    + r"))\b"
+    + r"(?! ("
+    + "|".join(sorted(_GROUP_AS_MODIFIER))
+    + r")\b)"
 )
+# what makes the words before such a verb a call, a wish or an intent rather than a report
+# ("someone should snap the necks of …", "it would be best to just drown …", "we are going to
+# put an end to all …"); "the heat will kill the homeless" has none of them
+_INTENT_LEAD = _words(
+    "i we i'll we'll i'm we're i'd we'd im imma ima someone somebody let's lets should must "
+    "ought best interest hope wish only want wanna gotta need needs shall"
+)
+_WHOM = (
+    r"(you|him|her|them|y'all|yall|(those|these|all|every|the|that|this)( [a-z]+)? ("
+    + _GROUP[1:-1]
+    + "|"
+    + "|".join(sorted(_PERSON_NOUNS))
+    + r")|"
+    + _GROUP[1:-1]
+    + r" like you)"
+)
+# "I am going to make those … suffer", "I would love to see them suffer" (with an intent lead)
+_SUFFER = re.compile(r"\b(make|see|watch) " + _WHOM + r" (all )?suffer\b")
+# harm to people argued for as lawful: "murdering a … like you should be decriminalised",
+# "raping … should not be illegal"
+_LAWFUL = re.compile(
+    r"\b(killing|murdering|raping|shooting|lynching|hanging|torturing|beating|stabbing|gassing|"
+    r"executing|drowning) (an? |any |all |the |those |these )?([a-z]+ )?("
+    + _GROUP[1:-1]
+    + "|"
+    + "|".join(sorted(_PERSON_NOUNS))
+    + r"|you|them)( like you)? should (be (legal|allowed|decriminali[sz]ed|encouraged|rewarded|"
+    r"mandatory|a sport)|not be (illegal|a crime|punished|prosecuted|against the law))\b"
+)
+# death offered as the answer to people: "execution is the only solution for those …"
+_DEATH_ANSWER = re.compile(
+    r"\b(execution|executions|extermination|genocide|death|a bullet|bullets|the gallows|the "
+    r"rope|a noose) (is|are) the (only |best |final |real )?(solution|answer|cure|way) (for|to) "
+    + _WHOM
+    + r"\b"
+)
+# each of these patterns needs one word of each set of its pair
+_LAWFUL_PAIR = (
+    _words(
+        "killing murdering raping shooting lynching hanging torturing beating stabbing gassing "
+        "executing drowning"
+    ),
+    _words("legal allowed decriminalised decriminalized encouraged rewarded illegal mandatory"),
+)
+_ANSWER_PAIR = (
+    _words("execution executions extermination genocide death bullet bullets gallows rope noose"),
+    _words("solution answer cure way"),
+)
+_SUFFER_PAIR = (_words("suffer"), _words("make see watch"))
+
+
+def _pair(pair: tuple[frozenset[str], frozenset[str]], words: set[str] | list[str]) -> bool:
+    return not pair[0].isdisjoint(words) and not pair[1].isdisjoint(words)
+
+
 # "start killing reporters", "time for hanging all the politicians" (a gerund after a verb of
 # starting: the same command)
 _INCITE_GERUND = re.compile(
@@ -110,7 +199,14 @@ def _may_urge(words: set[str] | list[str]) -> bool:
 def may_incite(words: set[str] | list[str]) -> bool:
     """Whether an incitement could match a comment with these words (a few set operations,
     so that the screen keeps most comments away from the patterns)."""
-    return _may_command(words) or _may_demand(words) or _may_urge(words)
+    return (
+        _may_command(words)
+        or _may_demand(words)
+        or _may_urge(words)
+        or _pair(_SUFFER_PAIR, words)
+        or _pair(_LAWFUL_PAIR, words)
+        or _pair(_ANSWER_PAIR, words)
+    )
 
 
 def detect_incitement(n: Normalized) -> Hit:
@@ -123,7 +219,10 @@ def detect_incitement(n: Normalized) -> Hit:
             i = n.word_at_clean(m.start())
             first, end = n.sentence_bounds(i, limit=30)
             before = n.words[first:i]
-            if any(w not in _INCITE_FILLERS for w in before) or _blocked(n, first, end, m):
+            commanded = all(w in _INCITE_FILLERS for w in before)
+            pronoun = m.group("object").split(" ")[0] in ("them", "'em", "em")
+            intended = not pronoun and not _INTENT_LEAD.isdisjoint(before)
+            if not (commanded or intended) or _blocked(n, first, end, m):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_command(words):
@@ -140,6 +239,18 @@ def detect_incitement(n: Normalized) -> Hit:
             if _PASSIVE_SUBJECTS.isdisjoint(n.words[first:i]) or _blocked(n, first, end, m):
                 continue
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
+    if _pair(_SUFFER_PAIR, words):
+        for m in _SUFFER.finditer(text):
+            i = n.word_at_clean(m.start())
+            first, end = n.sentence_bounds(i, limit=30)
+            if not _INTENT_LEAD.isdisjoint(n.words[first:i]) and not _blocked(n, first, end, m):
+                hit.add(0.85, n.span_of_clean(m.start(), m.end()))
+    for pattern, pair in ((_LAWFUL, _LAWFUL_PAIR), (_DEATH_ANSWER, _ANSWER_PAIR)):
+        if _pair(pair, words):
+            for m in pattern.finditer(text):
+                i = n.word_at_clean(m.start())
+                if not _blocked(n, *n.sentence_bounds(i, limit=30), m, own_words=False):
+                    hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_urge(words):
         for m in _SELF_HARM.finditer(text):
             i = n.word_at_clean(m.start())
@@ -168,11 +279,18 @@ def quoted(n: Normalized, start: int) -> bool:
     return bool(_QUOTING.search(before[:opened].lower().rstrip(" :")))
 
 
-def _blocked(n: Normalized, first: int, end: int, match: re.Match[str]) -> bool:
-    """A sentence that denies, asks or reports is no call to violence, nor is a call quoted."""
+def _blocked(
+    n: Normalized, first: int, end: int, match: re.Match[str], *, own_words: bool = True
+) -> bool:
+    """A sentence that denies, asks or reports is no call to violence, nor is a call quoted.
+    ``own_words=False``: the match's own words deny nothing ("should not be illegal")."""
     if quoted(n, n.span_of_clean(match.start(), match.end())[0]):
         return True
-    if not _INCITE_BLOCK.isdisjoint(n.words[first:end]):
+    words = n.words[first:end]
+    if not own_words:
+        i, last = n.word_at_clean(match.start()), n.word_at_clean(match.end() - 1)
+        words = n.words[first:i] + n.words[last + 1 : end]
+    if not _INCITE_BLOCK.isdisjoint(words):
         return True
     start, stop = n.span(first)[0], n.span(end - 1)[1]
     return "?" in n.original[start : stop + 4]

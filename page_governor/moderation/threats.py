@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from page_governor.moderation.detectors import Hit
-from page_governor.moderation.incitement import detect_incitement, quoted
+from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -78,6 +78,8 @@ _FRAME_HARM = re.compile(
     r"hanged|hung|executed|torched|run over|burned|burnt|set on fire|gunned down|strung up|"
     r"shanked|sniped|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
     r"dead in a ditch|snuffed|bashed in)"
+    r"|(were|was)( all)? (eradicated|exterminated|wiped out|gassed|lynched|executed|slaughtered)"
+    r"|(had|have|get|got|getting) (their|his|her|your) throats? (cut|slit)"
     r"|catch(es|ing)? (a|one|some|the|a few|two|three) (bullet|bullets|round|rounds|slug|"
     r"hot one|stray|blade|hollow points?)"
     r"|(a|the) ((slow|painful|violent|horrible|brutal|agonizing|gruesome|bloody) ?(and )?)+death"
@@ -101,7 +103,8 @@ _FRAME_WORDS = frozenset(
     | wordset(
         "shot bury buried hang hangs hung hanged beaten popped capped smoked whacked gunned strung "
         "bodied sniped blasted burn burns burned burnt dead death ground feet coffin casket "
-        "ditch grave morgue flames bullet bullets slug blade hollow gut"
+        "ditch grave morgue flames bullet bullets slug blade hollow gut eradicated exterminated "
+        "wiped gassed slaughtered throat throats"
     )
 )
 _FRAME_PAIRS = (
@@ -122,7 +125,7 @@ _FRAME_TARGETS = re.compile(
     r"\b(you|u|ya|y'all|yall|your|ur|yours|him|her|them|his|their|'em|" + _OFFICIALS[1:-1] + r"|"
     r"[a-z]+'s (house|home|car|truck|family|kids|wife|husband|daughter|son)|"
     r"station|precinct|substation|courthouse|city hall|headquarters|hq|cruisers?|patrol cars?|"
-    r"squad cars?)\b"
+    r"squad cars?|" + PEOPLE + r")\b"
 )
 # a wish, demand or menace: enough for harm that merely befalls someone ("get shot")
 _FRAME_WISH = wordset(
@@ -130,7 +133,8 @@ _FRAME_WISH = wordset(
     "deserved better let's lets someday"
 )
 _FRAME_WISH_PHRASES = re.compile(
-    r"\b(needs? to|one of these (days|nights)|one day|matter of time|sooner or later|"
+    r"\b(needs? to|one of these (days|nights)|one day|matter of time|sooner or later|if only|"
+    r"better off if|at my hands|"
     r"can't wait (till|until|for)|cant wait (till|until|for))\b"
 )
 # intent or forecast: enough for harm someone does ("I'll bury you", "gonna kill every cop")
@@ -188,6 +192,8 @@ def detect_threat_frames(n: Normalized) -> Hit:
             continue  # "… homelessness would end. You are …" is no harm done to anyone
         bounds = n.sentence_bounds(i, limit=30)
         passive = m.group("passive") is not None
+        if not passive and i == bounds[0] and n.words[i].endswith("ing"):
+            continue  # "Shooting a deputy should be a capital crime": the harm is the topic
         if (bounds, passive) in seen:
             continue
         seen.add((bounds, passive))

@@ -371,6 +371,39 @@ def test_outings_endings_no_one_and_quoted_threats_are_not_threats(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "It would be best to just drown every one of those deputies.",
+        "Someone ought to strangle all these judges.",
+        "We are going to put an end to all the cops in this town.",
+        "I'm going to make those officers suffer.",
+        "A noose is the only answer for these politicians.",
+        "Shooting a cop like you should be legal.",
+        "That deputy will die a slow death at my hands.",
+        "We'd all be better off if those protesters were exterminated.",
+    ],
+)
+def test_harm_wished_or_argued_for_against_a_group_of_people_is_a_threat(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need to put an end to the homeless camps downtown.",
+        "Let's wipe out police corruption once and for all.",
+        "The heat wave will kill the homeless if the shelters stay closed.",
+        "Shooting a deputy should be a capital crime.",
+        "Killing an officer should never be legal.",
+        "We'd be better off if those weeds were eradicated.",
+        "I'm going to make sure the victims don't suffer.",
+    ],
+)
+def test_ending_problems_and_arguing_for_punishment_are_not_threats(text):
+    assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "If the council doesn't fix this, we'll vote them all out.",
         "If you keep ignoring us, we'll be back at every meeting until you listen.",
         "This department will pay for this at the ballot box.",
