@@ -181,6 +181,18 @@ def hatecheck(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> N
     print(
         f"  non-hateful cases flagged as threat:       {share([Category.THREAT in x.categories for x in benign])}"
     )
+    # target_indiv_nh and target_group_nh hold threats too ("I want to kill him"): they are
+    # non-hateful only because no protected group is named
+    harmless = [
+        x
+        for x, r in pairs
+        if r["hateful"] == "non-hateful"
+        and r["functionality"] not in ("target_indiv_nh", "target_group_nh")
+    ]
+    print(
+        "  non-hateful cases that threaten no one, flagged as threat: "
+        f"{share([Category.THREAT in x.categories for x in harmless])}"
+    )
     clean = [x for x, r in pairs if r["functionality"] in HATECHECK_CLEAN]
     print(f"  neutral, positive, negated, objects flagged: {share([x.flagged for x in clean])}")
     for name in ("target_indiv_nh", "target_group_nh", "counter_quote_nh", "counter_ref_nh"):
