@@ -282,6 +282,13 @@ def _no_subject(n: Normalized, position: int) -> bool:
     )
 
 
+def _echoed(n: Normalized, m: re.Match[str]) -> bool:
+    """Whether a match is a sentence of its own asked back ("Go die? No, I said go outside")."""
+    start, end = n.span_of_clean(m.start(), m.end())
+    first, _ = n.sentence_bounds(n.word_at_clean(m.start()), limit=30)
+    return n.original[end : end + 1] == "?" and n.span(first)[0] == start
+
+
 _NEGATIONS = wordset(
     "not never dont don't wont won't cannot can't cant wouldn't wouldnt shouldn't shouldnt no"
 )
@@ -321,6 +328,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _denied(m)
                 or _no_subject(n, m.start())
                 or quoted(n, n.span_of_clean(m.start(), m.end())[0])
+                or _echoed(n, m)
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
