@@ -131,11 +131,41 @@ def _is_heading(line: str, following: str | None) -> bool:
     return len(line.split()) <= 6 and not re.search(r"[.!?;,]", line) and line[:1].isupper()
 
 
+# words a wrapped line can end on mid-sentence ("… any of" / "the following:")
+_OPEN_ENDING = re.compile(
+    r"(,|\b(and|or|of|the|a|an|to|in|on|for|with|by|as|at|from|that|which|any|our|its|their|"
+    r"or\s+its|is|are|be|may|will|shall|not))$",
+    re.IGNORECASE,
+)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines joined where a hard wrap split a sentence (text from a PDF or a fixed-width page):
+    a line that does not close its sentence, followed by one that starts in lower case or
+    after a word a sentence cannot end on ("… verify or" / "agree with Third Party comments")."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if (
+            line
+            and previous
+            and not _BULLET.match(line)
+            and not _CLOSED.search(previous)
+            and not previous.endswith(":")
+            and (line[0].islower() or _OPEN_ENDING.search(previous))
+            and len(previous) >= 30
+        ):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Blocks of a plain-text field (HTML in a plain field is reduced to text first)."""
     if re.search(r"<(p|li|ul|ol|h[1-6]|div|br)\b", text[:MAX_FIELD_CHARS], re.IGNORECASE):
         return blocks_from_html(text)
-    lines = [line.strip() for line in text[:MAX_FIELD_CHARS].splitlines()]
+    lines = _unwrap([line.strip() for line in text[:MAX_FIELD_CHARS].splitlines()])
     blocks: list[Block] = []
     heading: str | None = None
     lead_in: str | None = None

@@ -193,10 +193,27 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
             f"contradicted in {contradiction.source}: {_clip(contradiction.text)!r}",
         )
     if evidence is None:
+        evidence = _together(rule, readings)
+    if evidence is None:
         return ElementResult(rule.id, False, None, None, "no statement found")
     return ElementResult(
         rule.id, True, _clip(evidence.text), evidence.source, "found", evidence.block.describe()
     )
+
+
+def _together(rule: ElementRule, readings: list[Reading]) -> Reading | None:
+    """The first reading of a ``together`` pair whose second pattern another reading of the
+    same field matches (a statement split over two sentences of one policy)."""
+    for first, second in rule.together:
+        sources = {r.source for r in readings if second.search(r.text) and not _negated(rule, r)}
+        for reading in readings:
+            if (
+                reading.source in sources
+                and first.search(reading.text)
+                and not _negated(rule, reading)
+            ):
+                return reading
+    return None
 
 
 def _negated(rule: ElementRule, reading: Reading) -> bool:

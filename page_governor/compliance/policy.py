@@ -38,6 +38,10 @@ class ElementRule:
     short_text: str = ""  # a line that fits a short bio; the fix adds a link to the full policy
     negations: tuple[re.Pattern[str], ...] = ()
     fails_if: tuple[re.Pattern[str], ...] = ()
+    # pairs of patterns that are evidence together: one sentence of a field matching the first
+    # and another of the same field the second ("We reserve the right to remove comments." …
+    # "Comments should not use profanity.")
+    together: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 patterns=pats,
                 negations=compile_patterns(f"{base}.negations", spec.get("negations"), problems),
                 fails_if=compile_patterns(f"{base}.fails_if", spec.get("fails_if"), problems),
+                together=_pairs(f"{base}.together", spec.get("together"), problems),
             )
         )
     for extra in sorted(set(elements) - set(ELEMENT_IDS)):
@@ -135,6 +140,23 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         warnings=tuple(warnings),
         post_rules=post_rules,
     )
+
+
+def _pairs(
+    where: str, spec: Any, problems: list[str]
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """``together``: a list of two-pattern lists."""
+    if spec is None:
+        return ()
+    if not isinstance(spec, list) or not all(isinstance(x, list) and len(x) == 2 for x in spec):
+        problems.append(f"{where}: must be a list of [pattern, pattern] pairs")
+        return ()
+    pairs = []
+    for i, pair in enumerate(spec):
+        compiled = compile_patterns(f"{where}[{i}]", pair, problems)
+        if len(compiled) == 2:
+            pairs.append((compiled[0], compiled[1]))
+    return tuple(pairs)
 
 
 def load_policy(config_dir: Path) -> Policy:

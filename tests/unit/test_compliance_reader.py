@@ -197,6 +197,9 @@ def test_official_domains_are_matched_with_the_public_suffix_list():
             False,
         ),
         ("Posts with false or misleading information will be hidden.", True),
+        ("The Town may deny access to its pages to any user who breaks these rules.", True),
+        ("Posts that reflect poorly on Town staff will be hidden.", True),
+        ("We remove sexually offensive images and threats.", False),
     ],
 )
 def test_risky_wording_is_judged_in_context(text, warned):
@@ -513,3 +516,65 @@ def test_clock_times_do_not_end_a_sentence_unless_a_new_one_starts(text, expecte
 )
 def test_state_agency_and_university_wording(text, element, passed):
     assert check(about=text).elements[element].passed is passed
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_one_sentence():
+    text = (
+        "The Township does not necessarily agree with comments, opinions or\n"
+        "statements that visitors post on this page.\n"
+        "Posts may be hidden when they include any of\n"
+        "the following:\n"
+        "- obscene language\n"
+    )
+    assert [b.kind for b in blocks_from_text(text)] == ["paragraph", "paragraph", "item"]
+    report = check(about=text)
+    assert report.elements["opinions_disclaimer"].passed
+    assert report.elements["moderation_policy"].passed
+
+
+def test_a_heading_and_short_lines_are_not_joined_to_what_follows():
+    text = "PURPOSE\nTo share news with residents.\nGoals\nMore text here for residents."
+    assert [b.kind for b in blocks_from_text(text)][:2] == ["heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        ("Our pages are not to be used to report a crime in progress.", "emergency_contact", True),
+        (
+            "These pages will not serve as an official means of requesting service. This is "
+            "the official Facebook page of the Anytown Police Department.",
+            "maintained_by_agency",
+            True,
+        ),
+        ("Questions from the press will not be answered here.", "not_monitored_247", False),
+        (
+            "A reply left by a resident on this official page is the opinion of the "
+            "commentator alone.",
+            "opinions_disclaimer",
+            True,
+        ),
+        (
+            "All posts are reviewed by staff for compliance with our terms of use.",
+            "moderation_policy",
+            True,
+        ),
+        (
+            "The Office may delete any post found to be in violation of the posted rules.",
+            "moderation_policy",
+            True,
+        ),
+    ],
+)
+def test_police_and_sheriff_wording(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+def test_a_removal_right_and_the_rules_in_separate_sentences_make_a_moderation_policy():
+    rules = "Please keep your comments on-topic and avoid profanity."
+    right = "The Department may remove comments at its discretion."
+    assert check(about=f"{rules}\n\nOther news.\n\n{right}").elements["moderation_policy"].passed
+    # the rules alone, without any removal, are no moderation policy, nor is a split pair
+    # across two fields
+    assert not check(about=rules).elements["moderation_policy"].passed
+    assert not check(about=rules, description=right).elements["moderation_policy"].passed
