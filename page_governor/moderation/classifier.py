@@ -73,7 +73,7 @@ _LINK_PARTS = frozenset({"http", "https", "www", "com", "net", "org"})
 # The spam rules' score for one plain link and no other signal, and how sure the model must be
 # to call such a comment spam.
 LINK_ONLY_SCORE = 0.15
-SPAM_MODEL_LINK_ONLY = 0.9
+SPAM_MODEL_LINK_ONLY = 0.95
 # A word whose own coefficient in the spam model reaches this is evidence of spam (the same
 # bar the model's explanation uses for the words it quotes).
 SPAM_EVIDENCE_COEFFICIENT = 3.5

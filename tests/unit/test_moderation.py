@@ -537,6 +537,7 @@ def test_the_spam_model_flags_spam_the_rules_alone_would_miss(text):
         "Visit www.cityofriverton.gov/police for the annual report.",
         "Please call me if you find my dog, he ran off near the park this morning.",
         "Subscribe to the parks department newsletter for camp sign-ups.",
+        "#tbt #parade #downtown http://t.co/Qw3Rt5Yu",
     ],
 )
 def test_civic_comments_with_links_and_numbers_are_not_spam(text):
