@@ -214,29 +214,18 @@ def main() -> None:
         description=__doc__.splitlines()[0], epilog="example: python benchmarks/public_eval.py"
     )
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
-    parser.add_argument(
-        "--davidson-buckets",
-        choices=("test", "tune"),
-        default="test",
-        help="Davidson's held-out buckets 8-9 (default) or 0-7",
-    )
-    parser.add_argument(
-        "--only-davidson", action="store_true", help="read the Davidson tweets and stop"
-    )
-    parser.add_argument(
-        "--ethos-buckets",
-        choices=("test", "tune"),
-        default="test",
-        help="ETHOS's held-out buckets 8-9 (default) or 0-7",
-    )
-    parser.add_argument("--only-ethos", action="store_true", help="read ETHOS and stop")
-    parser.add_argument(
-        "--hatecheck-buckets",
-        choices=("test", "tune"),
-        default="test",
-        help="HateCheck's held-out buckets 8-9 (default) or 0-7",
-    )
-    parser.add_argument("--only-hatecheck", action="store_true", help="read HateCheck and stop")
+    for name, owner, what in (
+        ("davidson", "Davidson's", "the Davidson tweets"),
+        ("ethos", "ETHOS's", "ETHOS"),
+        ("hatecheck", "HateCheck's", "HateCheck"),
+    ):
+        parser.add_argument(
+            f"--{name}-buckets",
+            choices=("test", "tune"),
+            default="test",
+            help=f"{owner} held-out buckets 8-9 (default) or 0-7",
+        )
+        parser.add_argument(f"--only-{name}", action="store_true", help=f"read {what} and stop")
     args = parser.parse_args()
     profanity.load_censor_words()
     full = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
