@@ -1,9 +1,12 @@
 """Incitement: a call to kill or harm people, or urging the reader to harm themselves.
 
 A call to kill or harm a group of people, or whoever the sentence points at, said as a command
-("Kill all the …", "Let's go lynch them") or a demand that they be killed ("… must be hanged",
-"should all be put to death"). What is talked about is people: a group word follows the verb
-("kill every mosquito", "execute all the warrants", "shoot all the photos" are not people).
+("Kill all the …", "Let's go lynch them"), as intent or a wish ("someone should strangle all
+these …", "it would be best to just drown those …", "I'm going to make those … suffer"), as a
+demand that they be killed ("… must be hanged", "should all be put to death"), or argued for
+("… is the only solution for those …", "murdering a … like you should be legal"). What is talked
+about is people: a group word follows the verb ("kill every mosquito", "execute all the
+warrants", "shoot all the photos", "put an end to the homeless camps" are not people).
 A sentence that denies, asks or reports is no call to violence. Read by
 :func:`page_governor.moderation.threats.detect_threat` when no threat rule or frame matched.
 """
