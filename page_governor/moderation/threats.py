@@ -4,8 +4,10 @@ Three readings, in turn: the rules (:mod:`page_governor.moderation.threat_rules`
 regular expression with anchor words, so most comments cost a set intersection), the frames
 below (a harm, a target and an intent in one sentence), and calls to violence
 (:mod:`page_governor.moderation.incitement`). A match is no threat when the harm is done to a
-thing, retold, reported, denied or consoled. Third-person talk about crimes ("the suspect shot two people", "was anyone killed") matches
-no rule: the rules need intent, a wish, incitement or a veiled warning.
+thing, retold, reported, denied, consoled, quoted in order to reject it, asked back ("Go die?
+No, …") or said of no one ("No officer deserves to die"). Third-person talk about crimes ("the
+suspect shot two people", "was anyone killed") matches no rule: the rules need intent, a wish,
+incitement or a veiled warning.
 """
 
 from __future__ import annotations
