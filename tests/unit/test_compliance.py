@@ -269,8 +269,16 @@ def test_the_same_profile_always_gets_the_same_report():
 
 def test_policy_file_errors_are_all_reported():
     with pytest.raises(ConfigError) as info:
-        parse_policy({"elements": {"purpose_statement": {"patterns": ["("]}, "bogus": {}}})
+        parse_policy(
+            {
+                "elements": {
+                    "purpose_statement": {"patterns": ["("], "together": [["a", "b", "c"]]},
+                    "bogus": {},
+                }
+            }
+        )
     text = " ".join(info.value.problems)
+    assert "together: must be a list of [pattern, pattern] pairs" in text
     assert "invalid regular expression" in text
     assert "maintained_by_agency is missing" in text
     assert "bogus is not a known element" in text
