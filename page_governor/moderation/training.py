@@ -24,8 +24,9 @@ class weighting, 0.51; adding character 3-5-grams, 0.55 for three times the feat
 Features are the normaliser's words (so evasions map to the same feature) as unigrams and
 bigrams, binary TF-IDF with l2 norm, and logistic regression. Words that only say whom a
 comment is about (identities, political names and labels, officers and officials, the names in
-the team's comments) are kept out of the features: see ``IDENTITY_TERMS``. The model is exported as plain
-JSON (weight×idf and idf² per feature) so inference needs neither scikit-learn nor numpy.
+the team's comments) are kept out of the features: see ``IDENTITY_TERMS``. The model is
+exported as plain JSON (weight×idf and idf² per feature) so inference needs neither
+scikit-learn nor numpy.
 Needs the ``train`` extra (scikit-learn).
 """
 
@@ -42,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from page_governor.moderation.normalize import fold, words_of
+from page_governor.moderation.threat_rules import wordset
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attack.json"
 DEFAULT_DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
@@ -71,136 +73,22 @@ MAX_FEATURES = 60000
 # pair of a second-person word and one of them ("you gay", "ur jewish"), which calls the reader
 # by what they are, kept for the data to weigh. Slurs are not here (the lexicon lists them),
 # nor are insults aimed at officers ("pigs").
-IDENTITY_TERMS = frozenset(
-    [
-        "gay",
-        "gays",
-        "lesbian",
-        "lesbians",
-        "homosexual",
-        "homosexuals",
-        "bisexual",
-        "bisexuals",
-        "transgender",
-        "transgenders",
-        "trans",
-        "transsexual",
-        "queer",
-        "queers",
-        "lgbt",
-        "lgbtq",
-        "lgbtqia",
-        "nonbinary",
-        "muslim",
-        "muslims",
-        "islam",
-        "islamic",
-        "jew",
-        "jews",
-        "jewish",
-        "judaism",
-        "christian",
-        "christians",
-        "christianity",
-        "catholic",
-        "catholics",
-        "protestant",
-        "hindu",
-        "hindus",
-        "sikh",
-        "sikhs",
-        "buddhist",
-        "buddhists",
-        "atheist",
-        "atheists",
-        "mormon",
-        "mormons",
-        "black",
-        "blacks",
-        "white",
-        "whites",
-        "asian",
-        "asians",
-        "hispanic",
-        "hispanics",
-        "latino",
-        "latinos",
-        "latina",
-        "latinas",
-        "latinx",
-        "mexican",
-        "mexicans",
-        "african",
-        "africans",
-        "arab",
-        "arabs",
-        "chinese",
-        "indian",
-        "indians",
-        "native",
-        "natives",
-        "immigrant",
-        "immigrants",
-        "migrant",
-        "migrants",
-        "refugee",
-        "refugees",
-        "foreigner",
-        "foreigners",
-        "woman",
-        "women",
-        "female",
-        "females",
-        "male",
-        "males",
-        "men",
-        "disabled",
-        "disability",
-        "disabilities",
-        "deaf",
-        "autistic",
-    ]
+IDENTITY_TERMS = wordset(
+    "gay gays lesbian lesbians homosexual homosexuals bisexual bisexuals transgender "
+    "transgenders trans transsexual queer queers lgbt lgbtq lgbtqia nonbinary muslim muslims "
+    "islam islamic jew jews jewish judaism christian christians christianity catholic "
+    "catholics protestant hindu hindus sikh sikhs buddhist buddhists atheist atheists mormon "
+    "mormons black blacks white whites asian asians hispanic hispanics latino latinos latina "
+    "latinas latinx mexican mexicans african africans arab arabs chinese indian indians "
+    "native natives immigrant immigrants migrant migrants refugee refugees foreigner "
+    "foreigners woman women female females male males men disabled disability disabilities "
+    "deaf autistic"
 )
-POLITICAL_TERMS = frozenset(
-    [
-        "trump",
-        "biden",
-        "obama",
-        "harris",
-        "clinton",
-        "hillary",
-        "pelosi",
-        "bush",
-        "reagan",
-        "desantis",
-        "newsom",
-        "sanders",
-        "democrat",
-        "democrats",
-        "democratic",
-        "republican",
-        "republicans",
-        "gop",
-        "dem",
-        "dems",
-        "liberal",
-        "liberals",
-        "conservative",
-        "conservatives",
-        "progressive",
-        "progressives",
-        "leftist",
-        "leftists",
-        "socialist",
-        "socialists",
-        "communist",
-        "communists",
-        "libertarian",
-        "libertarians",
-        "maga",
-        "antifa",
-        "blm",
-    ]
+POLITICAL_TERMS = wordset(
+    "trump biden obama harris clinton hillary pelosi bush reagan desantis newsom sanders "
+    "democrat democrats democratic republican republicans gop dem dems liberal liberals "
+    "conservative conservatives progressive progressives leftist leftists socialist "
+    "socialists communist communists libertarian libertarians maga antifa blm"
 )
 
 
