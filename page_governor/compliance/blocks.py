@@ -134,7 +134,7 @@ def _is_heading(line: str, following: str | None) -> bool:
 # words a wrapped line can end on mid-sentence ("… any of" / "the following:")
 _OPEN_ENDING = re.compile(
     r"(,|\b(and|or|of|the|a|an|to|in|on|for|with|by|as|at|from|that|which|any|our|its|their|"
-    r"or\s+its|is|are|be|may|will|shall|not))$",
+    r"is|are|be|may|will|shall|not))$",
     re.IGNORECASE,
 )
 

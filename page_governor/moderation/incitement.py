@@ -39,10 +39,11 @@ _PERSON_NOUNS = _words(
     "catholic mormon hindu sikh atheist cop pig officer deputy judge politician journalist "
     "reporter teacher doctor nurse priest pastor protester protestor"
 )
-_GROUP = "(" + "|".join(sorted(_GROUP_NOUNS)) + ")"
-_ONE_OF_GROUP = (
-    r"(any|every|each|that|this|a|an)( [a-z]+)? (" + "|".join(sorted(_PERSON_NOUNS)) + r")"
-)
+# the nouns as regular-expression alternatives: groups, one person, either
+_GROUPS = "|".join(sorted(_GROUP_NOUNS))
+_ONES = "|".join(sorted(_PERSON_NOUNS))
+_ANYONE = "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
+_ONE_OF_GROUP = r"(any|every|each|that|this|a|an)( [a-z]+)? (" + _ONES + r")"
 # a group word that modifies the noun after it names no people: "put an end to the homeless
 # camps", "wipe out police brutality", "end the immigrant detention program"
 _GROUP_AS_MODIFIER = _words(
@@ -56,9 +57,9 @@ _GROUP_AS_MODIFIER = _words(
 # a group of people or one of them, as a frame's target: "those … people", "any … like you"
 PEOPLE = (
     r"(the|that|this|those|these|every|all|any|each)( [a-z]+)? ("
-    + "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
+    + _ANYONE
     + r")|("
-    + "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
+    + _ANYONE
     + r") like you"
 )
 _INCITE_VERBS = _words(
@@ -74,7 +75,7 @@ _INCITE = re.compile(
     r"(?P<object>(them|'em|em)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
     r"back|around|everywhere|anywhere|here|there)\b)|(all|every|each|these|those|the|any)"
     r"( (last|single))?( (one|ones|kinds?|sorts?|types?))?( of)?( (the|them|those|these))?"
-    r"( [a-z]+)? (?P<group>" + _GROUP[1:-1] + r")|(?P<bare>" + _GROUP[1:-1] + r") like you|"
+    r"( [a-z]+)? (?P<group>" + _GROUPS + r")|(?P<bare>" + _GROUPS + r") like you|"
     r"(?P<one>"
     + _ONE_OF_GROUP
     + r"))\b"
@@ -91,12 +92,12 @@ _INTENT_LEAD = _words(
 )
 _WHOM = (
     r"(you|him|her|them|y'all|yall|(those|these|all|every|the|that|this)( [a-z]+)? ("
-    + _GROUP[1:-1]
+    + _GROUPS
     + "|"
-    + "|".join(sorted(_PERSON_NOUNS))
-    + r")|"
-    + _GROUP[1:-1]
-    + r" like you)"
+    + _ONES
+    + r")|("
+    + _GROUPS
+    + r")( like you)?)"
 )
 # "I am going to make those … suffer", "I would love to see them suffer" (with an intent lead)
 _SUFFER = re.compile(r"\b(make|see|watch) " + _WHOM + r" (all )?suffer\b")
@@ -105,9 +106,9 @@ _SUFFER = re.compile(r"\b(make|see|watch) " + _WHOM + r" (all )?suffer\b")
 _LAWFUL = re.compile(
     r"\b(killing|murdering|raping|shooting|lynching|hanging|torturing|beating|stabbing|gassing|"
     r"executing|drowning) (an? |any |all |the |those |these )?([a-z]+ )?("
-    + _GROUP[1:-1]
+    + _GROUPS
     + "|"
-    + "|".join(sorted(_PERSON_NOUNS))
+    + _ONES
     + r"|you|them)( like you)? should (be (legal|allowed|decriminali[sz]ed|encouraged|rewarded|"
     r"mandatory|a sport)|not be (illegal|a crime|punished|prosecuted|against the law))\b"
 )
@@ -142,7 +143,7 @@ def _pair(pair: tuple[frozenset[str], frozenset[str]], words: set[str] | list[st
 _INCITE_GERUND = re.compile(
     r"\b(start|begin|get to|go|time for|time to start)\s+(killing|shooting|lynching|hanging|"
     r"executing|slaughtering|gassing|murdering)\s+((all|every|each|these|those|the|some)\s+)?"
-    r"((of\s+)?(the|them|those|these)\s+)?([a-z]+\s+)?(" + "|".join(sorted(_GROUP_NOUNS)) + r")\b"
+    r"((of\s+)?(the|them|those|these)\s+)?([a-z]+\s+)?(" + _GROUPS + r")\b"
 )
 _GERUND_LEAD = _INCITE_FILLERS | _words("we should need must gotta to i say can could it's its")
 _INCITE_PASSIVE_WORDS = _words(

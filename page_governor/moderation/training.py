@@ -36,6 +36,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable
 from itertools import pairwise
@@ -105,8 +106,6 @@ def names_after_titles(rows: Iterable[dict[str, Any]], titles: Iterable[str]) ->
     """The names written after a title in ``rows`` ("Officer Dale", "Sheriff Boyd"): the team's
     comments weigh 20x, and one "Officer Dale is a psycho." made "dale" a strong attack word.
     A capitalised word the rows also write in lower case ("Chief Of staff") is no name."""
-    import re
-
     pattern = re.compile(
         r"\b(?i:" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\.? "
         r"([A-Z][a-z]+)\b"

@@ -376,6 +376,7 @@ def test_outings_endings_no_one_and_quoted_threats_are_not_threats(text):
         "Someone ought to strangle all these judges.",
         "We are going to put an end to all the cops in this town.",
         "I'm going to make those officers suffer.",
+        "I'm going to make deputies like you suffer.",
         "A noose is the only answer for these politicians.",
         "Shooting a cop like you should be legal.",
         "That deputy will die a slow death at my hands.",
