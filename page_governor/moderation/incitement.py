@@ -31,19 +31,23 @@ _GROUP_NOUNS = _words(
     "bisexuals immigrants migrants refugees illegals aliens foreigners natives liberals "
     "conservatives democrats republicans leftists communists socialists protesters protestors "
     "rioters cops pigs officers deputies police judges politicians journalists reporters "
+    "sheriffs troopers detectives mayors governors senators prosecutors commissioners "
     "teachers doctors nurses priests pastors preachers imams rabbis infidels heretics "
     "unbelievers nonbelievers disabled retards retarded homeless addicts junkies prostitutes"
 )
 _PERSON_NOUNS = _words(
     "person man woman girl boy kid child immigrant migrant refugee muslim jew christian "
     "catholic mormon hindu sikh atheist cop pig officer deputy judge politician journalist "
-    "reporter teacher doctor nurse priest pastor protester protestor"
+    "reporter teacher doctor nurse priest pastor protester protestor sheriff trooper detective "
+    "mayor governor senator prosecutor commissioner president"
 )
 # the nouns as regular-expression alternatives: groups, one person, either
 _GROUPS = "|".join(sorted(_GROUP_NOUNS))
 _ONES = "|".join(sorted(_PERSON_NOUNS))
 _ANYONE = "|".join(sorted(_GROUP_NOUNS | _PERSON_NOUNS))
-_ONE_OF_GROUP = r"(any|every|each|that|this|a|an)( [a-z]+)? (" + _ONES + r")"
+_ONE_OF_GROUP = (
+    r"(any|every|each|that|this|a|an|the|our|your|ur)( [a-z]+)? (" + _ONES + r")(?!'s?\b)"
+)
 # a group word that modifies the noun after it names no people: "put an end to the homeless
 # camps", "wipe out police brutality", "end the immigrant detention program"
 _GROUP_AS_MODIFIER = _words(
@@ -72,7 +76,7 @@ _INCITE = re.compile(
     r"\b(?P<verb>kill|murder|shoot|stab|hang|lynch|exterminate|slaughter|gas|behead|execute|"
     r"massacre|butcher|burn|stone|torture|eradicate|annihilate|drown|strangle|wipe out|"
     r"snap the necks? of|cut the throats? of|put an end to|end the lives of) "
-    r"(?P<object>(them|'em|em)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
+    r"(?P<object>(them|'em|em|him|her)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
     r"back|around|everywhere|anywhere|here|there)\b)|(all|every|each|these|those|the|any)"
     r"( (last|single))?( (one|ones|kinds?|sorts?|types?))?( of)?( (the|them|those|these))?"
     r"( [a-z]+)? (?P<group>" + _GROUPS + r")|(?P<bare>" + _GROUPS + r") like you|"
@@ -148,12 +152,13 @@ _INCITE_GERUND = re.compile(
 _GERUND_LEAD = _INCITE_FILLERS | _words("we should need must gotta to i say can could it's its")
 _INCITE_PASSIVE_WORDS = _words(
     "hanged hung lynched executed exterminated gassed killed shot slaughtered death wiped "
-    "removed erased eradicated raped tortured murdered stabbed burned burnt beaten"
+    "removed erased eradicated raped tortured murdered stabbed burned burnt beaten annihilated "
+    "exterminated"
 )
 _INCITE_PASSIVE = re.compile(
     r"\b(must|should|shall|will|need to|needs to|ought to|deserve to|deserves to|have to|has to)"
     r"( all| just| both)?( be| get)?( publicly| slowly| all)? (hanged|hung|lynched|executed|"
-    r"exterminated|gassed|killed|shot|slaughtered|put to death|wiped out|raped|tortured|murdered|"
+    r"exterminated|annihilated|gassed|killed|shot|slaughtered|put to death|wiped out|raped|tortured|murdered|"
     r"stabbed|(burned|burnt) alive|beaten to death|(removed|wiped|erased) (from|off) the face of "
     r"the (earth|planet))\b"
 )
@@ -176,7 +181,12 @@ _INCITE_BLOCK = _words(
 )
 
 
-_OBJECT_WORDS = _GROUP_NOUNS | _words("them 'em em")
+# what may follow "her" when she is the one harmed ("kill her now", "shoot her and …")
+_AFTER_HER = _words(
+    "now already slowly too again and or for because before if when right please dead today "
+    "tonight all quick quickly first"
+)
+_OBJECT_WORDS = _GROUP_NOUNS | _PERSON_NOUNS | _words("them 'em em him her")
 _MODALS = _words("must should shall will need needs ought deserve deserves have has")
 # each self-harm phrase needs one word of each set ("faster than my bullet": faster + bullet)
 _SELF_HARM_PAIRS = (
@@ -224,10 +234,17 @@ def detect_incitement(n: Normalized) -> Hit:
             first, end = n.sentence_bounds(i, limit=30)
             before = n.words[first:i]
             commanded = all(w in _INCITE_FILLERS for w in before)
-            pronoun = m.group("object").split(" ")[0] in ("them", "'em", "em")
+            pronoun = m.group("object").split(" ")[0] in ("them", "'em", "em", "him", "her")
             intended = not pronoun and not _INTENT_LEAD.isdisjoint(before)
             if not (commanded or intended) or _blocked(n, first, end, m):
                 continue
+            last = n.word_at_clean(m.end() - 1)
+            if (
+                m.group("object") == "her"
+                and last + 1 < end
+                and n.words[last + 1] not in _AFTER_HER
+            ):
+                continue  # "kill her vibe", "hang her picture": "her" owns the next word
             hit.add(0.85, n.span_of_clean(m.start(), m.end()))
     if _may_command(words):
         for m in _INCITE_GERUND.finditer(text):

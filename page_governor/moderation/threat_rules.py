@@ -115,8 +115,15 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
-        ((_g("should"), _g("shot", "hanged", "hung", "killed", "executed", "lynched", "dead", "strung", "beaten", "burned", "tortured")),
-         r"\bshould\s+(all\s+|just\s+|both\s+)?(be|get)\s+(shot|hanged|hung|killed|executed|lynched|dead|strung up|beaten|burned|tortured)\b"),
+        # "he should be shot", "should be publicly executed", "should get raped to death"
+        ((_g("should"), _g("shot", "hanged", "hung", "killed", "executed", "lynched", "dead", "strung", "beaten", "burned", "burnt", "tortured", "raped", "stoned", "gassed", "murdered", "stabbed", "eaten", "skinned")),
+         r"\bshould\s+(all\s+|just\s+|both\s+)?(be|get)\s+([a-z]+ly\s+)?(shot|hanged|hung|killed|executed|lynched|dead|strung up|beaten|burned|burnt|tortured|raped|stoned to death|gassed|murdered|stabbed|eaten alive|skinned alive)\b(?!\s+(by accident|in (a|the) (movie|game|show|film)|for (the|a) (photo|picture|movie|film|scene)))"),
+        # a death wished: "I wish you were dead", "wish you nothing but death", "you don't
+        # deserve to live" (not "I wish I were dead", "wish you nothing but the best")
+        ((_g("wish", "wishing", "wished"), _g("dead", "death", "die", "died")),
+         r"\b(wish|wishing|wished)\s+(you|u|ya|y'all|yall|he|she|they|him|her|them|all of you|every one of you|your family)\s+((were|was|would|would just|could|had|have)\s+)?(just\s+)?(dead|die|died|drop dead|nothing but death|death)\b"),
+        ((_g("deserve", "deserves"), _g("live", "life", "breathe", "alive", "exist")),
+         r"\b(you|u|ya|y'all|yall|he|she|they|cops|pigs)\s+(don't|dont|do not|doesn't|doesnt|does not)\s+deserve\s+(to\s+live|life|to\s+breathe|to\s+be\s+alive|to\s+exist)\b(?!\s+(in|here|there|among|around|near|next|with|on|at|like|as|under|off|free|rent|without)\b)"),
         ((_g("should", "should've", "shouldve"), _g("shot", "killed", "hanged", "hung", "executed", "lynched")),
          r"\bshould('?ve| have)\s+(shot|killed|hanged|hung|executed|lynched)\s+(him|her|them|you|that|those|the|every)\b"),
         ((_g("deserve", "deserves"),),

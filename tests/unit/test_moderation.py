@@ -861,6 +861,34 @@ def test_a_threat_retold_by_its_victim_or_a_witness_is_not_a_threat_made_on_the_
 
 
 @pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # a command to harm one person, and death wished or demanded for one
+        ("Shoot him.", True),
+        ("Somebody stab that deputy", True),
+        ("Hang the sheriff from the flagpole", True),
+        ("Kill her now", True),
+        ("The warden should be publicly hanged", True),
+        ("I wish you were dead.", True),
+        ("Wishing you nothing but death, officer", True),
+        ("You don't deserve to live.", True),
+        ("They must all be annihilated", True),
+        # and their everyday neighbours
+        ("Shoot him a message about the meeting", False),
+        ("Hang her portrait in the lobby", False),
+        ("Kill her vibe and she'll never come back lol", False),
+        ("Execute the chief's orders before noon", False),
+        ("I wish I were dead some days, this job is hard", False),
+        ("I wish you nothing but the best in retirement, Sarge", False),
+        ("He doesn't deserve to live in this town after what he did", False),
+        ("He should be stoned lol, look at his eyes", False),
+    ],
+)
+def test_commands_to_harm_one_person_and_death_wishes_are_threats(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
     ("text", "attack"),
     [
         ("The troll comments on her post really hurt her.", False),
