@@ -21,7 +21,7 @@ from pathlib import Path
 
 from page_governor import __version__
 from page_governor.models import Category, Classification, Evidence, Target
-from page_governor.moderation import incitement, personal_info, spam, threats
+from page_governor.moderation import incitement, menace, personal_info, spam, threats
 from page_governor.moderation.detectors import (
     NO_CONTEXT,
     PERSON_NOUNS,
@@ -328,6 +328,7 @@ class Classifier:
             rules
             or threats.may_frame(wordset)
             or incitement.may_incite(wordset)
+            or menace.may_menace(wordset)
             or SPACED_WORDS.search(clean)
         ):
             # "k i l l" is read again, joined

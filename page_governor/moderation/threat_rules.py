@@ -13,7 +13,7 @@ import re
 # harm verbs that take their victim next ("kill" + "you")
 _HARM_VERB = (
     r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat(?! (you|him|her|them|us|y'all|yall) (at|in|to|by)\b)|bash|strangle|choke|burn|bomb|"
-    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter)"
+    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter|unalive)"
 )
 # harms that name their victim themselves ("break your legs", "take him out", "snap his neck")
 _HARM_DONE = (
@@ -36,7 +36,7 @@ _HARM_WORDS = frozenset({
     "kill", "killing", "shoot", "shooting", "stab", "stabbing", "murder", "hurt", "beat", "bash",
     "strangle", "choke", "burn", "bomb", "blow", "smash", "slit", "hang", "lynch", "gut", "cut",
     "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump", "drown",
-    "slaughter", "snap",
+    "slaughter", "snap", "unalive",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
                            "gonna", "going", "gon", "finna", "i'd", "we'd"})

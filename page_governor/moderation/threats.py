@@ -16,6 +16,7 @@ import re
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
+from page_governor.moderation.menace import detect_menace, may_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -291,6 +292,19 @@ def _echoed(n: Normalized, m: re.Match[str]) -> bool:
     return n.original[end : end + 1] == "?" and n.span(first)[0] == start
 
 
+# a question about what happened: "Did someone torch their cars last night?"
+_PAST_QUESTION = wordset("did was were has have had")
+
+
+def _asked_about(n: Normalized, m: re.Match[str]) -> bool:
+    """Whether a match sits in a question about what happened ("Did someone torch their cars
+    last night?", "Was the station burned down?")."""
+    first, end = n.sentence_bounds(n.word_at_clean(m.start()), limit=30)
+    if n.words[first] not in _PAST_QUESTION:
+        return False
+    return "?" in n.original[n.span(end - 1)[1] : n.span(end - 1)[1] + 3]
+
+
 _NEGATIONS = wordset(
     "not never dont don't wont won't cannot can't cant wouldn't wouldnt shouldn't shouldnt no"
 )
@@ -331,6 +345,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _no_subject(n, m.start())
                 or quoted(n, n.span_of_clean(m.start(), m.end())[0])
                 or _echoed(n, m)
+                or _asked_about(n, m)
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))
@@ -344,6 +359,12 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         incitement = detect_incitement(n)
         if incitement.evidence:
             return incitement
+    if not hit.evidence and may_menace(n.words):
+        menace = detect_menace(
+            n, skip=lambda text: bool(_CONSOLING.search(text) or _REPORTED.search(text))
+        )
+        if menace.evidence:
+            return menace
     joined = n.joined
     if not hit.evidence and joined and threat_candidates(set(n.words) | {t.text for t in joined}):
         # "i will k i l l you": read again with spaced-out words joined

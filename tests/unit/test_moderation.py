@@ -921,3 +921,33 @@ def test_name_calling_of_a_political_group_is_marked_as_political_speech(text, t
     assert Category.PERSONAL_ATTACK in result.categories and result.target is target
     if target is Target.GROUP:
         assert ADVISORY_GROUP in result.advisories and priority_of(result) == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # menace with no threat verb: an idiom, a weapon held ready, knowledge of movements
+        ("Hand over the footage or the whole substation goes up in smoke.", True),
+        ("Sergeant, you'll be drinking through a straw by the time I'm finished.", True),
+        ("Ask the mayor if he checks under his car every morning. He should start.", True),
+        ("Keep towing our cars and the council will be pulled out of the lake one by one", True),
+        ("Deputy Lowe walks his dog past the old mill at 5am. Real lonely out there.", True),
+        ("We figured out which school the trooper's kids go to.", True),
+        ("Got your home address, officer. See you soon.", True),
+        ("Every judge in this county deserves the rope", True),
+        ("I'd check under your truck from now on if I were you, Chief", True),
+        ("Gonna unalive that deputy", True),
+        # and the everyday sentences that share their words
+        ("If the county won't fix the bridge, someone is going to end up in the river.", False),
+        ("Please check under your car for kittens before you start it on cold mornings.", False),
+        ("Deputy Lowe walks his dog past the mill every morning, say hi if you see him!", False),
+        ("We found out which school is hosting the officers' toy drive.", False),
+        ("We have the address for the station open house, see you Saturday.", False),
+        ("The chief will be in a wheelchair for a while after surgery, get well soon!", False),
+        ("Enjoy your last shift, Sarge, happy retirement!", False),
+        ("The deputy who lied will be dealt with by internal affairs.", False),
+        ("Did someone torch their cars last night?", False),
+    ],
+)
+def test_veiled_threats_are_read_from_their_idiom_target_and_frame(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat

@@ -1,0 +1,325 @@
+"""Veiled threats: menace said without a harm verb the threat rules know.
+
+"Your cruisers will be nothing but burnt metal by Monday", "I'd keep the porch light on if I
+were you, Chief", "Officer Park jogs past the quarry every Sunday. Lonely stretch of road." The
+rules and frames read threat verbs ("kill", "shoot") and their victims; these comments have
+none. What they are made of, within one sentence and the one after it, is read here in three
+parts, all of which must be present:
+
+1. **whom**: someone the page answers for: the reader ("you", "your"), an officer or official,
+   or what is theirs (their family, their home or car, the station, the cruisers);
+2. **menace**: a harm idiom with no everyday use ("six feet under", "eating through a straw",
+   "up in smoke", "check under your car"), a weapon held for someone, or knowledge of someone's
+   movements said as a warning ("I know which school …", "… every Sunday. Lonely stretch");
+3. **forward**: intent, a forecast, a condition, a wish or advice ("will", "or", "keep … and",
+   "hope", "if I were you", "from now on").
+
+A sentence that reports, asks, consoles or talks about a game, a fundraiser or training is not
+read (what the threat rules also skip). The score (0.55) is below the rules' 0.9 and the frames'
+0.85: a veiled threat is weaker evidence, so the "precision first" preset (0.6) leaves it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from page_governor.moderation.detectors import Hit
+from page_governor.moderation.normalize import Normalized
+from page_governor.moderation.threat_rules import wordset
+
+SCORE = 0.55
+WINDOW = 30  # words: a sentence and the short ones after it
+
+_OFFICIAL = (
+    r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
+    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
+    r"sarge|lieutenants?|lt|corporal|troopers?|captain|agents?|feds|marshals?|wardens?|"
+    r"governor|senator|policem[ae]n|swat|partner)"
+)
+_THEIRS = (
+    r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
+    r"husband|daughters?|sons?|children|twins|baby|mom|mother|dad|father|parents|girlfriend|"
+    r"boyfriend|dog|windows|tires|garage|driveway|street|neighborhood|school|daycare)"
+)
+# whom: the reader, an officer or official, or what is theirs
+_WHOM = re.compile(
+    r"\b(you|u|ya|y'all|yall|your|ur|yours|" + _OFFICIAL[1:-1] + r"|(officer|deputy|detective|"
+    r"sgt|sergeant|lieutenant|lt|chief|mayor|judge|trooper|corporal|captain|commissioner|"
+    r"councilman|councilwoman|councilmember) [a-z]+('s)?|[a-z]+'s " + _THEIRS + r"|"
+    r"(his|her|their) " + _THEIRS + r"|station|precinct|substation|courthouse|city hall|"
+    r"headquarters|hq|cruisers?|patrol cars?|squad cars?|(the|that|this) (whole )?(council|"
+    r"department|force|board))\b"
+)
+_PERSON = (
+    r"(you|u|him|her|them|'em|(the|that|this|your|ur|every|each) " + _OFFICIAL + r"|"
+    r"(officer|deputy|detective|sgt|sergeant|lieutenant|chief|mayor|judge|trooper) [a-z]+)"
+)
+# Harm idioms that have no everyday use, weapons held for someone, and knowledge of movements.
+# Each runs only when one of its anchors is in the comment: a word of a string, or one word of
+# each string of a pair ("walk" and "never"), so most comments cost a few set operations.
+_IDIOMS: tuple[tuple[tuple[str | tuple[str, str], ...], str], ...] = (
+    # death and injury, said around the word
+    (("six bag bags toe pine",), r"six feet (under|deep|down)|body bags?|toe tags?|pine box"),
+    (("straw",), r"(eat|eating|drink|drinking) through a straw"),
+    ((("walk walks", "never"),), r"never (walk|walks) again"),
+    (
+        (
+            "wheelchair icu intensive morgue grave coffin casket",
+            ("ground box hospital dirt", "put send sends land leave visiting visit"),
+        ),
+        r"(put|send|sends|land|leave|visiting|visit) " + _PERSON + r" in (a|the) (wheelchair|icu|"
+        r"intensive care|hospital|morgue|ground|box|grave|dirt|coffin|casket)",
+    ),
+    (
+        (("see", "won't wont never not"),),
+        r"(won't|wont|will not|never) (live|make it|be around|be alive) to see|"
+        r"(won't|wont|will not|never) see (his|her|their|your|ur) (kids|children|family|grandkids|"
+        r"daughter|son|wife|husband|retirement|pension|next birthday|birthday|next christmas)",
+    ),
+    (
+        (("last", "shift breath patrol christmas birthday"),),
+        r"(your|ur|his|her|their) last (shift|breath|patrol|christmas|birthday)",
+    ),
+    (
+        (
+            "river lake bay ditch canal pond harbor creek",
+            ("water", "pull pulling pulled fish fishing fished drag dragging"),
+        ),
+        r"((pull|pulling|pulled|fish|fishing|fished|drag|dragging) (you|u|him|her|them|'em)|"
+        r"(be|get|getting) (pulled|fished|dragged)) out of (the|a) (river|lake|bay|water|ditch|"
+        r"canal|pond|harbor|creek)",
+    ),
+    (
+        ("carried",),
+        r"carried out of (that|the|this|your|his|her) (station|precinct|building|"
+        r"house|courthouse|office|car|cruiser)",
+    ),
+    (
+        ("string strings stringing strung",),
+        r"(string|strings|stringing) (up|(him|her|them|'em|you) up)|strung up",
+    ),
+    (
+        ("chest", ("head back", "two one three couple")),
+        r"(two|one|three|a couple) in the (chest|head|back)",
+    ),
+    (
+        (("over down", "run runs running ran"),),
+        r"(run|runs|running|ran) " + _PERSON + r" (over|down)",
+    ),
+    # fire and wreckage
+    (
+        (
+            "smoke flames torch candle ash ashes rubble crater scrap crisp torches torched torching",
+            ("burn", "nice nicely good well bright pretty"),
+            ("metal ground", "burnt burned"),
+            ("left", "windows tires glass"),
+        ),
+        r"up in (smoke|flames)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
+        r"nicely|good|well|bright|pretty)|go(es|ing)? up like (a )?(torch|candle|match)|"
+        r"nothing (but|left but) (ash|ashes|rubble|burnt metal|scrap|a crater)|"
+        r"(burnt|burned) to (a crisp|the ground)|won't have (any )?(windows|tires|glass) left|"
+        r"(torch|torches|torched|torching) (their|his|her|your|ur) (cars?|trucks?|houses?|homes?|"
+        r"cruisers?)",
+    ),
+    # bombs under cars, advice only a threat gives
+    (
+        (
+            ("under", "check checks checking"),
+            "remotely",
+            ("light lights were", "you"),
+            "pairs",
+            "happen",
+        ),
+        r"(check|checks|checking) under (your|ur|his|her|their) (car|truck|cruiser|hood|vehicle)|"
+        r"start (your|ur|his|her|their) (car|truck|cruiser) remotely|"
+        r"(keep|leave) (the|your|ur) (porch )?lights? on (if i were you|from now on)|"
+        r"if i were you,? (i'd|i would) (keep|leave|check|lock|watch|move|sleep|stay)|"
+        r"travel in (pairs|groups|twos) from now on|"
+        r"(won't|wont|wouldn't|wouldnt) want anything to happen to|"
+        r"something (is gonna|is going to|will) happen to (your|ur|his|her|their|that|the)",
+    ),
+    # what is done to someone by the writer's own hand
+    (
+        ("dealt", ("care", "taken")),
+        r"(you|u|he|she|they|him|her|them|" + _OFFICIAL[1:-1] + r")( [a-z']+){0,5} "
+        r"(will|'ll|gonna|is gonna|are gonna|is going to|are going to) (be|get) (dealt with|"
+        r"taken care of)(?! (by|through|in|according|under|per)\b)",
+    ),
+    (
+        ("ourselves myself personally fashioned old-fashioned",),
+        r"(handle|deal with|take care of|settle with) (him|her|them|'em|you|u|that [a-z]+|"
+        r"the [a-z]+|this [a-z]+)( [a-z]+)? (ourselves|myself|personally|our way|my way|"
+        r"the old[- ]fashioned way)",
+    ),
+    # a weapon held ready for someone, a death deserved
+    (
+        (
+            "buckshot birdshot load loaded strapped bullet noose rope",
+            ("name", "round slug shell bullets"),
+            ("full", "lead bullets holes"),
+            ("round", "deserve deserves earned need needs"),
+        ),
+        r"(bullet|round|slug|shell)s? with (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) name|"
+        r"(face|chest|belly|back) full of (buckshot|birdshot|lead|bullets|holes)|"
+        r"lock and load|(loaded|locked and loaded|strapped) (up )?(for|and waiting)|"
+        r"(something|a little something|a surprise) (special )?(loaded|waiting|ready) (up )?for|"
+        r"(deserves?|earned|need|needs) (a|one|the) (bullet|noose|rope|round)",
+    ),
+    # knowledge of someone's movements, said as a warning
+    (
+        (
+            (
+                "know found figured got have",
+                "where which address addresses route schedule plate plates",
+            ),
+        ),
+        r"(^|(i|we) )(know|found out|figured out|got|have|found) (exactly )?(where|which|"
+        r"what time|when|what school|what daycare|what car|what church)"
+        r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|kids|wife|husband|"
+        r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
+        r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
+        r"(home )?(address|addresses|route|schedule|plates?)",
+    ),
+    (
+        ("lonely", ("alone", "all")),
+        r"lonely (stretch|road|trail|spot|street|drive|walk)|"
+        r"all alone out there",
+    ),
+)
+
+
+def _anchor(spec: str | tuple[str, str]) -> tuple[frozenset[str], ...]:
+    return (wordset(spec),) if isinstance(spec, str) else (wordset(spec[0]), wordset(spec[1]))
+
+
+_MENACE = tuple(
+    (tuple(_anchor(spec) for spec in specs), re.compile(r"\b(" + pattern + r")\b"))
+    for specs, pattern in _IDIOMS
+)
+
+
+def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
+    """The idioms one of whose anchors is in the comment."""
+    return [
+        pattern
+        for anchors, pattern in _MENACE
+        if any(all(not part.isdisjoint(words) for part in anchor) for anchor in anchors)
+    ]
+
+
+# a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
+# Lonely stretch of road."
+_ROUTINE = re.compile(
+    r"\b(jogs?|runs|walks|drives|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
+    r"shops|walks|rides)( [a-z']+){0,8} ((every|each) (morning|night|day|evening|sunday|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|weekend)|at \d|around \d)"
+)
+_CLOCK = re.compile(
+    r"\b(at|around|by|before|after) \d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.)?\b", re.I
+)
+_WARNING = re.compile(
+    r"\b(lonely|alone|just saying|be a shame|nice (truck|car|house|ride|family)|i know the one|"
+    r"funny how|anything could happen|dark out there)\b"
+)
+_ROUTINE_VERB = re.compile(
+    r"\b(jogs?|runs?|walks?|drives?|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
+    r"shops|rides)\b"
+)
+# what points the menace forward: intent, a forecast, a condition, a wish, advice
+_FORWARD = re.compile(
+    r"\b(will|'ll|ll|won't|wont|gonna|going to|about to|finna|ima|imma|better|or else|or|unless|if|"
+    r"i have|i got|i've got|ive got|we have|we got|for (every|each|the next|any)|"
+    r"keep [a-z]+ing|again and|one more|the next [a-z]+ (who|that)|soon|tonight|tomorrow|"
+    r"one of these (days|nights)|someday|hope|hoping|pray|wish|should|oughta|ought to|needs? to|"
+    r"deserves?|would|wouldn't|wouldnt|i'd|i would|if i were you|from now on|just saying|"
+    r"funny how|enjoy|be a shame|i know|we know|found out|nice|lonely|alone|every (morning|"
+    r"night|day|evening|sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend)|"
+    r"waiting|when i'm done|when we're done|by (monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|morning|tonight|the weekend))\b"
+)
+_BLOCK_PHRASES = re.compile(
+    r"\b(get well|speedy recovery|thank you|well deserved|rest in peace|stay safe|be safe|"
+    r"police said|internal affairs|(toy|food|coat|blood|book|donation) drive)\b"
+)
+# a sentence that reports, consoles, or is about a game, a show, an event or training
+_BLOCK = wordset(
+    "suspect suspects accused allegedly charged arrested arrest convicted sentenced "
+    "reportedly according victim victims investigating investigation recover "
+    "recovery recovering surgery prayers condolences rip heal healing game games "
+    "movie movies show season episode fundraiser charity softball parade concert band "
+    "training academy class classes qualification range drill demo demonstration raffle "
+    "buyback safety disciplined discipline policy court lawsuit vote gala hosting host "
+    "shoulders appreciation thank thanks congratulations congrats proud please retire "
+    "retirement retiring retired earned happy miss"
+)
+_KNOWING = wordset("know found figured got have")
+_ROUTINE_WORDS = wordset(
+    "jog jogs run runs walk walks drive drives park parks leaves drops picks goes ride rides shops"
+)
+_WARNING_WORDS = wordset("lonely alone saying shame nice funny dark happen")
+
+
+def may_menace(words: set[str] | list[str]) -> bool:
+    """Whether a veiled threat could be read in a comment with these words."""
+    words = set(words)
+    if _idioms(words):
+        return True
+    return not _ROUTINE_WORDS.isdisjoint(words) and not _WARNING_WORDS.isdisjoint(words)
+
+
+def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: False) -> Hit:
+    """Menace, aimed at someone the page answers for, pointed forward, within its sentence and
+    the ones either side of it; a window of words for which ``skip`` is true (a report, a
+    consolation) is not read."""
+    hit = Hit()
+    words = n.words
+    present = set(words)
+    idioms = _idioms(present)
+    routine = not _ROUTINE_WORDS.isdisjoint(present) and not _WARNING_WORDS.isdisjoint(present)
+    if not idioms and not routine:
+        return hit
+    text = n.clean
+    found = [
+        (m, m.group(0).split(" ", 1)[0] in _KNOWING | {"i", "we", ""})
+        for pattern in idioms
+        for m in pattern.finditer(text)
+    ]
+    if not found and routine and _WARNING.search(text):
+        # a routine told with a warning: the routine is the menace, and tells itself
+        m = _ROUTINE.search(text)
+        if m is None and _CLOCK.search(n.original):
+            m = _ROUTINE_VERB.search(text)
+        found = [(m, True)] if m else []
+    for m, told in found:
+        first, following = _window(n, n.word_at_clean(m.start()))
+        window = " ".join(words[first:following])
+        if (
+            _WHOM.search(window)
+            and (told or _FORWARD.search(window))
+            and _BLOCK.isdisjoint(words[first:following])
+            and not _BLOCK_PHRASES.search(window)
+            and not _asked(n, first, following)
+            and not skip(window)
+        ):
+            hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
+            return hit
+    return hit
+
+
+def _window(n: Normalized, i: int) -> tuple[int, int]:
+    """Word indices [first, end) of the sentence of word ``i`` with the sentences either side
+    of it, within about ``WINDOW`` words ("Officer Park jogs past the quarry every Sunday.
+    Lonely stretch of road.")."""
+    first, end = n.sentence_bounds(i, limit=WINDOW)
+    if first > 0 and end - first < WINDOW:
+        first = n.sentence_bounds(first - 1, limit=WINDOW // 2)[0]
+    if end < len(n.words) and end - first < WINDOW:
+        end = n.sentence_bounds(end, limit=WINDOW // 2)[1]
+    return first, end
+
+
+def _asked(n: Normalized, first: int, end: int) -> bool:
+    """Whether a window of words ends a question ("Did someone torch their cars?")."""
+    start, stop = n.span(first)[0], n.span(end - 1)[1]
+    return "?" in n.original[start : stop + 2]
