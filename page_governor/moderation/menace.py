@@ -208,6 +208,47 @@ def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
     ]
 
 
+# where an officer or official, or their family, can be found, told for no reason a reader can
+# see ("Sergeant Diaz lives on Crestview in the white house", "the mayor's wife works the front
+# desk at the dental office every weekday"): a warning even without a threat word
+_FAMILY = r"(wife|husband|kids?|children|sons?|daughters?|family|mom|dad|parents|girlfriend|boyfriend|twins)"
+_TITLE = (
+    r"(officer|deputy|sgt|sergeant|detective|lieutenant|lt|chief|mayor|judge|trooper|captain|"
+    r"commissioner|councilman|councilwoman|councilmember|sheriff|corporal|warden|prosecutor)"
+)
+_WHEREABOUTS = re.compile(
+    r"\b(("
+    + _TITLE
+    + r" [a-z]+|the "
+    + _TITLE
+    + r")('s "
+    + _FAMILY
+    + r")?|(your|ur|the "
+    + _TITLE
+    + r"'s|"
+    + _TITLE
+    + r" [a-z]+'s) "
+    + _FAMILY
+    + r") ((lives|live|stays|stay|sleeps|"
+    r"parks|works|work|gets off|get off|drops|picks|plays|jogs|walks|shops|leaves|is home|"
+    r"are home|is alone|are alone)( [a-z']+){0,3} (on|at|off|in|near|by|past|around|every|each|"
+    r"for|alone)|(goes to|go to|attends|attend) [a-z0-9]+)\b"
+)
+_WHEREABOUTS_WORDS = wordset(
+    "lives live stays stay sleeps parks goes go works work attends attend gets get drops picks "
+    "plays jogs walks shops leaves home alone"
+)
+_WHOSE_WORDS = wordset(
+    "officer deputy sgt sergeant detective lieutenant lt chief mayor judge trooper captain "
+    "commissioner councilman councilwoman councilmember sheriff corporal warden prosecutor "
+    "your ur wife husband kids kid children son sons daughter daughters family mom dad parents "
+    "girlfriend boyfriend twins"
+)
+_KIND_WORDS = wordset(
+    "great nice nicest kind kindest wonderful awesome amazing best love loved thank thanks proud "
+    "helped helps helpful welcome congrats congratulations glad happy friendly sweet good "
+    "neighbor neighbour blessed lucky"
+)
 # a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
 # Lonely stretch of road."
 _ROUTINE = re.compile(
@@ -263,9 +304,19 @@ _WARNING_WORDS = wordset("lonely alone saying shame nice funny dark happen")
 def may_menace(words: set[str] | list[str]) -> bool:
     """Whether a veiled threat could be read in a comment with these words."""
     words = set(words)
-    if _idioms(words):
-        return True
+    return bool(_idioms(words)) or _routine(words) or _whereabouts(words)
+
+
+def _routine(words: set[str]) -> bool:
     return not _ROUTINE_WORDS.isdisjoint(words) and not _WARNING_WORDS.isdisjoint(words)
+
+
+def _whereabouts(words: set[str]) -> bool:
+    return (
+        not _WHEREABOUTS_WORDS.isdisjoint(words)
+        and not _WHOSE_WORDS.isdisjoint(words)
+        and _KIND_WORDS.isdisjoint(words)
+    )
 
 
 def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: False) -> Hit:
@@ -276,8 +327,8 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
     words = n.words
     present = set(words)
     idioms = _idioms(present)
-    routine = not _ROUTINE_WORDS.isdisjoint(present) and not _WARNING_WORDS.isdisjoint(present)
-    if not idioms and not routine:
+    routine, whereabouts = _routine(present), _whereabouts(present)
+    if not idioms and not routine and not whereabouts:
         return hit
     text = n.clean
     found = [
@@ -285,6 +336,12 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
         for pattern in idioms
         for m in pattern.finditer(text)
     ]
+    if not found and whereabouts:
+        for m in _WHEREABOUTS.finditer(text):
+            first, end = n.sentence_bounds(n.word_at_clean(m.start()), limit=WINDOW)
+            if n.words[first] not in _ASKING and _BLOCK.isdisjoint(n.words[first:end]):
+                hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
+                return hit
     if not found and routine and _WARNING.search(text):
         # a routine told with a warning: the routine is the menace, and tells itself
         m = _ROUTINE.search(text)
@@ -317,6 +374,9 @@ def _window(n: Normalized, i: int) -> tuple[int, int]:
     if end < len(n.words) and end - first < WINDOW:
         end = n.sentence_bounds(end, limit=WINDOW // 2)[1]
     return first, end
+
+
+_ASKING = wordset("does do did is are was were where when which who how why can could will would")
 
 
 def _asked(n: Normalized, first: int, end: int) -> bool:

@@ -951,3 +951,22 @@ def test_name_calling_of_a_political_group_is_marked_as_political_speech(text, t
 )
 def test_veiled_threats_are_read_from_their_idiom_target_and_frame(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # where an officer, an official or their family can be found, told for no reason
+        ("Lieutenant Mraz lives off Quarry Road behind the feed store.", True),
+        ("The sheriff's daughter walks home from practice past the rail yard.", True),
+        ("Your kids go to Jefferson Elementary, right officer?", True),
+        ("Judge Ortiz jogs on the river path before dawn.", True),
+        # and the kind or curious sentences that share the words
+        ("Lieutenant Mraz lives in our town and is the kindest neighbor we have.", False),
+        ("The sheriff's daughter plays in the school band, so proud of her!", False),
+        ("Does the judge live in the county? He should.", False),
+        ("Judge Ortiz jogged on the river path with the students last year, great event.", False),
+    ],
+)
+def test_telling_where_an_officer_or_their_family_can_be_found_is_a_threat(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
