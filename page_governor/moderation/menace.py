@@ -247,7 +247,7 @@ _WHOSE_WORDS = wordset(
 _KIND_WORDS = wordset(
     "great nice nicest kind kindest wonderful awesome amazing best love loved thank thanks proud "
     "helped helps helpful welcome congrats congratulations glad happy friendly sweet good "
-    "neighbor neighbour blessed lucky"
+    "neighbor neighbour blessed lucky hi hello wave cheer say"
 )
 # a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
 # Lonely stretch of road."
