@@ -578,3 +578,47 @@ def test_a_removal_right_and_the_rules_in_separate_sentences_make_a_moderation_p
     # across two fields
     assert not check(about=rules).elements["moderation_policy"].passed
     assert not check(about=rules, description=right).elements["moderation_policy"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        (
+            "Remarks left by members of the public are not to be taken as the views of the "
+            "Township.",
+            "opinions_disclaimer",
+            True,
+        ),
+        (
+            "The Village cannot always reply promptly to messages left here.",
+            "not_monitored_247",
+            True,
+        ),
+        ("Staff answer questions only during regular office hours.", "not_monitored_247", True),
+        ("Messages sent here are not guaranteed a reply.", "not_monitored_247", True),
+        ("We will respond to every question within the hour.", "not_monitored_247", False),
+        (
+            "District-administered social media pages follow these rules.",
+            "maintained_by_agency",
+            True,
+        ),
+    ],
+)
+def test_county_and_township_wording(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # posters asked to avoid giving offence: an expectation, not a rule for removing
+        ("Posts should be civil and please avoid anything rude or offensive.", False),
+        ("Please avoid offensive posts; we will remove them.", True),
+        # a penalty for people, however it is worded
+        ("Breaking these rules may result in the repeat user being suspended or banned.", True),
+    ],
+)
+def test_expectations_and_penalties_are_warned_about_as_counsel_would(text, warned):
+    report = check(about=text)
+    ids = {w.id for w in report.warnings}
+    assert bool(ids & {"offensive", "blocking_users"}) is warned
