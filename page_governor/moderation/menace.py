@@ -181,6 +181,34 @@ _IDIOMS: tuple[tuple[tuple[str | tuple[str, str], ...], str], ...] = (
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
         r"(home )?(address|addresses|route|schedule|plates?)",
     ),
+    # stock menace and street slang: "you'll catch these hands", "say your prayers", "we're
+    # coming for you", "I'll make you disappear", "light him up", "get clapped"
+    (
+        (
+            "hands clapped smoked popped bodied merked whacked capped prayers goodbye maker "
+            "rearrange disappear bleed vanish goner",
+            ("coming", "for"),
+            ("wish", "never hadn't"),
+            ("light", "up"),
+            ("finished history done", "you're youre ur are"),
+            ("time days", "coming running"),
+        ),
+        r"catch(es|ing)? (these|the|my|some|them) hands|"
+        r"(get|gets|getting|got) (clapped|smoked|popped|bodied|merked|whacked|capped|done in)"
+        r"(?! (for|at|on|by|out|up)\b| in the (game|match|polls))|"
+        r"light (him|her|them|'em|you|u|that [a-z]+|the [a-z]+|this [a-z]+) up|"
+        r"say (your|ur|his|her|their) prayers(?! for)|"
+        r"kiss (your|ur|his|her|their) (kids|family|wife|husband|children|life|ass) goodbye|"
+        r"(your|ur|his|her|their) (time|days|clock) (is|are) (coming|up|running out)|"
+        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|that [a-z]+|the [a-z]+|"
+        r"officer [a-z]+|deputy [a-z]+)|"
+        r"make (you|u|him|her|them|'em) (disappear|bleed|vanish)|"
+        r"meet(s|ing)? (your|his|her|their|ur|thy) maker|"
+        r"(you're|you are|ur|youre|u r) (done for|finished|a goner|history)|"
+        r"rearrange (your|ur|his|her|their) face|"
+        r"(you'll|you will|u will|youll|you're gonna|youre gonna) wish (you|u)('d| had)? "
+        r"(never|hadn't|had not|were never born|stayed home)",
+    ),
     (
         ("lonely", ("alone", "all")),
         r"lonely (stretch|road|trail|spot|street|drive|walk)|"
@@ -197,6 +225,9 @@ _MENACE = tuple(
     (tuple(_anchor(spec) for spec in specs), re.compile(r"\b(" + pattern + r")\b"))
     for specs, pattern in _IDIOMS
 )
+
+# the stock menace (the idiom group that says "you'll catch these hands")
+_POINTED = frozenset(pattern for _, pattern in _MENACE if pattern.search("say your prayers"))
 
 
 def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
@@ -287,10 +318,11 @@ _BLOCK_PHRASES = re.compile(
 _BLOCK = wordset(
     "suspect suspects accused allegedly charged arrested arrest convicted sentenced "
     "reportedly according victim victims investigating investigation recover "
-    "recovery recovering surgery prayers condolences rip heal healing game games "
+    "recovery recovering surgery condolences rip heal healing game games "
     "movie movies show season episode fundraiser charity softball parade concert band "
     "training academy class classes qualification range drill demo demonstration raffle "
-    "buyback safety disciplined discipline policy court lawsuit vote gala hosting host "
+    "buyback safety disciplined discipline policy court lawsuit vote votes voting ballot "
+    "election polls november recall gala hosting host "
     "shoulders appreciation thank thanks congratulations congrats proud please retire "
     "retirement retiring retired earned happy miss"
 )
@@ -331,8 +363,10 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
     if not idioms and not routine and not whereabouts:
         return hit
     text = n.clean
+    # an idiom of knowledge or a stock menace points forward by itself ("Say your prayers,
+    # Sheriff"); the others need a frame
     found = [
-        (m, m.group(0).split(" ", 1)[0] in _KNOWING | {"i", "we", ""})
+        (m, pattern in _POINTED or m.group(0).split(" ", 1)[0] in _KNOWING | {"i", "we", ""})
         for pattern in idioms
         for m in pattern.finditer(text)
     ]

@@ -970,3 +970,26 @@ def test_veiled_threats_are_read_from_their_idiom_target_and_frame(text, threat)
 )
 def test_telling_where_an_officer_or_their_family_can_be_found_is_a_threat(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # stock menace and street slang, aimed at an officer
+        ("Say your prayers, Deputy Hale.", True),
+        ("Kiss your family goodbye, Sarge.", True),
+        ("Keep it up and you're gonna catch these hands, officer", True),
+        ("I'll make you vanish, lieutenant.", True),
+        ("We are coming for you, Chief Ortega.", True),
+        ("That trooper gonna get popped soon", True),
+        # and the same words about votes, awards, weather and parades
+        ("Say your prayers for Deputy Hale's family tonight.", False),
+        ("We are coming for you, Chief Ortega, at the polls in November.", False),
+        ("The sergeant got clapped for at the banquet, loved it.", False),
+        ("Kiss your Saturday goodbye, the parade closes Main Street.", False),
+        ("Your time is coming, Chief, happy retirement!", False),
+        ("You'll wish you had brought gloves to the tree lighting, officers.", False),
+    ],
+)
+def test_stock_menace_aimed_at_an_officer_is_a_threat_and_its_everyday_uses_are_not(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
