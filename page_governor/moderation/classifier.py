@@ -190,9 +190,6 @@ _FUNCTION_WORDS = frozenset(
 # Screening patterns (see Classifier._screen).
 _MASKED = re.compile(r"\w[*#%]")  # "f*ck", "sh#t"
 _DIGIT = re.compile(r"\d")
-_DOMAIN = re.compile(
-    r"\.(?:com|net|org|biz|info|io|co|me|ly|xyz|example|shop|site|online|link|gg|top|club)\b"
-)
 _SPAM_MONEY_WORDS = frozenset({"signals", "returns", "profit", "gains", "income"})
 _MESSAGING_APPS = frozenset({"whatsapp", "telegram", "signal", "wechat", "kik", "snapchat"})
 _CONTACT_WORDS = frozenset({"contact", "message", "text", "dm", "inbox", "reach", "chat", "add"})
@@ -333,7 +330,11 @@ class Classifier:
         ):
             # "k i l l" is read again, joined
             need.add(Category.THREAT)
-        if _DIGIT.search(folded) or ("@" in folded and personal_info.SCREEN.search(folded)):
+        if (
+            _DIGIT.search(folded)
+            or ("@" in folded and personal_info.SCREEN.search(folded))
+            or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
+        ):
             need.add(Category.PERSONAL_INFO)
         if (
             not wordset.isdisjoint(self._spam_words)
@@ -346,7 +347,7 @@ class Classifier:
             or not wordset.isdisjoint(_SPAM_MONEY_WORDS)
             or not wordset.isdisjoint(_MESSAGING_APPS)
             or ("@" in folded and not wordset.isdisjoint(_CONTACT_WORDS))
-            or _DOMAIN.search(folded)
+            or spam.TLD.search(folded)
         ):
             need.add(Category.SPAM)
         return need, rules

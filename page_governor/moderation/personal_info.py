@@ -2,7 +2,10 @@
 phone numbers and e-mails, dates of birth, social security and card numbers, licence plates, a
 named minor with an age and a school. Finding them is :mod:`page_governor.moderation.pii`'s
 job (shared with the public-release redactor); this module decides how strongly each finding
-points at doxxing. The agency's own published numbers and e-mails are never personal
+points at doxxing. A private person's name tied to where they work, live or study ("That's
+Devon Miles, he works the night shift at the Shell on Route 9") is personal information too
+when the comment points readers at them (an accusation, "go tell her"); said in thanks it is not.
+The agency's own published numbers and e-mails are never personal
 information, and a bare number or address with nothing tying it to a person (an event venue, a
 business line, the writer's own number) stays below the flag threshold."""
 
@@ -14,6 +17,7 @@ from page_governor.moderation.normalize import Normalized
 
 SCREEN = pii.SCREEN
 
+
 # Score per kind: (tied to a person, bare).
 _SCORES = {
     "ssn": (0.95, 0.95),
@@ -24,7 +28,9 @@ _SCORES = {
     "address": (0.9, 0.4),
     "phone": (0.9, 0.45),
     "email": (0.85, 0.45),
+    "name": (0.75, 0.75),
 }
+NAMED_PLACE_WORDS = pii.NAMED_PLACE_WORDS
 
 
 def detect_personal_info(n: Normalized, ctx: Context) -> Hit:

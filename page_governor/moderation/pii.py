@@ -53,7 +53,7 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True, slots=True)
 class PiiMatch:
-    kind: str  # phone, email, address, ssn, card, dob, plate, minor
+    kind: str  # phone, email, address, ssn, card, dob, plate, minor, name
     start: int
     end: int
     tied: bool  # said of a person ("his cell", "lives at"); strong kinds are always tied
@@ -352,9 +352,10 @@ def find(
     phone numbers and e-mail addresses are left out. ``limit`` stops each kind of detector
     after that many findings (the classifier needs a few to explain a flag; the redactor
     passes none and gets them all)."""
-    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text))):
-        return []
     lower = text.lower()
+    named = _has_any(lower, _NAMED_CUES)
+    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text)) or named):
+        return []
     found: list[PiiMatch] = []
     taken = _Taken(len(text))
     cap = limit if limit is not None else len(text) + 1
@@ -417,7 +418,51 @@ def find(
         add("email", start, end, tied, claim=False)
     if _has_any(lower, _SCHOOL_CUES) or _FIRST_NAME_AGE.search(text):
         found.extend(itertools.islice(minors(text), cap))
+    if named:
+        for start, end in itertools.islice(named_places(text), cap):
+            if not taken.overlaps(start, end):
+                add("name", start, end, True)
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+# A full name, then where that person works, lives or studies: "Devon Miles, he works the
+# night shift at the Shell", "Tanya Webb lives on Cedar Court", "Kyle Voss goes to Lincoln High"
+_NAMED_PLACE = re.compile(
+    r"(?<!Officer )(?<!Deputy )(?<!Sergeant )(?<!Detective )(?<!Chief )(?<!Mayor )(?<!Judge )"
+    r"(?<!Sgt\. )(?<!Sheriff )(?<!Trooper )"
+    r"\b([A-Z][a-z]+ [A-Z][a-z]+)(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
+    r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
+    r"|(goes to|attends) (the )?)[A-Z0-9]"
+)
+# what makes such a sentence point readers at the person rather than thank them
+_POINTING = re.compile(
+    r"\b(the one|(he|she|they)'s the (guy|one|man|woman|girl|kid|dude|lady|person)|that's the "
+    r"(guy|one|man|woman|girl|kid|dude|lady|person)|(?-i:[Tt]hat's [A-Z][a-z]+ [A-Z][a-z]+)|"
+    r"go (tell|see|ask|visit|find|knock|"
+    r"get|confront)|let (him|her|them) know|tell (him|her|them)|pay (him|her|them) a visit|look "
+    r"(him|her|them) up|find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
+    r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing)\b",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"\b(thank|thanks|shout ?out|kudos|hero|helped|helpful|kind|great|amazing|awesome|proud|"
+    r"congrat\w*|welcome|love)\b",
+    re.IGNORECASE,
+)
+# words that must be in a comment for a named place to be read at all
+NAMED_PLACE_WORDS = frozenset({"works", "lives", "stays", "goes", "attends", "hangs"})
+_NAMED_CUES = (" works ", " lives ", " stays ", " goes to ", " attends ", " hangs out ")
+
+
+def named_places(text: str) -> Iterator[tuple[int, int]]:
+    """Private people's names tied to where they work, live or study, in a comment that points
+    readers at them ("That's Devon Miles, he works the night shift at the Shell"); none in a
+    comment that thanks them. Officers and officials (a title before the name) are not here:
+    their workplace is public."""
+    if _THANKS.search(text) or not _POINTING.search(text):
+        return
+    for m in _NAMED_PLACE.finditer(text):
+        yield m.span(1)
 
 
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}

@@ -15,10 +15,10 @@ from page_governor.moderation.normalize import Normalized
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A bare domain is found from its top-level domain (a literal dot first: fast on long text).
-_TLD = re.compile(
+TLD = re.compile(
     r"\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link|store|"
     r"live|vip|win|click|today|buzz|fun|icu|space|website|pro|cc|tk|ws|ru|cn|app|cam|bid|loan|"
-    r"sbs|cfd|rest|bond)\b(?:/\S*)?",
+    r"sbs|cfd|rest|bond|help|support|page|center|network|services)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 _DOMAIN_LABELS = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*$", re.IGNORECASE)
@@ -27,7 +27,7 @@ _DOMAIN_LABELS = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*$", re.IGNORECASE)
 def _urls(text: str, limit: int) -> list[tuple[int, int]]:
     """Spans of links and bare domains ("www.x.example", "luckyspin.example/win")."""
     spans = [m.span() for m in _LINK.finditer(text)][:limit]
-    for m in _TLD.finditer(text):
+    for m in TLD.finditer(text):
         if len(spans) >= limit:
             break
         head = _DOMAIN_LABELS.search(text, max(0, m.start() - 80), m.start())
@@ -168,6 +168,7 @@ _MONEY_MULTIPLY = re.compile(
 # Brands that phishing domains imitate, and the words they add ("paypa1-secure-login").
 _BRANDS = (
     "facebook",
+    "fb",
     "instagram",
     "meta",
     "paypal",

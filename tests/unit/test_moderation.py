@@ -993,3 +993,38 @@ def test_telling_where_an_officer_or_their_family_can_be_found_is_a_threat(text,
 )
 def test_stock_menace_aimed_at_an_officer_is_a_threat_and_its_everyday_uses_are_not(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a private person's name and where they work or study, pointed at
+        (
+            "Marcus Hale works the register at the Kroger on 9th, he's the one who keyed my car",
+            True,
+        ),
+        ("That's Irene Cobb, she works nights at the Denny's by the interstate.", True),
+        ("Kyle Voss goes to Lincoln High, go tell his parents what he did", True),
+        # said in thanks, or with nothing pointing at the person
+        ("Huge thanks to Marcus Hale who works at the Kroger on 9th for calling it in!", False),
+        ("Irene Cobb works at the library and reads to kids on Saturdays.", False),
+        ("Officer Dana Cruz works at the north substation, she's the one who helped me", False),
+    ],
+)
+def test_a_private_persons_name_and_workplace_pointed_at_is_personal_information(text, flagged):
+    assert (Category.PERSONAL_INFO in CLASSIFIER.classify(text).categories) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Your page has been flagged. Confirm your identity to avoid suspension.", True),
+        ("Facebook notice: account will be disabled, verify now at fb-security-check.help", True),
+        ("Meta: your page will be unpublished, appeal at meta-support-center.page", True),
+        # one such phrase alone is an ordinary sentence
+        ("Bring a photo ID to verify your identity when you pick up your report.", False),
+        ("The city help desk is at help.anytown.gov", False),
+    ],
+)
+def test_account_recovery_phishing_is_spam(text, flagged):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is flagged

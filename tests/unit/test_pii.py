@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,12 @@ def test_someone_elses_details_in_free_text_are_tied_to_a_person(text, kind):
 )
 def test_public_places_missing_child_notices_and_ones_own_address_are_not_flagged(text):
     assert Category.PERSONAL_INFO not in CLASSIFIER_FOR_PII.classify(text).categories
+
+
+def test_a_pointed_at_private_name_and_workplace_is_redacted_and_a_thanked_one_is_kept():
+    redactor = Redactor()
+    text = "That's Irene Cobb, she works nights at the Denny's by the interstate. Go tell her."
+    redacted, counts = redactor.text(text)
+    assert "Irene Cobb" not in redacted and counts["name"] == 1
+    thanks = "Thanks to Irene Cobb who works nights at the Denny's for calling it in."
+    assert redactor.text(thanks) == (thanks, Counter())
