@@ -1,9 +1,10 @@
 """Threats: statements of intent or wish to harm, including veiled ones. Always urgent.
 
-Three readings, in turn: the rules (:mod:`page_governor.moderation.threat_rules`, each a
+Four readings, in turn: the rules (:mod:`page_governor.moderation.threat_rules`, each a
 regular expression with anchor words, so most comments cost a set intersection), the frames
-below (a harm, a target and an intent in one sentence), and calls to violence
-(:mod:`page_governor.moderation.incitement`). A match is no threat when the harm is done to a
+below (a harm, a target and an intent in one sentence), calls to violence
+(:mod:`page_governor.moderation.incitement`), and veiled threats with no threat verb at all
+(:mod:`page_governor.moderation.menace`, at a lower score). A match is no threat when the harm is done to a
 thing, retold, reported, denied, consoled, quoted in order to reject it, asked back ("Go die?
 No, …") or said of no one ("No officer deserves to die"). Third-person talk about crimes ("the
 suspect shot two people", "was anyone killed") matches no rule: the rules need intent, a wish,
