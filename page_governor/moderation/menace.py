@@ -3,8 +3,8 @@
 "Your cruisers will be nothing but burnt metal by Monday", "I'd keep the porch light on if I
 were you, Chief", "Officer Park jogs past the quarry every Sunday. Lonely stretch of road." The
 rules and frames read threat verbs ("kill", "shoot") and their victims; these comments have
-none. What they are made of, within one sentence and the one after it, is read here in three
-parts, all of which must be present:
+none. What they are made of, within a sentence and the sentences either side of it, is read
+here in three parts, all of which must be present:
 
 1. **whom**: someone the page answers for: the reader ("you", "your"), an officer or official,
    or what is theirs (their family, their home or car, the station, the cruisers);
@@ -12,11 +12,15 @@ parts, all of which must be present:
    "up in smoke", "check under your car"), a weapon held for someone, or knowledge of someone's
    movements said as a warning ("I know which school …", "… every Sunday. Lonely stretch");
 3. **forward**: intent, a forecast, a condition, a wish or advice ("will", "or", "keep … and",
-   "hope", "if I were you", "from now on").
+   "hope", "if I were you", "from now on"). Stock menace ("say your prayers", "we're coming for
+   you") and knowledge of movements point forward by themselves.
 
-A sentence that reports, asks, consoles or talks about a game, a fundraiser or training is not
-read (what the threat rules also skip). The score (0.55) is below the rules' 0.9 and the frames'
-0.85: a veiled threat is weaker evidence, so the "precision first" preset (0.6) leaves it out.
+Where an officer, an official or their family lives, works or walks, told with no kind word
+around it ("Sergeant Diaz lives on Crestview in the white house"), is read as a veiled threat
+too. A sentence that reports, asks, consoles or talks about a game, a fundraiser, a vote or
+training is not read (what the threat rules also skip). The score (0.55) is below the rules' 0.9
+and the frames' 0.85: a veiled threat is weaker evidence, so the "precision first" preset (0.6)
+leaves it out.
 """
 
 from __future__ import annotations
@@ -242,28 +246,24 @@ def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
 # where an officer or official, or their family, can be found, told for no reason a reader can
 # see ("Sergeant Diaz lives on Crestview in the white house", "the mayor's wife works the front
 # desk at the dental office every weekday"): a warning even without a threat word
-_FAMILY = r"(wife|husband|kids?|children|sons?|daughters?|family|mom|dad|parents|girlfriend|boyfriend|twins)"
+_FAMILY = (
+    r"(wife|husband|kids?|children|sons?|daughters?|family|mom|dad|parents|girlfriend|"
+    r"boyfriend|twins)"
+)
 _TITLE = (
     r"(officer|deputy|sgt|sergeant|detective|lieutenant|lt|chief|mayor|judge|trooper|captain|"
     r"commissioner|councilman|councilwoman|councilmember|sheriff|corporal|warden|prosecutor)"
 )
+# an official ("Sergeant Diaz", "the judge"), or an official's or the reader's family
+_SOMEONE = (
+    rf"(({_TITLE} [a-z]+|the {_TITLE})('s {_FAMILY})?|(your|ur|the {_TITLE}'s|{_TITLE} [a-z]+'s) "
+    rf"{_FAMILY})"
+)
 _WHEREABOUTS = re.compile(
-    r"\b(("
-    + _TITLE
-    + r" [a-z]+|the "
-    + _TITLE
-    + r")('s "
-    + _FAMILY
-    + r")?|(your|ur|the "
-    + _TITLE
-    + r"'s|"
-    + _TITLE
-    + r" [a-z]+'s) "
-    + _FAMILY
-    + r") ((lives|live|stays|stay|sleeps|"
-    r"parks|works|work|gets off|get off|drops|picks|plays|jogs|walks|shops|leaves|is home|"
-    r"are home|is alone|are alone)( [a-z']+){0,3} (on|at|off|in|near|by|past|around|every|each|"
-    r"for|alone)|(goes to|go to|attends|attend) [a-z0-9]+)\b"
+    rf"\b{_SOMEONE} ((lives|live|stays|stay|sleeps|parks|works|work|gets off|get off|drops|"
+    r"picks|plays|jogs|walks|shops|leaves|is home|are home|is alone|are alone)( [a-z']+){0,3} "
+    r"(on|at|off|in|near|by|past|around|every|each|for|alone)|(goes to|go to|attends|attend) "
+    r"[a-z0-9]+)\b"
 )
 _WHEREABOUTS_WORDS = wordset(
     "lives live stays stay sleeps parks goes go works work attends attend gets get drops picks "
@@ -284,8 +284,8 @@ _KIND_WORDS = wordset(
 # Lonely stretch of road."
 _ROUTINE = re.compile(
     r"\b(jogs?|runs|walks|drives|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
-    r"shops|walks|rides)( [a-z']+){0,8} ((every|each) (morning|night|day|evening|sunday|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|weekend)|at \d|around \d)"
+    r"shops|rides)( [a-z']+){0,8} (every|each) (morning|night|day|evening|sunday|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|weekend)"
 )
 _CLOCK = re.compile(
     r"\b(at|around|by|before|after) \d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.)?\b", re.I
