@@ -428,9 +428,9 @@ def find(
 # A full name, then where that person works, lives or studies: "Devon Miles, he works the
 # night shift at the Shell", "Tanya Webb lives on Cedar Court", "Kyle Voss goes to Lincoln High"
 _NAMED_PLACE = re.compile(
-    r"(?<!Officer )(?<!Deputy )(?<!Sergeant )(?<!Detective )(?<!Chief )(?<!Mayor )(?<!Judge )"
-    r"(?<!Sgt\. )(?<!Sheriff )(?<!Trooper )"
-    r"\b([A-Z][a-z]+ [A-Z][a-z]+)(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
+    r"\b(?=[A-Z])(?<!Officer )(?<!Deputy )(?<!Sergeant )(?<!Detective )(?<!Chief )"
+    r"(?<!Mayor )(?<!Judge )(?<!Sgt\. )(?<!Sheriff )(?<!Trooper )"
+    r"([A-Z][a-z]+ [A-Z][a-z]+)(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
     r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
     r"|(goes to|attends) (the )?)[A-Z0-9]"
 )
@@ -459,10 +459,9 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
     readers at them ("That's Devon Miles, he works the night shift at the Shell"); none in a
     comment that thanks them. Officers and officials (a title before the name) are not here:
     their workplace is public."""
-    if _THANKS.search(text) or not _POINTING.search(text):
-        return
-    for m in _NAMED_PLACE.finditer(text):
-        yield m.span(1)
+    spans = [m.span(1) for m in _NAMED_PLACE.finditer(text)]
+    if spans and _POINTING.search(text) and not _THANKS.search(text):
+        yield from spans
 
 
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}

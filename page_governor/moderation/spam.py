@@ -16,7 +16,7 @@ from page_governor.moderation.normalize import Normalized
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A bare domain is found from its top-level domain (a literal dot first: fast on long text).
 TLD = re.compile(
-    r"\.(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link|store|"
+    r"\.(?=[a-z])(?:com|net|org|biz|info|io|co|me|ly|gg|xyz|top|example|club|shop|site|online|link|store|"
     r"live|vip|win|click|today|buzz|fun|icu|space|website|pro|cc|tk|ws|ru|cn|app|cam|bid|loan|"
     r"sbs|cfd|rest|bond|help|support|page|center|network|services)\b(?:/\S*)?",
     re.IGNORECASE,

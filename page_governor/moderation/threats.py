@@ -300,6 +300,8 @@ _PAST_QUESTION = wordset("did was were has have had")
 def _asked_about(n: Normalized, m: re.Match[str]) -> bool:
     """Whether a match sits in a question about what happened ("Did someone torch their cars
     last night?", "Was the station burned down?")."""
+    if "?" not in n.original:
+        return False
     first, end = n.sentence_bounds(n.word_at_clean(m.start()), limit=30)
     if n.words[first] not in _PAST_QUESTION:
         return False
