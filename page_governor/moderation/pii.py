@@ -17,8 +17,10 @@ Built on maintained libraries where they exist:
   card word, a mistyped number still exposes the account);
 - social security numbers with the never-issued ranges excluded (area 000, 666, 900-999;
   group 00; serial 0000);
-- dates of birth, licence plates next to a plate or vehicle word, and a named minor tied to an
-  age and a school.
+- dates of birth, licence plates next to a plate or vehicle word, a named minor tied to an
+  age and a school, and a private person's full name tied to where they work, live or study
+  in a comment that points readers at them (kind ``name``; never said in thanks, never after
+  an officer's title).
 
 Every finding is a span of the original text with its kind. Whether it is *tied to a person*
 ("his cell", "lives at", "her social is") is reported separately: the classifier flags bare
@@ -438,9 +440,9 @@ _NAMED_PLACE = re.compile(
 _POINTING = re.compile(
     r"\b(the one|(he|she|they)'s the (guy|one|man|woman|girl|kid|dude|lady|person)|that's the "
     r"(guy|one|man|woman|girl|kid|dude|lady|person)|(?-i:[Tt]hat's [A-Z][a-z]+ [A-Z][a-z]+)|"
-    r"go (tell|see|ask|visit|find|knock|"
-    r"get|confront)|let (him|her|them) know|tell (him|her|them)|pay (him|her|them) a visit|look "
-    r"(him|her|them) up|find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
+    r"go (tell|see|ask|visit|find|knock|get|confront)|let (him|her|them) know|"
+    r"tell (him|her|them)|pay (him|her|them) a visit|look (him|her|them) up|"
+    r"find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
     r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing)\b",
     re.IGNORECASE,
 )
