@@ -62,7 +62,11 @@ _PERSON = (
 # Harm idioms that have no everyday use, weapons held for someone, and knowledge of movements.
 # Each runs only when one of its anchors is in the comment: a word of a string, or one word of
 # each string of a pair ("walk" and "never"), so most comments cost a few set operations.
-_IDIOMS: tuple[tuple[tuple[str | tuple[str, str], ...], str], ...] = (
+# A group marked _SELF_POINTED points forward by itself (knowledge of someone's movements,
+# "say your prayers"); the others need a frame ("or", "if I were you").
+_SELF_POINTED = True
+_Anchors = tuple[str | tuple[str, str], ...]
+_IDIOMS: tuple[tuple[_Anchors, str] | tuple[_Anchors, str, bool], ...] = (
     # death and injury, said around the word
     (("six bag bags toe pine",), r"six feet (under|deep|down)|body bags?|toe tags?|pine box"),
     (("straw",), r"(eat|eating|drink|drinking) through a straw"),
@@ -184,6 +188,7 @@ _IDIOMS: tuple[tuple[tuple[str | tuple[str, str], ...], str], ...] = (
         r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
         r"(home )?(address|addresses|route|schedule|plates?)",
+        _SELF_POINTED,
     ),
     # stock menace and street slang: "you'll catch these hands", "say your prayers", "we're
     # coming for you", "I'll make you disappear", "light him up", "get clapped"
@@ -212,6 +217,7 @@ _IDIOMS: tuple[tuple[tuple[str | tuple[str, str], ...], str], ...] = (
         r"rearrange (your|ur|his|her|their) face|"
         r"(you'll|you will|u will|youll|you're gonna|youre gonna) wish (you|u)('d| had)? "
         r"(never|hadn't|had not|were never born|stayed home)",
+        _SELF_POINTED,
     ),
     (
         ("lonely", ("alone", "all")),
@@ -227,11 +233,11 @@ def _anchor(spec: str | tuple[str, str]) -> tuple[frozenset[str], ...]:
 
 _MENACE = tuple(
     (tuple(_anchor(spec) for spec in specs), re.compile(r"\b(" + pattern + r")\b"))
-    for specs, pattern in _IDIOMS
+    for specs, pattern, *_ in _IDIOMS
 )
-
-# the stock menace (the idiom group that says "you'll catch these hands")
-_POINTED = frozenset(pattern for _, pattern in _MENACE if pattern.search("say your prayers"))
+_POINTED = frozenset(
+    compiled for (_, compiled), (_, _, *pointed) in zip(_MENACE, _IDIOMS, strict=True) if pointed
+)
 
 
 def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
@@ -282,9 +288,12 @@ _KIND_WORDS = wordset(
 )
 # a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
 # Lonely stretch of road."
+_ROUTINE_VERBS = (
+    r"(jogs?|runs|walks|drives|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
+    r"shops|rides)"
+)
 _ROUTINE = re.compile(
-    r"\b(jogs?|runs|walks|drives|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
-    r"shops|rides)( [a-z']+){0,8} (every|each) (morning|night|day|evening|sunday|monday|"
+    rf"\b{_ROUTINE_VERBS}( [a-z']+){{0,8}} (every|each) (morning|night|day|evening|sunday|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|weekend)"
 )
 _CLOCK = re.compile(
@@ -294,10 +303,8 @@ _WARNING = re.compile(
     r"\b(lonely|alone|just saying|be a shame|nice (truck|car|house|ride|family)|i know the one|"
     r"funny how|anything could happen|dark out there)\b"
 )
-_ROUTINE_VERB = re.compile(
-    r"\b(jogs?|runs?|walks?|drives?|parks|leaves|gets off|drops|picks up|goes|takes|works out|"
-    r"shops|rides)\b"
-)
+# with a clock time ("walks his dog past the old mill at 5am"), the plain forms count too
+_ROUTINE_VERB = re.compile(rf"\b({_ROUTINE_VERBS}|run|walk|drive)\b")
 # what points the menace forward: intent, a forecast, a condition, a wish, advice
 _FORWARD = re.compile(
     r"\b(will|'ll|ll|won't|wont|gonna|going to|about to|finna|ima|imma|better|or else|or|unless|if|"
@@ -326,7 +333,6 @@ _BLOCK = wordset(
     "shoulders appreciation thank thanks congratulations congrats proud please retire "
     "retirement retiring retired earned happy miss"
 )
-_KNOWING = wordset("know found figured got have")
 _ROUTINE_WORDS = wordset(
     "jog jogs run runs walk walks drive drives park parks leaves drops picks goes ride rides shops"
 )
@@ -363,13 +369,7 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
     if not idioms and not routine and not whereabouts:
         return hit
     text = n.clean
-    # an idiom of knowledge or a stock menace points forward by itself ("Say your prayers,
-    # Sheriff"); the others need a frame
-    found = [
-        (m, pattern in _POINTED or m.group(0).split(" ", 1)[0] in _KNOWING | {"i", "we", ""})
-        for pattern in idioms
-        for m in pattern.finditer(text)
-    ]
+    found = [(m, pattern in _POINTED) for pattern in idioms for m in pattern.finditer(text)]
     if not found and whereabouts:
         for m in _WHEREABOUTS.finditer(text):
             first, end = n.sentence_bounds(n.word_at_clean(m.start()), limit=WINDOW)

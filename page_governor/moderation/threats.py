@@ -17,7 +17,7 @@ import re
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
-from page_governor.moderation.menace import detect_menace, may_menace
+from page_governor.moderation.menace import detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -362,7 +362,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         incitement = detect_incitement(n)
         if incitement.evidence:
             return incitement
-    if not hit.evidence and may_menace(n.words):
+    if not hit.evidence:
         menace = detect_menace(
             n, skip=lambda text: bool(_CONSOLING.search(text) or _REPORTED.search(text))
         )
