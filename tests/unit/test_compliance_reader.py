@@ -622,3 +622,104 @@ def test_expectations_and_penalties_are_warned_about_as_counsel_would(text, warn
     report = check(about=text)
     ids = {w.id for w in report.warnings}
     assert bool(ids & {"offensive", "blocking_users"}) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        # Facebook once called every Page a "fan page": the agency's own is still its page
+        (
+            "This Facebook fan page was set up by the Police Department to share news with "
+            "residents.",
+            "maintained_by_agency",
+            None,
+        ),
+        (
+            "This Facebook fan page was set up by the Police Department to share news with "
+            "residents.",
+            "purpose_statement",
+            True,
+        ),
+        ("The Department moderates its fan page for the safety of fan page visitors.", None, None),
+        ("A fan page for the Anytown Police, run by supporters.", "maintained_by_agency", False),
+        (
+            "The Anytown Fire District (AFD) social media accounts carry district news.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "Page managers have sole discretion to reply or not reply to messages.",
+            "not_monitored_247",
+            True,
+        ),
+        (
+            "The Department will only answer questions posted on its Facebook page(s) during "
+            "normal business hours.",
+            "not_monitored_247",
+            True,
+        ),
+        (
+            "Posts will be hidden when the content is off-subject or contains obscenity.",
+            "moderation_policy",
+            True,
+        ),
+        (
+            "This page is not a channel for public records requests; send them to the Clerk.",
+            "public_records_notice",
+            False,
+        ),
+        (
+            "Please submit public records requests to the City Clerk's office.",
+            "public_records_notice",
+            False,
+        ),
+        (
+            "All comments may be released in response to public records requests.",
+            "public_records_notice",
+            True,
+        ),
+    ],
+)
+def test_police_fire_and_records_wording_from_the_twelfth_batch(text, element, passed):
+    report = check(about=text)
+    if element is None:
+        assert "contradicted" not in (report.elements["maintained_by_agency"].reason or "")
+    elif passed is None:
+        assert "contradicted" not in (report.elements[element].reason or "")
+    else:
+        assert report.elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warning", "warned"),
+    [
+        ("We delete comments containing derogatory, crude or abusive language.", "negative", True),
+        (
+            "We delete derogatory, crude or abusive language that targets a religion.",
+            "negative",
+            False,
+        ),
+        (
+            "Comments with knowingly or unknowingly false or misleading claims are deleted.",
+            "misinformation",
+            True,
+        ),
+        (
+            "Users who break these guidelines may have their posts and privileges revoked.",
+            "blocking_users",
+            True,
+        ),
+        ("We remove insulting remarks aimed at other commenters.", "offensive", False),
+        (
+            "Inappropriate posts are removed for breaking the rules as listed below:\n"
+            "• Obscene language\n• Threats",
+            "offensive",
+            False,
+        ),
+        ("Comments the page manager finds inappropriate are removed.", "offensive", True),
+    ],
+)
+def test_risky_wording_written_as_the_twelfth_batch_writes_it(text, warning, warned):
+    ids = {w.id for w in check(about=text).warnings}
+    wid = "negative_or_derogatory" if warning == "negative" else warning
+    assert (wid in ids) is warned
