@@ -39,7 +39,8 @@ _PERSON_NOUNS = _words(
     "person man woman girl boy kid child immigrant migrant refugee muslim jew christian "
     "catholic mormon hindu sikh atheist cop pig officer deputy judge politician journalist "
     "reporter teacher doctor nurse priest pastor protester protestor sheriff trooper detective "
-    "mayor governor senator prosecutor commissioner president"
+    "mayor governor senator prosecutor commissioner president bitch whore slut bastard "
+    "motherfucker"
 )
 # the nouns as regular-expression alternatives: groups, one person, either
 _GROUPS = "|".join(sorted(_GROUP_NOUNS))
@@ -77,7 +78,7 @@ _INCITE = re.compile(
     r"massacre|butcher|burn|stone|torture|eradicate|annihilate|drown|strangle|wipe out|"
     r"snap the necks? of|cut the throats? of|put an end to|end the lives of) "
     r"(?P<object>(them|'em|em|him|her)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"
-    r"back|around|everywhere|anywhere|here|there)\b)|(all|every|each|these|those|the|any)"
+    r"back|around|everywhere|anywhere|here|there)\b)|(his|their) ass(es)?|(all|every|each|these|those|the|any)"
     r"( (last|single))?( (one|ones|kinds?|sorts?|types?))?( of)?( (the|them|those|these))?"
     r"( [a-z]+)? (?P<group>" + _GROUPS + r")|(?P<bare>" + _GROUPS + r") like you|"
     r"(?P<one>"
@@ -186,7 +187,7 @@ _AFTER_HER = _words(
     "now already slowly too again and or for because before if when right please dead today "
     "tonight all quick quickly first"
 )
-_OBJECT_WORDS = _GROUP_NOUNS | _PERSON_NOUNS | _words("them 'em em him her")
+_OBJECT_WORDS = _GROUP_NOUNS | _PERSON_NOUNS | _words("them 'em em him her ass asses")
 _MODALS = _words("must should shall will need needs ought deserve deserves have has")
 # each self-harm phrase needs one word of each set ("faster than my bullet": faster + bullet)
 _SELF_HARM_PAIRS = (

@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import re
 
+# a contest, not violence: "we'll beat you guys at the charity softball game", "kick your butts
+# on the court", "beat their record"
+_CONTEST = (
+    r"(?![^.!?]{0,40}\b(game|games|match|chess|cards|tournament|court|field|race|contest|"
+    r"competition|championship|softball|basketball|football|baseball|hockey|soccer|golf|bowling|"
+    r"trivia|fundraiser|charity)\b)"
+)
+_NOT_A_CONTEST = (
+    r"(?! (you|him|her|them|us|y'all|yall)( guys| all| two)? (at|in|to|by|on)\b)"
+    r"(?! (their|your|his|her|our|the|my) (records?|times?|scores?|teams?|odds|traffic|heat|rush|"
+    r"crowd|deadline|clock|system)\b)" + _CONTEST
+)
 # harm verbs that take their victim next ("kill" + "you")
 _HARM_VERB = (
-    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat(?! (you|him|her|them|us|y'all|yall) (at|in|to|by)\b)|bash|strangle|choke|burn|bomb|"
+    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat"
+    + _NOT_A_CONTEST
+    + r"|bash|strangle|choke|burn|bomb|"
     r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter|unalive)"
 )
 # harms that name their victim themselves ("break your legs", "take him out", "snap his neck")
@@ -96,9 +110,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("brick", "bricks", "rock", "rocks", "bottle", "molotov", "firebomb"), _g("window", "windows", "house", "car", "windshield", "door", "home")),
          r"\b(i'll|ill|i will|we'll|we will|gonna|going to|imma|about to|might)\b[^.!?]{0,40}\b(throw|put|chuck|toss|hurl)\s+(a|another|some)\s+(brick|rock|bottle|molotov( cocktail)?|firebomb)s?\b[^.!?]{0,20}\b(through|at|into|in)\s+(your|ur|ya|his|her|their|the (chief|mayor|sheriff|officer|cop|judge|deputy)'?s?)\s+(window|windows|house|car|windshield|door|home)\b"),
         # a death wished on the reader: "go die in a fire", "you should commit suicide" (the
-        # rules read the clean text, without punctuation: "^" is the start of the comment)
+        # rules read the clean text, without punctuation: "^" is the start of the comment, and
+        # a match through the group named "opens" counts only where it opens a sentence)
         ((_g("die"), _g("go")),
-         r"(^|\b(just|now|please|pls|plz|so|and)\s+)go\s+(and\s+)?die\b(?!\s+(down|out|off|your|ur|my|his|her|the|it)\b)"),
+         r"(^|\b(just|now|please|pls|plz|so|and)\s+|(?P<opens>\b))go\s+(and\s+)?die\b(?!\s+(down|out|off|your|ur|my|his|her|the|it)\b)"),
         ((_g("die", "suicide", "yourself", "urself", "yourselves"), _g("you", "u", "ya", "y'all", "yall")),
          r"\b(you|u|ya|y'all|yall)\s+(should|need to|ought to|gotta|better|deserve to)\s+(just\s+|go\s+)*(die(?!\s+(your|ur|my|his|her|the|it|down|out|off)\b)|commit suicide|kill (yourself|urself|yourselves|ya self))\b"),
         # "you're dead", "you're a dead man" (not "dead wrong", "dead to me", "dead on")
@@ -112,7 +127,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("wish", "wishing", "hope", "pray"), _g("death")),
          r"\b(wish|wishing|hope|pray)\w*\s+(you|u|ya|him|her|them|y'all|yall|all of you)\s+(a\s+)?((slow|painful|horrible|quick|gruesome|violent|miserable)\s+)?((and|&)\s+(slow|painful|horrible|gruesome|violent|miserable)\s+)?death\b"),
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
-         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,25}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,25}\b(?<!who )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b"),
+         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,40}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,40}\b(?<!who )(?<!whoever )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(?<!who would )(?<!who will )(?<!that would )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
         # "he should be shot", "should be publicly executed", "should get raped to death"
@@ -122,17 +137,20 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # deserve to live" (not "I wish I were dead", "wish you nothing but the best")
         ((_g("wish", "wishing", "wished"), _g("dead", "death", "die", "died")),
          r"\b(wish|wishing|wished)\s+(you|u|ya|y'all|yall|he|she|they|him|her|them|all of you|every one of you|your family)\s+((were|was|would|would just|could|had|have)\s+)?(just\s+)?(dead|die|died|drop dead|nothing but death|death)\b"),
+        # "I really wish that the cowards at the substation would just die"
+        ((_g("wish", "wishing", "hope", "hoping", "pray", "praying"), _g("die", "dead")),
+         r"\b(wish|wishing|hope|hoping|pray|praying)\s+(that\s+)?(?!(no|nobody|no one|none)\b)[^.!?]{0,60}\b(?<!who )(?<!that )(?<!which )would\s+(all\s+)?(just\s+)?(die|drop dead)\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
         ((_g("deserve", "deserves"), _g("live", "life", "breathe", "alive", "exist")),
          r"\b(you|u|ya|y'all|yall|he|she|they|cops|pigs)\s+(don't|dont|do not|doesn't|doesnt|does not)\s+deserve\s+(to\s+live|life|to\s+breathe|to\s+be\s+alive|to\s+exist)\b(?!\s+(in|here|there|among|around|near|next|with|on|at|like|as|under|off|free|rent|without)\b)"),
         ((_g("should", "should've", "shouldve"), _g("shot", "killed", "hanged", "hung", "executed", "lynched")),
          r"\bshould('?ve| have)\s+(shot|killed|hanged|hung|executed|lynched)\s+(him|her|them|you|that|those|the|every)\b"),
         ((_g("deserve", "deserves"),),
-         r"\b(deserve|deserves)\s+to\s+(die|be shot|be killed|hang|be hanged|be executed|burn|suffer)\b"),
+         r"\b(deserve|deserves)\s+to\s+(die|be shot|be killed|hang|be hanged|be executed|burn|suffer)\b|\b(deserve|deserves)\s+(a\s+((slow|painful|horrible|violent)\s+)?)?death\b(?!\s+(penalty|sentence|row)\b)"),
         ((_g("bullet"),),
          r"\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
         ((_g("bullet", "round", "cap"), _g("put")), r"\bput\s+(a|one)\s+(bullet|round|cap)\s+in\b"),
         ((_g("burn", "blow", "bomb", "shoot", "torch", "firebomb"),),
-         r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?(the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?)\b"),
+         r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?((the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?)|city hall|town hall|village hall|(this|that|the)?\s*courthouse|police headquarters|(every|all the)\s+(police\s+)?(stations|precincts))\b(?!'?s?\s+(phones?|lines?|inbox|inboxes|email|emails|voicemail|mailbox)\b|\s+with\s+(calls|emails|letters|messages|complaints|phone calls)\b)"),
         ((_g("burn", "blow", "shoot"),),
          r"\b(burn|blow|shoot)\s+(it|the place|them|the station|the office)\s+(down|up)\b[^.!?]{0,30}\b(with|inside)\b"),
         ((_g("burn"), _g("inside")), r"\bburn\b[^.!?]{0,40}\bdown\b[^.!?]{0,20}\bwith\b[^.!?]{0,20}\binside\b"),
@@ -156,6 +174,22 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"sergeant|trooper|commissioner|snitch|rat|bitch|bastard)\b[^.!?]{0,25}\b(in a box|in "
          r"the ground)\b"),
         ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
+        # people, not crime or pests, to be wiped out: "They should be extinguished" (not "Crime
+        # should be wiped out in this neighborhood")
+        ((_g("exterminated", "eradicated", "extinguished", "wiped", "annihilated"), _g("should", "must", "need", "needs")),
+         r"\b(they|you|y'all|yall|you people|cops|pigs|officers|deputies|people|officials|politicians)\s+(all\s+)?(should|must|need to|needs to)\s+(all\s+)?be\s+(exterminated|eradicated|extinguished|annihilated|wiped out|wiped off the (face of the )?(earth|planet|map))\b"),
+        # a death wished or intended without a harm verb: "I want to end your life", "people like
+        # you would all be dead", "the world would be better off without you"
+        ((_g("end", "ending"), _g("life", "lives")),
+         r"\b(i|we|i'll|we'll|ill|imma|ima)\b[^.!?]{0,15}\b(want|wanna|going|gonna|will|'ll|would love|'d love|like)\s+(to\s+)?end\s+(your|his|her|their|every|each|all)\b[^.!?]{0,30}\bli(fe|ves)\b(?!\s+(sentences?|support|cycles?|savings|insurance|of (crime|poverty|addiction)))"),
+        ((_g("dead"), _g("like", "all")),
+         r"\blike\s+(you|u|ya|y'all|yall)\s+(would|should|will|'d)\s+(all\s+)?be\s+dead\b|\b(you|u|y'all|yall|you people)\s+(should|would)\s+all\s+be\s+dead\b"),
+        ((_g("without"), _g("world", "earth", "planet", "humanity")),
+         r"\b(world|earth|planet|humanity)\s+(would|will|'d)\s+be\s+(a\s+)?(better|safer|happier|nicer)(\s+place)?\s+(off\s+)?without\s+(you|u|ya|y'all|yall|people like you|([a-z]+\s+){1,2}like you|(him|her|them)(?!\s+(in|on|at|as)\b))\b"),
+        # a death looked forward to, in the first person: "I want to dance on your grave", "can't
+        # wait to piss on his grave" (not "others dancing on their graves")
+        ((_g("grave", "graves"), _g("dance", "dancing", "piss", "pissing", "spit", "spitting", "shit")),
+         r"\b(i|we|i'll|ill|we'll|i'd|we'd|i'm|im|gonna|wanna|want to|going to|can't wait to|cant wait to)\b[^.!?]{0,30}\b(dance|dancing|piss|pissing|spit|spitting|shit)\s+on\s+(your|his|her|their|ur|ya|all your|all their|(that|the|this)\s+[a-z]+'s)\s+graves?\b"),
         ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
          r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
@@ -175,7 +209,12 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("kick", "punch", "slap", "smack", "beat", "fuck", "slaughter", "castrate", "mutilate",
              "strangle", "behead", "decapitate", "sever", "stomp", "hurt"),
           _g("i'll", "ill", "i", "we'll", "we", "imma", "ima", "gonna", "shalt", "shall")),
-         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"),
+         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"
+         r"(?!\s+(butts?|behinds?|records?|times?|scores?|numbers|teams?)\b)" + _CONTEST),
+        # a beating called for or promised: "let's go beat their … ass", "someone should kick
+        # that ass" (the first-person rule above needs "I'll" and a pronoun)
+        ((_g("ass", "asses"), _g("beat", "kick", "whoop", "smack", "knock", "stomp")),
+         r"\b(let's|lets|let us|go|i'll|ill|i will|we'll|we will|gonna|imma|ima|i'm going to|im going to|someone|somebody|should|needs? to|ought to|gotta)\s+(go\s+)?(beat|kick|whoop|smack|knock|stomp)\s+(his|her|their|your|ur|yo|that|this)\s+([a-z']+\s+){0,2}ass(es)?\b"),
         # conditional: a harm promised if the agency does or does not act
         ((_g("sorry", "regret"), _g("or", "else", "unless", "if", "until", "keep")),
          r"\b(or (else )?|unless [^ ]+( [^ ]+){0,6} |keep (it up|this up|ignoring [^ ]+) and )(you'll|you will|you're gonna|you are going to|they'll|he'll|she'll|u will|youll) (be sorry|regret (it|this))\b"),

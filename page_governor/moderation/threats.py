@@ -159,6 +159,7 @@ _FRAME_BLOCK = wordset(
     "none game games movie movies show season episode character characters zombie zombies "
     "penalty prison jail"
 )
+_WHO = wordset("who whoever that which")
 _NO_ONE = re.compile(r"\bno one\b|\bno (officer|deputy|cop|child|kid|person)\b")
 _QUESTION_START = wordset("is was did does do are were will how what why who when where can")
 
@@ -198,6 +199,8 @@ def detect_threat_frames(n: Normalized) -> Hit:
         passive = m.group("passive") is not None
         if not passive and i == bounds[0] and n.words[i].endswith("ing"):
             continue  # "Shooting a deputy should be a capital crime": the harm is the topic
+        if not passive and i > bounds[0] and n.words[i].endswith("ed") and n.words[i - 1] in _WHO:
+            continue  # "I hope they find who killed him": a past act, not a wish
         if (bounds, passive) in seen:
             continue
         seen.add((bounds, passive))
@@ -293,6 +296,12 @@ def _echoed(n: Normalized, m: re.Match[str]) -> bool:
     return n.original[end : end + 1] == "?" and n.span(first)[0] == start
 
 
+def _opens_sentence(n: Normalized, position: int) -> bool:
+    """Whether the word at ``clean[position]`` is the first of its sentence."""
+    at = n.word_at_clean(position)
+    return n.sentence_bounds(at, limit=30)[0] == at
+
+
 # a question about what happened: "Did someone torch their cars last night?"
 _PAST_QUESTION = wordset("did was were has have had")
 
@@ -349,6 +358,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or quoted(n, n.span_of_clean(m.start(), m.end())[0])
                 or _echoed(n, m)
                 or _asked_about(n, m)
+                or (m.groupdict().get("opens") is not None and not _opens_sentence(n, m.start()))
             ):
                 continue
             hit.add(0.9, n.span_of_clean(m.start(), m.end()))

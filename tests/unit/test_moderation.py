@@ -1028,3 +1028,35 @@ def test_a_private_persons_name_and_workplace_pointed_at_is_personal_information
 )
 def test_account_recovery_phishing_is_spam(text, flagged):
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # a death wished, looked forward to or intended, in words without a weapon
+        ("You have no idea what you're doing. Go die in a ditch.", True),
+        ("The whole lot of you deserve death", True),
+        ("I really wish that the cowards at the substation would just die", True),
+        ("Can't wait to dance on the mayor's grave", True),
+        ("I want to end your life, Sergeant", True),
+        ("In a fair world, cops like you would all be dead", True),
+        ("The planet would be better off without you", True),
+        ("Let's go beat that deputy's sorry ass", True),
+        ("Somebody should kick his ass when he leaves the station", True),
+        ("Corrupt officials should all be exterminated", True),
+        ("I'm going to blow up city hall", True),
+        # and their everyday neighbours
+        ("Why do the batteries in the radar signs go die after a week?", False),
+        ("He deserves the death penalty for what he did to that child", False),
+        ("I hope the detectives find whoever killed him", False),
+        ("Gun grabbers were dancing on their graves before the bodies were cold", False),
+        ("We want to end their life sentences without parole", False),
+        ("The department would be better off without you, Chief. Resign.", False),
+        ("Everyone call and blow up city hall's phones about the budget", False),
+        ("We'll beat you guys at the Guns & Hoses softball game!", False),
+        ("The fire department is going to kick your butts at the charity game", False),
+        ("We're gonna beat their record for the food drive", False),
+    ],
+)
+def test_death_wishes_and_beatings_in_plain_words_and_their_everyday_neighbours(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
