@@ -336,9 +336,12 @@ class Classifier:
             or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
         ):
             need.add(Category.PERSONAL_INFO)
+        spam_words = (
+            {w.strip(spam.MARKS) for w in wordset} if spam.EDGE_MARKS.search(clean) else wordset
+        )
         if (
-            not wordset.isdisjoint(self._spam_words)
-            or phrase_possible(wordset, lex.spam_phrase_words)
+            not spam_words.isdisjoint(self._spam_words)
+            or phrase_possible(spam_words, lex.spam_phrase_words)
             or "$" in folded
             or "%" in folded
             or "http" in folded

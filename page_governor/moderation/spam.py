@@ -219,13 +219,24 @@ def lookalike(domain: str) -> bool:
     return False
 
 
+# marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
+MARKS = "*#%!|+"
+EDGE_MARKS = re.compile(r"(?:(?<= )|^)[*#%!|+]+|[*#%!|+]+(?= |$)")
+
+
 def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     score = 0.0
     terms_seen: set[str] = set()
     term_spans: list[tuple[int, int]] = []  # in the clean text; mapped only if flagged
     clean = n.clean
+    words = n.words
+    if EDGE_MARKS.search(clean):
+        # "**CHECK OUT MY NEW MIXTAPE****": marks at a word's edge are decoration, not part of
+        # the word (inside one they may mask a letter, "f**k"); blanked so positions still map
+        clean = EDGE_MARKS.sub(lambda m: " " * len(m.group(0)), clean)
+        words = [w.strip(MARKS) or w for w in words]
     # no term can match unless its word runs are all there: a long comment need not be scanned
-    terms_possible = phrase_possible(word_runs(n.words), lex.spam_term_runs)
+    terms_possible = phrase_possible(word_runs(words), lex.spam_term_runs)
     for pattern, weight in ((lex.spam_strong, 0.5), (lex.spam_terms, 0.3)):
         if pattern is None or not terms_possible:
             continue

@@ -1060,3 +1060,17 @@ def test_account_recovery_phishing_is_spam(text, flagged):
 )
 def test_death_wishes_and_beatings_in_plain_words_and_their_everyday_neighbours(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        ("***SUBSCRIBE TO MY CHANNEL*** for daily vlogs", True),
+        ("!!Check out my channel!! new videos every week", True),
+        # a mask inside a word is still a masked word, not decoration
+        ("f**k these potholes", False),
+        ("**Road closed** on Main St until 5pm", False),
+    ],
+)
+def test_marks_around_words_do_not_hide_spam_phrases(text, spam):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
