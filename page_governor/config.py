@@ -253,7 +253,7 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
         problems.append(f"{path}: cannot read ({exc.__class__.__name__})")
         return {}
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -267,6 +267,16 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
     return data
 
 
+# libyaml's loader when PyYAML was built with it (about ten times faster on moderation.yaml,
+# which every `classify` run reads), the pure-Python one otherwise; both load the same safe subset
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load``, with libyaml where it is available."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def load_yaml_file(path: Path) -> Any:
     """Parse a required YAML file of ``config/``.
 
@@ -274,7 +284,7 @@ def load_yaml_file(path: Path) -> Any:
         ConfigError: the file is missing, unreadable or not YAML.
     """
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path} does not exist") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

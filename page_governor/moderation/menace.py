@@ -240,12 +240,24 @@ _POINTED = frozenset(
 )
 
 
+# The idioms by the words of each anchor's first part, so that a comment's words pick out the
+# few idioms worth checking instead of every anchor being tested on every comment.
+_BY_WORD: dict[str, tuple[int, ...]] = {}
+for _index, (_anchors, _) in enumerate(_MENACE):
+    for _word in frozenset().union(*(anchor[0] for anchor in _anchors)):
+        _BY_WORD[_word] = (*_BY_WORD.get(_word, ()), _index)
+_FIRST_WORDS = frozenset(_BY_WORD)
+
+
 def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
-    """The idioms one of whose anchors is in the comment."""
+    """The idioms one of whose anchors is in the comment, in the idioms' order."""
+    found = _FIRST_WORDS.intersection(words)
+    if not found:
+        return []
     return [
-        pattern
-        for anchors, pattern in _MENACE
-        if any(all(not part.isdisjoint(words) for part in anchor) for anchor in anchors)
+        _MENACE[i][1]
+        for i in sorted({i for w in found for i in _BY_WORD[w]})
+        if any(all(not part.isdisjoint(words) for part in anchor) for anchor in _MENACE[i][0])
     ]
 
 
