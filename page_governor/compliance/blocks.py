@@ -187,6 +187,10 @@ def blocks_from_text(text: str) -> list[Block]:
             item = line[bullet.end() :].strip()
             items = _add_item(blocks, items, item)
             blocks.append(Block("item", item, heading, lead_in))
+            if item.endswith(":") and len(item) > 1:
+                # an item that announces the items after it ("- Content Moderation: We
+                # reserve the right to delete posts that contain any of the following:")
+                lead_in = item
             continue
         announces = following is not None and _BULLET.match(following) and _ANNOUNCES.search(line)
         if (line.endswith(":") and len(line) > 1) or announces:
@@ -215,6 +219,7 @@ def blocks_from_html(markup: str) -> list[Block]:
     heading: str | None = None
     last_paragraph: str | None = None
     items: list[str] = []
+    announcing: tuple[Any, str] | None = None  # an item ending in ":" and its list
     for element in soup.find_all(_BLOCK_TAGS):
         if element.find(_BLOCK_TAGS):
             continue  # read the innermost blocks only (an li holding p's, a td holding a list)
@@ -227,7 +232,12 @@ def blocks_from_html(markup: str) -> list[Block]:
             heading, last_paragraph, items = text, None, []
         elif name == "li":
             items = _add_item(blocks, items, text)
-            blocks.append(Block("item", text, heading, _lead_in_of(element) or last_paragraph))
+            parent = element.find_parent(["ul", "ol"])
+            lead = announcing[1] if announcing and announcing[0] is parent else None
+            blocks.append(
+                Block("item", text, heading, lead or _lead_in_of(element) or last_paragraph)
+            )
+            announcing = (parent, text) if text.endswith(":") else announcing
         else:
             blocks.append(Block("paragraph", text, heading, list_before=_items_text(items)))
             last_paragraph = text if text.endswith(":") else None

@@ -723,3 +723,50 @@ def test_risky_wording_written_as_the_twelfth_batch_writes_it(text, warning, war
     ids = {w.id for w in check(about=text).warnings}
     wid = "negative_or_derogatory" if warning == "negative" else warning
     assert (wid in ids) is warned
+
+
+def test_an_item_that_announces_the_items_after_it_is_their_lead_in():
+    text = (
+        "- Comments: We welcome questions. Posts may be hidden when they contain any of:\n"
+        "- Obscene or vulgar language\n"
+        "- Threats against any person\n"
+    )
+    assert check(about=text).elements["moderation_policy"].passed
+    html = (
+        "<ul><li>Comment rules: we may hide comments that contain:</li>"
+        "<li>Obscene language</li><li>Personal attacks</li></ul>"
+    )
+    blocks = [b for b in blocks_from_html(html) if b.kind == "item"]
+    assert blocks[1].lead_in == "Comment rules: we may hide comments that contain:"
+    assert check(**{"linked:https://anytown.example/rules": html}).elements[
+        "moderation_policy"
+    ].passed
+    # items that announce nothing leave the list as it was
+    plain = "- News about road work\n- Obscene language\n"
+    assert not check(about=plain).elements["moderation_policy"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warning", "warned"),
+    [
+        ("We ask that posts stay polite, on topic and non-offensive.", "offensive", False),
+        ("We may remove non offensive but off-topic posts.", "offensive", False),
+        ("Repeat violators: we may block that person from the page.", "blocking_users", True),
+        (
+            "We delete spam comments and may block repeat offenders from the page.",
+            "blocking_users",
+            True,
+        ),
+        ("Bots and fake accounts will be banned.", "blocking_users", False),
+    ],
+)
+def test_risky_wording_written_as_the_thirteenth_batch_writes_it(text, warning, warned):
+    assert (warning in {w.id for w in check(about=text).warnings}) is warned
+
+
+def test_a_privacy_notice_about_personal_information_is_no_purpose_statement():
+    text = (
+        "Personal information you post in reply to a Town post is not collected by the Town "
+        "under the privacy act."
+    )
+    assert not check(about=text).elements["purpose_statement"].passed
