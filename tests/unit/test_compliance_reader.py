@@ -738,9 +738,9 @@ def test_an_item_that_announces_the_items_after_it_is_their_lead_in():
     )
     blocks = [b for b in blocks_from_html(html) if b.kind == "item"]
     assert blocks[1].lead_in == "Comment rules: we may hide comments that contain:"
-    assert check(**{"linked:https://anytown.example/rules": html}).elements[
-        "moderation_policy"
-    ].passed
+    assert (
+        check(**{"linked:https://anytown.example/rules": html}).elements["moderation_policy"].passed
+    )
     # items that announce nothing leave the list as it was
     plain = "- News about road work\n- Obscene language\n"
     assert not check(about=plain).elements["moderation_policy"].passed
