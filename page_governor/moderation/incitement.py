@@ -33,7 +33,8 @@ _GROUP_NOUNS = _words(
     "rioters cops pigs officers deputies police judges politicians journalists reporters "
     "sheriffs troopers detectives mayors governors senators prosecutors commissioners "
     "teachers doctors nurses priests pastors preachers imams rabbis infidels heretics "
-    "unbelievers nonbelievers disabled retards retarded homeless addicts junkies prostitutes"
+    "unbelievers nonbelievers disabled retards retarded homeless addicts junkies prostitutes "
+    "handlers dispatchers guards jailers wardens marshals agents feds investigators staffers"
 )
 _PERSON_NOUNS = _words(
     "person man woman girl boy kid child immigrant migrant refugee muslim jew christian "

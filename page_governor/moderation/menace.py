@@ -219,6 +219,34 @@ _IDIOMS: tuple[tuple[_Anchors, str] | tuple[_Anchors, str, bool], ...] = (
         r"(never|hadn't|had not|were never born|stayed home)",
         _SELF_POINTED,
     ),
+    # a condition and its consequence for someone's things: "raise the fines one more time and
+    # watch what happens to city hall's windows"
+    (
+        (("happens", "watch see"),),
+        r"(watch|see) what happens to (your|ur|his|her|their|the|that|([a-z]+ )?[a-z]+'s) [a-z]+",
+    ),
+    # advice to an official's family that only a threat gives: "her son should be real careful
+    # walking to the bus stop"
+    (
+        (("careful", "should better"),),
+        r"(his|her|their|the [a-z]+'s|[a-z]+'s) (son|daughter|kids|children|wife|husband|family|"
+        r"mom|dad|parents|girlfriend|boyfriend)( [a-z]+)? (should|better|'d better|had better|"
+        r"needs? to|ought to) (be|stay) (real |really |very |extra |super )?careful",
+    ),
+    # being easy to find, said of someone the page answers for
+    (
+        (("find", "easy"),),
+        r"(pretty|real|really|very|so|super) easy to find (him|her|them|you|his|her|their)",
+        _SELF_POINTED,
+    ),
+    # a meeting with protection: "bring your security, you'll need it"
+    (
+        (("bring wear", "security backup guards guard bodyguards bodyguard vest kevlar armor"),),
+        r"(bring|wear) (your|ur|a|some) (security|backup|back up|guards?|bodyguards?|vest|kevlar|"
+        r"armor)( [a-z']+){0,4} (you'll|you will|youll|u will|you're gonna|youre gonna|gonna) "
+        r"need (it|them|one|that)",
+        _SELF_POINTED,
+    ),
     (
         ("lonely", ("alone", "all")),
         r"lonely (stretch|road|trail|spot|street|drive|walk)|"
@@ -278,14 +306,18 @@ _SOMEONE = (
     rf"{_FAMILY})"
 )
 _WHEREABOUTS = re.compile(
-    rf"\b{_SOMEONE} ((lives|live|stays|stay|sleeps|parks|works|work|gets off|get off|drops|"
-    r"picks|plays|jogs|walks|shops|leaves|is home|are home|is alone|are alone)( [a-z']+){0,3} "
+    rf"\b{_SOMEONE}( (who|that) [a-z']+( [a-z']+){{0,4}}?)? ((lives|live|stays|stay|sleeps|parks|"
+    r"works|work|gets off|get off|drops|picks|plays|jogs|walks|shops|leaves|is home|are home|"
+    r"is alone|are alone|keeps|docks|stores|eats|drinks|hangs out|works out|trains|lifts|swims|"
+    r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"
+    r"crossfit|zumba|spin|karate|laundry))( [a-z']+){0,3} "
     r"(on|at|off|in|near|by|past|around|every|each|for|alone)|(goes to|go to|attends|attend) "
     r"[a-z0-9]+)\b"
 )
 _WHEREABOUTS_WORDS = wordset(
     "lives live stays stay sleeps parks goes go works work attends attend gets get drops picks "
-    "plays jogs walks shops leaves home alone"
+    "plays jogs walks shops leaves home alone keeps docks stores eats drinks hangs trains lifts "
+    "swims golfs fishes hunts coaches volunteers does"
 )
 _WHOSE_WORDS = wordset(
     "officer deputy sgt sergeant detective lieutenant lt chief mayor judge trooper captain "
@@ -382,12 +414,6 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
         return hit
     text = n.clean
     found = [(m, pattern in _POINTED) for pattern in idioms for m in pattern.finditer(text)]
-    if not found and whereabouts:
-        for m in _WHEREABOUTS.finditer(text):
-            first, end = n.sentence_bounds(n.word_at_clean(m.start()), limit=WINDOW)
-            if n.words[first] not in _ASKING and _BLOCK.isdisjoint(n.words[first:end]):
-                hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
-                return hit
     if not found and routine and _WARNING.search(text):
         # a routine told with a warning: the routine is the menace, and tells itself
         m = _ROUTINE.search(text)
@@ -407,6 +433,15 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
         ):
             hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
             return hit
+    if whereabouts:
+        for m in _WHEREABOUTS.finditer(text):
+            start, stop = n.word_at_clean(m.start()), n.word_at_clean(m.end() - 1)
+            first, end = n.sentence_bounds(start, limit=WINDOW)
+            # ("The deputy who arrested me shops at …": the clause says who, not what happened)
+            around = n.words[first:start] + n.words[stop + 1 : end]
+            if n.words[first] not in _ASKING and _BLOCK.isdisjoint(around):
+                hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
+                return hit
     return hit
 
 

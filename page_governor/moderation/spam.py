@@ -219,6 +219,14 @@ def lookalike(domain: str) -> bool:
     return False
 
 
+# a visitor warning the others ("That giveaway post is fake, don't share it", "it's a scam, don't
+# click"), not "100% legit, not a scam"
+_SCAM_WARNING = re.compile(
+    r"(?<!not )(?<!n't )(?<!never )\b(is|are|was|looks|seems|it's|its|that's|thats|this is|"
+    r"total|obvious|another)\s+(a\s+|an\s+|like\s+a\s+|totally\s+|obviously\s+)?(scam|fake|hoax|"
+    r"phishing|fraud)\b|\b(don't|dont|do not|never)\s+(click|share|respond to|reply to|fall for|"
+    r"send (them|him|her|anything))\b"
+)
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
 EDGE_MARKS = re.compile(r"(?:(?<= )|^)[*#%!|+]+|[*#%!|+]+(?= |$)")
@@ -301,6 +309,8 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         spans.append(multiply.span())
     if "!!!" in original and (terms_seen or seen_urls):
         score += 0.1
+    if not seen_urls and not lure and _SCAM_WARNING.search(clean):
+        score = 0.0  # "That giveaway post is fake, don't share it": a warning about spam
     hit = Hit(score=min(score, 1.0))
     if hit.score >= lex.thresholds[Category.SPAM]:
         hit.evidence = ([n.span_of_clean(a, b) for a, b in term_spans] + spans)[:MAX_EVIDENCE]

@@ -34,6 +34,7 @@ _HARM_DONE = (
     r"(break|snap) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
     r"(legs?|arms?|necks?|face|jaw|bones?|skull|spine)\b|put (a|one) (bullet|cap|round) in|"
     r"take (you|him|her|them) out(?! (to|for|on|of|with|and)\b)|end (you|him|her|them)\b|"
+    r"finish (you|him|her|them)( off)?\b(?! (at|in|on) (the|a) (game|match|debate|race|test))|"
     r"run (you|him|her|them) over|jump (you|him|her)\b"
 )
 _HARM = "(" + _HARM_VERB + "|" + _HARM_DONE + ")"
@@ -50,7 +51,7 @@ _HARM_WORDS = frozenset({
     "kill", "killing", "shoot", "shooting", "stab", "stabbing", "murder", "hurt", "beat", "bash",
     "strangle", "choke", "burn", "bomb", "blow", "smash", "slit", "hang", "lynch", "gut", "cut",
     "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump", "drown",
-    "slaughter", "snap", "unalive",
+    "slaughter", "snap", "unalive", "finish",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
                            "gonna", "going", "gon", "finna", "i'd", "we'd"})
@@ -215,6 +216,17 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # that ass" (the first-person rule above needs "I'll" and a pronoun)
         ((_g("ass", "asses"), _g("beat", "kick", "whoop", "smack", "knock", "stomp")),
          r"\b(let's|lets|let us|go|i'll|ill|i will|we'll|we will|gonna|imma|ima|i'm going to|im going to|someone|somebody|should|needs? to|ought to|gotta)\s+(go\s+)?(beat|kick|whoop|smack|knock|stomp)\s+(his|her|their|your|ur|yo|that|this)\s+([a-z']+\s+){0,2}ass(es)?\b"),
+        # street words for shooting a group: "gonna blast every cop I see", "spray all the pigs"
+        ((_g("blast", "blasting", "spray", "spraying", "smoke", "smoking", "clap", "clapping", "drop", "dropping", "pop", "popping"),
+          _g("every", "all", "any")),
+         r"\b(blast|blasting|spray|spraying|smoke|smoking|clap|clapping|drop|dropping|pop|popping)\s+(every|all( of)?( the| you| them| those| these)?|any)\s+([a-z]+\s+)?(cops?|pigs?|officers?|deputies|deputy|feds?|troopers?|agents?|jailers?|guards?|wardens?|marshals?|detectives?|judges?|sheriffs?|one of (you|them|those|these))\b"),
+        # a lynching foretold: "you crooked cops will be swinging from trees"
+        ((_g("swinging", "hanging", "dangling"), _g("tree", "trees", "rope", "ropes", "lamppost", "lampposts", "overpass", "bridge", "streetlight", "streetlights", "noose")),
+         r"\b(you|u|y'all|yall|they|he|she|cops?|pigs?|officers?|deputies|judges?|them|all of (you|them))\b[^.!?]{0,40}\b(swinging|hanging|dangling)\s+(from|off)\s+(a\s+|the\s+|an\s+)?(trees?|ropes?|lamp ?posts?|overpass(es)?|bridges?|streetlights?|noose)\b"),
+        # a death foretold on the way home: "pull me over again and you won't be going home to
+        # your family" (not "you won't be going home tonight, you'll be going to jail")
+        ((_g("home"), _g("won't", "wont", "not", "ain't", "aint", "aren't", "isn't", "never")),
+         r"\b(you|u|he|she|they)( [a-z']+){0,2} (won't|wont|will not|ain't|aint|are not|aren't|isn't|is not|never) (be )?(going|gonna go|go|making it|make it|coming|get to go) home (to (your|his|her|their|ur) [a-z]+|alive|in one piece|ever again|again)\b"),
         # conditional: a harm promised if the agency does or does not act
         ((_g("sorry", "regret"), _g("or", "else", "unless", "if", "until", "keep")),
          r"\b(or (else )?|unless [^ ]+( [^ ]+){0,6} |keep (it up|this up|ignoring [^ ]+) and )(you'll|you will|you're gonna|you are going to|they'll|he'll|she'll|u will|youll) (be sorry|regret (it|this))\b"),

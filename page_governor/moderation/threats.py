@@ -73,14 +73,15 @@ _FRAME_HARM = re.compile(
     + r"|beat(s|ing)? "
     + _OBJECT
     + r" (up|senseless|to death|bloody|half to death)"
-    r"|set (him|her|them|you|[a-z]+'s [a-z]+|(the|that|this|your|his|her|their) [a-z]+) "
+    r"|set (him|her|them|you|[a-z]+'s [a-z]+|(the|that|this|your|his|her|their) [a-z]+|"
+    r"(every|each|all the|all of the|those|these)( [a-z0-9']+){1,5}) "
     r"(on fire|ablaze|alight)"
     r")\b"
     r"|\b(?P<passive>"
     r"(get|gets|getting|be|being|end up|ends up|wind up|winds up) (jumped|shot|stabbed|killed|"
     r"murdered|ambushed|popped|capped|smoked|merked|whacked|bodied|beat up|beaten( up)?|lynched|"
     r"hanged|hung|executed|torched|run over|burned|burnt|set on fire|gunned down|strung up|"
-    r"shanked|sniped|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
+    r"shanked|sniped|lit up(?! (with|in|for|like)\b)|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
     r"dead in a ditch|snuffed|bashed in)"
     r"|(were|was)( all)? (eradicated|exterminated|wiped out|gassed|lynched|executed|slaughtered)"
     r"|(had|have|get|got|getting) (their|his|her|your) throats? (cut|slit)"
@@ -115,6 +116,7 @@ _FRAME_PAIRS = (
     (wordset("set lit light"), wordset("fire ablaze alight")),
     (wordset("off"), wordset("road bridge cliff overpass")),
     (wordset("run runs"), wordset("over down")),
+    (wordset("lit"), wordset("up")),
 )
 
 
@@ -129,6 +131,7 @@ _FRAME_TARGETS = re.compile(
     r"\b(you|u|ya|y'all|yall|your|ur|yours|him|her|them|his|their|'em|" + _OFFICIALS[1:-1] + r"|"
     r"[a-z]+'s (house|home|car|truck|family|kids|wife|husband|daughter|son)|"
     r"station|precinct|substation|courthouse|city hall|headquarters|hq|cruisers?|patrol cars?|"
+    r"(the|that|this|your|their|whole)( [a-z]+)? (unit|squad|task force|swat team|department)|"
     r"squad cars?|" + PEOPLE + r")\b"
 )
 # a wish, demand or menace: enough for harm that merely befalls someone ("get shot")
@@ -217,7 +220,9 @@ def detect_threat_frames(n: Normalized) -> Hit:
 # What follows a "harm" that is done to a thing: "going to kill the deputies' morale", "kill
 # the budget", "shoot the breeze"
 _NOT_A_PERSON = re.compile(
-    r"( [a-z']+){0,2}'?s? (morale|careers?|chances|reputation|budget|economy|business(es)?|"
+    # (the words between are the harmed thing's modifiers, never a new clause's subject: "clap
+    # every fed I see downtown" harms the feds, not downtown)
+    r"( (?!(i|we|you|he|she|they|i'm|we're)\b)[a-z']+){0,2}'?s? (morale|careers?|chances|reputation|budget|economy|business(es)?|"
     r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
     r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
@@ -226,7 +231,9 @@ _NOT_A_PERSON = re.compile(
     r"slack|corners|tape|cords?|"
     r"ego|articles?|edits?|threads?|posts?|mustard|conversation|discussion|debate|argument|weeds|"
     r"bugs|pests|mosquito(e)?s|germs|flies|beat|beats|track|song|solo|verse|exam|test|interview|"
-    r"workout|presentation|karaoke|dance floor)\b"
+    r"workout|presentation|karaoke|dance floor|burgers?|cheeseburgers?|pizzas?|beers?|coffees?|"
+    r"sandwich(es)?|tacos?|steaks?|drinks?|naps?|snacks?|meals?|donuts?|wings|nachos|fries|"
+    r"shots? of)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)

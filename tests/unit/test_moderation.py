@@ -1074,3 +1074,52 @@ def test_death_wishes_and_beatings_in_plain_words_and_their_everyday_neighbours(
 )
 def test_marks_around_words_do_not_hide_spam_phrases(text, spam):
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # veiled threats in the shapes of the twelfth-e dev set, in other words
+        ("Captain Ruiz keeps his RV at the storage lot on 9th. RVs burn fast, just saying.", True),
+        ("Cut our water again and see what happens to the utility office's doors", True),
+        ("hope that whole gang unit gets lit up tonight", True),
+        ("The chief's daughter better be extra careful driving home from practice", True),
+        (
+            "The trooper who wrote my ticket gets coffee at Bean Town every morning. See you soon.",
+            True,
+        ),
+        ("Judge Ames, lot B at 6pm. Wear your vest, you're gonna need it.", True),
+        ("I'm going to clap every fed I see downtown", True),
+        ("you crooked deputies will be dangling from lampposts", True),
+        ("Write me one more ticket and you won't make it home alive, Officer Cho", True),
+        ("I will finish him off, that sergeant is done", True),
+        ("we're gonna set all the squad cars in that lot on fire", True),
+        ("spray all the jailers at county", True),
+        # and their everyday neighbours
+        ("Captain Ruiz coaches my daughter's soccer team every Saturday, best coach ever", False),
+        ("Let's see what happens at Tuesday's budget hearing", False),
+        ("The tree downtown gets lit up with lights on Friday, bring the family!", False),
+        ("Be careful driving home in the ice tonight, everyone", False),
+        ("Slow down or you won't be going home tonight, you'll be going to jail.", False),
+        ("I'll finish my shift and head home, long night", False),
+        ("I could murder a pizza after this parade", False),
+        ("The deputy who arrested him was fired, the sheriff's office said.", False),
+        ("Officer Diaz is easy to find at the station if you want to thank him", False),
+    ],
+)
+def test_veiled_threats_of_the_twelfth_e_dev_set_in_other_words(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        ("That prize giveaway is a scam, don't click the link in it", False),
+        ("Another fake giveaway page, never send them anything.", False),
+        ("Giveaway!! claim your prize at winbig.live, this is not a scam", True),
+        ("Single? Meet hot locals tonight at meetnow.club", True),
+        ("Hackers locked me out of my account until @fixit_pro got me back in, DM him", True),
+    ],
+)
+def test_a_warning_about_a_scam_is_not_spam_but_the_scam_is(text, spam):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
