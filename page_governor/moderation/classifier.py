@@ -41,6 +41,7 @@ from page_governor.moderation.normalize import (
     STRETCHED,
     Normalized,
     collapse_repeats,
+    mask_matches,
     normalize,
 )
 from page_governor.moderation.offtopic import detect_off_topic
@@ -318,6 +319,14 @@ class Classifier:
             not wordset.isdisjoint(self._attack_words)
             or not reshaped.isdisjoint(self._attack_words)
             or phrase_possible(wordset, lex.insult_phrase_words)
+            or (
+                ("*" in folded or "#" in folded or "%" in folded)
+                and any(
+                    mask_matches(w, lex.obscene_by_len) in self._attack_words
+                    for w in wordset
+                    if _MASKED.search(w)
+                )
+            )
         ):
             need.add(Category.PERSONAL_ATTACK)
         rules = threats.threat_candidates(wordset)

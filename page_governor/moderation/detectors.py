@@ -309,6 +309,13 @@ _ARTICLES = frozenset(
         "una",
         "sack",
         "piece",
+        # superlatives: "Karen is the biggest fucker on this street"
+        "biggest",
+        "worst",
+        "dumbest",
+        "stupidest",
+        "ugliest",
+        "laziest",
     }
 )
 _COPULAS = frozenset({"is", "are", "was", "were", "you're", "youre", "ur", "eres", "es", "son"})
@@ -484,6 +491,11 @@ def _names_political_group(words: list[str]) -> bool:
     )
 
 
+# obscene nouns that are also body parts: after a possessive they name the part
+_BODY_NOUNS = frozenset({"dick", "dicks"})
+_POSSESSIVES = frozenset({"my", "your", "ur", "his", "her", "their", "our", "yo"})
+
+
 def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     hit = Hit()
     targets: list[Target] = []
@@ -493,7 +505,15 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     candidates = []
     for i, word in enumerate(words):
         if word in attack_words:
+            if word in lex.name_like and n.capitalised(i):
+                continue  # "Officer Dick Smith": a name
+            if word in _BODY_NOUNS and i and (words[i - 1] in _POSSESSIVES or "'" in words[i - 1]):
+                continue  # "your dick", "Dan Brown's dick": the body part, not a person called it
             candidates.append((i, word))
+        elif _MASK.search(word):
+            form = mask_matches(word, lex.obscene_by_len)  # "Officer Kim is a b*tch"
+            if form in attack_words:
+                candidates.append((i, form))
         elif stretched and len(word) > 3 and STRETCHED.search(word):
             for form in collapse_repeats(word):
                 if form in attack_words:

@@ -1123,3 +1123,22 @@ def test_veiled_threats_of_the_twelfth_e_dev_set_in_other_words(text, threat):
 )
 def test_a_warning_about_a_scam_is_not_spam_but_the_scam_is(text, spam):
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # obscene nouns said of a person, and masked insults
+        ("Stop replying to me, you a-hole", True),
+        ("Karen is the biggest fucker on this street", True),
+        ("Quit being an ass, Mike", True),
+        ("Deputy Rowe is a b!tch and a liar", True),
+        ("that commissioner is a total c*nt", True),
+        # the same words that name no one
+        ("Officer Dick Harmon retired after 30 years, congratulations!", False),
+        ("Suspect exposed his dick to a jogger near the trail, deputies said", False),
+        ("this f*cking pothole ate my tire", False),
+    ],
+)
+def test_obscene_and_masked_insults_said_of_a_person_are_attacks(text, attack):
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
