@@ -2,8 +2,8 @@
 
     python benchmarks/moderation_eval.py [--file NAME|all]
 
-NAME is a labelled set in tests/data/moderation (dev, holdout, holdout2, dev_2026_12,
-dev_2026_12b, frozen_test_2026_12, frozen_test_2026_12b). A set whose name starts with
+NAME is a labelled set in tests/data/moderation (dev, holdout, holdout2, the dev_2026_12* tuning
+sets and the frozen_test_2026_12* frozen splits; see its README). A set whose name starts with
 ``frozen`` is a frozen test split: it was written before the detectors were changed for it and is
 never used to choose rules, lexicon entries or thresholds, so --verbose refuses to list its
 misses (tune on the dev sets).
