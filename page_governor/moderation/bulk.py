@@ -8,6 +8,7 @@ JSON-ready results travel back.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -69,12 +70,14 @@ def classify_json_lines(
         return
     global _WORKER_CLASSIFIER
     _WORKER_CLASSIFIER = classifier  # inherited by the forked workers
+    gc.freeze()  # the workers' collections skip what they inherit, so its pages stay shared
     chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             yield from pool.imap(_classify_chunk, chunks)
     finally:
         _WORKER_CLASSIFIER = None
+        gc.unfreeze()
 
 
 def _dumps(result: dict[str, Any]) -> str:
