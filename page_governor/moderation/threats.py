@@ -81,7 +81,8 @@ _FRAME_HARM = re.compile(
     r"(get|gets|getting|be|being|end up|ends up|wind up|winds up) (jumped|shot|stabbed|killed|"
     r"murdered|ambushed|popped|capped|smoked|merked|whacked|bodied|beat up|beaten( up)?|lynched|"
     r"hanged|hung|executed|torched|run over|burned|burnt|set on fire|gunned down|strung up|"
-    r"shanked|sniped|lit up(?! (with|in|for|like)\b)|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
+    r"shanked|sniped|lit up(?! (with|in|for|like)\b)|"
+    r"dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
     r"dead in a ditch|snuffed|bashed in)"
     r"|(were|was)( all)? (eradicated|exterminated|wiped out|gassed|lynched|executed|slaughtered)"
     r"|(had|have|get|got|getting) (their|his|her|your) throats? (cut|slit)"
@@ -222,7 +223,8 @@ def detect_threat_frames(n: Normalized) -> Hit:
 _NOT_A_PERSON = re.compile(
     # (the words between are the harmed thing's modifiers, never a new clause's subject: "clap
     # every fed I see downtown" harms the feds, not downtown)
-    r"( (?!(i|we|you|he|she|they|i'm|we're)\b)[a-z']+){0,2}'?s? (morale|careers?|chances|reputation|budget|economy|business(es)?|"
+    r"( (?!(i|we|you|he|she|they|i'm|we're)\b)[a-z']+){0,2}'?s? "
+    r"(morale|careers?|chances|reputation|budget|economy|business(es)?|"
     r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
     r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
