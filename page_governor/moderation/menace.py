@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.normalize import Normalized
-from page_governor.moderation.threat_rules import wordset
+from page_governor.moderation.threat_rules import index_by_word, wordset
 
 SCORE = 0.55
 WINDOW = 30  # words: a sentence and the short ones after it
@@ -268,12 +268,10 @@ _POINTED = frozenset(
 )
 
 
-# The idioms by the words of each anchor's first part, so that a comment's words pick out the
-# few idioms worth checking instead of every anchor being tested on every comment.
-_BY_WORD: dict[str, tuple[int, ...]] = {}
-for _index, (_anchors, _) in enumerate(_MENACE):
-    for _word in frozenset().union(*(anchor[0] for anchor in _anchors)):
-        _BY_WORD[_word] = (*_BY_WORD.get(_word, ()), _index)
+# The idioms by the words of each anchor's first part.
+_BY_WORD = index_by_word(
+    frozenset().union(*(anchor[0] for anchor in anchors)) for anchors, _ in _MENACE
+)
 _FIRST_WORDS = frozenset(_BY_WORD)
 
 

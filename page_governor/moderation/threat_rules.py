@@ -9,6 +9,7 @@ a threat after all (a harm done to a thing, a retelling, a report, a denial).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # a contest, not violence: "we'll beat you guys at the charity softball game", "kick your butts
 # on the court", "beat their record"
@@ -380,12 +381,19 @@ THREAT_WORDS = _HARM_WORDS | {
 }
 
 
-# Rule indexes by the words of their first anchor group, so a comment's words pick out the few
-# rules worth checking instead of every rule being tested against every comment.
-_BY_FIRST_WORD: dict[str, tuple[int, ...]] = {}
-for _index, (_groups, _pattern) in enumerate(THREAT_RULES):
-    for _word in _groups[0]:
-        _BY_FIRST_WORD[_word] = (*_BY_FIRST_WORD.get(_word, ()), _index)
+def index_by_word(keys: Iterable[Iterable[str]]) -> dict[str, tuple[int, ...]]:
+    """For each word, the positions of the entries whose key words hold it, in order: so a
+    comment's words pick out the few rules worth checking instead of every rule being tested
+    against every comment (the threat rules here, the menace idioms in ``menace``)."""
+    index: dict[str, tuple[int, ...]] = {}
+    for position, words in enumerate(keys):
+        for word in words:
+            index[word] = (*index.get(word, ()), position)
+    return index
+
+
+# Rule indexes by the words of their first anchor group.
+_BY_FIRST_WORD = index_by_word(groups[0] for groups, _ in THREAT_RULES)
 
 
 def threat_candidates(words: set[str]) -> list[re.Pattern[str]]:
