@@ -50,7 +50,10 @@ from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.training import (
     DEFAULT_DATASETS,
+    HATECHECK_THREATS,
     TEST_BUCKETS,
+    load_ethos,
+    load_hatecheck,
     load_jigsaw,
     load_olid,
     load_sms,
@@ -100,28 +103,6 @@ def davidson(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> No
         )
 
 
-def load_ethos(folder: Path) -> list[dict[str, object]]:
-    """ETHOS comments with ``hate`` and ``violence`` as the share of annotators who saw it."""
-    with (folder / "ethos_Binary.csv").open(encoding="utf-8") as handle:
-        rows = {
-            r["comment"]: {
-                "id": f"ethos:{r['comment']}",
-                "text": r["comment"],
-                "hate": float(r["isHate"]),
-                "violence": 0.0,
-            }
-            for r in csv.DictReader(handle, delimiter=";")
-        }
-    with (folder / "ethos_Multi_Label.csv").open(encoding="utf-8") as handle:
-        for r in csv.DictReader(handle, delimiter=";"):
-            row = rows.setdefault(
-                r["comment"],
-                {"id": f"ethos:{r['comment']}", "text": r["comment"], "hate": 1.0, "violence": 0.0},
-            )
-            row["violence"] = float(r["violence"])
-    return list(rows.values())
-
-
 def ethos(folder: Path, classifier: Classifier, buckets: tuple[int, ...]) -> None:
     rows = split(load_ethos(folder), buckets)
     results = [classifier.classify(str(r["text"])) for r in rows]
@@ -145,22 +126,7 @@ def ethos(folder: Path, classifier: Classifier, buckets: tuple[int, ...]) -> Non
         )
 
 
-HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
 HATECHECK_CLEAN = ("ident_neutral_nh", "ident_pos_nh", "negate_neg_nh", "target_obj_nh")
-
-
-def load_hatecheck(path: Path) -> list[dict[str, str]]:
-    """HateCheck's cases; ``id`` is the template the case was derived from (bucket key)."""
-    with path.open(encoding="utf-8") as handle:
-        return [
-            {
-                "id": f"hatecheck:{row['ref_templ_id'] or row['templ_id']}",
-                "text": row["test_case"].strip(),
-                "functionality": row["functionality"],
-                "hateful": row["label_gold"],
-            }
-            for row in csv.DictReader(handle)
-        ]
 
 
 def hatecheck(path: Path, classifier: Classifier, buckets: tuple[int, ...]) -> None:

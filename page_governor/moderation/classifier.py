@@ -35,7 +35,13 @@ from page_governor.moderation.detectors import (
     names_official,
 )
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
-from page_governor.moderation.model import SPAM_MODEL, Calibration, LinearModel, ModelScore
+from page_governor.moderation.model import (
+    SPAM_MODEL,
+    THREAT_MODEL,
+    Calibration,
+    LinearModel,
+    ModelScore,
+)
 from page_governor.moderation.normalize import (
     SPACED_WORDS,
     STRETCHED,
@@ -60,6 +66,10 @@ ADVISORY_THREAT = (
     "urgent: possible threat of violence. Review now; consider referral to investigators."
 )
 ADVISORY_PII = "contains personal information about someone; capture is already done."
+ADVISORY_THREAT_MODEL = (
+    "read as a threat by the learned model, not by a rule: the quoted sentence weighed most; "
+    "read it in its thread before acting."
+)
 
 # A model verdict is reported only when a word with at least this coefficient is present: the
 # reviewer must see an insulting word, not "like" or "retired".
@@ -106,6 +116,14 @@ _COMMON_WORDS = frozenset(
         "week",
     ]
 )
+
+# A word whose own coefficient in the threat model reaches this opens the model's reading (the
+# model is not asked about a comment without one) and marks the sentence quoted as evidence.
+THREAT_EVIDENCE_COEFFICIENT = 2.0
+# The threat model reads at most this many words: the evidence is one sentence, and the rest
+# of a very long comment would only cost time.
+THREAT_MODEL_WORDS = 400
+MIN_THREAT_MODEL_WORDS = 3
 
 # Words the attack model weighs for an attack that describe no one by themselves ("Women like
 # you are absolute heroes", "a little"): a reviewer shown them as the evidence sees no reason,
@@ -206,11 +224,13 @@ class Classifier:
         *,
         model_threshold: float | None = None,
         spam_model: LinearModel | None = None,
+        threat_model: LinearModel | None = None,
         calibration: Calibration | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.spam_model = spam_model
+        self.threat_model = threat_model
         self.calibration = calibration
         # The spam model flags at its trained threshold, scaled by the preset (or as written in
         # moderation.yaml's model.spam_threshold).
@@ -223,15 +243,27 @@ class Classifier:
                 * PRESETS[lexicon.preset]["spam_model_factor"],
             )
         )
+        # The threat model adds a threat at its trained threshold, scaled by the preset (or as
+        # written in moderation.yaml's model.threat_threshold; 1.0 turns it off).
+        self.threat_threshold = (
+            lexicon.threat_model_threshold
+            if lexicon.threat_model_threshold is not None
+            else min(
+                0.99,
+                (threat_model.threshold if threat_model else 1.0)
+                * PRESETS[lexicon.preset]["threat_model_factor"],
+            )
+        )
         # The model flags an attack at this probability (a person must be addressed too).
         self.model_threshold = (
             model_threshold if model_threshold is not None else lexicon.model_threshold
         )
         # Stored with every flag (at most 50 characters): the package, the lexicon and each
-        # model, by the first 8 hex digits of their digests.
-        model_tag = f"+atk.{model.digest[:8]}" if model else ""
-        model_tag += f"+spm.{spam_model.digest[:8]}" if spam_model else ""
-        self.version = f"pg-{__version__}+lex.{lexicon.digest[:8]}{model_tag}"
+        # model, by the first 5 hex digits of their digests.
+        model_tag = f"+atk.{model.digest[:5]}" if model else ""
+        model_tag += f"+spm.{spam_model.digest[:5]}" if spam_model else ""
+        model_tag += f"+thr.{threat_model.digest[:5]}" if threat_model else ""
+        self.version = f"pg-{__version__}+lex.{lexicon.digest[:5]}{model_tag}"
         self._attack_words = (
             lexicon.insult_nouns
             | lexicon.contextual_nouns
@@ -251,6 +283,21 @@ class Classifier:
             and weight / idf2**0.5 >= SPAM_EVIDENCE_COEFFICIENT
             and w not in _FUNCTION_WORDS
             and w not in _COMMON_WORDS
+        )
+        # The threat model is asked only about comments with one of these words, which also
+        # mark the sentence it quotes.
+        self._threat_evidence = frozenset(
+            w
+            for w, (weight, idf2) in (
+                threat_model.features.items() if threat_model and self.threat_threshold < 1 else ()
+            )
+            if " " not in w
+            and weight > 0
+            and weight / idf2**0.5 >= THREAT_EVIDENCE_COEFFICIENT
+            and len(w) > 2
+            and w not in _FUNCTION_WORDS
+            and w not in _COMMON_WORDS
+            and w not in lexicon.official_terms
         )
         # The model can only produce a flag when one of these words is present (see
         # _model_evidence), so it is not even scored otherwise.
@@ -280,6 +327,7 @@ class Classifier:
             lexicon,
             LinearModel.load() if use_model and lexicon.model_threshold < 1 else None,
             spam_model=LinearModel.load(SPAM_MODEL) if use_model else None,
+            threat_model=LinearModel.load(THREAT_MODEL) if use_model else None,
             calibration=Calibration.load() if use_model else None,
         )
 
@@ -394,6 +442,9 @@ class Classifier:
         lex = self.lexicon
         threshold = self.model_threshold
         model_p = 0.0
+        threat_p = self._threat_probability(words)
+        if threat_p >= self.threat_threshold:
+            need.add(Category.THREAT)
         if Category.PERSONAL_ATTACK not in need:
             model_p = self._model_probability(folded, words)
             if model_p < threshold and not need:
@@ -410,7 +461,10 @@ class Classifier:
                     self._model_evidence(n, hit, verdict, context)
             hits[Category.PERSONAL_ATTACK] = hit
         if Category.THREAT in need:
-            hits[Category.THREAT] = threats.detect_threat(n, rules)
+            hit = threats.detect_threat(n, rules)
+            if threat_p >= self.threat_threshold and hit.score < lex.thresholds[Category.THREAT]:
+                self._threat_model_evidence(n, hit, threat_p)
+            hits[Category.THREAT] = hit
         if Category.PERSONAL_INFO in need:
             hits[Category.PERSONAL_INFO] = personal_info.detect_personal_info(n, context)
         if Category.SPAM in need:
@@ -418,6 +472,42 @@ class Classifier:
         if off_topic is not None and off_topic.score:
             hits[Category.OFF_TOPIC] = off_topic
         return self._result(n, hits, context)
+
+    def _threat_probability(self, words: list[str]) -> float:
+        """The threat model's probability (0 without a model, for a comment of under three words,
+        too little for a model to read a threat in: "Fire..", "Every monday", or for one with none
+        of the words that weigh clearly for a threat)."""
+        if self.threat_model is None or len(words) < MIN_THREAT_MODEL_WORDS:
+            return 0.0
+        words = words[:THREAT_MODEL_WORDS]
+        if self._threat_evidence.isdisjoint(words):
+            return 0.0
+        return self.threat_model.probability(words)
+
+    def _threat_model_evidence(self, n: Normalized, hit: Hit, probability: float) -> None:
+        """A threat the rules did not read, on the model's word: the evidence is the sentence
+        holding the word that weighed most, unless that sentence reports, retells, consoles or
+        quotes (then the next word's sentence, or no flag)."""
+        assert self.threat_model is not None
+        features = self.threat_model.features
+        weight = {
+            w: features[w][0] / features[w][1] ** 0.5
+            for w in self._threat_evidence.intersection(n.words[:THREAT_MODEL_WORDS])
+        }
+        seen: set[tuple[int, int]] = set()
+        for word in sorted(weight, key=lambda w: (-weight[w], w)):
+            i = n.words.index(word)
+            first, end = n.sentence_bounds(i, limit=30)
+            if (first, end) in seen:
+                continue
+            seen.add((first, end))
+            if end - first < MIN_THREAT_MODEL_WORDS or not threats.model_may_read(n, first, end):
+                continue  # "Every monday..": too short to read a threat in
+            t = self.threat_threshold
+            score = 0.5 + 0.35 * (probability - t) / max(1e-9, 1 - t)
+            hit.add(score, (n.span(first)[0], n.span(end - 1)[1]))
+            hit.by_model = True
+            return
 
     def _spam_probability(self, n: Normalized) -> float:
         """The spam model's probability (0 without a model, or for a comment of under four
@@ -522,6 +612,8 @@ class Classifier:
         advisories: list[str] = []
         if Category.THREAT in flagged_cats:
             advisories.append(ADVISORY_THREAT)
+            if hits[Category.THREAT].by_model:
+                advisories.append(ADVISORY_THREAT_MODEL)
             aimed = threat_target(n, lex, context) if n is not None else None
             if aimed:
                 advisories.append(f"threat aimed at {aimed}")

@@ -44,6 +44,7 @@ class Hit:
     score: float = 0.0
     evidence: list[tuple[int, int]] = field(default_factory=list)  # original spans
     target: Target | None = None
+    by_model: bool = False  # the flag rests on a learned model's verdict, not on a rule
 
     def add(self, score: float, span: tuple[int, int]) -> None:
         self.score = max(self.score, score)

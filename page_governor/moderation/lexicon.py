@@ -88,6 +88,7 @@ class Lexicon:
     model_threshold: float  # probability at which the attack model flags (1 = model off)
     shorteners: tuple[str, ...]
     spam_model_threshold: float | None = None  # None: the trained model's own threshold
+    threat_model_threshold: float | None = None  # None: the trained model's own (1 = off)
     preset: str = "balanced"
     coordinated_accounts: int = 3  # distinct accounts posting the same text or link...
     coordinated_window_minutes: int = 60  # ...within this many minutes: coordinated spam
@@ -97,11 +98,26 @@ class Lexicon:
 # in the file override them one by one. ``spam_model_factor`` scales the spam model's trained
 # threshold.
 PRESETS: dict[str, dict[str, float]] = {
-    "balanced": {"threshold": 0.5, "attack_threshold": 0.35, "spam_model_factor": 1.0},
+    "balanced": {
+        "threshold": 0.5,
+        "attack_threshold": 0.35,
+        "spam_model_factor": 1.0,
+        "threat_model_factor": 1.0,
+    },
     # more flags for a person to look at: bare phone numbers and addresses, weaker model verdicts
-    "recall_first": {"threshold": 0.4, "attack_threshold": 0.28, "spam_model_factor": 0.8},
+    "recall_first": {
+        "threshold": 0.4,
+        "attack_threshold": 0.28,
+        "spam_model_factor": 0.8,
+        "threat_model_factor": 0.9,
+    },
     # fewer, surer flags: only strong evidence reaches a reviewer
-    "precision_first": {"threshold": 0.6, "attack_threshold": 0.5, "spam_model_factor": 1.25},
+    "precision_first": {
+        "threshold": 0.6,
+        "attack_threshold": 0.5,
+        "spam_model_factor": 1.25,
+        "threat_model_factor": 1.05,
+    },
 }
 
 
@@ -207,6 +223,12 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     ):
         problems.append("model.spam_threshold must be a number in (0, 1]")
         spam_model_threshold = None
+    threat_model_threshold = models.get("threat_threshold")
+    if threat_model_threshold is not None and (
+        not _number(threat_model_threshold) or not 0 < float(threat_model_threshold) <= 1
+    ):
+        problems.append("model.threat_threshold must be a number in (0, 1]")
+        threat_model_threshold = None
     coordinated = data.get("coordinated_spam") or {}
     if not isinstance(coordinated, dict):
         problems.append("coordinated_spam must be a mapping (accounts, window_minutes)")
@@ -298,6 +320,9 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         shorteners=shorteners,
         spam_model_threshold=(
             float(spam_model_threshold) if spam_model_threshold is not None else None
+        ),
+        threat_model_threshold=(
+            float(threat_model_threshold) if threat_model_threshold is not None else None
         ),
         preset=str(preset_name),
         coordinated_accounts=coordinated_accounts,

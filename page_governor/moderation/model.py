@@ -16,6 +16,7 @@ from page_governor.errors import ConfigError
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "attack.json"
 SPAM_MODEL = Path(__file__).resolve().parent / "models" / "spam.json"
+THREAT_MODEL = Path(__file__).resolve().parent / "models" / "threat.json"
 CALIBRATION = Path(__file__).resolve().parent / "models" / "calibration.json"
 
 

@@ -286,6 +286,10 @@ class Normalized:
             self._offsets = offsets
         return self._offsets
 
+    def clean_start(self, i: int) -> int:
+        """Where word ``i`` starts in the clean text."""
+        return self._clean_offsets()[i]
+
     def word_at_clean(self, position: int) -> int:
         """The index of the word at ``position`` of the clean text."""
         return max(0, bisect_right(self._clean_offsets(), position) - 1)

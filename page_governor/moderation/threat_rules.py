@@ -134,7 +134,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
         # "he should be shot", "should be publicly executed", "should get raped to death"
         ((_g("should"), _g("shot", "hanged", "hung", "killed", "executed", "lynched", "dead", "strung", "beaten", "burned", "burnt", "tortured", "raped", "stoned", "gassed", "murdered", "stabbed", "eaten", "skinned")),
-         r"\bshould\s+(all\s+|just\s+|both\s+)?(be|get)\s+([a-z]+ly\s+)?(shot|hanged|hung|killed|executed|lynched|dead|strung up|beaten|burned|burnt|tortured|raped|stoned to death|gassed|murdered|stabbed|eaten alive|skinned alive)\b(?!\s+(by accident|in (a|the) (movie|game|show|film)|for (the|a) (photo|picture|movie|film|scene)))"),
+         r"\bshould\s+(all\s+|just\s+|both\s+)?(be|get)\s+([a-z]+ly\s+)?(shot|hanged|hung|killed|executed|lynched|dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet)\b)|strung up|beaten|burned|burnt|tortured|raped|stoned to death|gassed|murdered|stabbed|eaten alive|skinned alive)\b(?!\s+(by accident|in (a|the) (movie|game|show|film)|for (the|a) (photo|picture|movie|film|scene)))"),
         # a death wished: "I wish you were dead", "wish you nothing but death", "you don't
         # deserve to live" (not "I wish I were dead", "wish you nothing but the best")
         ((_g("wish", "wishing", "wished"), _g("dead", "death", "die", "died")),
@@ -326,7 +326,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("casket", "coffin", "grave", "ditch", "bag"),),
          r"\b(deserves?|belongs?|needs?|should be|end up|ends up|in) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b"),
         ((_g("die", "dead"), _g("choke", "rot", "ditch", "should", "better", "cops", "pigs", "officers", "deputies")),
-         r"\b((choke|rot|burn) and die|dead in a ditch|(should|better) (all )?be dead|dead (cops|pigs|officers|deputies))\b"),
+         r"\b((choke|rot|burn) and die|dead in a ditch|(should|better) (all )?be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet))|dead (cops|pigs|officers|deputies))\b"),
         ((_g("flattens", "flatten", "hits", "runs", "crushes"), _g("hope", "pray", "wish")),
          r"\b(hope|pray|wish)( [^ ]+){0,3} (a |the )?(truck|bus|car|train)( [^ ]+){0,2} (flattens|hits|runs over|crushes)\b"),
         ((_g("die", "dies"), _g("may", "hope", "every")), r"\bmay (every|all|each|they|he|she|you)( [^ ]+){0,5} (die|dies|rot)\b"),

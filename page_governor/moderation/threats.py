@@ -263,6 +263,66 @@ _REPORTED = re.compile(
 )
 
 
+# "dead" that harms no one: "dead wrong", "dead serious"
+_DEAD_ADVERB = wordset(
+    "wrong serious tired set last center centre silent asleep ringer giveaway on"
+)
+# a consequence at law: "you won't be going home tonight, you'll be going to jail"
+_AT_LAW = wordset(
+    "jail prison arrested arrest ticket tickets citation fined fine court sued lawsuit fired "
+    "impeached recalled"
+)
+
+
+# a harm whose object the writer names at the end as a thing: "burn them in the fire pit, the
+# leaves I mean"
+_MEANT_THING = re.compile(r"\b(the|those|these|that|this|my|our) ([a-z']+ )?[a-z']+ i mean$")
+_MEANT_PERSON = re.compile(r"\b(" + PEOPLE + r") i mean$")
+# "fire" as dismissal: "fire the chief and every one of his cronies" (not "open fire on")
+_DISMISSAL = re.compile(
+    r"(?<!open )(?<!opened )\b(fire|fired|firing) (him|her|them|the|that|this|those|these|every|"
+    r"all|his|their)\b"
+)
+
+
+def model_may_read(n: Normalized, first: int, end: int) -> bool:
+    """Whether the learned model may read the sentence of words ``first``..``end`` as a threat:
+    the guards the rules keep, said once for a sentence. It reports no one else's words or
+    deeds, consoles no one and is not quoted; no harm in it is denied ("I'm not going to kill
+    you"), done to a thing ("hang all these pictures", "burn them in the fire pit, the leaves"),
+    already done by someone sought ("find whoever killed him") or an adverb ("dead wrong"); no
+    one is fired from a job ("fire the chief and his cronies"); and
+    a sentence without a harm word that ends at law ("… you'll be going to jail") is no
+    threat of violence."""
+    sentence = " ".join(n.words[first:end])
+    if (
+        _REPORTED.search(sentence)
+        or _RETELLING.search(sentence)
+        or _CONSOLING.search(sentence)
+        or quoted(n, n.span(first)[0])
+        or (_MEANT_THING.search(sentence) and not _MEANT_PERSON.search(sentence))
+        or _DISMISSAL.search(sentence)
+    ):
+        return False
+    words, text = n.words, n.clean
+    harmed = False
+    for i in range(first, end):
+        word = words[i]
+        if word not in THREAT_WORDS:
+            continue
+        harmed = True
+        before = words[max(first, i - 3) : i]
+        after = words[i + 1] if i + 1 < end else ""
+        if (
+            (not _NEGATIONS.isdisjoint(before) and _UNAFRAID.isdisjoint(before))
+            or (before and before[-1] in _WHO and word.endswith("ed"))
+            or (word == "dead" and after in _DEAD_ADVERB)
+            or _NOT_A_PERSON.match(text, n.clean_start(i) + len(word))
+        ):
+            return False
+    return harmed or _AT_LAW.isdisjoint(words[first:end])
+
+
 def _sentence_of(n: Normalized, position: int) -> str:
     """The clean words of the sentence that holds ``clean[position]``."""
     first, end = n.sentence_bounds(n.word_at_clean(position), limit=30)

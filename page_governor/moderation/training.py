@@ -172,6 +172,46 @@ def load_jigsaw(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def load_ethos(folder: Path) -> list[dict[str, Any]]:
+    """ETHOS comments with ``hate`` and ``violence`` as the share of annotators who saw it."""
+    with (folder / "ethos_Binary.csv").open(encoding="utf-8") as handle:
+        rows = {
+            r["comment"]: {
+                "id": f"ethos:{r['comment']}",
+                "text": r["comment"],
+                "hate": float(r["isHate"]),
+                "violence": 0.0,
+            }
+            for r in csv.DictReader(handle, delimiter=";")
+        }
+    with (folder / "ethos_Multi_Label.csv").open(encoding="utf-8") as handle:
+        for r in csv.DictReader(handle, delimiter=";"):
+            row = rows.setdefault(
+                r["comment"],
+                {"id": f"ethos:{r['comment']}", "text": r["comment"], "hate": 1.0, "violence": 0.0},
+            )
+            row["violence"] = float(r["violence"])
+    return list(rows.values())
+
+
+# HateCheck's threats against a protected group
+HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
+
+
+def load_hatecheck(path: Path) -> list[dict[str, Any]]:
+    """HateCheck's cases; ``id`` is the template the case was derived from (bucket key)."""
+    with path.open(encoding="utf-8") as handle:
+        return [
+            {
+                "id": f"hatecheck:{row['ref_templ_id'] or row['templ_id']}",
+                "text": row["test_case"].strip(),
+                "functionality": row["functionality"],
+                "hateful": row["label_gold"],
+            }
+            for row in csv.DictReader(handle)
+        ]
+
+
 def load_domain(path: Path) -> list[dict[str, Any]]:
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -493,6 +533,217 @@ SOURCES = {
 }
 
 
+# -- the threat model ----------------------------------------------------------------------
+
+THREAT_MODEL_PATH = MODEL_PATH.parent / "threat.json"
+# The team's tuning sets (never the frozen splits or the hold-outs), threats against everything
+# else. Weighted up: public threats are Wikipedia quarrels, YouTube hate and HateCheck's
+# templates; police-page menace is what the model is for.
+TEAM_THREAT_SETS = (
+    "dev.jsonl",
+    "dev_2026_12.jsonl",
+    "dev_2026_12b.jsonl",
+    "dev_2026_12c.jsonl",
+    "dev_2026_12e.jsonl",
+)
+THREAT_TEAM_WEIGHT = 10.0
+THREAT_SOURCES = {
+    "jigsaw_toxic_train_10k.csv": SOURCES["jigsaw_toxic_train_10k.csv"],
+    "ethos_Binary.csv": "intelligence-csd-auth-gr/Ethos-Hate-Speech-Dataset @705258e, "
+    "ethos/ethos_data/Ethos_Dataset_Binary.csv; GPL-3.0",
+    "ethos_Multi_Label.csv": "intelligence-csd-auth-gr/Ethos-Hate-Speech-Dataset @705258e, "
+    "ethos/ethos_data/Ethos_Dataset_Multi_Label.csv; GPL-3.0",
+    "hatecheck_test_suite_cases.csv": "paul-rottger/hatecheck-data @d843022, "
+    "test_suite_cases.csv; CC BY 4.0",
+}
+# HateCheck's "target_indiv_nh" and "target_group_nh" cases are left out of the threat model's
+# rows: some threaten a person or a group no law protects ("rapists would all be dead"), some
+# insult, so their label says nothing about threat.
+HATECHECK_UNLABELLED = ("target_indiv_nh", "target_group_nh")
+# HateCheck counts "get rid of those people" as a threat. Said of a council, a sheriff or the
+# police it is the voters' speech (recall them, defund, abolish), so those cases teach the
+# model nothing it may use on a government page: they are left out.
+_REMOVAL = re.compile(r"\b(get|got|getting) rid of\b", re.IGNORECASE)
+# At most this share of the team's must-never-flag comments (read leaving each set out of the
+# training) and of the public tune bucket's comments that threaten no one may be flagged.
+THREAT_FALSE_FLAG_BUDGET = 0.005
+
+
+def load_threat_rows(datasets: Path) -> list[dict[str, Any]]:
+    """Public comments labelled threat / not threat (ETHOS rows that a minority of annotators
+    saw as violent are left out as unsure)."""
+    rows = [
+        {"source": "jigsaw", "id": r["id"], "text": r["text"], "threat": r["threat"]}
+        for r in load_jigsaw(datasets / "jigsaw_toxic_train_10k.csv")
+    ]
+    rows += [
+        {"source": "ethos", "id": r["id"], "text": r["text"], "threat": r["violence"] >= 0.5}
+        for r in load_ethos(datasets)
+        if r["violence"] == 0 or r["violence"] >= 0.5
+    ]
+    rows += [
+        {
+            "source": "hatecheck",
+            "id": r["id"],
+            "text": r["text"],
+            "threat": r["functionality"] in HATECHECK_THREATS,
+        }
+        for r in load_hatecheck(datasets / "hatecheck_test_suite_cases.csv")
+        if r["functionality"] not in HATECHECK_UNLABELLED and not _REMOVAL.search(r["text"])
+    ]
+    return rows
+
+
+def load_team_threats(names: Iterable[str] = TEAM_THREAT_SETS) -> list[dict[str, Any]]:
+    rows = []
+    for name in names:
+        path = DOMAIN_DATA.parent / name
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                rows.append(
+                    {
+                        "source": f"team:{name}",
+                        "id": f"team:{name}:{number}",
+                        "text": row["text"],
+                        "threat": "threat" in row["labels"],
+                        "clean": not row["labels"],
+                    }
+                )
+    return rows
+
+
+def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
+    """Logistic regression over unigrams and bigrams (as the attack model, the same words kept
+    out): threats in the public rows' buckets 0-6 and in the team's tuning sets.
+
+    C and the threshold are chosen together: the most team threats found with each team set
+    left out of the training in turn (the way a new set of comments meets the model), among the
+    settings that flag at most ``THREAT_FALSE_FLAG_BUDGET`` of the left-out sets' must-never-flag
+    comments and of the public tune bucket (7) that threatens no one. Buckets 8-9 are never
+    read here."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    public = load_threat_rows(datasets)
+    team = load_team_threats()
+    train_public, tune_public = split(public, TRAIN_BUCKETS), split(public, TUNE_BUCKETS)
+    blinded = blinded_terms()
+    blinded |= names_after_titles(team, blinded)
+    thresholds = [t / 100 for t in range(50, 96, 5)]
+
+    def fit(rows: list[dict[str, Any]], c: float) -> tuple[Any, Any]:
+        texts = [r["text"] for r in rows]
+        vectorizer = TfidfVectorizer(
+            analyzer=features,
+            binary=True,
+            vocabulary=select_vocabulary(texts, blinded),
+            norm="l2",
+            use_idf=True,
+            smooth_idf=True,
+        )
+        x = vectorizer.fit_transform(texts)
+        model = LogisticRegression(
+            C=c,
+            max_iter=5000,
+            solver="liblinear",
+            tol=1e-9,
+            random_state=0,
+            class_weight="balanced",
+        )
+        weights = [THREAT_TEAM_WEIGHT if r["source"].startswith("team") else 1.0 for r in rows]
+        model.fit(x, [r["threat"] for r in rows], sample_weight=weights)
+        return vectorizer, model
+
+    def probabilities(vectorizer: Any, model: Any, rows: list[dict[str, Any]]) -> list[float]:
+        return [
+            float(p)
+            for p in model.predict_proba(vectorizer.transform([r["text"] for r in rows]))[:, 1]
+        ]
+
+    best: tuple[tuple[int, int], float, float, dict[str, Any]] | None = None
+    for c in (1.0, 2.0, 4.0, 8.0):
+        left_out: list[tuple[dict[str, Any], float]] = []
+        for name in TEAM_THREAT_SETS:
+            held = [r for r in team if r["source"] == f"team:{name}"]
+            rest = [r for r in team if r["source"] != f"team:{name}"]
+            left_out += zip(held, probabilities(*fit(train_public + rest, c), held), strict=True)
+        tune = list(
+            zip(tune_public, probabilities(*fit(train_public + team, c), tune_public), strict=True)
+        )
+        for t in thresholds:
+            found = sum(r["threat"] and p >= t for r, p in left_out)
+            clean = [p >= t for r, p in left_out if r["clean"]]
+            public_found = sum(r["threat"] and p >= t for r, p in tune)
+            harmless = [p >= t for r, p in tune if not r["threat"]]
+            if sum(clean) > THREAT_FALSE_FLAG_BUDGET * len(clean) or sum(
+                harmless
+            ) > THREAT_FALSE_FLAG_BUDGET * len(harmless):
+                continue
+            key = (found, public_found)
+            if best is None or key > best[0]:
+                best = (
+                    key,
+                    c,
+                    t,
+                    {
+                        "team_threats_found_left_out": f"{found}/{sum(r['threat'] for r, _ in left_out)}",
+                        "team_clean_flagged_left_out": f"{sum(clean)}/{len(clean)}",
+                        "public_tune_threats_found": f"{public_found}/{sum(r['threat'] for r, _ in tune)}",
+                        "public_tune_harmless_flagged": f"{sum(harmless)}/{len(harmless)}",
+                    },
+                )
+        print(f"C={c}: best so far {best[0] if best else None}", file=sys.stderr)
+    if best is None:
+        raise RuntimeError("no setting keeps false flags within the budget")
+    _, c, threshold, reading = best
+    vectorizer, model = fit(train_public + team, c)
+    idf = vectorizer.idf_
+    coef = model.coef_[0]
+    files = {
+        name: {"sha256": file_digest(datasets / name), "source": source}
+        for name, source in THREAT_SOURCES.items()
+    }
+    for name in TEAM_THREAT_SETS:
+        files[name] = {"sha256": file_digest(DOMAIN_DATA.parent / name)}
+    artifact = {
+        "kind": "threat",
+        "format": 1,
+        "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": threshold,
+        "features": {
+            name: [round(float(coef[i] * idf[i]), 6), round(float(idf[i] ** 2), 6)]
+            for name, i in sorted(vectorizer.vocabulary_.items())
+        },
+        "training": {
+            "files": files,
+            "team_weight": THREAT_TEAM_WEIGHT,
+            "rows": {
+                "public_train": len(train_public),
+                "public_tune": len(tune_public),
+                "team": len(team),
+            },
+            "buckets": {
+                "train": list(TRAIN_BUCKETS),
+                "tune": list(TUNE_BUCKETS),
+                "test": list(TEST_BUCKETS),
+            },
+            "bucket_rule": "sha256(row id) mod 10 (ids as benchmarks/public_eval.py reads them)",
+            "positives": "Jigsaw threat; ETHOS violence >= 0.5; HateCheck threat_dir_h, "
+            "threat_norm_h; the team's tuning sets' threats",
+            "C": c,
+            "threshold_rule": "most team threats found with each team set left out, at most "
+            f"{THREAT_FALSE_FLAG_BUDGET:.1%} of left-out must-never-flag comments and of the "
+            "public tune bucket's harmless comments flagged",
+            "reading": reading,
+            "blinded_terms": sorted(blinded),
+        },
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    return artifact
+
+
 CALIBRATION_PATH = MODEL_PATH.parent / "calibration.json"
 # Team-written labelled comments used for calibration (tuning sets only: the frozen split and
 # the hold-out sets stay out, the hold-outs to read the calibration on).
@@ -665,16 +916,19 @@ def main() -> None:
         "--datasets ../shared/datasets",
     )
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
-    parser.add_argument("--model", choices=["attack", "spam", "calibration", "all"], default="all")
+    parser.add_argument(
+        "--model", choices=["attack", "spam", "threat", "calibration", "all"], default="all"
+    )
     parser.add_argument("--out", type=Path, help="where to write (one model only)")
     args = parser.parse_args()
     needed = {
         "attack": ("olid_training_v1.0.tsv", "jigsaw_toxic_train_10k.csv"),
         "spam": ("sms_spam_collection.tsv", "youtube_spam_collection.csv"),
+        "threat": tuple(THREAT_SOURCES),
         "calibration": tuple(SOURCES),
     }
     # calibration reads the classifier with the models as trained: it comes last
-    models = ["attack", "spam", "calibration"] if args.model == "all" else [args.model]
+    models = ["attack", "spam", "threat", "calibration"] if args.model == "all" else [args.model]
     if args.out and len(models) > 1:
         sys.exit("error: --out needs one --model")
     for model in models:
@@ -692,6 +946,13 @@ def main() -> None:
                 f"wrote {args.out or MODEL_PATH}: {len(artifact['features'])} features, "
                 f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
                 f"tune F1 {artifact['training']['tune_f1_tin_ind']}"
+            )
+        elif model == "threat":
+            artifact = train_threat(args.datasets, args.out or THREAT_MODEL_PATH)
+            print(
+                f"wrote {args.out or THREAT_MODEL_PATH}: {len(artifact['features'])} features, "
+                f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
+                f"left-out reading {artifact['training']['reading']}"
             )
         elif model == "calibration":
             artifact = train_calibration(args.datasets, args.out or CALIBRATION_PATH)

@@ -196,6 +196,7 @@ def test_a_wrong_type_anywhere_in_moderation_yaml_is_a_config_error_not_a_traceb
         ("thresholds", "spam"),
         ("model", "attack_threshold"),
         ("model", "spam_threshold"),
+        ("model", "threat_threshold"),
     ]
     for path in paths:
         data = copy.deepcopy(shipped)
@@ -219,6 +220,7 @@ def test_a_misspelt_or_wrongly_typed_moderation_setting_is_named():
         ({"thresold": {"spam": 0.7}}, "unknown setting(s) thresold"),
         ({"thresholds": {"spam": True}}, "thresholds.spam must be a number"),
         ({"coordinated_spam": {"accounts": True}}, "coordinated_spam.accounts"),
+        ({"model": {"threat_threshold": 1.5}}, "model.threat_threshold must be a number"),
     ]:
         with pytest.raises(ConfigError) as refused:
             build_lexicon({**shipped, **change})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category, Target
 from page_governor.moderation import threats
-from page_governor.moderation.classifier import Classifier
+from page_governor.moderation.classifier import ADVISORY_THREAT_MODEL, Classifier
 from page_governor.moderation.detectors import Context
 from page_governor.moderation.evaluation import evaluate, load_comments
 
@@ -247,7 +248,12 @@ class _Exhaustive(Classifier):
 
 
 def test_screen_never_hides_a_flag():
-    exhaustive = _Exhaustive(CLASSIFIER.lexicon, CLASSIFIER.model, spam_model=CLASSIFIER.spam_model)
+    exhaustive = _Exhaustive(
+        CLASSIFIER.lexicon,
+        CLASSIFIER.model,
+        spam_model=CLASSIFIER.spam_model,
+        threat_model=CLASSIFIER.threat_model,
+    )
     texts = [r["text"] for r in LABELLED] + _sample_comments() + _public_comments(600)
     for text in texts:
         for context in (Context(), Context(is_reply_to_commenter=True)):
@@ -302,8 +308,79 @@ def test_any_text_classifies_and_the_same_text_gets_the_same_result(text):
 def test_the_shipped_models_load_from_the_package_and_name_themselves_in_the_version():
     assert CLASSIFIER.model is not None and len(CLASSIFIER.model.features) > 10_000
     assert CLASSIFIER.spam_model is not None and len(CLASSIFIER.spam_model.features) > 10_000
-    assert "+atk." in CLASSIFIER.version and "+spm." in CLASSIFIER.version
+    assert CLASSIFIER.threat_model is not None and len(CLASSIFIER.threat_model.features) > 10_000
+    assert all(f"+{tag}." in CLASSIFIER.version for tag in ("lex", "atk", "spm", "thr"))
     assert len(CLASSIFIER.version) <= 50  # the flags table's column
+
+
+# -- the learned threat model ----------------------------------------------------------------
+
+RULES_ONLY = Classifier(
+    CLASSIFIER.lexicon,
+    CLASSIFIER.model,
+    spam_model=CLASSIFIER.spam_model,
+    calibration=CLASSIFIER.calibration,
+)
+RECALL_FIRST = Classifier(
+    dataclasses.replace(CLASSIFIER.lexicon, preset="recall_first"),
+    CLASSIFIER.model,
+    spam_model=CLASSIFIER.spam_model,
+    threat_model=CLASSIFIER.threat_model,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those reckless deputies must be dead by summer.",
+        "Somebody is going to make that judge pay in a way he won't forget.",
+        "They should open fire on those deputies.",
+    ],
+)
+def test_the_threat_model_reads_threats_no_rule_reads_and_quotes_their_sentence(text):
+    assert Category.THREAT not in RULES_ONLY.classify(text).categories
+    result = CLASSIFIER.classify(text)
+    assert Category.THREAT in result.categories
+    assert ADVISORY_THREAT_MODEL in result.advisories
+    quoted = [e.text for e in result.evidence if e.category is Category.THREAT]
+    assert quoted and len(quoted[0].split()) >= 3 and quoted[0] in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the voters' speech about officials and the police
+        "Let's get rid of the whole council once and for all.",
+        "We should get rid of these cops once and for all.",
+        "Fire the chief and every one of his cronies.",
+        "Sheriff, your days in office are numbered, we vote in November.",
+        "We will bury this ordinance at the ballot box.",
+        # denied, sought, said of a thing, or too short to read
+        "I am not going to hurt anyone, I am going to vote.",
+        "I hope they find whoever killed him and lock him up.",
+        "That new stadium deal is dead on arrival.",
+        "The council should be dead set against this budget.",
+        "Fire..",
+        "Every monday..",
+    ],
+)
+def test_the_threat_model_leaves_political_speech_denials_and_things_alone_even_recall_first(
+    text,
+):
+    assert RECALL_FIRST.threat_threshold < CLASSIFIER.threat_threshold
+    assert Category.THREAT not in RECALL_FIRST.classify(text).categories
+
+
+def test_a_threat_threshold_of_one_turns_the_threat_model_off():
+    off = Classifier(
+        dataclasses.replace(CLASSIFIER.lexicon, threat_model_threshold=1.0),
+        CLASSIFIER.model,
+        spam_model=CLASSIFIER.spam_model,
+        threat_model=CLASSIFIER.threat_model,
+    )
+    text = "Those reckless deputies must be dead by summer."
+    assert Category.THREAT in CLASSIFIER.classify(text).categories
+    assert off.classify(text).categories == RULES_ONLY.classify(text).categories == ()
 
 
 def test_the_lexicon_is_configurable(tmp_path):

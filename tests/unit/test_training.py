@@ -1,4 +1,4 @@
-"""The shipped models (attack, spam) are reproducible from the public data by the project's
+"""The shipped models (attack, spam, threat) are reproducible from the public data by the project's
 script."""
 
 from __future__ import annotations
@@ -11,8 +11,11 @@ from page_governor.moderation.training import (
     DEFAULT_DATASETS,
     MODEL_PATH,
     SPAM_MODEL_PATH,
+    THREAT_MODEL_PATH,
+    THREAT_SOURCES,
     train,
     train_spam,
+    train_threat,
 )
 
 # Weights are stored rounded to 6 decimals. Different BLAS builds (numpy wheels, CPUs) differ in
@@ -23,13 +26,17 @@ ROUNDING_TOLERANCE = 2e-6
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "trainer,shipped_path",
-    [(train, MODEL_PATH), (train_spam, SPAM_MODEL_PATH)],
-    ids=["attack", "spam"],
+    [(train, MODEL_PATH), (train_spam, SPAM_MODEL_PATH), (train_threat, THREAT_MODEL_PATH)],
+    ids=["attack", "spam", "threat"],
 )
 def test_training_reproduces_the_shipped_model_up_to_rounding(tmp_path, trainer, shipped_path):
     pytest.importorskip("sklearn", reason="needs the train extra")
     if not (DEFAULT_DATASETS / "olid_training_v1.0.tsv").is_file():
         pytest.skip(f"public datasets not found at {DEFAULT_DATASETS}")
+    if trainer is train_threat and not all(
+        (DEFAULT_DATASETS / n).is_file() for n in THREAT_SOURCES
+    ):
+        pytest.skip(f"ETHOS and HateCheck not found at {DEFAULT_DATASETS} (see public_eval.py)")
     out = tmp_path / shipped_path.name
     trainer(DEFAULT_DATASETS, out)
     fresh = json.loads(out.read_text(encoding="utf-8"))
