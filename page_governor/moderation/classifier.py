@@ -120,10 +120,15 @@ _COMMON_WORDS = frozenset(
 # A word whose own coefficient in the threat model reaches this opens the model's reading (the
 # model is not asked about a comment without one) and marks the sentence quoted as evidence.
 THREAT_EVIDENCE_COEFFICIENT = 2.0
-# The threat model reads at most this many words: the evidence is one sentence, and the rest
-# of a very long comment would only cost time.
-THREAT_MODEL_WORDS = 400
-MIN_THREAT_MODEL_WORDS = 3
+# The threat model reads at most this many words (the evidence is one sentence, and the rest
+# of a very long comment would only cost time), and no comment or sentence of fewer words than
+# the minimum ("Fire..", "Every monday").
+THREAT_MODEL_WORDS = threats.MODEL_WORDS
+MIN_THREAT_MODEL_WORDS = threats.MODEL_MIN_WORDS
+
+# Words that point at people without naming them: "those vegetarians", "his car".
+_GROUP_MARKS = frozenset(["those", "these", "his", "their", "theirs", "hers"])
+_FIRST_PERSON = frozenset(["i", "i'm", "im", "i'll", "ill", "i'd", "id", "i've", "ive"])
 
 # Words the attack model weighs for an attack that describe no one by themselves ("Women like
 # you are absolute heroes", "a little"): a reviewer shown them as the evidence sees no reason,
@@ -299,6 +304,10 @@ class Classifier:
             and w not in _COMMON_WORDS
             and w not in lexicon.official_terms
         )
+        # Words that name whom or what a threat could be aimed at (see _aims_at_someone).
+        self._threat_targets = (
+            PERSON_REFS | PERSON_NOUNS | _FAMILY | _PROPERTY | lexicon.official_terms | _GROUP_MARKS
+        )
         # The model can only produce a flag when one of these words is present (see
         # _model_evidence), so it is not even scored otherwise.
         self._evidence_words = frozenset(
@@ -442,7 +451,7 @@ class Classifier:
         lex = self.lexicon
         threshold = self.model_threshold
         model_p = 0.0
-        threat_p = self._threat_probability(words)
+        threat_p = self._threat_probability(n)
         if threat_p >= self.threat_threshold:
             need.add(Category.THREAT)
         if Category.PERSONAL_ATTACK not in need:
@@ -473,41 +482,61 @@ class Classifier:
             hits[Category.OFF_TOPIC] = off_topic
         return self._result(n, hits, context)
 
-    def _threat_probability(self, words: list[str]) -> float:
-        """The threat model's probability (0 without a model, for a comment of under three words,
-        too little for a model to read a threat in: "Fire..", "Every monday", or for one with none
-        of the words that weigh clearly for a threat)."""
-        if self.threat_model is None or len(words) < MIN_THREAT_MODEL_WORDS:
+    def _threat_probability(self, n: Normalized) -> float:
+        """The threat model's probability: the higher of the comment's as a whole and its most
+        threatening sentence's (see ``threats.model_sentences``; sentences are read only when
+        the whole reaches ``threats.MODEL_SENTENCES_FROM``); 0 without a model, for a
+        comment of under three words, or for one with none of the words that weigh clearly for a
+        threat."""
+        words = n.words[:THREAT_MODEL_WORDS]
+        if (
+            self.threat_model is None
+            or len(words) < MIN_THREAT_MODEL_WORDS
+            or self._threat_evidence.isdisjoint(words)
+        ):
             return 0.0
-        words = words[:THREAT_MODEL_WORDS]
-        if self._threat_evidence.isdisjoint(words):
-            return 0.0
-        return self.threat_model.probability(words)
+        probability = self.threat_model.probability
+        best = probability(words)
+        if best < threats.MODEL_SENTENCES_FROM:
+            return best
+        sentences = threats.model_sentences(n, self._threat_evidence)
+        if len(sentences) > 1 or (sentences and sentences[0] != (0, len(words))):
+            best = max(best, *(probability(words[a:b]) for a, b in sentences))
+        return best
 
     def _threat_model_evidence(self, n: Normalized, hit: Hit, probability: float) -> None:
-        """A threat the rules did not read, on the model's word: the evidence is the sentence
-        holding the word that weighed most, unless that sentence reports, retells, consoles or
-        quotes (then the next word's sentence, or no flag)."""
-        assert self.threat_model is not None
-        features = self.threat_model.features
-        weight = {
-            w: features[w][0] / features[w][1] ** 0.5
-            for w in self._threat_evidence.intersection(n.words[:THREAT_MODEL_WORDS])
-        }
-        seen: set[tuple[int, int]] = set()
-        for word in sorted(weight, key=lambda w: (-weight[w], w)):
-            i = n.words.index(word)
-            first, end = n.sentence_bounds(i, limit=30)
-            if (first, end) in seen:
-                continue
-            seen.add((first, end))
-            if end - first < MIN_THREAT_MODEL_WORDS or not threats.model_may_read(n, first, end):
-                continue  # "Every monday..": too short to read a threat in
-            t = self.threat_threshold
-            score = 0.5 + 0.35 * (probability - t) / max(1e-9, 1 - t)
-            hit.add(score, (n.span(first)[0], n.span(end - 1)[1]))
-            hit.by_model = True
-            return
+        """A threat the rules did not read, on the model's word. The evidence is the most
+        threatening sentence of those the model reads as threats on their own that the rules'
+        guards accept (``threats.model_may_read``); when the comment reads as a threat only as a
+        whole, its most threatening sentence, and only if the guards accept every sentence."""
+        model = self.threat_model
+        assert model is not None
+        words, t = n.words, self.threat_threshold
+        scored = sorted(
+            (-model.probability(words[a:b]), a, b)
+            for a, b in threats.model_sentences(n, self._threat_evidence)
+        )
+        candidates = [(a, b) for p, a, b in scored if -p >= t]
+        if not candidates and all(threats.model_may_read(n, a, b) for _, a, b in scored):
+            candidates = [(a, b) for _, a, b in scored[:1]]
+        for first, end in candidates:
+            if self._aims_at_someone(n, first, end) and threats.model_may_read(n, first, end):
+                score = 0.5 + 0.35 * (probability - t) / max(1e-9, 1 - t)
+                hit.add(score, (n.span(first)[0], n.span(end - 1)[1]))
+                hit.by_model = True
+                return
+
+    def _aims_at_someone(self, n: Normalized, first: int, end: int) -> bool:
+        """Whether a sentence names someone or something a threat could be aimed at: a person
+        ("you", "him", "those", "the deputy"), a family, a house or car, or a name (a capitalised
+        word after the first). "Hope all goes well tomo" and "I'm gonna be bored to death" aim at
+        no one."""
+        words = n.words
+        if not self._threat_targets.isdisjoint(words[first:end]):
+            return True
+        return any(
+            n.capitalised(i) and words[i] not in _FIRST_PERSON for i in range(first + 1, end)
+        )
 
     def _spam_probability(self, n: Normalized) -> float:
         """The spam model's probability (0 without a model, or for a comment of under four

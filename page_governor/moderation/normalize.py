@@ -233,6 +233,19 @@ class Normalized:
             self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
         return bisect_left(self._breaks, self.folded_start(i))
 
+    def one_sentence(self) -> bool:
+        """Whether every word is in one sentence (no break before the last letter or digit),
+        told without locating a word."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
+        if not self._breaks:
+            return True
+        folded = self.folded
+        last = len(folded)
+        while last > 0 and not folded[last - 1].isalnum():
+            last -= 1
+        return self._breaks[0] >= last
+
     def sentence_bounds(self, i: int, *, limit: int = 60) -> tuple[int, int]:
         """Word indices [first, end) of the sentence of word ``i`` (at most ``limit`` words
         either side: a 'sentence' longer than that is a wall of text, read locally)."""

@@ -594,6 +594,25 @@ def load_threat_rows(datasets: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def threat_reading_units(text: str) -> list[str]:
+    """What the classifier's threat model reads of a comment: its first ``MODEL_WORDS`` words
+    and each sentence of them it reads alone (``threats.model_sentences``; the classifier also
+    skips a sentence without a word that weighs for a threat, which only the trained model
+    knows)."""
+    from page_governor.moderation.normalize import normalize
+    from page_governor.moderation.threats import MODEL_WORDS, model_sentences
+
+    n = normalize(text)
+    if not n.words:
+        return [text]
+    last = min(len(n.words), MODEL_WORDS) - 1
+    units = [n.original[: n.span(last)[1]]]
+    sentences = model_sentences(n)
+    if sentences != [(0, last + 1)]:
+        units += [n.original[n.span(a)[0] : n.span(b - 1)[1]] for a, b in sentences]
+    return units
+
+
 def load_team_threats(names: Iterable[str] = TEAM_THREAT_SETS) -> list[dict[str, Any]]:
     rows = []
     for name in names:
@@ -620,10 +639,13 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
     C and the threshold are chosen together: the most team threats found with each team set
     left out of the training in turn (the way a new set of comments meets the model), among the
     settings that flag at most ``THREAT_FALSE_FLAG_BUDGET`` of the left-out sets' must-never-flag
-    comments and of the public tune bucket (7) that threatens no one. Buckets 8-9 are never
-    read here."""
+    comments and of the public tune bucket (7) that threatens no one. A comment is scored as
+    the classifier reads it: the higher of its own probability and its sentences'
+    (``threat_reading_units``). Buckets 8-9 are never read here."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    from page_governor.moderation.threats import MODEL_SENTENCES_FROM
 
     public = load_threat_rows(datasets)
     team = load_team_threats()
@@ -656,10 +678,15 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
         return vectorizer, model
 
     def probabilities(vectorizer: Any, model: Any, rows: list[dict[str, Any]]) -> list[float]:
-        return [
-            float(p)
-            for p in model.predict_proba(vectorizer.transform([r["text"] for r in rows]))[:, 1]
-        ]
+        """As the classifier reads: the higher of the comment's and its sentences'."""
+        units = [threat_reading_units(r["text"]) for r in rows]
+        flat = [text for texts in units for text in texts]
+        scores = iter(model.predict_proba(vectorizer.transform(flat))[:, 1])
+        found = []
+        for texts in units:
+            whole, *sentences = (float(next(scores)) for _ in texts)
+            found.append(max([whole, *sentences]) if whole >= MODEL_SENTENCES_FROM else whole)
+        return found
 
     best: tuple[tuple[int, int], float, float, dict[str, Any]] | None = None
     for c in (1.0, 2.0, 4.0, 8.0):
@@ -671,14 +698,15 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
         tune = list(
             zip(tune_public, probabilities(*fit(train_public + team, c), tune_public), strict=True)
         )
+        team_threats = sum(r["threat"] for r, _ in left_out)
+        public_threats = sum(r["threat"] for r, _ in tune)
         for t in thresholds:
             found = sum(r["threat"] and p >= t for r, p in left_out)
             clean = [p >= t for r, p in left_out if r["clean"]]
             public_found = sum(r["threat"] and p >= t for r, p in tune)
             harmless = [p >= t for r, p in tune if not r["threat"]]
-            if sum(clean) > THREAT_FALSE_FLAG_BUDGET * len(clean) or sum(
-                harmless
-            ) > THREAT_FALSE_FLAG_BUDGET * len(harmless):
+            budget = THREAT_FALSE_FLAG_BUDGET
+            if sum(clean) > budget * len(clean) or sum(harmless) > budget * len(harmless):
                 continue
             key = (found, public_found)
             if best is None or key > best[0]:
@@ -687,9 +715,9 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
                     c,
                     t,
                     {
-                        "team_threats_found_left_out": f"{found}/{sum(r['threat'] for r, _ in left_out)}",
+                        "team_threats_found_left_out": f"{found}/{team_threats}",
                         "team_clean_flagged_left_out": f"{sum(clean)}/{len(clean)}",
-                        "public_tune_threats_found": f"{public_found}/{sum(r['threat'] for r, _ in tune)}",
+                        "public_tune_threats_found": f"{public_found}/{public_threats}",
                         "public_tune_harmless_flagged": f"{sum(harmless)}/{len(harmless)}",
                     },
                 )

@@ -15,6 +15,7 @@ from page_governor.moderation import threats
 from page_governor.moderation.classifier import ADVISORY_THREAT_MODEL, Classifier
 from page_governor.moderation.detectors import Context
 from page_governor.moderation.evaluation import evaluate, load_comments
+from page_governor.moderation.normalize import normalize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "moderation"
 CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
@@ -369,6 +370,32 @@ def test_the_threat_model_leaves_political_speech_denials_and_things_alone_even_
 ):
     assert RECALL_FIRST.threat_threshold < CLASSIFIER.threat_threshold
     assert Category.THREAT not in RECALL_FIRST.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheriff Diaz is a great guy and I voted for him twice. Those reckless deputies must be "
+        "dead by summer though.",
+        "I went to the town hall meeting last night and nobody listened to a word we said about "
+        "the potholes on Fifth. Somebody is going to make that judge pay in a way he won't "
+        "forget.",
+    ],
+)
+def test_the_threat_model_reads_a_threat_in_one_sentence_of_a_longer_comment(text):
+    result = CLASSIFIER.classify(text)
+    assert Category.THREAT in result.categories
+    (quoted,) = [e.text for e in result.evidence if e.category is Category.THREAT]
+    assert quoted.startswith(("Those reckless", "Somebody is going"))  # that sentence alone
+
+
+def test_a_sentence_that_aims_at_no_one_is_not_a_threat_to_the_model():
+    for text in (
+        "Nooooo I'm gonna be bored to death all day. Cable outage.",
+        "If I come soon I will come, otherwise tomorrow.",
+    ):
+        assert CLASSIFIER._threat_probability(normalize(text)) >= CLASSIFIER.threat_threshold
+        assert Category.THREAT not in CLASSIFIER.classify(text).categories
 
 
 def test_a_threat_threshold_of_one_turns_the_threat_model_off():
