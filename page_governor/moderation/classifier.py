@@ -219,6 +219,14 @@ _MESSAGING_APPS = frozenset({"whatsapp", "telegram", "signal", "wechat", "kik", 
 _CONTACT_WORDS = frozenset({"contact", "message", "text", "dm", "inbox", "reach", "chat", "add"})
 
 
+def _model_threshold(written: float | None, model: LinearModel | None, factor: float) -> float:
+    """The probability at which a model flags: as written in moderation.yaml, else its trained
+    threshold times the preset's factor (at most 0.99; 1.0 without a model)."""
+    if written is not None:
+        return written
+    return min(0.99, (model.threshold if model else 1.0) * factor)
+
+
 class Classifier:
     """Flags comments for human review. Pure and deterministic: same text, same result."""
 
@@ -237,27 +245,15 @@ class Classifier:
         self.spam_model = spam_model
         self.threat_model = threat_model
         self.calibration = calibration
-        # The spam model flags at its trained threshold, scaled by the preset (or as written in
-        # moderation.yaml's model.spam_threshold).
-        self.spam_threshold = (
-            lexicon.spam_model_threshold
-            if lexicon.spam_model_threshold is not None
-            else min(
-                0.99,
-                (spam_model.threshold if spam_model else 1.0)
-                * PRESETS[lexicon.preset]["spam_model_factor"],
-            )
+        # The spam and threat models flag at their trained thresholds, scaled by the preset, or
+        # as written in moderation.yaml's model.spam_threshold and model.threat_threshold (1.0
+        # turns the threat model off).
+        preset = PRESETS[lexicon.preset]
+        self.spam_threshold = _model_threshold(
+            lexicon.spam_model_threshold, spam_model, preset["spam_model_factor"]
         )
-        # The threat model adds a threat at its trained threshold, scaled by the preset (or as
-        # written in moderation.yaml's model.threat_threshold; 1.0 turns it off).
-        self.threat_threshold = (
-            lexicon.threat_model_threshold
-            if lexicon.threat_model_threshold is not None
-            else min(
-                0.99,
-                (threat_model.threshold if threat_model else 1.0)
-                * PRESETS[lexicon.preset]["threat_model_factor"],
-            )
+        self.threat_threshold = _model_threshold(
+            lexicon.threat_model_threshold, threat_model, preset["threat_model_factor"]
         )
         # The model flags an attack at this probability (a person must be addressed too).
         self.model_threshold = (

@@ -1,9 +1,11 @@
-"""Train the personal-attack model shipped in ``models/attack.json``.
+"""Train the models shipped in ``models/``: personal attacks (``attack.json``), spam
+(``spam.json``), threats (``threat.json``) and the calibration of every category's scores.
 
     python -m page_governor.moderation.training --datasets ../shared/datasets
 
-One piece: the attack model, the spam model and the calibration share the data loaders, the
-bucket rule and the provenance record; in separate modules each would import them back.
+One piece: the three models and the calibration share the data loaders, the bucket rule and
+the provenance record; in separate modules each would import them back. What follows describes
+the attack model; ``train_spam`` and ``train_threat`` say how theirs differ.
 
 Reproducible: the same files give the same model. Rows are split by a hash of their id into
 ten buckets: 0-6 train, 7 tune (choose C and the threshold), 8-9 test (never seen here; the
@@ -244,6 +246,37 @@ def _f1(pred: list[bool], gold: list[bool]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def word_vectorizer(texts: list[str], blinded: frozenset[str]) -> Any:
+    """Binary TF-IDF (l2) over ``features``, on the vocabulary ``select_vocabulary`` keeps."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(
+        analyzer=features,
+        binary=True,
+        vocabulary=select_vocabulary(texts, blinded),
+        norm="l2",
+        use_idf=True,
+        smooth_idf=True,
+    )
+
+
+def exported_model(kind: str, vectorizer: Any, model: Any, threshold: float) -> dict[str, Any]:
+    """A fitted TF-IDF + logistic regression as the JSON ``LinearModel`` reads: the intercept
+    and, per feature, weight×idf and idf² (rounded to 6 decimals)."""
+    idf = vectorizer.idf_
+    coef = model.coef_[0]
+    return {
+        "kind": kind,
+        "format": 1,
+        "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": threshold,
+        "features": {
+            name: [round(float(coef[i] * idf[i]), 6), round(float(idf[i] ** 2), 6)]
+            for name, i in sorted(vectorizer.vocabulary_.items())
+        },
+    }
+
+
 def select_vocabulary(texts: Iterable[str], blinded: frozenset[str] = frozenset()) -> list[str]:
     """The features the model keeps: seen in at least ``MIN_DF`` texts, the ``MAX_FEATURES``
     most frequent, ties broken by the feature itself; none that contains a ``blinded`` word.
@@ -264,7 +297,6 @@ def select_vocabulary(texts: Iterable[str], blinded: frozenset[str] = frozenset(
 
 
 def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, Any]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     olid_path = datasets / "olid_training_v1.0.tsv"
@@ -277,14 +309,7 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
     texts = [r["text"] for r in train_rows]
     blinded = blinded_terms()
     blinded |= names_after_titles(domain_rows, blinded)
-    vectorizer = TfidfVectorizer(
-        analyzer=features,
-        binary=True,
-        vocabulary=select_vocabulary(texts, blinded),
-        norm="l2",
-        use_idf=True,
-        smooth_idf=True,
-    )
+    vectorizer = word_vectorizer(texts, blinded)
     x_train = vectorizer.fit_transform(texts)
     y_train = [r["attack"] for r in train_rows]
     x_tune = vectorizer.transform([r["text"] for r in tune_rows])
@@ -304,18 +329,8 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
         )
     assert best is not None
     f1, c, threshold, model = best
-    idf = vectorizer.idf_
-    weights = model.coef_[0]
-    feats = {
-        name: [round(float(weights[i] * idf[i]), 6), round(float(idf[i] ** 2), 6)]
-        for name, i in sorted(vectorizer.vocabulary_.items())
-    }
     artifact = {
-        "kind": "personal_attack",
-        "format": 1,
-        "intercept": round(float(model.intercept_[0]), 6),
-        "threshold": threshold,
-        "features": feats,
+        **exported_model("personal_attack", vectorizer, model, threshold),
         "training": {
             "files": {
                 olid_path.name: file_digest(olid_path),
@@ -477,17 +492,8 @@ def train_spam(
         print(f"C={c}: best tune F1 so far {best[0] if best else 0:.3f}", file=sys.stderr)
     assert best is not None
     f1, c, threshold, model = best
-    idf = vectorizer.idf_
-    coef = model.coef_[0]
     artifact = {
-        "kind": "spam",
-        "format": 1,
-        "intercept": round(float(model.intercept_[0]), 6),
-        "threshold": threshold,
-        "features": {
-            name: [round(float(coef[i] * idf[i]), 6), round(float(idf[i] ** 2), 6)]
-            for name, i in sorted(vectorizer.vocabulary_.items())
-        },
+        **exported_model("spam", vectorizer, model, threshold),
         "training": {
             "files": {
                 sms_path.name: {"sha256": file_digest(sms_path), "source": SOURCES[sms_path.name]},
@@ -642,7 +648,6 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
     comments and of the public tune bucket (7) that threatens no one. A comment is scored as
     the classifier reads it: the higher of its own probability and its sentences'
     (``threat_reading_units``). Buckets 8-9 are never read here."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from page_governor.moderation.threats import MODEL_SENTENCES_FROM
@@ -656,14 +661,7 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
 
     def fit(rows: list[dict[str, Any]], c: float) -> tuple[Any, Any]:
         texts = [r["text"] for r in rows]
-        vectorizer = TfidfVectorizer(
-            analyzer=features,
-            binary=True,
-            vocabulary=select_vocabulary(texts, blinded),
-            norm="l2",
-            use_idf=True,
-            smooth_idf=True,
-        )
+        vectorizer = word_vectorizer(texts, blinded)
         x = vectorizer.fit_transform(texts)
         model = LogisticRegression(
             C=c,
@@ -726,8 +724,6 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
         raise RuntimeError("no setting keeps false flags within the budget")
     _, c, threshold, reading = best
     vectorizer, model = fit(train_public + team, c)
-    idf = vectorizer.idf_
-    coef = model.coef_[0]
     files = {
         name: {"sha256": file_digest(datasets / name), "source": source}
         for name, source in THREAT_SOURCES.items()
@@ -735,14 +731,7 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
     for name in TEAM_THREAT_SETS:
         files[name] = {"sha256": file_digest(DOMAIN_DATA.parent / name)}
     artifact = {
-        "kind": "threat",
-        "format": 1,
-        "intercept": round(float(model.intercept_[0]), 6),
-        "threshold": threshold,
-        "features": {
-            name: [round(float(coef[i] * idf[i]), 6), round(float(idf[i] ** 2), 6)]
-            for name, i in sorted(vectorizer.vocabulary_.items())
-        },
+        **exported_model("threat", vectorizer, model, threshold),
         "training": {
             "files": files,
             "team_weight": THREAT_TEAM_WEIGHT,
@@ -967,31 +956,23 @@ def main() -> None:
         import sklearn  # noqa: F401
     except ImportError:
         sys.exit('error: training needs scikit-learn: python -m pip install -e ".[train]"')
+    linear = {  # model: (trainer, where it goes, what its training reports)
+        "attack": (train, MODEL_PATH, "tune F1 {tune_f1_tin_ind}"),
+        "spam": (train_spam, SPAM_MODEL_PATH, "tune F1 {tune_f1}"),
+        "threat": (train_threat, THREAT_MODEL_PATH, "left-out reading {reading}"),
+    }
     for model in models:
-        if model == "attack":
-            artifact = train(args.datasets, args.out or MODEL_PATH)
-            print(
-                f"wrote {args.out or MODEL_PATH}: {len(artifact['features'])} features, "
-                f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
-                f"tune F1 {artifact['training']['tune_f1_tin_ind']}"
-            )
-        elif model == "threat":
-            artifact = train_threat(args.datasets, args.out or THREAT_MODEL_PATH)
-            print(
-                f"wrote {args.out or THREAT_MODEL_PATH}: {len(artifact['features'])} features, "
-                f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
-                f"left-out reading {artifact['training']['reading']}"
-            )
-        elif model == "calibration":
+        if model == "calibration":
             artifact = train_calibration(args.datasets, args.out or CALIBRATION_PATH)
             print(f"wrote {args.out or CALIBRATION_PATH}: {', '.join(artifact['categories'])}")
-        else:
-            artifact = train_spam(args.datasets, args.out or SPAM_MODEL_PATH)
-            print(
-                f"wrote {args.out or SPAM_MODEL_PATH}: {len(artifact['features'])} features, "
-                f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
-                f"tune F1 {artifact['training']['tune_f1']}"
-            )
+            continue
+        trainer, path, reading = linear[model]
+        artifact = trainer(args.datasets, args.out or path)
+        print(
+            f"wrote {args.out or path}: {len(artifact['features'])} features, "
+            f"C={artifact['training']['C']}, threshold={artifact['threshold']}, "
+            + reading.format(**artifact["training"])
+        )
 
 
 if __name__ == "__main__":
