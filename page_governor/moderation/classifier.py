@@ -129,6 +129,7 @@ MIN_THREAT_MODEL_WORDS = threats.MODEL_MIN_WORDS
 # Words that point at people without naming them: "those vegetarians", "his car".
 _GROUP_MARKS = frozenset(["those", "these", "his", "their", "theirs", "hers"])
 _FIRST_PERSON = frozenset(["i", "i'm", "im", "i'll", "ill", "i'd", "id", "i've", "ive"])
+_IMPERATIVE_HARM = frozenset(["rot", "burn", "choke", "drown", "bleed"])
 
 # Words the attack model weighs for an attack that describe no one by themselves ("Women like
 # you are absolute heroes", "a little"): a reviewer shown them as the evidence sees no reason,
@@ -301,8 +302,15 @@ class Classifier:
             and w not in lexicon.official_terms
         )
         # Words that name whom or what a threat could be aimed at (see _aims_at_someone).
+        # (an insult names a person: "die bitch")
         self._threat_targets = (
-            PERSON_REFS | PERSON_NOUNS | _FAMILY | _PROPERTY | lexicon.official_terms | _GROUP_MARKS
+            PERSON_REFS
+            | PERSON_NOUNS
+            | _FAMILY
+            | _PROPERTY
+            | _GROUP_MARKS
+            | lexicon.official_terms
+            | lexicon.insult_nouns
         )
         # The model can only produce a flag when one of these words is present (see
         # _model_evidence), so it is not even scored otherwise.
@@ -508,10 +516,10 @@ class Classifier:
         model = self.threat_model
         assert model is not None
         words, t = n.words, self.threat_threshold
-        scored = sorted(
-            (-model.probability(words[a:b]), a, b)
-            for a, b in threats.model_sentences(n, self._threat_evidence)
-        )
+        units = threats.model_sentences(n, self._threat_evidence)
+        if not units and len(words) < threats.MODEL_SENTENCE_WORDS:
+            units = [(0, len(words))]  # "@USER die bitch": the comment is its one sentence
+        scored = sorted((-model.probability(words[a:b]), a, b) for a, b in units)
         candidates = [(a, b) for p, a, b in scored if -p >= t]
         if not candidates and all(threats.model_may_read(n, a, b) for _, a, b in scored):
             candidates = [(a, b) for _, a, b in scored[:1]]
@@ -524,12 +532,14 @@ class Classifier:
 
     def _aims_at_someone(self, n: Normalized, first: int, end: int) -> bool:
         """Whether a sentence names someone or something a threat could be aimed at: a person
-        ("you", "him", "those", "the deputy"), a family, a house or car, or a name (a capitalised
-        word after the first). "Hope all goes well tomo" and "I'm gonna be bored to death" aim at
-        no one."""
+        ("you", "him", "those", "the deputy", an insult), a family, a house or car, or a name (a
+        capitalised word after the first), or the reader, ordered to come to harm ("Die in a
+        fire"). "Hope all goes well tomo" and "I'm gonna be bored to death" aim at no one."""
         words = n.words
         if not self._threat_targets.isdisjoint(words[first:end]):
             return True
+        if words[first] in threats.THREAT_WORDS or words[first] in _IMPERATIVE_HARM:
+            return True  # an order to die or burn is given to the reader: "Die in a fire"
         return any(
             n.capitalised(i) and words[i] not in _FIRST_PERSON for i in range(first + 1, end)
         )

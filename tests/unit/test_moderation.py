@@ -389,6 +389,14 @@ def test_the_threat_model_reads_a_threat_in_one_sentence_of_a_longer_comment(tex
     assert quoted.startswith(("Those reckless", "Somebody is going"))  # that sentence alone
 
 
+def test_the_threat_model_reads_a_comment_too_short_for_a_sentence_and_an_order_to_die():
+    text = "Die in a fire"  # four words: the comment is its one sentence; "die" orders the reader
+    assert Category.THREAT not in RULES_ONLY.classify(text).categories
+    result = CLASSIFIER.classify(text)
+    assert Category.THREAT in result.categories
+    assert [e.text for e in result.evidence if e.category is Category.THREAT] == [text]
+
+
 def test_a_sentence_that_aims_at_no_one_is_not_a_threat_to_the_model():
     for text in (
         "Nooooo I'm gonna be bored to death all day. Cable outage.",
