@@ -310,7 +310,7 @@ _DEAD_ADVERB = wordset(
 )
 # a consequence at law: "you won't be going home tonight, you'll be going to jail"
 _AT_LAW = wordset(
-    "jail prison arrested arrest ticket tickets citation fined fine court sued lawsuit fired "
+    "jail prison arrested arrest ticket tickets citation fined court sued lawsuit fired "
     "impeached recalled"
 )
 
@@ -332,9 +332,8 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
     deeds, consoles no one and is not quoted; no harm in it is denied ("I'm not going to kill
     you"), done to a thing ("hang all these pictures", "burn them in the fire pit, the leaves"),
     already done by someone sought ("find whoever killed him") or an adverb ("dead wrong"); no
-    one is fired from a job ("fire the chief and his cronies"); and
-    a sentence without a harm word that ends at law ("… you'll be going to jail") is no
-    threat of violence."""
+    one is fired from a job ("fire the chief and his cronies"); and a sentence without a harm
+    word that ends at law ("… you'll be going to jail") is no threat of violence."""
     sentence = " ".join(n.words[first:end])
     if (
         _REPORTED.search(sentence)
