@@ -120,11 +120,6 @@ _COMMON_WORDS = frozenset(
 # A word whose own coefficient in the threat model reaches this opens the model's reading (the
 # model is not asked about a comment without one) and marks the sentence quoted as evidence.
 THREAT_EVIDENCE_COEFFICIENT = 2.0
-# The threat model reads at most this many words (the evidence is one sentence, and the rest
-# of a very long comment would only cost time), and no comment or sentence of fewer words than
-# the minimum ("Fire..", "Every monday").
-THREAT_MODEL_WORDS = threats.MODEL_WORDS
-MIN_THREAT_MODEL_WORDS = threats.MODEL_MIN_WORDS
 
 # Words that point at people without naming them: "those vegetarians", "his car".
 _GROUP_MARKS = frozenset(["those", "these", "his", "their", "theirs", "hers"])
@@ -492,10 +487,10 @@ class Classifier:
         the whole reaches ``threats.MODEL_SENTENCES_FROM``); 0 without a model, for a
         comment of under three words, or for one with none of the words that weigh clearly for a
         threat."""
-        words = n.words[:THREAT_MODEL_WORDS]
+        words = n.words[: threats.MODEL_WORDS]
         if (
             self.threat_model is None
-            or len(words) < MIN_THREAT_MODEL_WORDS
+            or len(words) < threats.MODEL_MIN_WORDS
             or self._threat_evidence.isdisjoint(words)
         ):
             return 0.0

@@ -227,24 +227,26 @@ class Normalized:
             self._locate(i)
         return self._starts[i]
 
-    def sentence(self, i: int) -> int:
-        """The sentence number of word ``i`` (how many sentence breaks come before it)."""
+    def _sentence_breaks(self) -> list[int]:
         if self._breaks is None:
             self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
-        return bisect_left(self._breaks, self.folded_start(i))
+        return self._breaks
+
+    def sentence(self, i: int) -> int:
+        """The sentence number of word ``i`` (how many sentence breaks come before it)."""
+        return bisect_left(self._sentence_breaks(), self.folded_start(i))
 
     def one_sentence(self) -> bool:
         """Whether every word is in one sentence (no break before the last letter or digit),
         told without locating a word."""
-        if self._breaks is None:
-            self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
-        if not self._breaks:
+        breaks = self._sentence_breaks()
+        if not breaks:
             return True
         folded = self.folded
         last = len(folded)
         while last > 0 and not folded[last - 1].isalnum():
             last -= 1
-        return self._breaks[0] >= last
+        return breaks[0] >= last
 
     def sentence_bounds(self, i: int, *, limit: int = 60) -> tuple[int, int]:
         """Word indices [first, end) of the sentence of word ``i`` (at most ``limit`` words

@@ -354,7 +354,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
         before = words[max(first, i - 3) : i]
         after = words[i + 1] if i + 1 < end else ""
         if (
-            (not _NEGATIONS.isdisjoint(before) and _UNAFRAID.isdisjoint(before))
+            _negated(before)
             or (before and before[-1] in _WHO and word.endswith("ed"))
             or (word == "dead" and after in _DEAD_ADVERB)
             or _NOT_A_PERSON.match(text, n.clean_start(i) + len(word))
@@ -442,9 +442,15 @@ def _denied(m: re.Match[str]) -> bool:
         return False
     before = m.group(0)[: harm.start()].split()
     if not _NEGATIONS.isdisjoint(before[-3:]):
-        # "I'm not afraid to slit your throat", "I won't hesitate to shoot" deny nothing
-        return _UNAFRAID.isdisjoint(before[-3:])
+        return _negated(before)
     return harm.group(0).startswith("hurt") and bool(before) and before[-1] in _FEELING
+
+
+def _negated(before: list[str]) -> bool:
+    """Whether a negation in the three words before a harm denies it ("I will never hurt you";
+    "I'm not afraid to slit your throat", "I won't hesitate to shoot" deny nothing)."""
+    last = before[-3:]
+    return not _NEGATIONS.isdisjoint(last) and _UNAFRAID.isdisjoint(last)
 
 
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
