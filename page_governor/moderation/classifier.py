@@ -357,6 +357,7 @@ class Classifier:
                 if len(w) > 3 and STRETCHED.search(w):
                     reshaped.update(collapse_repeats(w))
         clean = " ".join(words)
+        spaced = SPACED_WORDS.search(clean) is not None  # "k i l l": obscenity or threat
         if (
             not wordset.isdisjoint(self._obscene_words)
             or not reshaped.isdisjoint(self._obscene_words)
@@ -367,7 +368,7 @@ class Classifier:
                 and lex.obscene_root_text.search(clean)
             )
             or (("*" in folded or "#" in folded or "%" in folded) and _MASKED.search(folded))
-            or SPACED_WORDS.search(clean)
+            or spaced
             or SOUND_SCREEN.search(clean)
         ):
             need.add(Category.OBSCENITY)
@@ -391,9 +392,8 @@ class Classifier:
             or threats.may_frame(wordset)
             or incitement.may_incite(wordset)
             or menace.may_menace(wordset)
-            or SPACED_WORDS.search(clean)
+            or spaced  # "k i l l" is read again, joined
         ):
-            # "k i l l" is read again, joined
             need.add(Category.THREAT)
         if (
             _DIGIT.search(folded)
@@ -402,7 +402,7 @@ class Classifier:
         ):
             need.add(Category.PERSONAL_INFO)
         spam_words = (
-            {w.strip(spam.MARKS) for w in wordset} if spam.EDGE_MARKS.search(clean) else wordset
+            {w.strip(spam.MARKS) for w in wordset} if spam.has_edge_marks(clean) else wordset
         )
         if (
             not spam_words.isdisjoint(self._spam_words)

@@ -251,12 +251,17 @@ class Normalized:
     def sentence_bounds(self, i: int, *, limit: int = 60) -> tuple[int, int]:
         """Word indices [first, end) of the sentence of word ``i`` (at most ``limit`` words
         either side: a 'sentence' longer than that is a wall of text, read locally)."""
-        s = self.sentence(i)
+        breaks = self._sentence_breaks()
+        s = bisect_left(breaks, self.folded_start(i))
+        # word j is in sentence s when the break before it is s's first: after ``after``, at
+        # or before ``upto`` (compared directly, not counted again for every word)
+        after = breaks[s - 1] if s else -1
+        upto = breaks[s] if s < len(breaks) else len(self.folded)
         first = i
-        while first > 0 and i - first < limit and self.sentence(first - 1) == s:
+        while first > 0 and i - first < limit and self.folded_start(first - 1) > after:
             first -= 1
         end = i + 1
-        while end < len(self.words) and end - i < limit and self.sentence(end) == s:
+        while end < len(self.words) and end - i < limit and self.folded_start(end) <= upto:
             end += 1
         return first, end
 
