@@ -415,6 +415,7 @@ class Classifier:
             or not wordset.isdisjoint(_SPAM_MONEY_WORDS)
             or not wordset.isdisjoint(_MESSAGING_APPS)
             or ("@" in folded and not wordset.isdisjoint(_CONTACT_WORDS))
+            or spam.may_scam_shape(wordset, folded)
             or spam.TLD.search(folded)
         ):
             need.add(Category.SPAM)

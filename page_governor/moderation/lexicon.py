@@ -24,7 +24,20 @@ def _phrase_regex(phrases: set[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    # A term that begins or ends with a mark ("% off") stands where the mark is: after "70".
+    edges = [p for p in alternatives if not (p[:1].isalnum() or p[:1] == "_")]
+    edges += [p for p in alternatives if p not in edges and not (p[-1:].isalnum() or p[-1:] == "_")]
+    words = "|".join(p for p in alternatives if p not in edges)
+    marked = "".join(
+        "|"
+        + (r"(?<![\w])" if p[:1].isalnum() else "")
+        + p
+        + (r"(?![\w])" if p[-1:].isalnum() else "")
+        for p in edges
+    )
+    if not words:
+        return re.compile(marked[1:])
+    return re.compile(r"(?<![\w])(?:" + words + r")(?![\w])" + marked)
 
 
 def phrase_possible(wordset: set[str], phrases: dict[str, tuple[frozenset[str], ...]]) -> bool:

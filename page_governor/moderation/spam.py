@@ -42,6 +42,7 @@ def _urls(text: str, limit: int) -> list[tuple[int, int]]:
 
 _MONEY = re.compile(
     r"\$\s?\d[\d,.]*\s*(k\b)?\s*(/|per|a|an|in|every)\s*(one\s+)?(day|week|hour|month|wk|hr)\b"
+    r"|\$\s?\d[\d,.]*\s*(k\b)?\s*(daily|weekly|nightly)\b"
     r"|\b(make|earn|making|earning)\s+\$|\$\$+|\b\d{2,4}\s?%\s+(guaranteed|returns?|profit)"
     r"|\b\d{2,3}x\s+(signals|returns|profit|gains)|\b(guaranteed|passive)\s+(returns?|income|profit)"
 )
@@ -113,9 +114,13 @@ def model_words(words: list[str], original: str) -> list[str]:
 # Moving the conversation to a messaging app or a private handle: the scammer's first step
 # ("contact him on WhatsApp", "DM @restore_desk", "text me on Telegram").
 _CONTACT_LURE = re.compile(
-    r"\b(contact|message|text|dm|inbox|write to|reach out to|reach|chat with|talk to|add)\b"
-    r"[^.!?\n]{0,40}(\b(whatsapp|telegram|signal|wechat|kik|snapchat|hangouts)\b|(?<!\w)@\w{3,})"
-    r"|\b(whatsapp|telegram)\b[^.!?\n]{0,12}\+?\d[\d\s()-]{7,}",
+    r"\b(contact|message|text|dm|inbox|write to|reach out to|reach|chat with|talk to|add|"
+    r"get in touch with|got in touch with|email|e-mail|hit up)\b[^.!?\n]{0,40}"
+    r"(?:\b(?P<app>whatsapp|telegram|signal|wechat|kik|snapchat|hangouts)\b|(?<!\w)@\w{3,}"
+    # a public network or an e-mail address is also how residents reach the agency, so these
+    # weigh as a handle does: with two topics ("hacked", "got mine back") they are the scam
+    r"|\bon (instagram|insta|ig|facebook|fb|messenger|tiktok|twitter)\b|[\w.+-]+@[\w-]+\.[a-z]{2,})"
+    r"|\b(?P<app_number>whatsapp|telegram)\b[^.!?\n]{0,12}\+?\d[\d\s()-]{7,}",
     re.IGNORECASE,
 )
 _LURE_WORDS = frozenset(
@@ -132,6 +137,10 @@ _LURE_WORDS = frozenset(
         "add",
         "whatsapp",
         "telegram",
+        "touch",
+        "email",
+        "e-mail",
+        "hit",
     ]
 )
 
@@ -145,24 +154,59 @@ def _may_lure(n: Normalized) -> bool:
 _LURE_TOPIC = re.compile(
     r"\b(recover\w*|hack\w*|restor\w*|locked|disabled|suspended|invest\w*|crypto\w*|bitcoin|"
     r"forex|broker|trad(e|er|ing)|profit\w*|payouts?|loans?|credit|hiring|job|earn\w*|income|"
-    r"singles?|lonely|sexy|dating|expert|specialist|legit|cash|prize|winner)\b|\$\s?\d",
+    r"singles?|lonely|sexy|dating|expert|specialist|legit|cash|prize|winner|scam\w*|"
+    r"got (it|mine|them|everything|it all|all of it|my money|my account) back|traced)\b|\$\s?\d",
     re.IGNORECASE,
 )
 # "Turned $500 into $7,200", "invest $200 and receive $2,000".
 # A testimonial that credits a named "expert" or a handle with a recovered account or a profit:
 # "Thanks to Mr. Kevin Hacks on Instagram I recovered my disabled account".
+_CREDIT_WORDS = frozenset(["got", "restored", "recovered", "fixed", "helped", "returned", "traced"])
 _TESTIMONIAL = re.compile(
     r"\b(thanks to|thank you to|all thanks|shout ?out to|credit to|grateful to|recommend)\b"
     r"[^.!?\n]{0,40}\b(mr|mrs|ms|dr|sir|madam|@\w{3,}|on (instagram|ig|facebook|fb|telegram|"
-    r"whatsapp|tiktok|snapchat))\b",
+    r"whatsapp|tiktok|snapchat))\b"
+    # a handle credited with the recovery: "@unlock.desk got it back for me"
+    r"|(?<!\w)@[\w.]{3,}\s+(got|restored|recovered|fixed|returned|traced)\b",
     re.IGNORECASE,
 )
 _TESTIMONIAL_WORDS = frozenset(
-    ["thanks", "thank", "shout", "shoutout", "credit", "grateful", "recommend"]
+    ["thanks", "thank", "shout", "shoutout", "credit", "grateful", "recommend", *_CREDIT_WORDS]
 )
 _MONEY_MULTIPLY = re.compile(
     r"\b(turned|turn|invest(ed)?|put in|deposit(ed)?)\s+\$\s?\d[\d,.]*k?\s+(into|and (get|receive|got|make|earn))"
-    r"[^.!?]{0,10}\$\s?\d",
+    r"[^.!?]{0,10}\$\s?\d"
+    # "send $100 and get $200 back", "send 0.1 BTC and receive 0.2 BTC"
+    r"|\b(send|sent)\s+(\$\s?\d[\d,.]*|\d[\d,.]*\s*(btc|eth|usdt|bitcoin))\s+and\s+"
+    r"(get|receive|got|you('ll| will) (get|receive))\b",
+    re.IGNORECASE,
+)
+# A link spelled to slip past filters: "freerobux . site", "support-desk (dot) com" (a dot
+# with a space on one side only is a sentence's end: "at the mall. me and my wife").
+_OBFUSCATED_LINK = re.compile(
+    r"\b[a-z0-9-]{3,}(?: \. |\s?[(\[]dot[)\]]\s?)(?:com|net|org|site|online|xyz|shop|store|"
+    r"info|live|club|top|link|app|io|co|me|ly|vip|win|click)\b"
+)
+# Impersonating the platform to take over the page: a warning that "your page" or "this
+# account" will be disabled, deleted or restricted, and an order to verify, confirm or appeal.
+_SCARE_TARGET = re.compile(
+    r"\b(your|this)\s+((facebook|fb|instagram|ig|business|fan)\s+)?(page|account|profile)\b|"
+    r"\bpage (owner|admin)\b",
+    re.IGNORECASE,
+)
+# the consequence foretold or announced ("will be disabled", "has been locked", "scheduled for
+# deletion"), not a resident's story of what happened ("they deleted my comment")
+_SCARE_CONSEQUENCE = re.compile(
+    r"\b(will|may|is going to|are going to)\s+be\s+(permanently\s+)?(disabled|suspended|deleted|"
+    r"removed|restricted|unpublished|deactivated|terminated|banned|locked)\b"
+    r"|\b(has|have)\s+been\s+(temporarily\s+|permanently\s+)?(flagged|disabled|suspended|"
+    r"restricted|locked|deactivated)\b"
+    r"|\bscheduled for (permanent\s+)?(deletion|removal|suspension|deactivation)\b"
+    r"|\bto avoid (permanent\s+)?(suspension|deletion|removal|deactivation)\b",
+    re.IGNORECASE,
+)
+_SCARE_ACTION = re.compile(
+    r"\b(verify|confirm|appeal|secure|submit|review|fill out|log ?in|click|sign in)\b",
     re.IGNORECASE,
 )
 # Brands that phishing domains imitate, and the words they add ("paypa1-secure-login").
@@ -229,8 +273,107 @@ _SCAM_WARNING = re.compile(
 )
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
-EDGE_MARKS = re.compile(r"(?:(?<= )|^)[*#%!|+]+|[*#%!|+]+(?= |$)")
+# ("70% off": a percent sign after a number is no decoration)
+EDGE_MARKS = re.compile(r"(?:(?<= )|^)[*#%!|+]+|(?<!\d)[*#%!|+]+(?= |$)")
 _MARK = re.compile(r"[*#%!|+]")  # scanned fast (a character class): most comments have none
+
+
+_SCARE_WORDS = frozenset(
+    [
+        "disabled",
+        "suspended",
+        "deleted",
+        "deletion",
+        "removed",
+        "removal",
+        "restricted",
+        "unpublished",
+        "deactivated",
+        "terminated",
+        "banned",
+        "suspension",
+        "locked",
+    ]
+)
+_SCARE_TARGETS = frozenset({"page", "account", "profile", "admin", "owner"})
+_NETWORK_WORDS = frozenset(
+    [
+        "instagram",
+        "insta",
+        "ig",
+        "facebook",
+        "fb",
+        "messenger",
+        "tiktok",
+        "twitter",
+        "whatsapp",
+        "telegram",
+        "signal",
+        "wechat",
+        "kik",
+        "snapchat",
+        "hangouts",
+    ]
+)
+
+
+_SCARE_ACTIONS = frozenset(
+    [
+        "verify",
+        "confirm",
+        "appeal",
+        "secure",
+        "submit",
+        "review",
+        "fill",
+        "log",
+        "login",
+        "click",
+        "sign",
+    ]
+)
+# with an "@": an e-mail address to write to, or a handle credited with a recovery
+_AT_WORDS = frozenset(
+    ["email", "e-mail", "touch", "hit", "restored", "recovered", "fixed", "returned", "traced"]
+)
+
+
+def may_scam_shape(words: set[str], folded: str) -> bool:
+    """Could a page-takeover warning, a lure to a network or an e-mail address, a credited
+    handle or a link spelled apart be here? (Set tests first: the screen's question.)"""
+    return (
+        _may_scare(words)
+        or (not _NETWORK_WORDS.isdisjoint(words) and not _LURE_WORDS.isdisjoint(words))
+        or (
+            "@" in folded
+            and (not _AT_WORDS.isdisjoint(words) or ("got" in words and "back" in words))
+        )
+        or (" . " in folded and _OBFUSCATED_LINK.search(folded) is not None)
+        or "dot" in words
+    )
+
+
+def _may_scare(words: set[str]) -> bool:
+    """Could ``_account_scare`` find a page-takeover warning? (It needs one word of each kind.)"""
+    return (
+        not _SCARE_WORDS.isdisjoint(words)
+        and not _SCARE_TARGETS.isdisjoint(words)
+        and not _SCARE_ACTIONS.isdisjoint(words)
+    )
+
+
+def _account_scare(text: str) -> tuple[int, int] | None:
+    """Where a comment warns the page's owner that the page or account will be disabled unless
+    they verify, confirm or appeal (the page-takeover phish): the consequence's span, or None.
+    A resident's own story ("Facebook disabled my account, I had to appeal") names no "your
+    page"; a warning about the scam is zeroed by ``_SCAM_WARNING``."""
+    target = _SCARE_TARGET.search(text)
+    if target is None:
+        return None
+    consequence = _SCARE_CONSEQUENCE.search(text)
+    if consequence is None or _SCARE_ACTION.search(text) is None:
+        return None
+    return consequence.span()
 
 
 def has_edge_marks(clean: str) -> bool:
@@ -297,7 +440,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         if topics:
             # a messaging app or a phone number is the scam's channel; an @handle alone is
             # also how visitors answer each other, so it needs two topics ("locked", "recovery")
-            score += 0.5 if lure.group(3) or lure.group(4) or len(topics) > 1 else 0.3
+            score += 0.5 if lure["app"] or lure["app_number"] or len(topics) > 1 else 0.3
             spans.append(lure.span())
     testimonial = (
         _TESTIMONIAL.search(original[:5000])
@@ -309,7 +452,19 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         if topics:
             score += 0.5 if len(topics) > 1 else 0.3
             spans.append(testimonial.span())
-    multiply = _MONEY_MULTIPLY.search(original) if "$" in original else None
+    scare = _account_scare(original[:3000]) if _may_scare(set(n.words[:500])) else None
+    if scare is not None:
+        score += 0.5
+        spans.append(scare)
+    obfuscated = (
+        _OBFUSCATED_LINK.search(original[:5000]) if " . " in original or "dot" in original else None
+    )
+    if obfuscated and not seen_urls:
+        score += 0.45
+        spans.append(obfuscated.span())
+    multiply = (
+        _MONEY_MULTIPLY.search(original) if "$" in original or "send" in original.lower() else None
+    )
     if multiply:
         score += 0.5
         spans.append(multiply.span())

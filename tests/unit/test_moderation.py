@@ -1254,3 +1254,58 @@ def test_a_warning_about_a_scam_is_not_spam_but_the_scam_is(text, spam):
 )
 def test_obscene_and_masked_insults_said_of_a_person_are_attacks(text, attack):
     assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        # the scam families of the twelfth-f dev set, in other words
+        (
+            "Notice to the admin: this page breaks our branding rules and will be unpublished "
+            "tonight. Submit your appeal through pages-appeal-desk.com",
+            True,
+        ),
+        (
+            "Instagram Help: your profile has been locked for suspicious login, log in here to secure it",
+            True,
+        ),
+        ("my snapchat got hacked and @unlock.desk got it back for me, hit him up", True),
+        (
+            "Had my savings stolen by a fake exchange, email retrieve.agent@outlook.com, he traced it",
+            True,
+        ),
+        ("Looking for a sugar momma to spoil me, serious only", True),
+        ("You have a kind face, please accept my friend request so we can talk", True),
+        ("Hurry, free robux for everyone who signs in at robuxcodes . online", True),
+        ("Send $50 and receive $500 back the same day, my guy never misses", True),
+        ("Spring sale 60% off every jacket, today only at jacketdealz.store", True),
+        ("Need your page verified with a blue check? Small fee, message me", True),
+        # and their everyday neighbours
+        ("The fire department's smoke alarm giveaway starts at 9 at the firehouse", False),
+        ("Facebook locked my account for a week and I had to appeal to get back in", False),
+        (
+            "Fake Meta support accounts keep telling pages they'll be deleted, don't click them",
+            False,
+        ),
+        (
+            "Half the apartments on my street are for rent now, pm me if you know a good landlord",
+            False,
+        ),
+        ("Welfare checks were $600 a month back then and rents were half of what they are", False),
+        ("My son wants to send his essay to the chief, can he email it?", False),
+        ("Crime is down 20% off last year's numbers, nice work", False),
+        ("This page deleted my comment again, so I'll submit a records request", False),
+        ("Your page will be reported to the state AG if you keep deleting comments", False),
+    ],
+)
+def test_scam_families_of_the_twelfth_f_dev_set_in_other_words(text, spam):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+def test_a_term_that_begins_with_a_mark_matches_after_a_number():
+    from page_governor.moderation.lexicon import _phrase_regex
+
+    pattern = _phrase_regex({"% off", "buy now"})
+    assert pattern is not None
+    assert pattern.findall("get 70% off, buy now") == ["% off", "buy now"]
+    assert pattern.findall("buy nowhere") == []
