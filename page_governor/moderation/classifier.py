@@ -399,6 +399,7 @@ class Classifier:
             _DIGIT.search(folded)
             or ("@" in folded and personal_info.SCREEN.search(folded))
             or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
+            or len(personal_info.DIGIT_WORDS.intersection(wordset)) >= 3
         ):
             need.add(Category.PERSONAL_INFO)
         spam_words = (

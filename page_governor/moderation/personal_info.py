@@ -11,7 +11,7 @@ business line, the writer's own number) stays below the flag threshold."""
 
 from __future__ import annotations
 
-from page_governor.moderation import pii
+from page_governor.moderation import pii, pii_numbers
 from page_governor.moderation.detectors import MAX_EVIDENCE, Context, Hit
 from page_governor.moderation.normalize import Normalized
 
@@ -31,6 +31,7 @@ _SCORES = {
     "name": (0.75, 0.75),
 }
 NAMED_PLACE_WORDS = pii.NAMED_PLACE_WORDS
+DIGIT_WORDS = pii_numbers.DIGIT_WORDS  # a phone number spelled out needs three different ones
 
 
 def detect_personal_info(n: Normalized, ctx: Context) -> Hit:

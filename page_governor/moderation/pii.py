@@ -43,12 +43,14 @@ from page_governor.moderation.pii_numbers import (
     DOB,
     VEHICLE,
     cards,
+    may_spell_number,
     phones,
     plates,
+    spelled_phones,
     ssns,
 )
 
-# Nothing below can match without a digit or an "@".
+# Nothing below can match without a digit or an "@" (or digits spelled out in words).
 SCREEN = re.compile(r"\d|[\w.+-]@[\w-]+\.")
 _DIGIT = re.compile(r"\d")
 
@@ -173,7 +175,11 @@ _AFTER_ADDRESS = re.compile(
 _STREET_TYPES = (
     r"street|st|avenue|ave|road|rd|drive|dr|lane|ln|court|ct|boulevard|blvd|way|place|pl|circle|"
     r"cir|terrace|ter|trail|trl|parkway|pkwy|highway|hwy|alley|loop|pike|square|sq|crescent|"
-    r"calle|avenida"
+    r"calle|avenida|"
+    # the suffixes of subdivision streets ("3310 Willow Bend", "18 Fox Hollow"); usaddress
+    # still decides, and an address counts only when it is said of someone
+    r"bend|run|hollow|ridge|path|row|crossing|cove|glen|heights|walk|landing|point|grove|creek|"
+    r"hill|hills|knoll|meadows?|commons|vista|view"
 )
 # A word of a street's name: letters, or an ordinal ("5th"); never a small word of the
 # sentence around it ("4567 at 12 Oak Street" is a phone number, then an address).
@@ -356,7 +362,8 @@ def find(
     passes none and gets them all)."""
     lower = text.lower()
     named = _has_any(lower, _NAMED_CUES)
-    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text)) or named):
+    spelled = may_spell_number(lower)
+    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text)) or named or spelled):
         return []
     found: list[PiiMatch] = []
     taken = _Taken(len(text))
@@ -406,6 +413,9 @@ def find(
             continue
         before = text[max(0, start - 45) : start]
         add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
+    for start, end in itertools.islice(spelled_phones(text), cap) if spelled else ():
+        before = text[max(0, start - 45) : start]
+        add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
     for start, end in itertools.islice(emails(text), cap):
         if text[start:end].lower() in agency_emails:
             continue
@@ -418,7 +428,7 @@ def find(
             or address.rsplit("@", 1)[-1] in _FREE_MAIL
         ) and not _own_only(before)
         add("email", start, end, tied, claim=False)
-    if _has_any(lower, _SCHOOL_CUES) or _FIRST_NAME_AGE.search(text):
+    if _has_any(lower, _SCHOOL_CUES) or _FIRST_NAME_AGE.search(text) or _has_any(lower, CHILD_CUES):
         found.extend(itertools.islice(minors(text), cap))
     if named:
         for start, end in itertools.islice(named_places(text), cap):
@@ -524,6 +534,25 @@ _MISSING = re.compile(
 )
 
 
+# "her daughter Mia", "Rick's boy Tanner": someone else's child, by first name
+_RELATIVE_CHILD = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s)\s+(?:little\s+|youngest\s+|oldest\s+)?(?:daughter|son|kid|"
+    r"child|boy|girl|stepdaughter|stepson|grandson|granddaughter|niece|nephew)\s+([A-Z][a-z]+)\b"
+)
+CHILD_CUES = (
+    "daughter",
+    "son ",
+    "kid ",
+    "child ",
+    "boy ",
+    "girl ",
+    "grandson",
+    "granddaughter",
+    "niece",
+    "nephew",
+)
+
+
 def minors(text: str) -> Iterator[PiiMatch]:
     """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle",
     or a first name and age with where the child lives or goes. Never in a notice about a
@@ -535,6 +564,15 @@ def minors(text: str) -> Iterator[PiiMatch]:
         rest = text[m.end() : m.end() + sentence_end.start() if sentence_end else len(text)]
         if m.group(1).lower() not in _NOT_NAMES and _WHERE_CHILD.search(rest):
             yield PiiMatch("minor", m.start(), m.end(), True)
+            return
+    for m in _RELATIVE_CHILD.finditer(text):
+        if m.group(1).lower() in _NOT_NAMES:
+            continue
+        sentence_end = re.search(r"[.!?]", text[m.end() :])
+        rest = text[m.end() : m.end() + sentence_end.start() if sentence_end else len(text)]
+        age = _MINOR_AGE.search(rest)
+        if age is not None and (_SCHOOL.search(rest) or _WHERE_CHILD.search(rest)):
+            yield PiiMatch("minor", m.start(), m.end() + age.end(), True)
             return
     if not _SCHOOL.search(text):
         return

@@ -217,3 +217,44 @@ VEHICLE = re.compile(
 
 
 BARE_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{6,8}\b)(?=[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9-]+\b")
+
+
+# A phone number spelled out in words to slip past filters: "seven oh two, five five five, zero
+# one nine eight". Seven, ten or eleven digit words in a row, with the commas and hyphens
+# people put between the groups.
+_DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+DIGIT_WORDS = frozenset(_DIGIT_WORDS)
+_SPELLED_RUN = re.compile(
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]{1,3}){6,}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
+    re.IGNORECASE,
+)
+_SPELLED_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def may_spell_number(lower: str) -> bool:
+    """Could a phone number be spelled out in words here? (Three different digit words, as
+    substrings: a cheap test that lets few comments through.)"""
+    return sum(word in lower for word in _SPELLED_DIGITS) >= 3
+
+
+_SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def spelled_phones(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of phone numbers spelled out in digit words (seven, ten or eleven of them)."""
+    for m in _SPELLED_RUN.finditer(text):
+        if len(_SPELLED_WORD.findall(m.group(0))) in (7, 10, 11):
+            yield m.span()

@@ -1309,3 +1309,23 @@ def test_a_term_that_begins_with_a_mark_matches_after_a_number():
     assert pattern is not None
     assert pattern.findall("get 70% off, buy now") == ["% off", "buy now"]
     assert pattern.findall("buy nowhere") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # personal information in the shapes of the twelfth-g dev set, in other words
+        ("Councilman Reyes lives at 1207 Quail Ridge, go ring the bell and ask him", True),
+        ("the guy's house is 45 Otter Creek, blue shutters, you can't miss it", True),
+        ("her cell is nine one nine, five five five, two zero four one, text her", True),
+        ("Dale's boy Cody is 11 and goes to Brookside Middle, ask him where his dad is", True),
+        ("Their son Max, 12, walks home down Birch Street every day", True),
+        # and their everyday neighbours
+        ("My son Max is 12 and goes to Brookside Middle, he loved the DARE class", False),
+        ("The break-in was on the 1200 block of Quail Ridge, deputies said", False),
+        ("I counted one two three four five cruisers outside the school this morning", False),
+        ("Grand opening of the new fire station at 300 Otter Creek Parkway on Saturday", False),
+    ],
+)
+def test_personal_information_of_the_twelfth_g_dev_set_in_other_words(text, flagged):
+    assert (Category.PERSONAL_INFO in CLASSIFIER.classify(text).categories) is flagged
