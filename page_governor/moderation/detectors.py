@@ -465,6 +465,10 @@ def names_official(text: str, lex: Lexicon) -> bool:
 
 def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:
     """Is the word at ``words[i]`` (a sentence's words) said of a person?"""
+    if _said_of_a_thing(words, i):
+        return False
+    if words[i] in _ANIMAL_NOUNS:
+        return _animal_said_of_a_person(words, i, lex)
     before = words[max(0, i - 4) : i]
     after = words[i + 1 : i + 4]
     window = set(before) | set(after)
@@ -479,6 +483,78 @@ def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:
     return any(
         w in _COPULAS and not _ARTICLES.isdisjoint(wide[j + 1 :]) for j, w in enumerate(wide)
     )
+
+
+# Animals are animals on an agency's page far more often than they are insults ("the officers'
+# pig roast", "deputies caught a rat snake", "the weasel statue"): an animal's name is an
+# insult only when the sentence says someone is one ("Officer Lin is a little ferret", "cops
+# are pigs"), calls the reader one ("you slack-jawed lemming"), or puts it before the person
+# ("rat cops", "pigs with badges").
+_ANIMAL_NOUNS = frozenset(
+    ["pig", "pigs", "piggy", "piggies", "hog", "hogs", "swine", "cow", "sheep", "weasel",
+     "weasels", "snake", "snakes", "rat", "rats", "baboon", "baboons", "gorilla", "gorillas",
+     "ape", "apes", "cockroach", "cockroaches", "roach", "roaches", "worm", "worms", "leech",
+     "leeches", "maggot", "maggots", "vulture", "vultures", "hyena", "hyenas", "jackal",
+     "jackals", "donkey", "mule", "slug", "slugs", "toad", "rodent", "rodents", "sloth",
+     "goldfish", "ferret", "ferrets", "skunk", "skunks", "mutt", "mutts", "jellyfish", "walrus",
+     "hippo", "buzzard", "buzzards", "lemming", "lemmings", "louse", "warthog", "porker",
+     "animal", "animals", "cerdo", "cerdos", "marrano", "marranos"]
+)  # fmt: skip
+_BADGE_WORDS = frozenset(["with", "in"])
+
+
+def _animal_said_of_a_person(words: list[str], i: int, lex: Lexicon) -> bool:
+    before = words[max(0, i - 3) : i]
+    after = words[i + 1 : i + 3]
+    if len(words) <= 3 or not SECOND_PERSON.isdisjoint(before):
+        return True  # "Pigs." "you slack-jawed lemming", "all of you rats"
+    if after and (after[0] in PERSON_NOUNS or after[0] in lex.official_terms):
+        return True  # "rat cops", "pig deputies"
+    if len(after) == 2 and after[0] in PERSON_REFS and after[1] in _COPULAS:
+        return True  # "hiding like the caged animal he is"
+    if (
+        len(after) == 2
+        and after[0] in _BADGE_WORDS
+        and after[1] in ("badges", "badge", "uniform", "blue")
+    ):
+        return True  # "pigs with badges", "animals in uniform"
+    if (
+        i >= 2
+        and words[i - 1] in _COPULAS
+        and (
+            words[i - 2] in PERSON_REFS
+            or words[i - 2] in PERSON_NOUNS
+            or words[i - 2] in lex.official_terms
+        )
+    ):
+        return True  # "cops are pigs", "you're animals"
+    wide = words[max(0, i - 6) : i]  # "these officers are a pack of hyenas"
+    return any(
+        w in _COPULAS and not _ARTICLES.isdisjoint(wide[j + 1 :]) for j, w in enumerate(wide)
+    )
+
+
+# What a budget hearing or a plan is called is said of the thing, not of the people in it.
+_SUBJECT_THINGS = _THING_AFTER_ADJECTIVE | frozenset(
+    ["hearing", "meeting", "response", "report", "contract", "system", "process", "page",
+     "investigation", "situation", "show", "town", "this", "that", "it"]
+)  # fmt: skip
+
+
+def _said_of_a_thing(words: list[str], i: int) -> bool:
+    """ "This budget is a pile of trash", "the hearing was a clown show": the copula before the
+    noun has a thing for its subject and an article after it (not "this town is run by
+    clowns", where the copula is the passive's)."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if words[j] in _COPULAS:
+            return (
+                j > 0
+                and j + 1 < i
+                and words[j + 1] in _ARTICLES
+                and words[j - 1] in _SUBJECT_THINGS
+                and (j < 2 or words[j - 2] not in PERSON_REFS)
+            )
+    return False
 
 
 def _names_political_group(words: list[str]) -> bool:

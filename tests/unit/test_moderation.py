@@ -1329,3 +1329,50 @@ def test_a_term_that_begins_with_a_mark_matches_after_a_number():
 )
 def test_personal_information_of_the_twelfth_g_dev_set_in_other_words(text, flagged):
     assert (Category.PERSONAL_INFO in CLASSIFIER.classify(text).categories) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # insults with no swear word, in the shapes of the twelfth-h dev set, in other words
+        ("Captain Reed is a twitchy little skunk", True),
+        ("Gary, you slack-jawed lemming, stop posting", True),
+        ("the trooper has a face like a smashed pumpkin", True),
+        ("that councilwoman is a bloodsucker and a liar", True),
+        # and their everyday neighbours: the same words said of things, animals and policies
+        ("This ordinance is a pile of garbage and the mayor should veto it", False),
+        ("The budget hearing was a clown show from start to finish", False),
+        ("A skunk has been living under the substation porch, animal control is coming", False),
+        ("Thanks to the officers who rescued the walrus balloon from the power line!", False),
+        ("This plan is a total mess, the council should start over", False),
+    ],
+)
+def test_insults_without_swear_words_of_the_twelfth_h_dev_set_in_other_words(text, attack):
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
+
+
+def test_an_insult_aimed_at_an_officer_with_no_swear_word_carries_the_protected_advisory():
+    result = CLASSIFIER.classify("Sergeant Ray is a slack-jawed ferret")
+    assert Category.PERSONAL_ATTACK in result.categories
+    assert result.target is Target.OFFICIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # an animal beside an officer is still an animal
+        ("The deputies' annual pig roast raised $4,000 for the youth league", False),
+        ("Officers caught a five-foot rat snake in the station lobby", False),
+        ("The sheriff says the rat problem behind the courthouse is getting worse", False),
+        ("Thanks to the troopers who herded the loose sheep off the interstate", False),
+        ("Officer Diaz took the K9 unit's puppy to the animal shelter open house", False),
+        # an animal said of a person is an insult
+        ("Those cops are pigs", True),
+        ("rat deputies, every one of them", True),
+        ("pigs with badges, all of them", True),
+        ("Detective Moss is a lying weasel", True),
+        ("all of you cockroaches at city hall", True),
+    ],
+)
+def test_an_animal_is_an_insult_only_when_said_of_a_person(text, attack):
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
