@@ -144,7 +144,12 @@ def test_wording_variety_and_negation(text, element, passes):
 
 @pytest.mark.parametrize(
     "name",
-    ["compliance_dev_2026_12.yaml", "compliance_dev_2026_12b.yaml", "compliance_dev_2026_12c.yaml"],
+    [
+        "compliance_dev_2026_12.yaml",
+        "compliance_dev_2026_12b.yaml",
+        "compliance_dev_2026_12c.yaml",
+        "compliance_dev_2026_12d.yaml",
+    ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
     ev = evaluate(load_profiles(DATA.parent / name), POLICY)

@@ -770,3 +770,27 @@ def test_a_privacy_notice_about_personal_information_is_no_purpose_statement():
         "under the privacy act."
     )
     assert not check(about=text).elements["purpose_statement"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        # the shapes of the twelfth-d tuning set, in other words
+        (
+            "Stay in touch with the Harbor Police for boating alerts and dock news.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "Keep up to date with Millbrook Public Works on snow routes and trash pickup.",
+            "purpose_statement",
+            True,
+        ),
+        ("Stay connected with your neighbors.", "purpose_statement", False),
+        ("Posts that include profanity, threats or spam are removed.", "moderation_policy", True),
+        ("Spam gets deleted, and so do personal attacks.", "moderation_policy", True),
+        ("Threats are taken seriously: call 911.", "moderation_policy", False),
+    ],
+)
+def test_purpose_and_moderation_wording_of_the_twelfth_d_tuning_set(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
