@@ -39,7 +39,7 @@ _OFFICIAL = (
     r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
     r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
     r"sarge|lieutenants?|lt|corporal|troopers?|captain|agents?|feds|marshals?|wardens?|"
-    r"governor|senator|policem[ae]n|swat|partner)"
+    r"governor|senator|policem[ae]n|swat|partner|narcs?)"
 )
 _THEIRS = (
     r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
@@ -209,7 +209,12 @@ _IDIOMS: tuple[tuple[_Anchors, str] | tuple[_Anchors, str, bool], ...] = (
         r"say (your|ur|his|her|their) prayers(?! for)|"
         r"kiss (your|ur|his|her|their) (kids|family|wife|husband|children|life|ass) goodbye|"
         r"(your|ur|his|her|their) (time|days|clock) (is|are) (coming|up|running out)|"
-        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|that [a-z]+|the [a-z]+|"
+        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|that [a-z]+|"
+        # (not "coming for the open house", "the pancake breakfast")
+        r"the (?!(open|party|meeting|game|bbq|barbecue|cookout|event|parade|show|dinner|"
+        r"breakfast|lunch|ceremony|festival|fair|concert|class|training|food|free|pancake|fun|"
+        r"kids|donuts|coffee|celebration|graduation|funeral|service|vigil|rally|march|hearing|"
+        r"weekend|holidays?|block)\b)[a-z]+|"
         r"officer [a-z]+|deputy [a-z]+)|"
         r"make (you|u|him|her|them|'em) (disappear|bleed|vanish)|"
         r"meet(s|ing)? (your|his|her|their|ur|thy) maker|"
@@ -246,6 +251,30 @@ _IDIOMS: tuple[tuple[_Anchors, str] | tuple[_Anchors, str, bool], ...] = (
         r"armor)( [a-z']+){0,4} (you'll|you will|youll|u will|you're gonna|youre gonna|gonna) "
         r"need (it|them|one|that)",
         _SELF_POINTED,
+    ),
+    # an officer told the badge will not always be there: "you won't always have your badge and
+    # your gun, Trooper", "you can't hide behind that uniform forever"
+    (
+        (("always forever", "badge uniform gun vest backup"),),
+        r"(won't|wont|will not|can't|cant|cannot) (always )?(have|hide behind|be wearing|wear) "
+        r"(your|ur|that|the) (badge|uniform|gun|vest|backup)( and (your|ur|that|the) "
+        r"(badge|uniform|gun|vest|backup))?( [a-z]+)? (always|forever)|"
+        r"(won't|wont|will not) always (have|be wearing|wear) (your|ur|that|the) (badge|uniform|"
+        r"gun|vest|backup)",
+        _SELF_POINTED,
+    ),
+    # watching someone's home or family, announced: "we've been watching your house"
+    (
+        (("watching", "house home family kids wife husband daughter son children place car"),),
+        r"(we've|weve|i've|ive|we have|i have|we've been|i've been|been|we are|we're|i am|i'm|im) "
+        r"(been )?watching (your|ur|his|her|their|the [a-z]+'s|[a-z]+ [a-z]+'s|[a-z]+'s) "
+        r"(house|home|family|kids|wife|husband|daughter|son|children|place|car)",
+        _SELF_POINTED,
+    ),
+    # a harm promised to be felt: "someone at city hall is going to regret it physically"
+    (
+        ("physically",),
+        r"(regret|pay for|feel) (it|this|that) physically|physically (regret|pay)",
     ),
     (
         ("lonely", ("alone", "all")),
@@ -292,7 +321,7 @@ def _idioms(words: set[str] | list[str]) -> list[re.Pattern[str]]:
 # desk at the dental office every weekday"): a warning even without a threat word
 _FAMILY = (
     r"(wife|husband|kids?|children|sons?|daughters?|family|mom|dad|parents|girlfriend|"
-    r"boyfriend|twins)"
+    r"boyfriend|twins|boys?|girls?|grandkids)"
 )
 _TITLE = (
     r"(officer|deputy|sgt|sergeant|detective|lieutenant|lt|chief|mayor|judge|trooper|captain|"
@@ -375,6 +404,53 @@ _BLOCK = wordset(
     "shoulders appreciation thank thanks congratulations congrats proud please retire "
     "retirement retiring retired earned happy miss"
 )
+# A remark about an official's family, house or car, closed with a tag that only menace adds:
+# "Officer Kent's boy plays shortstop for the Tigers, games are Saturdays. Good to know.", "I
+# drove past the chief's place last night. Big windows. Lots of glass."
+_TAG = re.compile(
+    r"\b(good to know|just an observation|think about (that|it)|food for thought|lots of glass|"
+    r"just so you know|(would|it'd|itd|it would) be a (real )?(shame|tragedy|pity))\b"
+)
+_TAG_WORDS = wordset("know observation think thought glass shame tragedy pity")
+# tags that may also open a clause ("good to know the schools are doing well", "think about
+# that proposal"): a tag only where the sentence ends
+_CLAUSE_TAGS = ("good to know", "just so you know", "think about", "would", "it", "itd")
+_OWNER = rf"({_TITLE} [a-z]+|the {_TITLE}|{_TITLE})'s"
+_REMARK = re.compile(
+    rf"\b({_SOMEONE}|{_OWNER} (boys?|girls?|place|house|home|car|truck|porch|cruiser|tahoe|suv)|"
+    rf"(drove|driven|driving|walked|went|been) (past|by) (the )?{_OWNER} (place|house|home))\b"
+)
+_REMARK_BLOCK = wordset(
+    "thank thanks congratulations congrats proud condolences rip retire retirement retiring "
+    "retired welcome happy"
+)
+
+
+def _tagged_remark(n: Normalized, present: set[str]) -> tuple[int, int] | None:
+    """Where a remark about an official's family, house or car stands, closed by a menace tag
+    within the tag's window (the span runs from the remark to the tag), or None."""
+    if _TAG_WORDS.isdisjoint(present):
+        return None
+    words = n.words
+    for tag in _TAG.finditer(n.clean):
+        tag_first, tag_last = n.word_at_clean(tag.start()), n.word_at_clean(tag.end() - 1)
+        after = n.original[n.span(tag_last)[1] :].lstrip()
+        if after and after[0].isalnum() and tag.group(0).startswith(_CLAUSE_TAGS):
+            continue  # "good to know the schools are doing well": a clause, not a tag
+        # the remark comes before its tag, a sentence or a few short ones before
+        end = _window(n, tag_first)[1]
+        first = max(0, tag_first - WINDOW)
+        if not _REMARK_BLOCK.isdisjoint(words[first:end]) or _asked(n, first, end):
+            continue
+        window = " ".join(words[first:end])
+        remark = _REMARK.search(window)
+        if remark is not None:
+            start = first + window.count(" ", 0, remark.start())
+            a, b = sorted((start, tag_last))
+            return n.span(a)[0], n.span(max(b, tag_last))[1]
+    return None
+
+
 _ROUTINE_WORDS = wordset(
     "jog jogs run runs walk walks drive drives park parks leaves drops picks goes ride rides shops"
 )
@@ -384,7 +460,12 @@ _WARNING_WORDS = wordset("lonely alone saying shame nice funny dark happen")
 def may_menace(words: set[str] | list[str]) -> bool:
     """Whether a veiled threat could be read in a comment with these words."""
     words = set(words)
-    return bool(_idioms(words)) or _routine(words) or _whereabouts(words)
+    return (
+        bool(_idioms(words))
+        or _routine(words)
+        or _whereabouts(words)
+        or not _TAG_WORDS.isdisjoint(words)
+    )
 
 
 def _routine(words: set[str]) -> bool:
@@ -408,6 +489,10 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
     present = set(words)
     idioms = _idioms(present)
     routine, whereabouts = _routine(present), _whereabouts(present)
+    tagged = _tagged_remark(n, present)
+    if tagged is not None and not skip(n.original[tagged[0] : tagged[1]]):
+        hit.add(SCORE, tagged)
+        return hit
     if not idioms and not routine and not whereabouts:
         return hit
     text = n.clean

@@ -165,7 +165,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
           _g("retirement", "christmas", "weekend", "week", "end", "pension", "trial", "court")),
          r"\b(won'?t|will not|wont|not gonna|isn'?t going to|ain'?t gonna|never)\s+(make it|live|survive)\s+(to|till|until|through|past)\s+(see\s+)?(retirement|christmas|the weekend|next week|the end|his pension|her pension|trial|court)\b"),
         ((_g("watch"), _g("back", "backs", "family", "kids", "step")),
-         r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b"),
+         # (not safety advice: "watch your back when jogging at night")
+         r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b(?!\s+(when|while)\s+"
+         r"(jogging|walking|running|biking|hiking|shopping|driving|parking|using|at|in|out|on|"
+         r"you('re| are) (out|jogging|walking|running|shopping|alone)))"),
         ((_g("sleep"), _g("eye")), r"\bsleep\s+with\s+one\s+eye\s+open\b"),
         ((_g("coming"),),
          r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
@@ -319,7 +322,15 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
           _g("car", "cars", "cruiser", "cruisers", "tires", "windows", "window", "station", "precinct", "substation", "house", "office", "vehicle", "vehicles", "truck")),
          r"\b(torch|burn|smash|slash|flip|firebomb|trash|wreck|key)(ed)? (down |up )?(every |all |each |the |those |that |your |his |her |their )?([^ ]+ ){0,3}(cars?|cruisers?|tires|windows?|station|precinct|substation|house|office|vehicles?|truck)\b"),
         ((_g("tires", "windows", "cars", "cruisers", "car", "truck"), _g("slashed", "smashed", "fire", "burning", "torched", "flipped")),
-         r"\b(tires|windows|cars?|cruisers|truck)( [^ ]+){0,3} (got |get |be |were |are |will be |would look better )(slashed|smashed|on fire|burning|torched|flipped)\b"),
+         # (not a report: "my tires got slashed last night", "the windows were smashed")
+         r"\b(tires|windows|cars?|cruisers|truck)( [^ ]+){0,3} (get |be |are |will be |would look better )(slashed|smashed|on fire|burning|torched|flipped)\b"),
+        # a tragedy foretold for someone's things: "it'd be a real tragedy if your patrol car's
+        # brakes went out"
+        ((_g("tragedy", "shame", "pity"), _g("if")),
+         r"\b(it'?d|itd|it would|would|that'?d) be a (real |terrible |awful |damn |)?(tragedy|shame|pity) if (your|ur|his|her|their|[a-z]+'s)( [^ ]+){0,3} (went|got|caught|were|was|broke|blew|fell|stopped)\b"),
+        # arson wished on people's houses: "their houses should burn like ours did"
+        ((_g("burn", "torched", "flames"), _g("should", "ought", "deserve", "deserves", "need", "needs")),
+         r"\b(your|their|his|her|[a-z]+'s|(the )?(cops|officers|deputies|pigs|judges|feds|troopers|narcs)) (houses?|homes?|cars?|cruisers?|station|precinct)( [^ ]+){0,2} (should|ought to|need to|needs to|deserve to|deserves to) (burn|be burned|be torched|go up in flames|burn down)\b"),
         ((_g("fire", "caught", "burn", "burned", "burns"), _g("shame", "pity", "if")),
          r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
         # wishing death on officers, officials or a group of them

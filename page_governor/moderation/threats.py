@@ -43,7 +43,7 @@ _OFFICIALS = (
     r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|da|prosecutors?|"
     r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
     r"lieutenants?|lt|troopers?|captain|agents?|feds|marshals?|wardens?|governor|senator|"
-    r"policem[ae]n|swat)"
+    r"policem[ae]n|swat|narcs?)"
 )
 # the person a violent verb is done to
 _OBJECT = (
@@ -85,6 +85,10 @@ _FRAME_HARM = re.compile(
     r"dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right))|"
     r"dead in a ditch|snuffed|bashed in)"
     r"|(were|was)( all)? (eradicated|exterminated|wiped out|gassed|lynched|executed|slaughtered)"
+    # a wish that a unit or its people be destroyed ("the whole gang unit needs to be wiped
+    # out"; not "eliminated", which budgets do to units)
+    r"|(needs?|ought|deserves?) to be (all )?(wiped out|exterminated|eradicated|put down|"
+    r"wiped off the (map|earth|face of the earth))"
     r"|(had|have|get|got|getting) (their|his|her|your) throats? (cut|slit)"
     r"|catch(es|ing)? (a|one|some|the|a few|two|three) (bullet|bullets|round|rounds|slug|"
     r"hot one|stray|blade|hollow points?)"
@@ -115,6 +119,8 @@ _FRAME_WORDS = frozenset(
 )
 _FRAME_PAIRS = (
     (wordset("set lit light"), wordset("fire ablaze alight")),
+    (wordset("catch catches catching"), wordset("round rounds stray")),
+    (wordset("put"), wordset("down")),
     (wordset("off"), wordset("road bridge cliff overpass")),
     (wordset("run runs"), wordset("over down")),
     (wordset("lit"), wordset("up")),

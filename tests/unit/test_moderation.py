@@ -1376,3 +1376,33 @@ def test_an_insult_aimed_at_an_officer_with_no_swear_word_carries_the_protected_
 )
 def test_an_animal_is_an_insult_only_when_said_of_a_person(text, attack):
     assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # veiled threats in the shapes of the twelfth-i dev set, in other words
+        ("Judge Lowell's girls ride the 7:40 bus from Oak Street. Food for thought.", True),
+        ("Walked by the sergeant's house on Birch today. Lots of glass on that porch.", True),
+        ("You can't hide behind that uniform forever, Deputy", True),
+        ("We've been watching your family, Commissioner", True),
+        ("every one of those narcs should catch a stray", True),
+        ("would be a shame if your cruiser's tires went flat on the highway, Officer", True),
+        ("the cops' homes should burn the way ours did", True),
+        ("that whole task force deserves to be exterminated", True),
+        ("keep it up and you'll pay for it physically, Mayor", True),
+        # and their everyday neighbours
+        (
+            "Judge Lowell's girls won the spelling bee, good to know the schools are doing well!",
+            False,
+        ),
+        ("We've been watching your videos all week, Commissioner, great series", False),
+        ("I'm coming for the pancake breakfast Sunday, Chief, save me a seat", False),
+        ("Our windows got smashed in the hail last night, anyone know a glass guy?", False),
+        ("Watch your back while biking on Route 9, the shoulder is gone", False),
+        ("That task force program deserves to be eliminated from the budget", False),
+        ("the deputy caught a stray bullet in the arm and is recovering", False),
+    ],
+)
+def test_veiled_threats_of_the_twelfth_i_dev_set_in_other_words(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
