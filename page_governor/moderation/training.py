@@ -551,6 +551,10 @@ TEAM_THREAT_SETS = (
     "dev_2026_12b.jsonl",
     "dev_2026_12c.jsonl",
     "dev_2026_12e.jsonl",
+    "dev_2026_12f.jsonl",
+    "dev_2026_12g.jsonl",
+    "dev_2026_12h.jsonl",
+    "dev_2026_12i.jsonl",
 )
 THREAT_TEAM_WEIGHT = 10.0
 THREAT_SOURCES = {

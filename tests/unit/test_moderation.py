@@ -398,12 +398,15 @@ def test_the_threat_model_reads_a_comment_too_short_for_a_sentence_and_an_order_
 
 
 def test_a_sentence_that_aims_at_no_one_is_not_a_threat_to_the_model():
-    for text in (
-        "Nooooo I'm gonna be bored to death all day. Cable outage.",
-        "If I come soon I will come, otherwise tomorrow.",
-    ):
-        assert CLASSIFIER._threat_probability(normalize(text)) >= CLASSIFIER.threat_threshold
-        assert Category.THREAT not in CLASSIFIER.classify(text).categories
+    text = "Nooooo I'm gonna be bored to death all day. Cable outage."
+    assert CLASSIFIER._threat_probability(normalize(text)) >= CLASSIFIER.threat_threshold
+    assert Category.THREAT not in CLASSIFIER.classify(text).categories
+    # the guard itself, whatever a retrained model makes of these words
+    for text in ("If I come soon I will come, otherwise tomorrow.", "Hope all goes well tomo"):
+        n = normalize(text)
+        assert not CLASSIFIER._aims_at_someone(n, 0, len(n.words))
+    n = normalize("I will come for you tomorrow, Sergeant")
+    assert CLASSIFIER._aims_at_someone(n, 0, len(n.words))
 
 
 def test_a_threat_threshold_of_one_turns_the_threat_model_off():
