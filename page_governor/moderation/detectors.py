@@ -479,6 +479,12 @@ def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:
     # "X is a worthless fat pig", "Dale is a lying sack of garbage": a copula, then an
     # article or intensifier, then the noun (adjectives allowed in between). "The policy is
     # garbage" has no article after the copula and is not said of a person.
+    return _copula_then_article(words, i)
+
+
+def _copula_then_article(words: list[str], i: int) -> bool:
+    """A copula, then an article or intensifier, before ``words[i]`` within six words ("Dale is
+    a lying sack of garbage", "these officers are a pack of hyenas")."""
     wide = words[max(0, i - 6) : i]
     return any(
         w in _COPULAS and not _ARTICLES.isdisjoint(wide[j + 1 :]) for j, w in enumerate(wide)
@@ -528,10 +534,7 @@ def _animal_said_of_a_person(words: list[str], i: int, lex: Lexicon) -> bool:
         )
     ):
         return True  # "cops are pigs", "you're animals"
-    wide = words[max(0, i - 6) : i]  # "these officers are a pack of hyenas"
-    return any(
-        w in _COPULAS and not _ARTICLES.isdisjoint(wide[j + 1 :]) for j, w in enumerate(wide)
-    )
+    return _copula_then_article(words, i)  # "these officers are a pack of hyenas"
 
 
 # What a budget hearing or a plan is called is said of the thing, not of the people in it.
