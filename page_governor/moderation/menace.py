@@ -413,7 +413,8 @@ _TAG = re.compile(
 )
 _TAG_WORDS = wordset("know observation think thought glass shame tragedy pity")
 # tags that may also open a clause ("good to know the schools are doing well", "think about
-# that proposal"): a tag only where the sentence ends
+# that proposal", "it'd be a shame if the council cut the library"): a tag only where the
+# sentence ends
 _CLAUSE_TAGS = ("good to know", "just so you know", "think about", "would", "it", "itd")
 _OWNER = rf"({_TITLE} [a-z]+|the {_TITLE}|{_TITLE})'s"
 _REMARK = re.compile(
@@ -426,9 +427,9 @@ _REMARK_BLOCK = wordset(
 )
 
 
-def _tagged_remark(n: Normalized, present: set[str]) -> tuple[int, int] | None:
-    """Where a remark about an official's family, house or car stands, closed by a menace tag
-    within the tag's window (the span runs from the remark to the tag), or None."""
+def _tagged_remark(n: Normalized, present: set[str]) -> tuple[str, tuple[int, int]] | None:
+    """A remark about an official's family, house or car closed by a menace tag: the window of
+    words read (for the caller's guards) and the span from the remark to the tag; or None."""
     if _TAG_WORDS.isdisjoint(present):
         return None
     words = n.words
@@ -446,8 +447,7 @@ def _tagged_remark(n: Normalized, present: set[str]) -> tuple[int, int] | None:
         remark = _REMARK.search(window)
         if remark is not None:
             start = first + window.count(" ", 0, remark.start())
-            a, b = sorted((start, tag_last))
-            return n.span(a)[0], n.span(max(b, tag_last))[1]
+            return window, (n.span(min(start, tag_first))[0], n.span(max(start, tag_last))[1])
     return None
 
 
@@ -490,8 +490,8 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
     idioms = _idioms(present)
     routine, whereabouts = _routine(present), _whereabouts(present)
     tagged = _tagged_remark(n, present)
-    if tagged is not None and not skip(n.original[tagged[0] : tagged[1]]):
-        hit.add(SCORE, tagged)
+    if tagged is not None and not skip(tagged[0]):
+        hit.add(SCORE, tagged[1])
         return hit
     if not idioms and not routine and not whereabouts:
         return hit

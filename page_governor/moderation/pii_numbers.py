@@ -221,24 +221,12 @@ BARE_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{6,8}\b)(?=[A-Z-]*\d)(?=[0-9-]*[
 
 # A phone number spelled out in words to slip past filters: "seven oh two, five five five, zero
 # one nine eight". Seven, ten or eleven digit words in a row, with the commas and hyphens
-# people put between the groups.
-_DIGIT_WORDS = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-DIGIT_WORDS = frozenset(_DIGIT_WORDS)
+# people put between the groups, that read as a phone number once written in digits.
+_SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_OF = {word: str(digit) for digit, word in enumerate(_SPELLED_DIGITS)} | {"oh": "0"}
+DIGIT_WORDS = frozenset(_DIGIT_OF)
 _SPELLED_RUN = re.compile(
-    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]{1,3}){6,}"
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
+    r"\b(?:(?:" + "|".join(DIGIT_WORDS) + r")[\s,.-]{1,3}){6,}(?:" + "|".join(DIGIT_WORDS) + r")\b",
     re.IGNORECASE,
 )
 _SPELLED_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -250,11 +238,12 @@ def may_spell_number(lower: str) -> bool:
     return sum(word in lower for word in _SPELLED_DIGITS) >= 3
 
 
-_SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
 def spelled_phones(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of phone numbers spelled out in digit words (seven, ten or eleven of them)."""
+    """Spans of phone numbers spelled out in digit words, each read by ``phones`` once written
+    in digits."""
     for m in _SPELLED_RUN.finditer(text):
-        if len(_SPELLED_WORD.findall(m.group(0))) in (7, 10, 11):
-            yield m.span()
+        words = _SPELLED_WORD.findall(m.group(0))
+        if len(words) in (7, 10, 11):
+            digits = "".join(_DIGIT_OF[w.lower()] for w in words)
+            if phones(digits):
+                yield m.span()
