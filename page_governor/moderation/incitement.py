@@ -71,11 +71,11 @@ PEOPLE = (
 _INCITE_VERBS = _words(
     "kill murder shoot stab hang lynch exterminate slaughter gas behead execute massacre "
     "butcher burn stone torture nuke eradicate annihilate killing shooting lynching hanging "
-    "executing slaughtering gassing murdering drown strangle snap wipe end cut"
+    "executing slaughtering gassing murdering drown strangle snap wipe end cut unalive"
 )
 _INCITE_FILLERS = _words("so just now go and then lets let's let us time to its it's all")
 _INCITE = re.compile(
-    r"\b(?P<verb>kill|murder|shoot|stab|hang|lynch|exterminate|slaughter|gas|behead|execute|"
+    r"\b(?P<verb>kill|murder|shoot|stab|hang|lynch|exterminate|slaughter|gas|behead|execute|unalive|"
     r"massacre|butcher|burn|stone|torture|eradicate|annihilate|drown|strangle|wipe out|"
     r"snap the necks? of|cut the throats? of|put an end to|end the lives of) "
     r"(?P<object>(them|'em|em|him|her)(?! (with|a|an|me|us|at|off|down|out|up|on|in|into|over|under|"

@@ -24,8 +24,16 @@ _NOT_A_CONTEST = (
     r"crowd|deadline|clock|system)\b)" + _CONTEST
 )
 # harm verbs that take their victim next ("kill" + "you")
+# "shoot you a message", "shoot him an email": to send, not to fire at
+_NOT_A_MESSAGE = (
+    r"(?! (you|u|ya|him|her|them|me|us|y'all|yall) (a|an|the|my|our|some|over a|over the) "
+    r"(quick |short )?(message|msg|text|email|e-mail|dm|pm|note|line|pic|photo|picture|link|"
+    r"invite|call|reply|update|list|copy|form|video)s?\b)"
+)
 _HARM_VERB = (
-    r"(kill|killing|shoot|shooting|stab|stabbing|murder|hurt|beat"
+    r"(kill|killing|shoot"
+    + _NOT_A_MESSAGE
+    + r"|shooting|stab|stabbing|murder|hurt|beat"
     + _NOT_A_CONTEST
     + r"|bash|strangle|choke|burn|bomb|"
     r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter|unalive)"
@@ -55,8 +63,9 @@ _HARM_WORDS = frozenset({
     "slaughter", "snap", "unalive", "finish",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
+                           "i'ma",
                            "gonna", "going", "gon", "finna", "i'd", "we'd"})
-_WILL = frozenset({"i'll", "ill", "we'll", "will", "imma", "ima", "gonna", "going"})
+_WILL = frozenset({"i'll", "ill", "we'll", "will", "imma", "ima", "i'ma", "gonna", "going"})
 
 
 def _g(*words: str) -> frozenset[str]:
@@ -90,9 +99,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
     for groups, pattern in (
         # first-person intent: "I'll find you and break your legs", "I'm going to kill you"
         ((_HARM_WORDS, _FIRST_PERSON),
-         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
+         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|i'ma|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
-         r"\b(i'll|ill|we'll|i will|we will|imma|ima|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
+         r"\b(i'll|ill|we'll|i will|we will|imma|ima|i'ma|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
         # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
         # home as the object: "I'll find something else to use", "we'll get this straightened
         # out" are not threats)
@@ -201,6 +210,16 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen)\b"),
         ((_g("blood", "bloodshed", "violence", "consequences"),),
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
+        # a family taken away, promised: "I will make sure you never see your kids again" (not
+        # the warning "drive drunk and you'll never see your kids again")
+        ((_g("see"), _g("never", "won't", "wont")),
+         r"\b(make sure|see to it|promise)( that)? (you|u) (never|won't|wont|will never) (see|hug|hold) (your|ur) (kids|family|children|wife|husband|daughter|son)( again)?\b"),
+        ((_g("blood"), _g("spilled", "spilt", "spill", "flow", "run")),
+         r"\bblood (will|is going to|'s gonna|gonna) (be spilled|be spilt|spill|flow|run)\b"),
+        # coming back armed: "fire me and I'll come back with my AR" (not "with my AR-15
+        # registration paperwork")
+        ((_g("back"), _g("ar", "ar-15", "ar15", "gun", "guns", "rifle", "shotgun", "pistol", "glock", "piece", "strap", "nine")),
+         r"\b(i'll|ill|i will|we'll|we will|imma|ima|i'ma|i'm gonna|im gonna|i'm going to|gonna) (come|be|coming) back (here |there )?with (my|a|an|some|the) (ar|ar-15|ar15|guns?|rifle|shotgun|pistol|glock|piece|strap|nine)\b(?! (registration|paperwork|permit|license|licence|receipt|case|safe|lock|serial))"),
         # death foretold or demanded: "you will die", "X must die", "ban me and die"
         ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
          r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn)\b"),
@@ -214,12 +233,12 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("kick", "punch", "slap", "smack", "beat", "fuck", "slaughter", "castrate", "mutilate",
              "strangle", "behead", "decapitate", "sever", "stomp", "hurt"),
           _g("i'll", "ill", "i", "we'll", "we", "imma", "ima", "gonna", "shalt", "shall")),
-         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"
+         r"\b(i'll|ill|i will|i shall|i shalt|we'll|we will|imma|ima|i'ma|i'm gonna|im gonna|i am going to|i'm going to|we're going to|we are going to|gonna)\s+(kick|punch|slap|smack|beat|fuck|slaughter|castrate|mutilate|strangle|behead|decapitate|sever|stomp|hurt)\b[^.!?]{0,25}\b(you|your|u|ur|him|her|them|thy|his|their)\b"
          r"(?!\s+(butts?|behinds?|records?|times?|scores?|numbers|teams?)\b)" + _CONTEST),
         # a beating called for or promised: "let's go beat their … ass", "someone should kick
         # that ass" (the first-person rule above needs "I'll" and a pronoun)
         ((_g("ass", "asses"), _g("beat", "kick", "whoop", "smack", "knock", "stomp")),
-         r"\b(let's|lets|let us|go|i'll|ill|i will|we'll|we will|gonna|imma|ima|i'm going to|im going to|someone|somebody|should|needs? to|ought to|gotta)\s+(go\s+)?(beat|kick|whoop|smack|knock|stomp)\s+(his|her|their|your|ur|yo|that|this)\s+([a-z']+\s+){0,2}ass(es)?\b"),
+         r"\b(let's|lets|let us|go|i'll|ill|i will|we'll|we will|gonna|imma|ima|i'ma|i'm going to|im going to|someone|somebody|should|needs? to|ought to|gotta)\s+(go\s+)?(beat|kick|whoop|smack|knock|stomp)\s+(his|her|their|your|ur|yo|that|this)\s+([a-z']+\s+){0,2}ass(es)?\b"),
         # street words for shooting a group: "gonna blast every cop I see", "spray all the pigs"
         ((_g("blast", "blasting", "spray", "spraying", "smoke", "smoking", "clap", "clapping", "drop", "dropping", "pop", "popping"),
           _g("every", "all", "any")),
@@ -360,7 +379,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("pull", "draw", "grab", "pulling", "drawing"), _g("knife", "blade", "gun", "pistol", "strap", "glock", "piece")),
          r"\b(?<!had to )(?<!have to )(?<!having to )(pull|draw|grab|pulling|drawing) my (knife|blade|gun|pistol|strap|glock|piece)\b[^.!?]{0,60}\b(you|u|him|her|them|throat|head|chest)\b"),
         ((_g("slit", "cut", "slice", "slash"), _g("throat", "jugular")),
-         r"\b(i'll|ill|i will|imma|ima|i'd|i want to|i wanna|i'm gonna|im gonna) (slit|cut|slice|slash) (his|her|your|their|ur|ya) (throat|jugular)\b"),
+         r"\b(i'll|ill|i will|imma|ima|i'ma|i'd|i want to|i wanna|i'm gonna|im gonna) (slit|cut|slice|slash) (his|her|your|their|ur|ya) (throat|jugular)\b"),
         ((_g("plans", "plan"), _g("sinister", "evil", "deadly", "violent")),
          r"\b(i|we|i've|we've|ive)( [^ ]+)? (have|got|'ve got) (some )?(sinister|evil|deadly|violent) plans? for\b"),
         ((_g("fire", "shoot", "launch", "lob"), _g("house", "home", "car", "window", "windows", "door", "office", "porch", "station")),

@@ -1409,3 +1409,23 @@ def test_an_animal_is_an_insult_only_when_said_of_a_person(text, attack):
 )
 def test_veiled_threats_of_the_twelfth_i_dev_set_in_other_words(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # evasive spellings and promises, in the shapes of a second probe this session
+        ("i'ma shoot the first deputy who knocks on my door", True),
+        ("somebody unalive the commissioner please", True),
+        ("keep harassing my family and I'll make sure you never see your daughter again", True),
+        ("another eviction like that and blood will flow, mark my words", True),
+        ("suspend me again and I'll come back with my shotgun", True),
+        # and their everyday neighbours
+        ("Drive drunk and you'll never see your kids again. Please plan a safe ride.", False),
+        ("Blood will be drawn at the clinic from 8 to noon for the donor drive", False),
+        ("I'll come back with my rifle permit paperwork on Monday, thanks for the help", False),
+        ("i'ma shoot you a message about the block party later", False),
+    ],
+)
+def test_evasive_spellings_and_promises_are_threats_and_their_neighbours_are_not(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
