@@ -333,7 +333,8 @@ _SOMEONE = (
     rf"{_FAMILY})"
 )
 _WHEREABOUTS = re.compile(
-    rf"\b{_SOMEONE}( (who|that) [a-z']+( [a-z']+){{0,4}}?)? ((lives|live|stays|stay|sleeps|parks|"
+    # ("Sgt. Ames lives for these community events": he loves them)
+    rf"\b{_SOMEONE}( (who|that) [a-z']+( [a-z']+){{0,4}}?)? ((lives(?! for)|live(?! for)|stays|stay|sleeps|parks|"
     r"works|work|gets off|get off|drops|picks|plays|jogs|walks|shops|leaves|is home|are home|"
     r"is alone|are alone|keeps|docks|stores|eats|drinks|hangs out|works out|trains|lifts|swims|"
     r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"

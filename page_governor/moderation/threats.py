@@ -241,7 +241,8 @@ _NOT_A_PERSON = re.compile(
     r"bugs|pests|mosquito(e)?s|germs|flies|beat|beats|track|song|solo|verse|exam|test|interview|"
     r"workout|presentation|karaoke|dance floor|burgers?|cheeseburgers?|pizzas?|beers?|coffees?|"
     r"sandwich(es)?|tacos?|steaks?|drinks?|naps?|snacks?|meals?|donuts?|wings|nachos|fries|"
-    r"shots? of)\b"
+    r"shots? of|flags?|banners?|signs?|posters?|wreaths?|decorations|ornaments|plaques?|artwork|"
+    r"curtains|suspension|alignment|transmission|battery|batteries|brakes|rims|axle)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)

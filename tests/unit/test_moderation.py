@@ -1429,3 +1429,17 @@ def test_veiled_threats_of_the_twelfth_i_dev_set_in_other_words(text, threat):
 )
 def test_evasive_spellings_and_promises_are_threats_and_their_neighbours_are_not(text, threat):
     assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday comments with violent idioms that were read as threats before
+        "That pothole on Main is going to kill somebody's alignment",
+        "Can we hang the new banner over the station door for the parade?",
+        "Deputy Ruiz lives for the Fourth of July parade, you can see it on his face",
+        "I'll shoot you a DM with the photos from the open house",
+    ],
+)
+def test_an_everyday_violent_idiom_is_not_a_threat(text):
+    assert Category.THREAT not in CLASSIFIER.classify(text).categories
