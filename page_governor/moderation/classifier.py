@@ -24,16 +24,14 @@ from page_governor.models import Category, Classification, Evidence, Target
 from page_governor.moderation import incitement, menace, personal_info, spam, threats
 from page_governor.moderation.detectors import (
     NO_CONTEXT,
-    PERSON_NOUNS,
-    PERSON_REFS,
     SOUND_SCREEN,
-    THING_NOUNS,
     Context,
     Hit,
     detect_attack,
     detect_obscenity,
     names_official,
 )
+from page_governor.moderation.insult_aim import PERSON_NOUNS, PERSON_REFS, THING_NOUNS
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
 from page_governor.moderation.model import (
     SPAM_MODEL,

@@ -10,6 +10,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from page_governor.models import Target
+from page_governor.moderation.insult_aim import (
+    PERSON_NOUNS,
+    PERSON_REFS,
+    SECOND_PERSON,
+    THING_AFTER_ADJECTIVE,
+    THING_NOUNS,
+    THING_PLURALS,
+    said_of_a_person,
+)
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
 from page_governor.moderation.normalize import (
     STRETCHED,
@@ -191,135 +200,6 @@ def detect_obscenity(n: Normalized, lex: Lexicon) -> Hit:
 
 # -- personal attacks --------------------------------------------------------------------
 
-SECOND_PERSON = frozenset(
-    {
-        "you",
-        "u",
-        "ya",
-        "ur",
-        "your",
-        "youre",
-        "you're",
-        "yall",
-        "y'all",
-        "ye",
-        "yourself",
-        "yourselves",
-        "tu",
-        "usted",
-        "ustedes",
-    }
-)
-PERSON_REFS = SECOND_PERSON | frozenset(
-    {
-        "he",
-        "she",
-        "they",
-        "him",
-        "her",
-        "them",
-        "he's",
-        "she's",
-        "they're",
-        "hes",
-        "shes",
-        "theyre",
-        "this guy",
-        "that guy",
-        "whoever",
-        "anyone",
-        "everyone",
-        "people",
-        "guys",
-        "man",
-        "woman",
-        "lady",
-        "dude",
-        "bro",
-        "folks",
-        "person",
-        "bunch",
-        "buncha",
-        "everybody",
-        "somebody",
-        "someone",
-        "eres",
-        "son",
-        "es",
-    }
-)
-PERSON_NOUNS = frozenset(
-    {
-        "people",
-        "guy",
-        "guys",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "lady",
-        "ladies",
-        "person",
-        "folks",
-        "bunch",
-        "crowd",
-        "boy",
-        "boys",
-        "girl",
-        "kid",
-        "excuse",
-        "fans",
-        "fan",
-        "supporters",
-        "commenters",
-        "losers",
-        "loser",
-        "clown",
-        "clowns",
-        "idiot",
-        "idiots",
-        "pig",
-        "pigs",
-        "cow",
-        "hag",
-        "jerk",
-        "animals",
-        "animal",
-        "trash",
-        "scum",
-        "thugs",
-        "thug",
-        "gente",
-        "tipo",
-        "tipos",
-    }
-)
-_ARTICLES = frozenset(
-    {
-        "a",
-        "an",
-        "such",
-        "total",
-        "complete",
-        "absolute",
-        "real",
-        "bunch",
-        "buncha",
-        "pack",
-        "un",
-        "una",
-        "sack",
-        "piece",
-        # superlatives: "Karen is the biggest fucker on this street"
-        "biggest",
-        "worst",
-        "dumbest",
-        "stupidest",
-        "ugliest",
-        "laziest",
-    }
-)
-_COPULAS = frozenset({"is", "are", "was", "were", "you're", "youre", "ur", "eres", "es", "son"})
 SUPPORTER_INSULTS = frozenset({"bootlicker", "bootlickers", "bootlicking", "boot licker"})
 # Political groups and movements: name-calling aimed at them is political speech, not an
 # attack on a private person ("liberals are such jackasses", "antifa scum").
@@ -335,61 +215,6 @@ POLITICAL_GROUPS = frozenset(
 _TITLED_NAME = re.compile(
     r"\b(officer|ofc|chief|sheriff|deputy|sgt|sergeant|lt|lieutenant|captain|capt|detective|det|"
     r"trooper|mayor|commissioner|councilman|councilwoman|councilmember|judge)\.?\s+[A-Z][a-z]+"
-)
-# Nouns an insult word can modify without naming a person ("idiot policy", "moron move").
-THING_NOUNS = frozenset(
-    {
-        "policy",
-        "policies",
-        "decision",
-        "decisions",
-        "move",
-        "moves",
-        "plan",
-        "plans",
-        "idea",
-        "ideas",
-        "rule",
-        "rules",
-        "law",
-        "laws",
-        "question",
-        "questions",
-        "thing",
-        "things",
-        "statement",
-        "ordinance",
-        "program",
-        "mistake",
-        "proposal",
-        "budget",
-        "post",
-        "take",
-    }
-)
-# An insulting adjective is said of a thing before these too ("a stupid way to do it", "dumb
-# comments"); after a noun ("that bitch way over there", "you trash take yo ass back") they may
-# be a verb or an adverb, so a noun takes only a plural thing noun as what it modifies ("the
-# troll comments").
-_THING_AFTER_ADJECTIVE = THING_NOUNS | frozenset(
-    [
-        "way",
-        "ways",
-        "comment",
-        "comments",
-        "video",
-        "videos",
-        "joke",
-        "jokes",
-        "argument",
-        "arguments",
-        "article",
-        "remark",
-        "remarks",
-    ]
-)
-_THING_PLURALS = frozenset(
-    w for w in _THING_AFTER_ADJECTIVE if w.endswith("s") and w not in ("moves", "ways")
 )
 _MENTION = re.compile(r"(?<!\w)@\w")
 
@@ -461,103 +286,6 @@ def names_official(text: str, lex: Lexicon) -> bool:
     if _TITLED_NAME.search(text):
         return True
     return not lex.official_terms.isdisjoint(normalize(text[:2000]).words)
-
-
-def _person_context(words: list[str], i: int, lex: Lexicon) -> bool:
-    """Is the word at ``words[i]`` (a sentence's words) said of a person?"""
-    if _said_of_a_thing(words, i):
-        return False
-    if words[i] in _ANIMAL_NOUNS:
-        return _animal_said_of_a_person(words, i, lex)
-    before = words[max(0, i - 4) : i]
-    after = words[i + 1 : i + 4]
-    window = set(before) | set(after)
-    if not window.isdisjoint(PERSON_REFS) or not window.isdisjoint(lex.official_terms):
-        return True
-    if len(words) <= 3:
-        return True  # a one-word sentence: "Clowns." "pigs."
-    # "X is a worthless fat pig", "Dale is a lying sack of garbage": a copula, then an
-    # article or intensifier, then the noun (adjectives allowed in between). "The policy is
-    # garbage" has no article after the copula and is not said of a person.
-    return _copula_then_article(words, i)
-
-
-def _copula_then_article(words: list[str], i: int) -> bool:
-    """A copula, then an article or intensifier, before ``words[i]`` within six words ("Dale is
-    a lying sack of garbage", "these officers are a pack of hyenas")."""
-    wide = words[max(0, i - 6) : i]
-    return any(
-        w in _COPULAS and not _ARTICLES.isdisjoint(wide[j + 1 :]) for j, w in enumerate(wide)
-    )
-
-
-# Animals are animals on an agency's page far more often than they are insults ("the officers'
-# pig roast", "deputies caught a rat snake", "the weasel statue"): an animal's name is an
-# insult only when the sentence says someone is one ("Officer Lin is a little ferret", "cops
-# are pigs"), calls the reader one ("you slack-jawed lemming"), or puts it before the person
-# ("rat cops", "pigs with badges").
-_ANIMAL_NOUNS = frozenset(
-    ["pig", "pigs", "piggy", "piggies", "hog", "hogs", "swine", "cow", "sheep", "weasel",
-     "weasels", "snake", "snakes", "rat", "rats", "baboon", "baboons", "gorilla", "gorillas",
-     "ape", "apes", "cockroach", "cockroaches", "roach", "roaches", "worm", "worms", "leech",
-     "leeches", "maggot", "maggots", "vulture", "vultures", "hyena", "hyenas", "jackal",
-     "jackals", "donkey", "mule", "slug", "slugs", "toad", "rodent", "rodents", "sloth",
-     "goldfish", "ferret", "ferrets", "skunk", "skunks", "mutt", "mutts", "jellyfish", "walrus",
-     "hippo", "buzzard", "buzzards", "lemming", "lemmings", "louse", "warthog", "porker",
-     "animal", "animals", "cerdo", "cerdos", "marrano", "marranos"]
-)  # fmt: skip
-_BADGE_WORDS = frozenset(["with", "in"])
-
-
-def _animal_said_of_a_person(words: list[str], i: int, lex: Lexicon) -> bool:
-    before = words[max(0, i - 3) : i]
-    after = words[i + 1 : i + 3]
-    if len(words) <= 3 or not SECOND_PERSON.isdisjoint(before):
-        return True  # "Pigs." "you slack-jawed lemming", "all of you rats"
-    if after and (after[0] in PERSON_NOUNS or after[0] in lex.official_terms):
-        return True  # "rat cops", "pig deputies"
-    if len(after) == 2 and after[0] in PERSON_REFS and after[1] in _COPULAS:
-        return True  # "hiding like the caged animal he is"
-    if (
-        len(after) == 2
-        and after[0] in _BADGE_WORDS
-        and after[1] in ("badges", "badge", "uniform", "blue")
-    ):
-        return True  # "pigs with badges", "animals in uniform"
-    if (
-        i >= 2
-        and words[i - 1] in _COPULAS
-        and (
-            words[i - 2] in PERSON_REFS
-            or words[i - 2] in PERSON_NOUNS
-            or words[i - 2] in lex.official_terms
-        )
-    ):
-        return True  # "cops are pigs", "you're animals"
-    return _copula_then_article(words, i)  # "these officers are a pack of hyenas"
-
-
-# What a budget hearing or a plan is called is said of the thing, not of the people in it.
-_SUBJECT_THINGS = _THING_AFTER_ADJECTIVE | frozenset(
-    ["hearing", "meeting", "response", "report", "contract", "system", "process", "page",
-     "investigation", "situation", "show", "town", "this", "that", "it"]
-)  # fmt: skip
-
-
-def _said_of_a_thing(words: list[str], i: int) -> bool:
-    """ "This budget is a pile of trash", "the hearing was a clown show": the copula before the
-    noun has a thing for its subject and an article after it (not "this town is run by
-    clowns", where the copula is the passive's)."""
-    for j in range(i - 1, max(-1, i - 7), -1):
-        if words[j] in _COPULAS:
-            return (
-                j > 0
-                and j + 1 < i
-                and words[j + 1] in _ARTICLES
-                and words[j - 1] in _SUBJECT_THINGS
-                and (j < 2 or words[j - 2] not in PERSON_REFS)
-            )
-    return False
 
 
 def _names_political_group(words: list[str]) -> bool:
@@ -642,14 +370,14 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
                 continue  # "what kind of idiot policy": said of a thing, not a person
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
-            if j + 1 < len(local) and local[j + 1] in _THING_PLURALS:
+            if j + 1 < len(local) and local[j + 1] in THING_PLURALS:
                 continue  # "the troll comments": said of things
-            if _person_context(local, j, lex):
+            if said_of_a_person(local, j, lex):
                 record(bounds, n.span(i), word, 0.75)
         else:  # an insulting adjective: aimed at a person?
             prev = set(local[max(0, j - 3) : j])
             nxt = local[j + 1] if j + 1 < len(local) else ""
-            if nxt in _THING_AFTER_ADJECTIVE:
+            if nxt in THING_AFTER_ADJECTIVE:
                 continue  # "a stupid way to do it", "dumb comments": said of a thing
             if (
                 not prev.isdisjoint(PERSON_REFS)

@@ -26,7 +26,8 @@ Every finding is a span of the original text with its kind. Whether it is *tied 
 ("his cell", "lives at", "her social is") is reported separately: the classifier flags bare
 numbers and addresses only when they are (event venues and the agency's own lines are not
 doxxing); the redactor removes them all. The detectors of numbers (phones, cards, SSNs, dates
-of birth, plates) live in ``pii_numbers``; addresses, e-mail, minors and ``find`` live here.
+of birth, plates) live in ``pii_numbers``, a named child in ``pii_minors``; addresses, e-mail
+and ``find`` live here.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from page_governor.moderation.pii_minors import NOT_NAMES, may_name_a_child, minors
 from page_governor.moderation.pii_numbers import (
     BARE_PLATE,
     DOB,
@@ -157,7 +159,7 @@ def _named_before(text: str, start: int) -> bool:
     if m is None:
         return False
     first, last = m.group(1).split()[0].lower(), m.group(2).lower()
-    return first not in _PLACE_WORDS and last not in _PLACE_WORDS and first not in _NOT_NAMES
+    return first not in _PLACE_WORDS and last not in _PLACE_WORDS and first not in NOT_NAMES
 
 
 _AFTER_ADDRESS = re.compile(
@@ -246,18 +248,6 @@ def _capitalised_name(candidate: str) -> bool:
 # -- numbers with a checksum or a format -----------------------------------------------------
 
 
-_MINOR_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
-_MINOR_AGE = re.compile(
-    r"(?:,\s*|\bage\s+|\baged\s+|\bis\s+|\bhe's\s+|\bshe's\s+)(1[0-7]|[5-9])\b(?!\s*(?:am|pm|min|%))"
-    r"|\b(1[0-7]|[5-9])\s*(?:years?\s+old|yo|y/o)\b",
-    re.IGNORECASE,
-)
-_SCHOOL = re.compile(
-    r"\b(elementary|middle|high|junior high|academy|school|prep|grade|sophomore|freshman|"
-    r"junior|senior at)\b",
-    re.IGNORECASE,
-)
-
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+", re.I)
 
 
@@ -312,19 +302,6 @@ _VEHICLE_CUES = (
     "jeep",
     "bmw",
     "vehicle",
-)
-_SCHOOL_CUES = (
-    "elementary",
-    "middle",
-    "high",
-    "academy",
-    "school",
-    "prep",
-    "grade",
-    "sophomore",
-    "freshman",
-    "junior",
-    "senior",
 )
 
 
@@ -428,8 +405,9 @@ def find(
             or address.rsplit("@", 1)[-1] in _FREE_MAIL
         ) and not _own_only(before)
         add("email", start, end, tied, claim=False)
-    if _has_any(lower, _SCHOOL_CUES) or _FIRST_NAME_AGE.search(text) or _has_any(lower, CHILD_CUES):
-        found.extend(itertools.islice(minors(text), cap))
+    if may_name_a_child(text, lower):
+        for start, end in itertools.islice(minors(text), cap):
+            add("minor", start, end, True, claim=False)
     if named:
         for start, end in itertools.islice(named_places(text), cap):
             if not taken.overlaps(start, end):
@@ -516,106 +494,3 @@ def _own_only(before: str) -> bool:
     """ "call me at", "my cell": the writer's own number, not someone else's."""
     last = re.split(r"[.!?]", before)[-1]
     return bool(_OWN.search(last)) and not re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE)
-
-
-# "Sophie, 15, she lives above the laundromat": a first name, the age, where the child is
-_FIRST_NAME_AGE = re.compile(r"\b([A-Z][a-z]+),\s*(1[0-7]|[5-9])\s*,")
-_WHERE_CHILD = re.compile(
-    r"\b(lives?|goes to|attends|walks|rides|plays|hangs out|stays|house|apartment|street|st|"
-    r"ave|road|rd|park)\b",
-    re.IGNORECASE,
-)
-
-
-# A missing or endangered child's notice names the child so the public can help.
-_MISSING = re.compile(
-    r"\b(missing|last seen|amber alert|have you seen|if you see|runaway|found safe|located)\b",
-    re.IGNORECASE,
-)
-
-
-# "her daughter Mia", "Rick's boy Tanner": someone else's child, by first name
-_RELATIVE_CHILD = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s)\s+(?:little\s+|youngest\s+|oldest\s+)?(?:daughter|son|kid|"
-    r"child|boy|girl|stepdaughter|stepson|grandson|granddaughter|niece|nephew)\s+([A-Z][a-z]+)\b"
-)
-CHILD_CUES = (
-    "daughter",
-    "son ",
-    "kid ",
-    "child ",
-    "boy ",
-    "girl ",
-    "grandson",
-    "granddaughter",
-    "niece",
-    "nephew",
-)
-
-
-def minors(text: str) -> Iterator[PiiMatch]:
-    """A named child with an age and a school: "Kayla Brennan, 14, goes to Westfield Middle",
-    or a first name and age with where the child lives or goes. Never in a notice about a
-    missing child, which names the child so that the public can help."""
-    if _MISSING.search(text):
-        return
-    for m in _FIRST_NAME_AGE.finditer(text):
-        sentence_end = re.search(r"[.!?]", text[m.end() :])
-        rest = text[m.end() : m.end() + sentence_end.start() if sentence_end else len(text)]
-        if m.group(1).lower() not in _NOT_NAMES and _WHERE_CHILD.search(rest):
-            yield PiiMatch("minor", m.start(), m.end(), True)
-            return
-    for m in _RELATIVE_CHILD.finditer(text):
-        if m.group(1).lower() in _NOT_NAMES:
-            continue
-        sentence_end = re.search(r"[.!?]", text[m.end() :])
-        rest = text[m.end() : m.end() + sentence_end.start() if sentence_end else len(text)]
-        age = _MINOR_AGE.search(rest)
-        if age is not None and (_SCHOOL.search(rest) or _WHERE_CHILD.search(rest)):
-            yield PiiMatch("minor", m.start(), m.end() + age.end(), True)
-            return
-    if not _SCHOOL.search(text):
-        return
-    for sentence in re.finditer(r"[^.!?]+[.!?]?", text):
-        s = sentence.group(0)
-        if not _SCHOOL.search(s):
-            continue
-        age = _MINOR_AGE.search(s)
-        if age is None:
-            continue
-        for name in _MINOR_NAME.finditer(s):
-            if name.group(1).lower() in _NOT_NAMES or name.group(2).lower() in _NOT_NAMES:
-                continue
-            start = sentence.start() + name.start()
-            yield PiiMatch("minor", start, sentence.start() + max(name.end(), age.end()), True)
-            break
-
-
-_NOT_NAMES = frozenset(
-    {
-        "the",
-        "high",
-        "middle",
-        "elementary",
-        "school",
-        "academy",
-        "officer",
-        "deputy",
-        "chief",
-        "sheriff",
-        "police",
-        "city",
-        "county",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "it",
-        "she",
-        "he",
-        "they",
-        "his",
-        "her",
-    }
-)
