@@ -3,6 +3,7 @@ adds up signals (strong terms, terms, links, money promises, repeated emoji and 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -49,6 +50,9 @@ _MONEY = re.compile(
 
 
 _PRICE = re.compile(r"\$\s?\d")
+_WAGE = re.compile(
+    r"\b(pay|salary|salaries|wage|wages|pay rate|rate)( is| of| starts at| from)?\s*$"
+)
 
 # Signals the spam model reads beside the words (the same at training and at inference).
 _SIG_LINK = re.compile(r"https?://|www\.|\.(com|net|org|info|biz|ly|me|co|io|xyz)\b", re.I)
@@ -270,6 +274,8 @@ _SCAM_WARNING = re.compile(
     r"total|obvious|another)\s+(a\s+|an\s+|like\s+a\s+|totally\s+|obviously\s+)?(scam|fake|hoax|"
     r"phishing|fraud)\b|\b(don't|dont|do not|never)\s+(click|share|respond to|reply to|fall for|"
     r"send (them|him|her|anything))\b"
+    # a victim asking how to report it: "I lost $500 in a crypto scam, how do I report it?"
+    r"|\b(how|where|who) (do|can|should|would) (i|we) report\b"
 )
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
@@ -376,6 +382,11 @@ def _account_scare(text: str) -> tuple[int, int] | None:
     return consequence.span()
 
 
+def _is_wage(lower: str, start: int) -> bool:
+    """Whether the amount at ``start`` is a job's pay ("starting pay $22/hour")."""
+    return _WAGE.search(lower, max(0, start - 20), start) is not None
+
+
 def has_edge_marks(clean: str) -> bool:
     """Whether a mark stands at a word's edge (``EDGE_MARKS``), tested cheaply first."""
     return _MARK.search(clean) is not None and EDGE_MARKS.search(clean) is not None
@@ -418,9 +429,14 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
             score += 0.6  # a look-alike of a brand's domain: phishing
     if repeated:
         score += 0.3  # the same link repeated
-    if _PRICE.search(original) and (terms_seen or seen_urls):
+    lower = original.lower()
+    if (terms_seen or seen_urls) and any(
+        not _is_wage(lower, m.start()) for m in itertools.islice(_PRICE.finditer(lower), 20)
+    ):
         score += 0.2  # a price next to spam terms or links: "5000 followers for $9.99"
-    for count, m in enumerate(_MONEY.finditer(original.lower())):
+    for count, m in enumerate(_MONEY.finditer(lower)):
+        if _is_wage(lower, m.start()):
+            continue  # "starting pay $22/hour": a job's wage, not a promise of easy money
         score += 0.35
         spans.append(m.span())
         if count >= MAX_EVIDENCE:

@@ -1443,3 +1443,22 @@ def test_evasive_spellings_and_promises_are_threats_and_their_neighbours_are_not
 )
 def test_an_everyday_violent_idiom_is_not_a_threat(text):
     assert Category.THREAT not in CLASSIFIER.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        # a job's pay and a victim's question are not spam
+        ("Now hiring dispatchers, starting pay $24/hour, apply at the city website", False),
+        ("The sheriff is hiring deputies, salary $52,000 a year plus benefits", False),
+        ("Someone took $900 from me in a bitcoin scam, where do I report it?", False),
+        # the scams they resemble still are
+        ("Hiring now! earn $400 a day from your phone, message me on WhatsApp", True),
+        (
+            "Lost $2,000 to a crypto scam but Mr Dave on Instagram got it all back, contact him",
+            True,
+        ),
+    ],
+)
+def test_a_wage_or_a_victims_question_is_not_spam_but_the_scam_is(text, spam):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
