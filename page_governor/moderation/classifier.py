@@ -210,7 +210,6 @@ _MASKED = re.compile(r"\w[*#%]")  # "f*ck", "sh#t"
 _DIGIT = re.compile(r"\d")
 _SPAM_MONEY_WORDS = frozenset({"signals", "returns", "profit", "gains", "income"})
 _MESSAGING_APPS = frozenset({"whatsapp", "telegram", "signal", "wechat", "kik", "snapchat"})
-_CONTACT_WORDS = frozenset({"contact", "message", "text", "dm", "inbox", "reach", "chat", "add"})
 
 
 def _model_threshold(written: float | None, model: LinearModel | None, factor: float) -> float:
@@ -413,7 +412,6 @@ class Classifier:
             or "t.me/" in folded
             or not wordset.isdisjoint(_SPAM_MONEY_WORDS)
             or not wordset.isdisjoint(_MESSAGING_APPS)
-            or ("@" in folded and not wordset.isdisjoint(_CONTACT_WORDS))
             or spam.may_scam_shape(wordset, folded)
             or spam.TLD.search(folded)
         ):

@@ -20,19 +20,22 @@ def _norm_term(term: str) -> str:
     return normalize(str(term)).clean
 
 
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _phrase_regex(phrases: set[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
     # A term that begins or ends with a mark ("% off") stands where the mark is: after "70".
-    edges = [p for p in alternatives if not (p[:1].isalnum() or p[:1] == "_")]
-    edges += [p for p in alternatives if p not in edges and not (p[-1:].isalnum() or p[-1:] == "_")]
+    edges = [p for p in alternatives if not (_wordish(p[0]) and _wordish(p[-1]))]
     words = "|".join(p for p in alternatives if p not in edges)
     marked = "".join(
         "|"
-        + (r"(?<![\w])" if p[:1].isalnum() else "")
+        + (r"(?<![\w])" if _wordish(p[0]) else "")
         + p
-        + (r"(?![\w])" if p[-1:].isalnum() else "")
+        + (r"(?![\w])" if _wordish(p[-1]) else "")
         for p in edges
     )
     if not words:

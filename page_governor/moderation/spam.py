@@ -338,10 +338,11 @@ _SCARE_ACTIONS = frozenset(
         "sign",
     ]
 )
-# with an "@": an e-mail address to write to, or a handle credited with a recovery
+# with an "@": a handle or an e-mail address to contact, or a handle credited with a recovery
 _AT_WORDS = frozenset(
-    ["email", "e-mail", "touch", "hit", "restored", "recovered", "fixed", "returned", "traced"]
-)
+    ["contact", "message", "text", "dm", "inbox", "reach", "chat", "add", "email", "e-mail",
+     "touch", "hit", "restored", "recovered", "fixed", "returned", "traced"]
+)  # fmt: skip
 
 
 def may_scam_shape(words: set[str], folded: str) -> bool:
@@ -478,9 +479,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     if obfuscated and not seen_urls:
         score += 0.45
         spans.append(obfuscated.span())
-    multiply = (
-        _MONEY_MULTIPLY.search(original) if "$" in original or "send" in original.lower() else None
-    )
+    multiply = _MONEY_MULTIPLY.search(original) if "$" in original or "send" in lower else None
     if multiply:
         score += 0.5
         spans.append(multiply.span())
