@@ -209,7 +209,7 @@ _IDIOMS: tuple[tuple[_Anchors, str] | tuple[_Anchors, str, bool], ...] = (
         r"say (your|ur|his|her|their) prayers(?! for)|"
         r"kiss (your|ur|his|her|their) (kids|family|wife|husband|children|life|ass) goodbye|"
         r"(your|ur|his|her|their) (time|days|clock) (is|are) (coming|up|running out)|"
-        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|that [a-z]+|"
+        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|every (last )?one of (you|them)|all of (you|them)|that [a-z]+|"
         # (not "coming for the open house", "the pancake breakfast")
         r"the (?!(open|party|meeting|game|bbq|barbecue|cookout|event|parade|show|dinner|"
         r"breakfast|lunch|ceremony|festival|fair|concert|class|training|food|free|pancake|fun|"

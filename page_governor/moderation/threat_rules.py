@@ -23,6 +23,23 @@ _NOT_A_CONTEST = (
     r"(?! (their|your|his|her|our|the|my) (records?|times?|scores?|teams?|odds|traffic|heat|rush|"
     r"crowd|deadline|clock|system)\b)" + _CONTEST
 )
+# where someone's family goes: "kids walk home from Lincoln Elementary"
+_FAMILY_GOES = (
+    r"(wife|husband|kids|children|daughter|son|family)('s)? ([^ ]+ ){0,5}(bus stop|school|drops|"
+    r"walks|picks|gets out|every morning|every night|elementary|at \d)"
+)
+# a kind word beside a family's doings: "so proud of her", "congrats to the twins"
+_KIND = (
+    r"(proud|congrats|congratulations|great|awesome|amazing|love|loved|thank|thanks|glad|happy|"
+    r"cute|adorable|beautiful|good luck|well done|won|wins|scored|shout ?out|kudos)"
+)
+# the titles of the officials and officers a threat names
+_TITLES = (
+    r"(cops?|pigs?|officers?|deputies|deputy|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
+    r"council(man|woman|member|members|men|women)?|commissioners?|detectives?|sergeants?|sgt|"
+    r"lieutenants?|troopers?|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
+    r"board members?|board|council|governor|senator|agents?|marshals?|wardens?)"
+)
 # harm verbs that take their victim next ("kill" + "you")
 # "shoot you a message", "shoot him an email": to send, not to fire at
 _NOT_A_MESSAGE = (
@@ -207,7 +224,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
          r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
-        ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen)\b"),
+        ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
         ((_g("blood", "bloodshed", "violence", "consequences"),),
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
         # a family taken away, promised: "I will make sure you never see your kids again" (not
@@ -269,15 +286,20 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("shame", "pity", "hate"), _g("if", "for")),
          r"\b(((be|would be|it'd be|it would be|such) a |^|\bwhat a )(shame|pity) if|('d|would) hate (for|if)) (anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
-        ((_g("tight"), _g("sleep")), r"\bsleep tight\b"),
+        ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),
-         r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b"),
+         r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
         ((_g("know", "found"), _g("lives", "live", "house", "home")),
          r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)( [^ ]+){0,4} (lives|live|belongs)\b"),
         ((_g("visit", "call"), _g("house", "pay")), r"\b(time for a house call|pay (him|her|them|you) a visit)\b"),
         ((_g("wife", "husband", "kids", "children", "daughter", "son", "family"),
           _g("bus", "school", "drops", "walks", "picks", "gets", "morning", "elementary", "stop")),
-         r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family)('s)? ( ?[^ ]+){0,5}(bus stop|school|drops|walks|picks|gets out|every morning|every night|elementary|at \d)"),
+         # (a named person's family, or "your", "his" family beside an officer's or official's
+         # title, with no kind word after it: not "please slow down, your kids walk to school on
+         # this road too", "the sheriff's daughter plays in the school band, so proud of her")
+         r"(?<!put )(?<!send )(?<!sending )(?<!putting )(?<!enroll )(?<!enrolling )(?![^!?]{0,120}\b" + _KIND + r"\b)\b([a-z]+'s " + _FAMILY_GOES + r"|"
+         r"(your|his|her|their) " + _FAMILY_GOES + r"(?=[^.!?]*\b" + _TITLES + r"\b)|"
+         + _TITLES + r"\b[^.!?]*\b(your|his|her|their) " + _FAMILY_GOES + r")"),
         ((_g("bus", "daycare", "practice", "ride", "rides", "route"), _g("wife", "husband", "kids", "children", "daughter", "son", "family")),
          r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family) ( ?[^ ]+){0,3}(rides?|takes?|catch(es)?) (the |bus |a )*(bus|daycare|practice|route)\b|\b(drops?|takes?|picks?) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son) (up |off )?(at|to|from) (daycare|school|practice|the bus)\b|\bwhich (daycare|school|bus) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son)\b"),
         ((_g("time"), _g("matter"), _g("gets", "get", "catches", "finds", "reaches")),
@@ -354,7 +376,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
         # wishing death on officers, officials or a group of them
         ((_g("casket", "coffin", "grave", "ditch", "bag"),),
-         r"\b(deserves?|belongs?|needs?|should be|end up|ends up|in) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b"),
+         r"\b(deserves?|belongs?|needs?|should be|end up|ends up) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b|(?<!nail )(?<!nails )\bin (a |the )?(casket|coffin|body bag)\b"),
         ((_g("die", "dead"), _g("choke", "rot", "ditch", "should", "better", "cops", "pigs", "officers", "deputies")),
          r"\b((choke|rot|burn) and die|dead in a ditch|(should|better) (all )?be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet))|dead (cops|pigs|officers|deputies))\b"),
         ((_g("flattens", "flatten", "hits", "runs", "crushes"), _g("hope", "pray", "wish")),
@@ -384,6 +406,71 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(i|we|i've|we've|ive)( [^ ]+)? (have|got|'ve got) (some )?(sinister|evil|deadly|violent) plans? for\b"),
         ((_g("fire", "shoot", "launch", "lob"), _g("house", "home", "car", "window", "windows", "door", "office", "porch", "station")),
          r"\b(fire|shoot|launch|lob)\s+(a|an|the|my|some)?\s*([a-z-]+\s+){0,2}(mortar|rocket|rockets|round|rounds|shots?|bullets?|grenade|molotov|launcher|rifle)\b[^.!?]{0,20}\b(at|into|through) (his|her|your|their|ur|the [a-z]+'s|[a-z]+'s) (house|home|car|windows?|front door|door|office|porch|station)\b"),
+        # an ultimatum's price paid in the body: "arrest my brother and you'll be the next one
+        # needing an ambulance", "the next officer who touches my son will leave in a stretcher",
+        # "the board members will need more than police protection"
+        ((_g("ambulance", "stretcher", "gurney", "stitches", "surgeon", "medic", "protection", "bodyguards", "bodyguard", "security"),
+          _g("will", "'ll", "you'll", "youll", "he'll", "she'll", "they'll", "gonna", "going", "better", "need", "needing", "leave", "hire")),
+         r"\b(you|u|he|she|they|y'all|yall|" + _TITLES + r"|the next (one|" + _TITLES + r")( [a-z']+){1,6})( [a-z']+){0,2}"
+         r"( will| is going to| are going to| is gonna| are gonna| gonna| better| 'd better| had better|'ll|'d better) "
+         r"(be the next one |be the one |)(needing|need|leave|leaving|go home|be leaving|be going home|hire|get) "
+         r"(in |on |)(an? |some |)(more than (police protection|security|a lawyer|a badge|backup)|ambulance|stretcher|"
+         r"gurney|stitches|surgeon|medic|body bag|bodyguards?|(police )?protection(?! order))\b"),
+        ((_g("security", "bodyguards", "bodyguard", "protection", "ambulance", "stretcher", "stitches", "surgeon", "bag"), _g("again", "time", "more")),
+         r"\b(again|one more time|once more|one more [a-z]+)( [a-z']+){0,3},? (and|&) (the|that|this|your|ur|his|her|their|you)( [a-z']+){0,3} "
+         r"((better|'d better|had better|will need to|'ll need to|is gonna need|are gonna need) (hire|get|find|call) (some |a |an |more |)(security|bodyguards?|protection)|(will|'ll|is gonna|are gonna|is going to|are going to) (need|be needing) (an ambulance|a stretcher|stitches|a surgeon|a body bag))\b"),
+        # a day foretold when someone does not come home: "one night you won't get to go home"
+        ((_g("home"), _g("night", "day", "days", "someday")),
+         r"\b(one (night|day|of these days)|some ?day|some night),? (you|u|he|she|they)( [a-z']+)? (won't|wont|will not|ain't|aint|never) (get to |be )?(go|going|make it|come|coming|get|getting) home\b"),
+        # an arrival with menace: "see who shows up at the town manager's driveway", "pulling up
+        # to the precinct and it won't be for coffee"
+        ((_g("shows", "show", "pulls", "comes", "turns"), _g("who")),
+         r"\b(see|watch|guess|wait and see) who (shows up|pulls up|comes|turns up|comes knocking) (at|to|on) (your|ur|his|her|their|the [a-z]+'s|the [a-z]+ [a-z]+'s|[a-z]+'s) (driveway|house|door|doorstep|porch|home|front door|yard|office)\b"),
+        ((_g("coffee", "donuts", "doughnuts", "talk", "talking", "chat", "tea", "visit", "conversation"),
+          _g("won't", "wont", "ain't", "aint", "isn't", "not", "aren't")),
+         r"\b(pull(ing)? up|show(ing)? up|coming|come|came|stopping by|heading|rolling up|roll up)\b[^.!?]{0,60}\b(it|we|i|they|that)('s|'re|'m| is| are| am|)( [a-z']+)? (won't|wont|will not|ain't|aint|isn't|is not|aren't|are not|not) (be )?(coming |here |there )?(for|to) (coffee|donuts|doughnuts|a chat|chat|talk|a talk|talking|tea|a visit|small talk|a conversation)\b"),
+        # a weapon with someone's name on it: "I got a 9mm with the chief's name on it"
+        ((_g("name"), _g("9mm", "gmm", "nine", "glock", "gun", "rifle", "shotgun", "pistol", "bullet", "round", "slug", "shell", "mag", "clip", "ar", "knife", "blade")),
+         r"\b(9mm|gmm|nine|glock|gun|rifle|shotgun|pistol|bullet|round|slug|shell|mag|clip|ar|knife|blade)s? with (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s|[a-z]+ [a-z]+'s) name (on|written on|engraved on|carved on) it\b"),
+        # a last warning to a named official: "this is your only warning commissioner" (not the
+        # warnings that end in a block on a wiki)
+        ((_g("warning"), _g("only", "last", "final")),
+         r"\bthis is (your|ur) (only|last|final) warning,? (" + _TITLES + r"|(officer|deputy|detective|sgt|sergeant|lieutenant|chief|mayor|judge|trooper|commissioner|councilman|councilwoman) [a-z]+)(?![a-z' ]*( to| for| about| on| from|:))"),
+        # a meeting hoped to be avoided: "he better hope he never runs into me off duty", "those
+        # deputies better pray I don't catch them outside of work"
+        ((_g("hope", "pray"), _g("better")),
+         r"\bbetter (hope|pray)( that)? (i|we|he|she|they|you)( [a-z']+){0,2} (never|don't|dont|doesn't|doesnt|do not|won't|wont) (run|runs|catch|catches|see|sees|find|finds|bump|bumps|meet|meets) (into )?(me|us|him|her|them|you)\b"),
+        # an official told to take care on the way to the car: "the judge should be careful
+        # walking to his car at night"
+        ((_g("careful"), _g("walking", "driving", "going", "getting")),
+         r"\b(" + _TITLES + r"|(officer|deputy|detective|sgt|sergeant|lieutenant|chief|mayor|judge|trooper|commissioner) [a-z]+)( [a-z']+){0,2} (should|better|'d better|had better|might want to|may want to) be (real |very |extra )?careful (walking|driving|going|getting) (to|home|out|from)\b"),
+        # "if i see that deputy at the gas station again hes done"
+        ((_g("done", "finished", "history"), _g("see", "catch", "find")),
+         r"\b(if|when|next time|the next time) (i|we) (see|catch|find|run into) (you|u|him|her|them|that [a-z]+|the [a-z]+|this [a-z]+|officer [a-z]+|deputy [a-z]+)\b[^.!?]{0,50}\b(he's|hes|he is|she's|shes|she is|they're|theyre|you're|youre|ur|you are) (done|finished|history|dead meat)\b"),
+        # "somebody needs to take out the whole city council" (not at the polls)
+        ((_g("out"), _g("take", "taking", "took"), _g("whole", "entire")),
+         r"\b(take|taking) out (the|that|this) (whole|entire) ([a-z]+ )?(council|board|department|precinct|station|commission|force|swat team|city hall|police force)\b(?![^.!?]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall)\b)"),
+        # arson and bombs: "that station would go up real nice with a couple molotovs", "pipe bomb
+        # under the mayor's car", "one match and that whole records office is gone"
+        ((_g("molotov", "molotovs", "bomb", "bombs", "grenade", "ied"), _g("station", "precinct", "house", "office", "car", "truck", "cruiser", "courthouse", "hall", "home", "up", "window", "windows", "porch", "door")),
+         r"\b(pipe bomb|car bomb|molotovs?( cocktails?)?|grenade|ied)s? (under|in|through|at|into|on) (the|your|ur|his|her|their|that|this|[a-z]+'s|the [a-z]+'s)( [a-z]+)? (car|truck|house|home|office|station|precinct|porch|cruiser|courthouse|window|windows|front door|door|city hall)\b|"
+         r"\b(station|precinct|house|office|courthouse|city hall|building|cruiser|car)s? (would|will|'d|gonna|is gonna) go up (real |so |pretty |really )?(nice|nicely|quick|fast|easy|good)\b"),
+        ((_g("match", "lighter", "spark"), _g("gone", "ashes", "toast")),
+         r"\b(one|a single|just one|a) (match|lighter|spark) and (that|the|this|your|his|her|their)( [a-z]+){0,4} (is|'s|are|would be|will be|be) (gone|ashes|toast)\b"),
+        # damage wished on an official's things: "shame if the windows got busted out"
+        ((_g("shame", "pity", "tragedy"), _g("busted", "smashed", "broken", "bricked", "slashed", "keyed", "torched")),
+         r"\b(shame|pity|tragedy) if (the|your|ur|his|her|their|those|that|[a-z]+'s)( [^ ]+){0,2} (windows?|windshield|tires|car|truck|house|cruisers?|doors?) (got|get|were|was|ever got) (busted|smashed|broken|bricked|slashed|keyed|torched)\b"),
+        # a body foretold: "they'll find the inspector in a ditch one of these days"
+        ((_g("find", "found"), _g("ditch", "river", "dumpster", "floating", "face")),
+         r"\b(they'll|they will|someone will|somebody will|they're gonna|they are going to|gonna|you'll|people will) find (you|u|him|her|them|the [a-z]+|that [a-z]+|officer [a-z]+|deputy [a-z]+|judge [a-z]+)( [a-z]+)? (in a ditch|in the river|in a dumpster|in the lake|face ?down|floating)\b"),
+        # hurt foretold for a named body: "if the vote passes somebody on that council is going to
+        # get hurt" (not "someone is going to get hurt at that intersection")
+        ((_g("hurt"), _g("going", "gonna")),
+         r"\b(somebody|someone|one of (you|them)|people|" + _TITLES + r") (on|at|in|from) (that|the|this) (" + _TITLES + r"|city hall|station|precinct|department)( [a-z]+)? (is|are) (going to|gonna) (get|be) hurt\b|"
+         r"\bif\b[^.!?]{0,60}\b(the|that|this|your) " + _TITLES + r" (is|are|'s|'re) (going to|gonna) (get|be) hurt\b"),
+        # "you picked the wrong family to mess with, detective, you'll regret it"
+        ((_g("wrong"), _g("regret", "sorry")),
+         r"\b(picked|chose|messed with|crossed) the wrong (family|person|people|guy|man|woman|one|house|neighborhood)\b[^.!?]{0,40}\b(you'll|youll|you will|you're gonna|you are going to|u will) (regret|be sorry)\b"),
         # Spanish
         ((_g("matar", "quemar", "golpear", "disparar", "encontrar"),),
          r"\b(te|lo|la|los|las)\s+(voy|vamos|van)\s+a\s+(matar|quemar|golpear|disparar|encontrar)\b"),

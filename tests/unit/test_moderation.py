@@ -1462,3 +1462,65 @@ def test_an_everyday_violent_idiom_is_not_a_threat(text):
 )
 def test_a_wage_or_a_victims_question_is_not_spam_but_the_scam_is(text, spam):
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # threats in the shapes of the twelfth-l dev set, in other words
+        ("cut my hours again and the supervisor is gonna need an ambulance", True),
+        ("touch my dog one more time and you'll be leaving in a body bag", True),
+        ("keep ticketing my street and the clerk better get bodyguards", True),
+        ("the next deputy who knocks on my door will go home on a stretcher", True),
+        ("one of these days you won't make it home, officer", True),
+        ("we'll see who shows up at the mayor's house tonight", True),
+        ("we're rolling up to city hall tomorrow and it ain't to talk", True),
+        ("got a shotgun shell with your name on it sheriff", True),
+        ("this is your last warning, officer Daley", True),
+        ("you better pray we never catch you out of uniform", True),
+        ("the commissioner should be real careful driving home after the meeting", True),
+        ("next time I see officer Pratt hes finished", True),
+        ("shame if the sergeant's truck tires got slashed", True),
+        ("they'll find the judge floating in the river", True),
+        ("somebody at that station is gonna get hurt", True),
+        ("you messed with the wrong people, you'll be sorry", True),
+        ("one spark and the whole precinct is ashes", True),
+        ("a molotov through the chief's window would send a message", True),
+        ("we know when your shift ends deputy", True),
+        # and their everyday neighbours
+        ("cut my hours again and I'm filing a complaint with the labor board", False),
+        (
+            "the clerk's office needs more security at the front counter, people wait for hours",
+            False,
+        ),
+        ("my neighbor collapsed and left on a stretcher, the medics were fast", False),
+        ("guess who showed up at the toy drive? the whole swat team!", False),
+        ("we're coming to the town hall tomorrow to talk about the park", False),
+        ("this is your last warning to register for the 5k, sign-ups close Friday", False),
+        ("This is your final warning: stop removing sourced text or you will be blocked.", False),
+        ("the commissioner should be careful about raising taxes in an election year", False),
+        ("next time I see officer Pratt I'm thanking him for finding my bike", False),
+        ("they found the missing kayaker safe near the river", False),
+        ("somebody is going to get hurt at that crosswalk if the city doesn't add a light", False),
+        ("one spark and the whole forest could go up, respect the burn ban", False),
+        ("we know when the shift change is, the station is slow to answer then", False),
+        ("please slow down on Maple, your kids walk to school on this road too", False),
+        ("accidents happen at that light every week, put in a turn arrow", False),
+        ("sleep tight everyone, the power should be back by morning", False),
+        ("they pulled the stolen truck out of a ditch on County Road 4", False),
+    ],
+)
+def test_threats_of_the_twelfth_l_dev_set_in_other_words(text, threat):
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the department's own offers, which the spam model read as prize spam before
+        "Free smoke alarms for seniors! Call 555-240-1100 to book an install",
+        "FREE bike helmets at the safety fair, call the station at 555-300-2222 for sizes",
+    ],
+)
+def test_a_civic_offer_with_a_phone_number_is_not_spam(text):
+    assert Category.SPAM not in CLASSIFIER.classify(text).categories
