@@ -24,7 +24,7 @@ _SCORES = {
     "card": (0.95, 0.95),
     "minor": (0.85, 0.85),
     "dob": (0.8, 0.8),
-    "plate": (0.8, 0.8),
+    "plate": (0.8, 0.3),  # bare: in a public alert (a suspect's or stolen car)
     "address": (0.9, 0.4),
     "phone": (0.9, 0.45),
     "email": (0.85, 0.45),

@@ -282,6 +282,11 @@ def _tied(text: str, start: int, end: int, cue: re.Pattern[str] = _TIED) -> bool
 # regular expression with alternations runs over a long comment.
 _DOB_CUES = ("dob", "d.o.b", "birth", "born", "bday", "b-day", "nacimiento")
 _PLATE_CUES = ("plate", "tag", "licen", "registration", "placa")
+PUBLIC_ALERT = re.compile(
+    r"\b(suspects?'?s?|stolen|wanted|bolo|be on the lookout|amber alert|silver alert|"
+    r"hit[- ]and[- ]run|carjack(ed|ing)?|abduct(ed|ion)|fled|fleeing)\b",
+    re.IGNORECASE,
+)
 _VEHICLE_CUES = (
     "car",
     "truck",
@@ -361,13 +366,16 @@ def find(
     if _has_any(lower, _DOB_CUES):
         for m in itertools.islice(DOB.finditer(text), cap):
             add("dob", m.start(), m.end(), True)
+    # a plate in a public alert (a suspect's or a stolen car, an Amber Alert) is the alert's
+    # subject, as the agency publishes it, not a private person's
+    private_plate = not (_has_any(lower, _PLATE_CUES + _VEHICLE_CUES) and PUBLIC_ALERT.search(text))
     if _has_any(lower, _PLATE_CUES):
         for start, end in itertools.islice(plates(text), cap):
-            add("plate", start, end, True)
+            add("plate", start, end, private_plate)
     if _has_any(lower, _VEHICLE_CUES) and VEHICLE.search(text):
         for m in itertools.islice(BARE_PLATE.finditer(text), cap):
             if not taken.overlaps(m.start(), m.end()):
-                add("plate", m.start(), m.end(), True)
+                add("plate", m.start(), m.end(), private_plate)
     for start, end in addresses(text, limit=cap):
         tied = (
             _tied(text, start, end, _ADDRESS_TIED)
