@@ -794,3 +794,38 @@ def test_a_privacy_notice_about_personal_information_is_no_purpose_statement():
 )
 def test_purpose_and_moderation_wording_of_the_twelfth_d_tuning_set(text, element, passed):
     assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        # the shapes of the twelfth-e tuning set, in other words
+        (
+            "Updates on snow removal, recycling days and library hours for Fairview families.",
+            "purpose_statement",
+            True,
+        ),
+        ("Town of Elgin - official account bringing you road news.", "purpose_statement", True),
+        ("Official warnings: floods, boil notices and evacuations.", "purpose_statement", True),
+        ("Pictures, videos & news from around the county.", "purpose_statement", True),
+        ("Information: call 555-210-3000.", "purpose_statement", False),
+        ("Town of Elgin official updates", "maintained_by_agency", True),
+        ("We are not on here around the clock.", "not_monitored_247", True),
+        ("We are available 24/7 at 911.", "not_monitored_247", False),
+        ("People who comment speak only for themselves.", "opinions_disclaimer", True),
+        ("Our chief speaks for the department.", "opinions_disclaimer", False),
+    ],
+)
+def test_purpose_and_disclaimer_wording_of_the_twelfth_e_tuning_set(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+def test_a_list_of_rules_and_a_line_that_hidden_posts_break_them_make_a_moderation_policy():
+    report = check(
+        description="Page rules\n- no cursing\n- no insults\n- stay on topic\n"
+        "Comments that break the page rules are hidden."
+    )
+    assert report.elements["moderation_policy"].passed
+    assert not check(description="Comments that break the page rules are hidden.").elements[
+        "moderation_policy"
+    ].passed
