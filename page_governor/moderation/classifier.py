@@ -551,6 +551,8 @@ class Classifier:
         """The spam rules' verdict, raised by the model's when it is surer; a flag the model
         alone raises quotes the words that weighed most. ``run_rules=False``: the screen found
         nothing the rules could react to, so they are not run."""
+        if spam.victim_question(n):
+            return Hit()
         hit = spam.detect_spam(n, self.lexicon) if run_rules else Hit()
         t = self.spam_threshold
         if self.spam_model is None or spam_p < t:

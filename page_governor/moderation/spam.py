@@ -13,6 +13,7 @@ from page_governor.models import Category
 from page_governor.moderation.detectors import MAX_EVIDENCE, Hit
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
 from page_governor.moderation.normalize import Normalized
+from page_governor.moderation.spam_shapes import CHEAP_TLDS, WEIGHT, may_have_shape, spam_shapes
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A bare domain is found from its top-level domain (a literal dot first: fast on long text).
@@ -277,6 +278,12 @@ _SCAM_WARNING = re.compile(
     # a victim asking how to report it: "I lost $500 in a crypto scam, how do I report it?"
     r"|\b(how|where|who) (do|can|should|would) (i|we) report\b"
 )
+# a victim asking about money taken from them, even by a "trader" on a messaging app: "a
+# Telegram 'trader' took $2,000 from my uncle, does the fraud unit handle that?"
+_VICTIM_QUESTION = re.compile(
+    r"\b(took|stole|scammed|cheated)\b[^.?!]{0,40}\b(from|out of)\s+(me|my|us|our)\b[^.!]*\?",
+    re.IGNORECASE,
+)
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
 # ("70% off": a percent sign after a number is no decoration)
@@ -357,6 +364,7 @@ def may_scam_shape(words: set[str], folded: str) -> bool:
         )
         or (" . " in folded and _OBFUSCATED_LINK.search(folded) is not None)
         or "dot" in words
+        or may_have_shape(words, folded)
     )
 
 
@@ -393,6 +401,13 @@ def has_edge_marks(clean: str) -> bool:
     return _MARK.search(clean) is not None and EDGE_MARKS.search(clean) is not None
 
 
+def victim_question(n: Normalized) -> bool:
+    """A victim asking about money taken from them, with no link of their own: not spam,
+    whatever its words (the classifier asks the spam model nothing then either)."""
+    text = n.original[:3000]
+    return _VICTIM_QUESTION.search(text) is not None and not _urls(text, 1)
+
+
 def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     score = 0.0
     terms_seen: set[str] = set()
@@ -426,8 +441,11 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         seen_urls.add(url)
         score += 0.3 if any(s in url for s in lex.shorteners) else 0.15
         spans.append((start, end))
-        if lookalike(url.split("//", 1)[-1].split("/", 1)[0]):
+        host = url.split("//", 1)[-1].split("/", 1)[0]
+        if lookalike(host):
             score += 0.6  # a look-alike of a brand's domain: phishing
+        elif host.rsplit(".", 1)[-1] in CHEAP_TLDS:
+            score += 0.35  # a shop's, a stream's or a throwaway site's domain
     if repeated:
         score += 0.3  # the same link repeated
     lower = original.lower()
@@ -483,6 +501,9 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     if multiply:
         score += 0.5
         spans.append(multiply.span())
+    for span in spam_shapes(set(n.words[:1000]), original):
+        score += WEIGHT
+        spans.append(span)
     if "!!!" in original and (terms_seen or seen_urls):
         score += 0.1
     if not seen_urls and not lure and _SCAM_WARNING.search(clean):

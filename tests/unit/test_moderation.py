@@ -1524,3 +1524,42 @@ def test_threats_of_the_twelfth_l_dev_set_in_other_words(text, threat):
 )
 def test_a_civic_offer_with_a_phone_number_is_not_spam(text):
     assert Category.SPAM not in CLASSIFIER.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        # spam told by its shape, in the families of the twelfth-n dev set, in other words
+        ("Selling my Jeep Wrangler, 2016, $14,500 obo, text me if interested", True),
+        ("got 2 spare tickets for Saturday's game, cheap, hmu", True),
+        (
+            "Help the Martinez family after the crash, send anything to $MartinezStrong on CashApp",
+            True,
+        ),
+        ("Your court fine can be cleared today by phone, iTunes cards accepted", True),
+        ("Buy adderall online no prescription required, overnight shipping", True),
+        (
+            "hello dear, I am a lonely engineer working offshore, please accept my friend request",
+            True,
+        ),
+        ("Who else saw this?! 😳 watch here: rebrand.ly/xvid22", True),
+        ("French bulldog puppies available, just pay the $300 shipping, message me", True),
+        ("We eliminate your medical debt fast! Call now 877-555-0144", True),
+        ("Comment YES and I'll DM you how I did it", True),
+        ("iPhone testers wanted, you keep the phone, apply today", True),
+        ("Huge deals on gaming laptops at techdeals-now.shop", True),
+        # and their everyday neighbours
+        ("Is anyone selling tickets to the police gala? Sold out online", False),
+        ("Please donate to the Martinez family through the church, they lost everything", False),
+        ("Scam alert: people pretending to be court clerks ask for iTunes cards. Hang up.", False),
+        ("Can I get Narcan without a prescription at the pharmacy?", False),
+        ("Did you see the fireworks last night? Beautiful show", False),
+        ("Found a bulldog puppy on 4th street, now at the shelter", False),
+        ("Can the city eliminate the late fees on water bills during the outage?", False),
+        ("Comment below with your favorite memory of Chief Lawson", False),
+        ("Someone stole $500 from my account through a fake bank text, who do I call?", False),
+        ("A 'broker' on WhatsApp took $3,000 from my dad, can the fraud unit help?", False),
+    ],
+)
+def test_spam_told_by_its_shape_and_its_neighbours(text, spam):
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam

@@ -1,0 +1,173 @@
+"""Spam told by its shape rather than its words: a sale with a price and a way to reach the
+seller, a cash tag asked to be sent money, a fine paid in gift cards, pills without a
+prescription, adult and romance bait, "did you see this?" before a link, a pet that only needs
+its shipping paid, debts erased by phone, "comment INFO and I'll message you", easy money
+"last week", "visit my page for cheap …", phone testers who keep the phone.
+
+Each shape runs only when one of its anchor words is in the comment (most comments cost a set
+operation), and each is a whole signal (``WEIGHT``: enough to flag alone at the balanced
+preset). Read by :func:`page_governor.moderation.spam.detect_spam`, which adds the weight and
+the evidence span, and which still clears a visitor's warning about a scam.
+
+Links whose domain sits under a top-level domain that is almost never an agency's, a school's
+or a news outlet's ("…-autos.store", "…-stream.live") weigh as a spam signal of their own
+(``CHEAP_TLDS``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from page_governor.moderation.threat_rules import wordset
+
+WEIGHT = 0.5
+
+# top-level domains of shops, streams and throwaway sites, not of agencies, schools or news
+CHEAP_TLDS = wordset(
+    "store shop top click win xyz buzz icu bid loan sbs cfd bond rest vip cam live site club biz"
+)
+
+_CONTACT = (
+    r"(dm|pm|inbox|message|msg|text|call|email|e-mail|whatsapp|telegram|interested|hmu|hit me up)"
+)
+
+# (anchor words, pattern): the pattern runs only when a word of the comment is an anchor
+_SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
+    (wordset(anchors), re.compile(pattern, re.IGNORECASE))
+    for anchors, pattern in (
+        # a sale: "2015 F-150 for sale, $12k firm, DM if interested", "selling below face value,
+        # message me" (not "someone is selling stolen bikes on Marketplace, I reported it")
+        (
+            "sale selling sell",
+            r"\b(for sale|selling|sell(ing)? (my|a|an|these|this|two|three|four|\d))\b[^.!?]{0,80}"
+            r"(\$\s?\d|\bobo\b|\bfirm\b|below face( value)?|\bcheap\b|best offer)"
+            r"(?=[^!?]{0,120}\b" + _CONTACT + r"\b)",
+        ),
+        (
+            "tickets",
+            r"\b(extra|spare|\d|two|three|four)\s+tickets\b[^!?]{0,80}\b(cheap|below face|"
+            r"for sale|selling)\b[^!?]{0,60}\b" + _CONTACT + r"\b",
+        ),
+        # money asked for at a cash tag: "send what you can to $ReedFamilyFund on Cash App"
+        (
+            "cashapp cash send donate help venmo zelle",
+            r"(?<![\w$])\$[a-z][a-z0-9_]{3,}\b(?=[^!?]{0,80}\b(cash ?app|send|donate|help|"
+            r"contribute|venmo|zelle)\b)|\b(send|donate|give)\b[^!?]{0,60}(?<![\w$])\$[a-z]"
+            r"[a-z0-9_]{3,}\b",
+        ),
+        # a fine or a warrant paid in gift cards (the scam itself, not a warning about it)
+        (
+            "gift giftcard giftcards play itunes steam",
+            r"\b(gift ?cards?|google play( cards?)?|itunes( cards?)?|steam cards?)\b[^!?]{0,40}"
+            r"\b(accepted|only|payment)\b|\b(pay|paying|payment|clear it|avoid arrest)\b[^!?]{0,80}"
+            r"\b(gift ?cards?|google play( cards?)?|itunes( cards?)?|steam cards?)\b",
+        ),
+        # pills sold without a prescription (not "is Narcan available without a prescription?")
+        (
+            "prescription script rx",
+            r"\b(no|without|w/o)\s+(a\s+)?(prescription|script|rx)\b(?=[^?]*\b(order|buy|"
+            r"shipping|delivery|discreet|online|cheap)\b)(?![^.]*\?)",
+        ),
+        # adult bait: "my spicy content is on my profile", "private pics on my page 🔞"
+        (
+            "spicy private naughty nude nudes exclusive hot sexy",
+            r"\bmy\s+(spicy|private|naughty|nude|exclusive|hot|sexy)\s+(content|pics|photos|"
+            r"videos|vids|page|snaps)\b",
+        ),
+        # romance bait: "hi dear, I'm a widow … would love to know you better, add me"
+        (
+            "dear",
+            r"\b(hi|hello|hey)\s+dear\b(?=[^?]{0,160}\b(know you better|be your friend|add me|"
+            r"accept my (friend )?request|widow|widower|lonely|single)\b)",
+        ),
+        # a link behind "did you see this?": "OMG did you see what happened?? watch before it
+        # gets deleted cutt.ly/…", "Your face is in this police video, is this you??"
+        (
+            "omg see saw deleted removed you face name",
+            r"\b(did you see|who else saw|watch (it )?before|before (it|they) (gets?|get|is|are) "
+            r"(deleted|removed|taken down)|is this you|(your|ur) (face|name|photo|car) is in)\b"
+            # (only before a link)
+            r"(?=[^\n]{0,200}(https?://|www\.|\b[a-z0-9-]+\.(ly|com|net|co|me|top|live|site|"
+            r"store|shop|link|info|io|click|xyz)\b))",
+        ),
+        # a pet that only needs its shipping paid
+        (
+            "puppies puppy kittens kitten yorkie yorkies bulldog bulldogs retriever retrievers",
+            r"\b(puppies|puppy|kittens?|yorkies?|bulldogs?|retrievers?)\b[^!?]{0,100}\b(shipping|"
+            r"delivery|transport)\b(?=[^!?]{0,40}(\$\s?\d|\bfee\b|\bpay\b|\bcover\b|"
+            r"\b" + _CONTACT + r"\b))|\b(cover|pay)\b[^!?]{0,20}\b(shipping|delivery|"
+            r"transport)\b[^!?]{0,80}\b(puppies|puppy|kittens?)\b",
+        ),
+        # debts erased by phone
+        (
+            "erase eliminate wipe cancel",
+            r"\b(erase|eliminate|wipe out|cancel)\s+(your|all your|all of your)\s+(credit card |"
+            r"student loan |medical )?(debts?|balances?|loans?)\b(?=[^!?]{0,80}(\b"
+            + _CONTACT
+            + r"\b|\d{3}[\s.-]\d{3}))",
+        ),
+        # "comment INFO and I'll message you"
+        (
+            "comment",
+            r"\bcomment\s+[\"'“]?[a-z]{2,12}[\"'”]?\s+(and|&)\s+(i'?ll|i will|we'?ll|we will)\s+"
+            r"(message|dm|inbox|send|pm|text)\b",
+        ),
+        # easy money, told as last week's: "$1,800 last week from my couch"
+        (
+            "week month day",
+            r"\$\s?\d[\d,.]*\s*k?\s+(last|this|in a|in one|every)\s+(week|month|day)\b"
+            r"[^!?]{0,40}\b(from (my|your|the) (couch|phone|home|bed)|from home|quit|9-5|boss|"
+            r"no experience)\b",
+        ),
+        # a business plugged on someone else's page: "visit my page for cheap furniture"
+        (
+            "visit check see",
+            r"\b(visit|check out|see)\s+my\s+(page|profile|shop|store|site|website|bio)\s+for\s+"
+            r"(cheap|the best|great|discount|affordable|best)\b",
+        ),
+        # phone testers who keep the phone
+        (
+            "testers tester keep",
+            r"\b(product|phone|iphone|samsung|galaxy|app)\s+testers?\b(?=[^!?]{0,80}\b(keep|free|"
+            r"apply|sign up)\b)|\bkeep the (free )?(phone|iphone|galaxy|product|device)\b",
+        ),
+    )
+)
+_ANCHORS = frozenset().union(*(anchors for anchors, _ in _SHAPES))
+# The classifier's screen asks only about these rarer anchors (a comment with a link, money or
+# a spam term is read by the spam rules anyway): "see", "you" or "week" alone are everywhere.
+_SCREEN = wordset(
+    "obo tickets cashapp venmo zelle gift giftcard giftcards itunes prescription script "
+    "rx google spicy naughty dear omg deleted puppies puppy kittens kitten yorkie yorkies "
+    "bulldog retriever erase eliminate comment couch testers tester"
+)
+
+
+def may_have_shape(words: set[str], folded: str) -> bool:
+    """Could a spam shape be here? (Set tests first: the classifier's screen.)"""
+    return not _SCREEN.isdisjoint(words) or _CASH_TAG.search(folded) is not None
+
+
+_CASH_TAG = re.compile(r"(?<![\w$])\$[a-z][a-z0-9_]{3,}")
+_NOT_THE_SCAM = re.compile(
+    r"\b(scam|scams|scammer|scammers|scammed|fake|pretend\w*|impersonat\w*|beware|warning|"
+    r"never ask|watch out|report(ed)? it)\b",
+    re.IGNORECASE,
+)
+
+
+def spam_shapes(words: set[str], text: str) -> list[tuple[int, int]]:
+    """Spans of the spam shapes in ``text`` (the original comment), at most one per shape; none
+    when the comment warns about a scam rather than being one."""
+    if _ANCHORS.isdisjoint(words):
+        return []
+    spans = []
+    for anchors, pattern in _SHAPES:
+        if anchors.isdisjoint(words):
+            continue
+        m = pattern.search(text, 0, 5000)
+        if m:
+            spans.append(m.span())
+    if spans and _NOT_THE_SCAM.search(text, 0, 5000):
+        return []
+    return spans
