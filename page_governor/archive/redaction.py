@@ -22,7 +22,19 @@ from page_governor.moderation import pii
 # moderation classifier uses (page_governor.moderation.pii), so nothing the classifier flags
 # as personal information survives a public copy. Here every occurrence goes, tied to a person
 # or not.
-KINDS = ("ssn", "card", "email", "phone", "address", "dob", "plate", "minor", "name")
+KINDS = (
+    "ssn",
+    "card",
+    "bank",
+    "licence",
+    "email",
+    "phone",
+    "address",
+    "dob",
+    "plate",
+    "minor",
+    "name",
+)
 DEFAULT_KINDS = KINDS
 
 

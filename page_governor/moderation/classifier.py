@@ -397,6 +397,7 @@ class Classifier:
             or ("@" in folded and personal_info.SCREEN.search(folded))
             or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
             or len(personal_info.DIGIT_WORDS.intersection(wordset)) >= 3
+            or ("dot" in wordset and personal_info.SCREEN.search(folded))  # "at gmail dot com"
         ):
             need.add(Category.PERSONAL_INFO)
         spam_words = (

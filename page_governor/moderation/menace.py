@@ -523,7 +523,12 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
             first, end = n.sentence_bounds(start, limit=WINDOW)
             # ("The deputy who arrested me shops at …": the clause says who, not what happened)
             around = n.words[first:start] + n.words[stop + 1 : end]
-            if n.words[first] not in _ASKING and _BLOCK.isdisjoint(around):
+            # (nor a question: "The mayor lives on Maple? I thought she lived downtown")
+            if (
+                n.words[first] not in _ASKING
+                and _BLOCK.isdisjoint(around)
+                and not _asked(n, first, end)
+            ):
                 hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
                 return hit
     return hit

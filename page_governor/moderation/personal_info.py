@@ -22,6 +22,8 @@ SCREEN = pii.SCREEN
 _SCORES = {
     "ssn": (0.95, 0.95),
     "card": (0.95, 0.95),
+    "bank": (0.95, 0.95),
+    "licence": (0.85, 0.85),
     "minor": (0.85, 0.85),
     "dob": (0.8, 0.8),
     "plate": (0.8, 0.3),  # bare: in a public alert (a suspect's or stolen car)

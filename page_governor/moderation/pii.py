@@ -44,7 +44,9 @@ from page_governor.moderation.pii_numbers import (
     BARE_PLATE,
     DOB,
     VEHICLE,
+    bank_numbers,
     cards,
+    licence_numbers,
     may_spell_number,
     phones,
     plates,
@@ -52,14 +54,15 @@ from page_governor.moderation.pii_numbers import (
     ssns,
 )
 
-# Nothing below can match without a digit or an "@" (or digits spelled out in words).
-SCREEN = re.compile(r"\d|[\w.+-]@[\w-]+\.")
+# Nothing below can match without a digit or an "@" (or digits spelled out in words, or an
+# e-mail address spelled out: "jane.doe at gmail dot com").
+SCREEN = re.compile(r"\d|[\w.+-]@[\w-]+\.|\bdot\s+(?:com|net|org|edu|us)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
 class PiiMatch:
-    kind: str  # phone, email, address, ssn, card, dob, plate, minor, name
+    kind: str  # phone, email, address, ssn, card, bank, licence, dob, plate, minor, name
     start: int
     end: int
     tied: bool  # said of a person ("his cell", "lives at"); strong kinds are always tied
@@ -345,7 +348,14 @@ def find(
     lower = text.lower()
     named = _has_any(lower, _NAMED_CUES)
     spelled = may_spell_number(lower)
-    if not (_DIGIT.search(text) or ("@" in text and SCREEN.search(text)) or named or spelled):
+    spelled_email = " dot " in lower
+    if not (
+        _DIGIT.search(text)
+        or ("@" in text and SCREEN.search(text))
+        or named
+        or spelled
+        or spelled_email
+    ):
         return []
     found: list[PiiMatch] = []
     taken = _Taken(len(text))
@@ -363,6 +373,12 @@ def find(
         for start, end in itertools.islice(cards(text), cap):
             if not taken.overlaps(start, end):
                 add("card", start, end, True)
+        for start, end in itertools.islice(bank_numbers(text), cap):
+            if not taken.overlaps(start, end):
+                add("bank", start, end, True)
+        for start, end in itertools.islice(licence_numbers(text), cap):
+            if not taken.overlaps(start, end):
+                add("licence", start, end, True)
     if _has_any(lower, _DOB_CUES):
         for m in itertools.islice(DOB.finditer(text), cap):
             add("dob", m.start(), m.end(), True)
@@ -397,7 +413,8 @@ def find(
         ):
             continue
         before = text[max(0, start - 45) : start]
-        add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
+        tied = bool(_TIED.search(before) or _TIED_AFTER.match(text, end, end + 40))
+        add("phone", start, end, tied and not _own_only(before), claim=False)
     for start, end in itertools.islice(spelled_phones(text), cap) if spelled else ():
         before = text[max(0, start - 45) : start]
         add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
@@ -413,6 +430,22 @@ def find(
             or address.rsplit("@", 1)[-1] in _FREE_MAIL
         ) and not _own_only(before)
         add("email", start, end, tied, claim=False)
+    for m in itertools.islice(_SPELLED_EMAIL.finditer(text), cap) if spelled_email else ():
+        before = text[max(0, m.start() - 45) : m.start()]
+        domain = f"{m.group(2)}.{m.group(3)}".lower()
+        tied = (
+            bool(_TIED.search(before)) or bool(_TELL_NAME.search(before)) or domain in _FREE_MAIL
+        ) and not _own_only(before)
+        add("email", m.start(), m.end(), tied, claim=False)
+    # "she lives at 1129 W. Grand", "she's in the Oak Terrace apartments, building C, apt 7"
+    for m in itertools.islice(_LIVES_AT.finditer(text), cap) if " live" in lower else ():
+        if not taken.overlaps(*m.span(2)):
+            add("address", *m.span(2), True)
+    for m in (
+        itertools.islice(_UNIT_AT.finditer(text), cap) if "apt" in lower or "unit" in lower else ()
+    ):
+        if not taken.overlaps(*m.span(1)):
+            add("address", *m.span(1), True)
     if may_name_a_child(text, lower):
         for start, end in itertools.islice(minors(text), cap):
             add("minor", start, end, True, claim=False)
@@ -499,6 +532,42 @@ _TELL_NAME = re.compile(r"\b(tell|let|ask|show|remind) [A-Z][a-z]+\b")
 
 
 def _own_only(before: str) -> bool:
-    """ "call me at", "my cell": the writer's own number, not someone else's."""
+    """ "call me at", "my cell": the writer's own number, not someone else's (not "the man
+    harassing me is Todd Fenn, cell …": a first person there is not the number's owner)."""
     last = re.split(r"[.!?]", before)[-1]
-    return bool(_OWN.search(last)) and not re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE)
+    return bool(_OWN.search(last)) and not (
+        re.search(r"\b(his|her|their|'s)\b", last, re.IGNORECASE) or _SOMEONE_ELSES.search(last)
+    )
+
+
+# a first person that is not the number's owner: "the man harassing me is Todd Fenn, cell"
+_SOMEONE_ELSES = re.compile(
+    r"\b(me|us)\b[^,;]{0,25}\b(is|was|named|called)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+)
+
+
+# what ties a number to someone after it: "… and let him know he's a thief"
+_TIED_AFTER = re.compile(
+    r"[\s,.;:-]*(and |then |to )?(let|tell|ask|remind) (him|her|them)\b|"
+    r"[\s,.;:-]*(and )?(call|text|spam|harass|message) (him|her|them)\b|"
+    r"[\s,.;:-]*(and )?blow (it|him|her) up\b",
+    re.IGNORECASE,
+)
+# an e-mail address spelled out: "brian.keller88 at yahoo dot com"
+_SPELLED_EMAIL = re.compile(
+    r"(?<![\w.+-])([\w.+-]{2,64})\s*(?:\(at\)|\[at\]|\s+at\s+)\s*([a-z0-9-]{2,63})\s*"
+    r"(?:\(dot\)|\[dot\]|\s+dot\s+)\s*(com|net|org|edu|us)\b",
+    re.IGNORECASE,
+)
+# where someone lives, with a house number but no street suffix: "she lives at 1129 W. Grand"
+_LIVES_AT = re.compile(
+    r"\b(lives|living|stays|staying|resides)\s+(?:at|on)\s+"
+    r"(\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+# a flat in a named complex, said of someone: "she's in the Oak Terrace apartments, building C,
+# apt 7"
+_UNIT_AT = re.compile(
+    r"\b(?:he|she|they)(?:'s| is| are| lives| live| stays)\s+(?:in|at)\s+"
+    r"((?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:apartments|apts|townhomes|condos|complex)"
+    r"(?:,?\s+(?i:building|bldg)\.?\s+[A-Z0-9]+)?,?\s+(?i:apt|unit|#)\.?\s*\d+)"
+)

@@ -247,3 +247,46 @@ def spelled_phones(text: str) -> Iterator[tuple[int, int]]:
             digits = "".join(_DIGIT_OF[w.lower()] for w in words)
             if phones(digits):
                 yield m.span()
+
+
+# Bank numbers: a routing number (nine digits that pass the ABA check) or an account number
+# (8 to 17 digits) right after its word.
+_ROUTING = re.compile(
+    r"\b(?:routing|aba|rtn)(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*(\d{9})(?!\d)", re.I
+)
+_ACCOUNT = re.compile(
+    r"\b(?:account|acct)(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*(\d{8,17})(?!\d)", re.I
+)
+
+
+def aba_ok(digits: str) -> bool:
+    """The ABA routing-number checksum: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 mod 10."""
+    d = [int(c) for c in digits]
+    return (
+        len(d) == 9
+        and (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
+    )
+
+
+def bank_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of routing numbers that pass the ABA check and of account numbers."""
+    for m in _ROUTING.finditer(text):
+        if aba_ok(m.group(1)):
+            yield m.span(1)
+    for m in _ACCOUNT.finditer(text):
+        yield m.span(1)
+
+
+# A driver's licence number after its words: "driver's license K550-1123-8870", "DL# D4127781"
+_LICENCE = re.compile(
+    r"\b(?:driver'?s?\s+licen[cs]e|licen[cs]e\s+(?:number|no\.?|#)|dl\s*#?|d/l)\s*"
+    r"(?:number|no\.?|#)?\s*(?:is|:)?\s*([a-z]{0,2}\d[\d-]{5,16}\d)\b",
+    re.I,
+)
+
+
+def licence_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of driver's licence numbers (a letter or two and at least seven digits)."""
+    for m in _LICENCE.finditer(text):
+        if sum(c.isdigit() for c in m.group(1)) >= 7:
+            yield m.span(1)

@@ -171,3 +171,32 @@ def test_a_pointed_at_private_name_and_workplace_is_redacted_and_a_thanked_one_i
     assert "Irene Cobb" not in redacted and counts["name"] == 1
     thanks = "Thanks to Irene Cobb who works nights at the Denny's for calling it in."
     assert redactor.text(thanks) == (thanks, Counter())
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the shapes of the twelfth-p dev set, in other words
+        ("Holly Vance's cell 586 555 0127, text her and tell her to return the dog", True),
+        ("text Rob at 586 555 0127 and let him know what you think", True),
+        ("email the thief: marco_dr at hotmail dot com", True),
+        ("his routing number is 021000021 and his account is 99812004457", True),
+        ("that's Dale Pike, driver's license number T4417-20195-88, he fled the scene", True),
+        ("she lives on 48 N Maple, the one with the red door", True),
+        ("he's in the Riverside Apartments, building 4, unit 210", True),
+        ("Officer, the woman stalking me is Jill Ames, cell 586-555-0131, please call her", True),
+        # and their everyday neighbours
+        ("My routing number changed, how do I update the city autopay?", False),
+        ("The DMV says my driver's license renewal is online now", False),
+        ("The Riverside Apartments pool is open again, thanks to the city inspectors", False),
+        ("Call me at 586-555-0127 if you found my cat", False),
+        ("Routing 123456789 is not a real routing number, the check digit is wrong", False),
+    ],
+)
+def test_bank_and_licence_numbers_spelled_emails_and_short_addresses(text, flagged):
+    assert (Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories) is flagged
+
+
+def test_an_officials_street_asked_about_is_no_threat():
+    text = "The mayor lives on Maple? I thought she lived downtown"
+    assert Category.THREAT not in CLASSIFIER_FOR_PII.classify(text).categories
