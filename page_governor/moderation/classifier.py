@@ -31,7 +31,7 @@ from page_governor.moderation.detectors import (
     detect_obscenity,
     names_official,
 )
-from page_governor.moderation.insult_aim import PERSON_NOUNS, PERSON_REFS, THING_NOUNS
+from page_governor.moderation.insult_aim import PERSON_NOUNS, PERSON_REFS, names_a_thing
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
 from page_governor.moderation.model import (
     SPAM_MODEL,
@@ -606,9 +606,7 @@ class Classifier:
         spans = [
             n.span(i)
             for i, w in enumerate(words)
-            if w in top
-            and not n.capitalised(i)
-            and not (i + 1 < len(words) and words[i + 1] in THING_NOUNS)
+            if w in top and not n.capitalised(i) and not names_a_thing(words, i)
         ]
         if not spans:
             return

@@ -15,8 +15,8 @@ from page_governor.moderation.insult_aim import (
     PERSON_REFS,
     SECOND_PERSON,
     THING_AFTER_ADJECTIVE,
-    THING_NOUNS,
     THING_PLURALS,
+    names_a_thing,
     said_of_a_person,
 )
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
@@ -366,8 +366,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         local = words[a:b]
         j = i - a
         if word in lex.insult_nouns:
-            if j + 1 < len(local) and local[j + 1] in THING_NOUNS:
-                continue  # "what kind of idiot policy": said of a thing, not a person
+            if names_a_thing(local, j):
+                continue  # "what kind of idiot policy", "a clown show": a thing, not a person
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
             if j + 1 < len(local) and local[j + 1] in THING_PLURALS:

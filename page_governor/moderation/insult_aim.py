@@ -6,6 +6,7 @@ contextual insult it finds; the word sets are shared with the classifier's scree
 from __future__ import annotations
 
 from page_governor.moderation.lexicon import Lexicon
+from page_governor.moderation.threat_rules import wordset
 
 SECOND_PERSON = frozenset(
     {
@@ -200,6 +201,21 @@ THING_AFTER_ADJECTIVE = THING_NOUNS | frozenset(
         "remarks",
     ]
 )
+
+
+# Nouns that make an insult noun before them a thing only after a determiner: "the hearing was
+# a clown show" (not "bitch, show me", "you clowns show up late")
+SHOW_NOUNS = frozenset(["show", "circus", "shitshow"])
+DETERMINERS = wordset(
+    "a an the this that another total complete absolute utter whole such what big real huge same"
+)
+
+
+def names_a_thing(words: list[str], i: int) -> bool:
+    """Is the insult noun at ``words[i]`` part of a thing's name: "what kind of idiot policy",
+    "the hearing was a clown show"?"""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt in THING_NOUNS or (i > 0 and nxt in SHOW_NOUNS and words[i - 1] in DETERMINERS)
 
 
 THING_PLURALS = frozenset(

@@ -1563,3 +1563,19 @@ def test_a_civic_offer_with_a_phone_number_is_not_spam(text):
 )
 def test_spam_told_by_its_shape_and_its_neighbours(text, spam):
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # an insult noun that names a show is said of the show
+        ("Tonight's budget hearing was a total clown show", False),
+        ("What a circus. Another clown show at the commission meeting", False),
+        ("Another clown show at city hall, nothing gets done", False),
+        # it still names a person when said of one
+        ("Commissioner Platt is a clown", True),
+        ("listen moron show some respect to the officers", True),
+    ],
+)
+def test_a_clown_show_is_said_of_a_meeting_not_a_person(text, attack):
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
