@@ -284,6 +284,7 @@ _VICTIM_QUESTION = re.compile(
     r"\b(took|stole|scammed|cheated)\b[^.?!]{0,40}\b(from|out of)\s+(me|my|us|our)\b[^.!]*\?",
     re.IGNORECASE,
 )
+_VICTIM_WORDS = frozenset(["took", "stole", "scammed", "cheated"])
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
 # ("70% off": a percent sign after a number is no decoration)
@@ -404,6 +405,8 @@ def has_edge_marks(clean: str) -> bool:
 def victim_question(n: Normalized) -> bool:
     """A victim asking about money taken from them, with no link of their own: not spam,
     whatever its words (the classifier asks the spam model nothing then either)."""
+    if _VICTIM_WORDS.isdisjoint(n.words[:500]):
+        return False
     text = n.original[:3000]
     return _VICTIM_QUESTION.search(text) is not None and not _urls(text, 1)
 
@@ -444,7 +447,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         host = url.split("//", 1)[-1].split("/", 1)[0]
         if lookalike(host):
             score += 0.6  # a look-alike of a brand's domain: phishing
-        elif host.rsplit(".", 1)[-1] in CHEAP_TLDS:
+        elif host.split(":", 1)[0].rstrip(".,;!?)]'\"").rsplit(".", 1)[-1] in CHEAP_TLDS:
             score += 0.35  # a shop's, a stream's or a throwaway site's domain
     if repeated:
         score += 0.3  # the same link repeated

@@ -135,17 +135,28 @@ _SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
 )
 _ANCHORS = frozenset().union(*(anchors for anchors, _ in _SHAPES))
 # The classifier's screen asks only about these rarer anchors (a comment with a link, money or
-# a spam term is read by the spam rules anyway): "see", "you" or "week" alone are everywhere.
+# a spam term is read by the spam rules anyway): "see", "you" or "week" alone are everywhere,
+# and "comment", "dear" or "script" count only beside a word of their shape.
 _SCREEN = wordset(
-    "obo tickets cashapp venmo zelle gift giftcard giftcards itunes prescription script "
-    "rx google spicy naughty dear omg deleted puppies puppy kittens kitten yorkie yorkies "
-    "bulldog retriever erase eliminate comment couch testers tester"
+    "obo tickets cashapp venmo zelle gift giftcard giftcards itunes prescription spicy naughty "
+    "puppies puppy kittens kitten yorkie yorkies bulldog retriever erase eliminate couch testers "
+    "tester"
+)
+_SCREEN_PAIRS = (
+    (wordset("comment"), wordset("dm message inbox pm text send")),
+    (wordset("dear"), wordset("know friend add request widow widower lonely single")),
+    (wordset("script rx"), wordset("no without")),
+    (wordset("google"), wordset("play")),
 )
 
 
 def may_have_shape(words: set[str], folded: str) -> bool:
     """Could a spam shape be here? (Set tests first: the classifier's screen.)"""
-    return not _SCREEN.isdisjoint(words) or _CASH_TAG.search(folded) is not None
+    return (
+        not _SCREEN.isdisjoint(words)
+        or any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in _SCREEN_PAIRS)
+        or ("$" in folded and _CASH_TAG.search(folded) is not None)
+    )
 
 
 _CASH_TAG = re.compile(r"(?<![\w$])\$[a-z][a-z0-9_]{3,}")
