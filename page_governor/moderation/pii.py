@@ -285,6 +285,8 @@ def _tied(text: str, start: int, end: int, cue: re.Pattern[str] = _TIED) -> bool
 # regular expression with alternations runs over a long comment.
 _DOB_CUES = ("dob", "d.o.b", "birth", "born", "bday", "b-day", "nacimiento")
 _PLATE_CUES = ("plate", "tag", "licen", "registration", "placa")
+_BANK_CUES = ("routing", "account", "acct", "aba", "rtn")
+_LICENCE_CUES = ("licen", "dl", "d/l")
 PUBLIC_ALERT = re.compile(
     r"\b(suspects?'?s?|stolen|wanted|bolo|be on the lookout|amber alert|silver alert|"
     r"hit[- ]and[- ]run|carjack(ed|ing)?|abduct(ed|ion)|fled|fleeing)\b",
@@ -373,12 +375,14 @@ def find(
         for start, end in itertools.islice(cards(text), cap):
             if not taken.overlaps(start, end):
                 add("card", start, end, True)
-        for start, end in itertools.islice(bank_numbers(text), cap):
-            if not taken.overlaps(start, end):
-                add("bank", start, end, True)
-        for start, end in itertools.islice(licence_numbers(text), cap):
-            if not taken.overlaps(start, end):
-                add("licence", start, end, True)
+        if _has_any(lower, _BANK_CUES):
+            for start, end in itertools.islice(bank_numbers(text), cap):
+                if not taken.overlaps(start, end):
+                    add("bank", start, end, True)
+        if _has_any(lower, _LICENCE_CUES):
+            for start, end in itertools.islice(licence_numbers(text), cap):
+                if not taken.overlaps(start, end):
+                    add("licence", start, end, True)
     if _has_any(lower, _DOB_CUES):
         for m in itertools.islice(DOB.finditer(text), cap):
             add("dob", m.start(), m.end(), True)
