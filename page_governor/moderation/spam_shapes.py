@@ -162,7 +162,11 @@ def may_have_shape(words: set[str], folded: str) -> bool:
 _CASH_TAG = re.compile(r"(?<![\w$])\$[a-z][a-z0-9_]{3,}")
 _NOT_THE_SCAM = re.compile(
     r"\b(scam|scams|scammer|scammers|scammed|fake|pretend\w*|impersonat\w*|beware|warning|"
-    r"never ask|watch out|report(ed)? it)\b",
+    r"never ask|watch out|report(ed)? it)\b|"
+    # the agency's reminder: "the court does not accept payment in gift cards", "no deputy will
+    # ever ask for payment"
+    r"\b(not|never|don't|doesn't|won't|cannot|can't)\s+(ever\s+)?(accept|ask|take|request)\w*\b|"
+    r"\bno\s+([a-z]+\s+){0,2}(will|would)\s+(ever\s+)?(ask|call|request|demand)\b",
     re.IGNORECASE,
 )
 

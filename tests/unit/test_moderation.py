@@ -1559,6 +1559,8 @@ def test_a_civic_offer_with_a_phone_number_is_not_spam(text):
         ("Comment below with your favorite memory of Chief Lawson", False),
         ("Someone stole $500 from my account through a fake bank text, who do I call?", False),
         ("A 'broker' on WhatsApp took $3,000 from my dad, can the fraud unit help?", False),
+        ("The court does not accept payment in gift cards. Pay fines at the clerk window.", False),
+        ("No deputy will ever ask for payment in gift cards", False),
     ],
 )
 def test_spam_told_by_its_shape_and_its_neighbours(text, spam):
