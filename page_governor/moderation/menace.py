@@ -30,17 +30,12 @@ from collections.abc import Callable
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.normalize import Normalized
-from page_governor.moderation.threat_rules import index_by_word, wordset
+from page_governor.moderation.threat_rules import TITLE_WORDS, index_by_word, wordset
 
 SCORE = 0.55
 WINDOW = 30  # words: a sentence and the short ones after it
 
-_OFFICIAL = (
-    r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
-    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
-    r"sarge|lieutenants?|lt|corporal|troopers?|captain|agents?|feds|marshals?|wardens?|"
-    r"governor|senator|policem[ae]n|swat|partner|narcs?)"
-)
+_OFFICIAL = "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?)"
 _THEIRS = (
     r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
     r"husband|daughters?|sons?|children|twins|baby|mom|mother|dad|father|parents|girlfriend|"

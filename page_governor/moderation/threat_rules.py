@@ -34,11 +34,15 @@ _KIND = (
     r"cute|adorable|beautiful|good luck|well done|won|wins|scored|shout ?out|kudos)"
 )
 # the titles of the officials and officers a threat names
+# (the menace reader adds its own street words for officers to the shared ones)
+TITLE_WORDS = (
+    r"cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
+    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
+    r"lieutenants?|troopers?|agents?|marshals?|wardens?|governor|senator"
+)
 _TITLES = (
-    r"(cops?|pigs?|officers?|deputies|deputy|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
-    r"council(man|woman|member|members|men|women)?|commissioners?|detectives?|sergeants?|sgt|"
-    r"lieutenants?|troopers?|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
-    r"board members?|board|council|governor|senator|agents?|marshals?|wardens?)"
+    "(" + TITLE_WORDS + r"|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
+    r"board members?|board)"
 )
 # harm verbs that take their victim next ("kill" + "you")
 # "shoot you a message", "shoot him an email": to send, not to fire at
