@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -168,10 +168,10 @@ class Normalized:
 
     __slots__ = (
         "_breaks",
+        "_clean",
         "_ends",
         "_joined",
         "_matches",
-        "_offsets",
         "_starts",
         "folded",
         "index",
@@ -190,13 +190,15 @@ class Normalized:
         self._ends: list[int] = []
         self._matches: Iterator[re.Match[str]] | None = None
         self._breaks: list[int] | None = None
-        self._offsets: list[int] | None = None
         self._joined: tuple[Token, ...] | None = None
+        self._clean: str | None = None
 
     @property
     def clean(self) -> str:
-        """The words joined by single spaces (for phrase patterns)."""
-        return " ".join(self.words)
+        """The words joined by single spaces (for phrase patterns), joined once."""
+        if self._clean is None:
+            self._clean = " ".join(self.words)
+        return self._clean
 
     def _locate(self, upto: int) -> None:
         """Find where words ``0..upto`` stand, continuing from where the last call stopped
@@ -257,13 +259,32 @@ class Normalized:
         # or before ``upto`` (compared directly, not counted again for every word)
         after = breaks[s - 1] if s else -1
         upto = breaks[s] if s < len(breaks) else len(self.folded)
+        last = min(i + limit, len(self.words) - 1)
+        if last >= len(self._starts):
+            self._locate(last)  # every word the walk below may read, located at once
+        starts = self._starts
         first = i
-        while first > 0 and i - first < limit and self.folded_start(first - 1) > after:
+        while first > 0 and i - first < limit and starts[first - 1] > after:
             first -= 1
         end = i + 1
-        while end < len(self.words) and end - i < limit and self.folded_start(end) <= upto:
+        while end <= last and end - i < limit and starts[end] <= upto:
             end += 1
         return first, end
+
+    def sentence_numbers(self, count: int) -> list[int]:
+        """``sentence(i)`` of the first ``count`` words, in one pass."""
+        count = min(count, len(self.words))
+        if count == 0:
+            return []
+        if count > len(self._starts):
+            self._locate(count - 1)
+        breaks = self._sentence_breaks()
+        numbers, before = [], 0
+        for start in self._starts[:count]:
+            while before < len(breaks) and breaks[before] < start:
+                before += 1
+            numbers.append(before)
+        return numbers
 
     def capitalised(self, i: int) -> bool:
         """Written with a capital first letter and not all in capitals (a name, usually)."""
@@ -297,33 +318,29 @@ class Normalized:
             return start, end
         return self.index[start], self.index[end - 1] + 1
 
-    def _clean_offsets(self) -> list[int]:
-        if self._offsets is None:
-            offsets, pos = [], 0
-            for word in self.words:
-                offsets.append(pos)
-                pos += len(word) + 1
-            self._offsets = offsets
-        return self._offsets
+    # Positions in the clean text are turned into word indices by counting the spaces before
+    # them (a C-level count; the words hold no spaces and none is empty): word ``k`` starts just
+    # after the ``k``-th space.
 
     def clean_start(self, i: int) -> int:
         """Where word ``i`` starts in the clean text."""
-        return self._clean_offsets()[i]
+        return sum(map(len, self.words[:i])) + i
 
     def word_at_clean(self, position: int) -> int:
         """The index of the word at ``position`` of the clean text."""
-        return max(0, bisect_right(self._clean_offsets(), position) - 1)
+        return self.clean.count(" ", 0, position) if position > 0 else 0
 
     def span_of_clean(self, start: int, end: int) -> tuple[int, int]:
         """Original span covered by the words overlapping ``clean[start:end]``."""
-        offsets = self._clean_offsets()
-        if not offsets:
+        if not self.words:
             return 0, 0
-        first = max(0, bisect_right(offsets, start) - 1)
-        if offsets[first] + len(self.words[first]) <= start:
-            first += 1
-        last = bisect_left(offsets, end) - 1
-        if first > last or first >= len(offsets):
+        clean = self.clean
+        start = max(start, 0)
+        first = clean.count(" ", 0, start)
+        if start >= len(clean) or clean[start] == " ":
+            first += 1  # ``start`` is past the end of that word
+        last = clean.count(" ", 0, end - 1) if end > 0 else -1
+        if first > last or first >= len(self.words):
             return 0, 0
         return self.span(first)[0], self.span(last)[1]
 

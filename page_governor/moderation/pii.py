@@ -192,7 +192,9 @@ _STREET_WORD = (
     r"(?:(?!(?:at|on|in|and|or|the|to|from|near|by|of|is|was)\b)[a-z][a-z'.-]*|\d+(?:st|nd|rd|th))"
 )
 STREET = (
-    r"\b\d{1,6}[a-z]?\s+(?:[nsew]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
+    # (a digit with no word character before it: r"\b\d" written so that the pattern starts with
+    # a digit, which the regex engine scans for fast)
+    r"\d(?<!\w\d)\d{0,5}[a-z]?\s+(?:[nsew]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
     r"(?:" + _STREET_WORD + r"\s+){0,3}" + _STREET_WORD + r"\s+(?:" + _STREET_TYPES + r")\b\.?"
     r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*[a-z0-9-]+)?"
 )
@@ -407,7 +409,7 @@ def find(
     for start, end, number in phones(text, limit=cap) if long_numbers else ():
         if taken.overlaps(start, end):
             continue
-        digits = "".join(ch for ch in text[start:end] if ch.isdigit())
+        digits = "".join(filter(str.isdigit, text[start:end]))
         national = number[-10:]
         if (
             digits in agency_phones

@@ -42,6 +42,8 @@ _SCHOOL_CUES = (
 
 # "Sophie, 15, she lives above the laundromat": a first name, the age, where the child is
 _FIRST_NAME_AGE = re.compile(r"\b([A-Z][a-z]+),\s*(1[0-7]|[5-9])\s*,")
+# its tail, which starts with a literal (scanned fast): the screen for a long comment
+_AGE_BETWEEN_COMMAS = re.compile(r",\s*(?:1[0-7]|[5-9])\s*,")
 
 
 _WHERE_CHILD = re.compile(
@@ -152,5 +154,8 @@ def may_name_a_child(text: str, lower: str) -> bool:
     return (
         any(cue in lower for cue in _SCHOOL_CUES)
         or any(cue in lower for cue in _CHILD_CUES)
-        or _FIRST_NAME_AGE.search(text) is not None
+        or (
+            _AGE_BETWEEN_COMMAS.search(text) is not None
+            and _FIRST_NAME_AGE.search(text) is not None
+        )
     )

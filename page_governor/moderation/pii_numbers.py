@@ -51,7 +51,7 @@ def phones(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]
         raw = m.group(0).strip()
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         end = start + len(raw)
-        digits = "".join(ch for ch in raw if ch.isdigit())
+        digits = "".join(filter(str.isdigit, raw))
         if (
             len(digits) < 7
             or len(digits) > 20
@@ -112,7 +112,9 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     return bool(_ID_BEFORE.search(before))
 
 
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# (each starts with a digit and then looks behind it, the same as a lookbehind first but
+# scanned fast: the engine skips to the next digit)
+_CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){12,18}(?![\d-])")
 
 
 _CARD_WORD = re.compile(
@@ -141,7 +143,7 @@ def cards(text: str) -> Iterator[tuple[int, int]]:
             yield m.span()
 
 
-_SSN = re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
+_SSN = re.compile(r"(\d(?<![\d-]\d)\d{2})([- ]?)(\d{2})\2(\d{4})(?![\d-])")
 
 
 _SSN_WORD = re.compile(

@@ -7,6 +7,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from page_governor.domains import registrable
 from page_governor.models import Category
@@ -178,6 +179,8 @@ _TESTIMONIAL = re.compile(
 _TESTIMONIAL_WORDS = frozenset(
     ["thanks", "thank", "shout", "shoutout", "credit", "grateful", "recommend", *_CREDIT_WORDS]
 )
+# every match of _MONEY_MULTIPLY's first branch holds "$" and one of these; of its second, "sen"
+_MULTIPLY_VERBS = ("turn", "invest", "put in", "deposit")
 _MONEY_MULTIPLY = re.compile(
     r"\b(turned|turn|invest(ed)?|put in|deposit(ed)?)\s+\$\s?\d[\d,.]*k?\s+(into|and (get|receive|got|make|earn))"
     r"[^.!?]{0,10}\$\s?\d"
@@ -284,12 +287,27 @@ _VICTIM_QUESTION = re.compile(
     r"\b(took|stole|scammed|cheated)\b[^.?!]{0,40}\b(from|out of)\s+(me|my|us|our)\b[^.!]*\?",
     re.IGNORECASE,
 )
+# every match of _SCAM_WARNING holds one of these (a screen for long comments)
+_SCAM_WARNING_WORDS = (
+    "scam",
+    "fake",
+    "hoax",
+    "phishing",
+    "fraud",
+    "click",
+    "share",
+    "respond",
+    "reply",
+    "fall for",
+    "send",
+    "report",
+)
 _VICTIM_WORDS = frozenset(["took", "stole", "scammed", "cheated"])
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too
 MARKS = "*#%!|+"
 # ("70% off": a percent sign after a number is no decoration)
 EDGE_MARKS = re.compile(r"(?:(?<= )|^)[*#%!|+]+|(?<!\d)[*#%!|+]+(?= |$)")
-_MARK = re.compile(r"[*#%!|+]")  # scanned fast (a character class): most comments have none
+_MARK_RUN = re.compile(r"[*#%!|+]+")  # scanned fast (a character class): most comments have none
 
 
 _SCARE_WORDS = frozenset(
@@ -397,9 +415,21 @@ def _is_wage(lower: str, start: int) -> bool:
     return _WAGE.search(lower, max(0, start - 20), start) is not None
 
 
+@lru_cache(maxsize=4)  # asked by the classifier's screen and by detect_spam of the same text
 def has_edge_marks(clean: str) -> bool:
-    """Whether a mark stands at a word's edge (``EDGE_MARKS``), tested cheaply first."""
-    return _MARK.search(clean) is not None and EDGE_MARKS.search(clean) is not None
+    """Whether ``EDGE_MARKS`` matches anywhere in ``clean``, found by scanning the runs of marks
+    (a character class, fast) and looking at each run's neighbours: the pattern's lookbehinds
+    would be tried at every position of a long comment."""
+    end_of_text = len(clean)
+    for run in _MARK_RUN.finditer(clean):
+        start, end = run.span()
+        if start == 0 or clean[start - 1] == " ":
+            return True  # a mark after a space or at the start
+        at_end = end == end_of_text or clean[end] == " " or clean[end:] == "\n"
+        # a mark before a space or at the end, unless the whole run follows a digit ("70% ")
+        if at_end and (end - start > 1 or not clean[start - 1].isdecimal()):
+            return True
+    return False
 
 
 def victim_question(n: Normalized) -> bool:
@@ -500,7 +530,11 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     if obfuscated and not seen_urls:
         score += 0.45
         spans.append(obfuscated.span())
-    multiply = _MONEY_MULTIPLY.search(original) if "$" in original or "send" in lower else None
+    multiply = (
+        _MONEY_MULTIPLY.search(original)
+        if "sen" in lower or ("$" in original and any(w in lower for w in _MULTIPLY_VERBS))
+        else None
+    )
     if multiply:
         score += 0.5
         spans.append(multiply.span())
@@ -509,7 +543,13 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         spans.append(span)
     if "!!!" in original and (terms_seen or seen_urls):
         score += 0.1
-    if not seen_urls and not lure and _SCAM_WARNING.search(clean):
+    if (
+        score > 0
+        and not seen_urls
+        and not lure
+        and any(w in clean for w in _SCAM_WARNING_WORDS)
+        and _SCAM_WARNING.search(clean)
+    ):
         score = 0.0  # "That giveaway post is fake, don't share it": a warning about spam
     hit = Hit(score=min(score, 1.0))
     if hit.score >= lex.thresholds[Category.SPAM]:

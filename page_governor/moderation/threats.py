@@ -297,11 +297,12 @@ def model_sentences(n: Normalized, gate: frozenset[str] | None = None) -> list[t
         if len(words) >= MODEL_SENTENCE_WORDS and (gate is None or not gate.isdisjoint(words)):
             found.append((0, len(words)))
         return found
+    numbers = n.sentence_numbers(len(words))
     first = 0
     while first < len(words):
-        sentence = n.sentence(first)
+        sentence = numbers[first]
         end = first + 1
-        while end < len(words) and end - first < MODEL_RUN_WORDS and n.sentence(end) == sentence:
+        while end < len(words) and end - first < MODEL_RUN_WORDS and numbers[end] == sentence:
             end += 1
         if end - first >= MODEL_SENTENCE_WORDS and (
             gate is None or not gate.isdisjoint(words[first:end])
