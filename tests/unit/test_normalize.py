@@ -1,0 +1,117 @@
+"""The normalised comment's positions (words, sentences, the clean text) and the fast forms of
+patterns that are read over a whole long comment."""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left
+
+import pytest
+
+from page_governor.moderation import pii, pii_numbers, spam
+from page_governor.moderation.normalize import normalize
+
+_PIECES = ["Officer Kim", "f*ck", "sh1t", "you.", "ok!!", "b - c", "x;", "\n", "123", "i'm", "?"]
+_PIECES += ["Zoë", "ｆｕｃｋ", "$$$", "'", "--", "@ss", "**SALE**", "70% ", "lives at 12 Oak St"]
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(
+            rng.choice(_PIECES) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 40))
+        )
+        for _ in range(count)
+    ]
+
+
+def test_span_of_clean_quotes_the_original_words_a_clean_span_covers() -> None:
+    n = normalize("Officer Kim is a ｆｕｃｋing clown,  really.")
+    start = n.clean.index("clown")
+    assert n.original[slice(*n.span_of_clean(start, start + 5))] == "clown"
+    # a span from the space before a word starts at that word, not the one before it
+    assert n.original[slice(*n.span_of_clean(start - 1, start + 5))] == "clown"
+    whole = n.span_of_clean(0, len(n.clean))
+    assert n.original[slice(*whole)] == "Officer Kim is a ｆｕｃｋing clown,  really"
+    assert n.span_of_clean(len(n.clean), len(n.clean) + 3) == (0, 0)
+    assert normalize("").span_of_clean(0, 4) == (0, 0)
+
+
+def test_word_at_clean_and_clean_start_agree_with_the_clean_text() -> None:
+    for text in _texts(300, 1):
+        n = normalize(text)
+        for i, word in enumerate(n.words):
+            start = n.clean_start(i)
+            assert n.clean[start : start + len(word)] == word
+            assert n.word_at_clean(start) == i
+            assert n.word_at_clean(start + len(word) - 1) == i
+        assert n.word_at_clean(-5) == 0
+
+
+def test_sentence_numbers_and_bounds_agree_with_one_word_at_a_time() -> None:
+    for text in _texts(300, 2):
+        n = normalize(text)
+        count = len(n.words)
+        numbers = normalize(text).sentence_numbers(count)
+        assert numbers == [n.sentence(i) for i in range(count)]
+        for i in range(count):
+            first, end = normalize(text).sentence_bounds(i, limit=3)
+            assert first <= i < end and i - first <= 3 and end - i <= 3
+            assert all(numbers[j] == numbers[i] for j in range(first, end))
+            # maximal within the limit: the word beyond each edge is in another sentence
+            if first > 0 and i - first < 3:
+                assert numbers[first - 1] != numbers[i]
+            if end < count and end - i < 3:
+                assert numbers[end] != numbers[i]
+
+
+@pytest.mark.parametrize(
+    ("clean", "expected"),
+    [
+        ("check out my new mixtape****", True),
+        ("** check out my page", True),
+        ("what the f*ck", False),
+        ("b!tch please", False),
+        ("70% off today", False),
+        ("ok!! sure", True),
+        ("", False),
+    ],
+)
+def test_edge_marks_are_marks_at_a_words_edge_not_inside_it(clean: str, expected: bool) -> None:
+    assert spam.has_edge_marks(clean) is expected
+
+
+def test_edge_marks_scan_matches_the_edge_marks_pattern_everywhere() -> None:
+    rng = random.Random(3)
+    alphabet = "ab 1*#%!|+\n7"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert spam.has_edge_marks(text) is (spam.EDGE_MARKS.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (pii_numbers._CARD, re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")),
+        (pii_numbers._SSN, re.compile(r"(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])")),
+        (pii._STREET, re.compile(pii.STREET.replace(r"\d(?<!\w\d)\d{0,5}", r"\b\d{1,6}"), re.I)),
+    ],
+)
+def test_digit_first_patterns_find_what_their_lookbehind_first_forms_find(
+    fast: re.Pattern[str], plain: re.Pattern[str]
+) -> None:
+    assert fast.pattern != plain.pattern
+    rng = random.Random(4)
+    alphabet = ["1", "2", "9", "0", " ", "-", "a", "x", "Elm ", "St ", "street ", "٣", "\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_sentence_breaks_are_counted_before_a_word() -> None:
+    n = normalize("one two. three! four")
+    breaks = n._sentence_breaks()
+    assert n.sentence_numbers(4) == [bisect_left(breaks, n.folded_start(i)) for i in range(4)]
+    assert n.sentence_numbers(4) == [0, 0, 1, 2]
