@@ -41,10 +41,10 @@ from page_governor.moderation.model import (
     ModelScore,
 )
 from page_governor.moderation.normalize import (
-    SPACED_WORDS,
     STRETCHED,
     Normalized,
     collapse_repeats,
+    has_spaced_words,
     mask_matches,
     normalize,
 )
@@ -354,7 +354,7 @@ class Classifier:
                 if len(w) > 3 and STRETCHED.search(w):
                     reshaped.update(collapse_repeats(w))
         clean = " ".join(words)
-        spaced = SPACED_WORDS.search(clean) is not None  # "k i l l": obscenity or threat
+        spaced = has_spaced_words(clean)  # "k i l l": obscenity or threat
         if (
             not wordset.isdisjoint(self._obscene_words)
             or not reshaped.isdisjoint(self._obscene_words)

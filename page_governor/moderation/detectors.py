@@ -122,7 +122,10 @@ SOUND_OBSCENE = re.compile(
     r"|m(?:u|o)th(?:a|er|ah|uh)(?:f|ph)(?:u|o)?(?:c|k|ck|kk|q)+(?:a|ah|er|ka|kka|in|ing|as|ers)?"
 )
 SOUND_SCREEN = re.compile(
-    r"\b(?:ph|f)(?:u|c?k\b|ck)|\bs(?:c?h)(?:ee?i|ie|y|ii)|\bbull|\bb(?:ia|io|eo|ey?a|ya|yo|iya)|\bm[uo]th|\beff\b"
+    # each branch is r"\b" and a letter, written as the letter and a look behind it, so that
+    # the engine skips to one of the letters instead of trying every position
+    r"p(?<!\wp)h(?:u|c?k\b|ck)|f(?<!\wf)(?:u|c?k\b|ck)|s(?<!\ws)c?h(?:ee?i|ie|y|ii)"
+    r"|b(?<!\wb)(?:ull|ia|io|eo|ey?a|ya|yo|iya)|m(?<!\wm)[uo]th|e(?<!\we)ff\b"
 )
 _SOUND_INITIALS = frozenset("fpsbme")
 _EFF_OBJECTS = frozenset(

@@ -107,12 +107,26 @@ LEET = str.maketrans(
     }
 )
 MASK_CHARS = frozenset("*#%_")
-_TOKEN = re.compile(r"(?:[^\W_]|[@$*#%!|+'€¡])+(?:[-'](?:[^\W_]|[@$*#%!|+])+)*")
+# (possessive: nothing after a run can make it give characters back, so the engine need not
+# keep the places it could)
+_TOKEN = re.compile(r"(?:[^\W_]|[@$*#%!|+'€¡])++(?:[-'](?:[^\W_]|[@$*#%!|+])++)*+")
 SPACED = re.compile(r"(?<![^\W_])(?:[^\W_@$*#!|+][ .\-_*/\\·,]{1,3}){2,}[^\W_@$*#!|+](?![^\W_])")
 _REPEAT3 = re.compile(r"(.)\1{2,}")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 # Three one-letter words in a row in the clean text ("f u c k", "f.u.c.k" once read as words).
-SPACED_WORDS = re.compile(r"(?:^| )\w \w \w(?: |$)")
+# Three one-letter words in a row ("k i l l"), at the start or after a space: two patterns, as
+# one starting "(?:^| )" would be tried at every position of a long comment.
+_SPACED_AT_START = re.compile(r"\w \w \w(?: |$)")
+_SPACED_AFTER_SPACE = re.compile(r" \w \w \w(?: |$)")
+
+
+def has_spaced_words(clean: str) -> bool:
+    """Whether three one-letter words stand in a row in ``clean`` (words joined by spaces)."""
+    return (
+        _SPACED_AT_START.match(clean) is not None or _SPACED_AFTER_SPACE.search(clean) is not None
+    )
+
+
 # A character three times in a row ("fuuuck"): the cheap test before collapse_repeats.
 STRETCHED = re.compile(r"(.)\1\1")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -306,7 +320,7 @@ class Normalized:
         """Words spelled with separators ("f u c k", "f.u.c.k"), joined."""
         if self._joined is None:
             # only when three one-letter words stand in a row somewhere
-            spaced = len(self.words) >= 3 and SPACED_WORDS.search(self.clean)
+            spaced = len(self.words) >= 3 and has_spaced_words(self.clean)
             self._joined = _joined(self.folded, self.index) if spaced else ()
         return self._joined
 

@@ -10,7 +10,8 @@ from bisect import bisect_left
 import pytest
 
 from page_governor.moderation import pii, pii_numbers, spam
-from page_governor.moderation.normalize import normalize
+from page_governor.moderation.detectors import SOUND_SCREEN
+from page_governor.moderation.normalize import has_spaced_words, normalize
 
 _PIECES = ["Officer Kim", "f*ck", "sh1t", "you.", "ok!!", "b - c", "x;", "\n", "123", "i'm", "?"]
 _PIECES += ["Zoë", "ｆｕｃｋ", "$$$", "'", "--", "@ss", "**SALE**", "70% ", "lives at 12 Oak St"]
@@ -115,3 +116,26 @@ def test_sentence_breaks_are_counted_before_a_word() -> None:
     breaks = n._sentence_breaks()
     assert n.sentence_numbers(4) == [bisect_left(breaks, n.folded_start(i)) for i in range(4)]
     assert n.sentence_numbers(4) == [0, 0, 1, 2]
+
+
+def test_spaced_words_are_three_one_letter_words_in_a_row_anywhere() -> None:
+    plain = re.compile(r"(?:^| )\w \w \w(?: |$)")
+    assert has_spaced_words("k i l l the cop") and has_spaced_words("you f u c k")
+    assert not has_spaced_words("a b cd") and not has_spaced_words("")
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab \n1_é") for _ in range(rng.randint(0, 12)))
+        assert has_spaced_words(text) is (plain.search(text) is not None), text
+
+
+def test_sound_screen_finds_what_its_word_boundary_form_finds() -> None:
+    plain = re.compile(
+        r"\b(?:ph|f)(?:u|c?k\b|ck)|\bs(?:c?h)(?:ee?i|ie|y|ii)|\bbull|\bb(?:ia|io|eo|ey?a|ya|yo|iya)"
+        r"|\bm[uo]th|\beff\b"
+    )
+    assert SOUND_SCREEN.search("phuk off") and SOUND_SCREEN.search("u r a biatch")
+    assert not SOUND_SCREEN.search("a tough bluff")
+    rng = random.Random(6)
+    for _ in range(50_000):
+        text = "".join(rng.choice("phfuckshieyblamotef 1é") for _ in range(rng.randint(0, 12)))
+        assert (SOUND_SCREEN.search(text) is None) is (plain.search(text) is None), text
