@@ -464,10 +464,12 @@ def find(
 
 # A full name, then where that person works, lives or studies: "Devon Miles, he works the
 # night shift at the Shell", "Tanya Webb lives on Cedar Court", "Kyle Voss goes to Lincoln High"
+# (the name's capital first, the titles looked for behind it: the engine skips to capitals)
 _NAMED_PLACE = re.compile(
-    r"\b(?=[A-Z])(?<!Officer )(?<!Deputy )(?<!Sergeant )(?<!Detective )(?<!Chief )"
-    r"(?<!Mayor )(?<!Judge )(?<!Sgt\. )(?<!Sheriff )(?<!Trooper )"
-    r"([A-Z][a-z]+ [A-Z][a-z]+)(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
+    r"([A-Z](?<!\w[A-Z])(?<!Officer [A-Z])(?<!Deputy [A-Z])(?<!Sergeant [A-Z])"
+    r"(?<!Detective [A-Z])(?<!Chief [A-Z])(?<!Mayor [A-Z])(?<!Judge [A-Z])(?<!Sgt\. [A-Z])"
+    r"(?<!Sheriff [A-Z])(?<!Trooper [A-Z])[a-z]+ [A-Z][a-z]+)"
+    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
     r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
     r"|(goes to|attends) (the )?)[A-Z0-9]"
 )

@@ -139,3 +139,19 @@ def test_sound_screen_finds_what_its_word_boundary_form_finds() -> None:
     for _ in range(50_000):
         text = "".join(rng.choice("phfuckshieyblamotef 1é") for _ in range(rng.randint(0, 12)))
         assert (SOUND_SCREEN.search(text) is None) is (plain.search(text) is None), text
+
+
+def test_named_place_pattern_finds_what_its_lookbehind_first_form_finds() -> None:
+    titles = ["Officer", "Deputy", "Sergeant", "Detective", "Chief", "Mayor", "Judge", r"Sgt\."]
+    titles += ["Sheriff", "Trooper"]
+    tail = pii._NAMED_PLACE.pattern[pii._NAMED_PLACE.pattern.index("[a-z]+ [A-Z][a-z]+)") :]
+    plain = re.compile(r"\b(?=[A-Z])" + "".join(f"(?<!{t} )" for t in titles) + "([A-Z]" + tail)
+    assert pii._NAMED_PLACE.search("That's Tanya Webb, she lives on Cedar Court")
+    assert not pii._NAMED_PLACE.search("Officer Tanya Webb works at the Main station")
+    rng = random.Random(8)
+    pieces = ["Tanya ", "Webb ", "Officer ", "Sgt. ", "lives ", "on ", "Cedar ", "Court", "the "]
+    pieces += ["works at ", "Shell", ", she ", "who ", "x", "Ab", "\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        found = [(m.span(), m.groups()) for m in pii._NAMED_PLACE.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
