@@ -1,7 +1,8 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
 python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|frozen_test_2026_12|
-    frozen_test_2026_12b|frozen_test_2026_12c|frozen_test_2026_12d] [--split dev|test|holdout] [--verbose]
+    frozen_test_2026_12b|frozen_test_2026_12c|frozen_test_2026_12d|frozen_test_2026_12f]
+    [--split dev|test|holdout] [--verbose]
 python benchmarks/compliance_eval.py --real agency_comment_policies_2026_12d --split dev --verbose
 
 ``--real NAME`` reads a set of real agencies' text: the labels from the manifest
@@ -43,6 +44,7 @@ SETS = {
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
     "frozen_test_2026_12c": DATA_DIR / "compliance_frozen_test_2026_12c.yaml",
     "frozen_test_2026_12d": DATA_DIR / "compliance_frozen_test_2026_12d.yaml",
+    "frozen_test_2026_12f": DATA_DIR / "compliance_frozen_test_2026_12f.yaml",
 }
 
 
