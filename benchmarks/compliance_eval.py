@@ -1,6 +1,7 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
-python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|frozen_test_2026_12|
+python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|dev_2026_12g|
+    frozen_test_2026_12|
     frozen_test_2026_12b|frozen_test_2026_12c|frozen_test_2026_12d|frozen_test_2026_12f]
     [--split dev|test|holdout] [--verbose]
 python benchmarks/compliance_eval.py --real agency_comment_policies_2026_12d --split dev --verbose
@@ -40,6 +41,7 @@ SETS = {
     "dev_2026_12c": DATA_DIR / "compliance_dev_2026_12c.yaml",
     "dev_2026_12d": DATA_DIR / "compliance_dev_2026_12d.yaml",
     "dev_2026_12e": DATA_DIR / "compliance_dev_2026_12e.yaml",
+    "dev_2026_12g": DATA_DIR / "compliance_dev_2026_12g.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
     "frozen_test_2026_12c": DATA_DIR / "compliance_frozen_test_2026_12c.yaml",

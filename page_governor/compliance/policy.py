@@ -80,6 +80,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
     elements = data.get("elements")
     if not isinstance(elements, dict):
         raise ConfigError(f"{where}: 'elements' must be a mapping of element id to rule")
+    terms = parse_terms(data.get("terms"), f"{where}: terms", problems)
     rules = []
     for element_id in ELEMENT_IDS:
         spec = elements.get(element_id)
@@ -93,7 +94,11 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             if not isinstance(spec.get(key), str) or not spec.get(key):
                 problems.append(f"{where}: elements.{element_id}.{key} must be a non-empty text")
         base = f"{where}: elements.{element_id}"
-        pats = compile_patterns(f"{base}.patterns", spec.get("patterns"), problems)
+
+        def patterns(key: str, base: str = base, spec: dict[str, Any] = spec) -> Any:
+            return expand_terms(f"{base}.{key}", spec.get(key), terms, problems)
+
+        pats = compile_patterns(f"{base}.patterns", patterns("patterns"), problems)
         if matcher == "patterns" and not pats:
             problems.append(f"{base}.patterns: at least one pattern is needed")
         rules.append(
@@ -106,9 +111,9 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 short_text=str(spec.get("short_text") or "").strip(),
                 matcher=str(matcher),
                 patterns=pats,
-                negations=compile_patterns(f"{base}.negations", spec.get("negations"), problems),
-                fails_if=compile_patterns(f"{base}.fails_if", spec.get("fails_if"), problems),
-                together=_pairs(f"{base}.together", spec.get("together"), problems),
+                negations=compile_patterns(f"{base}.negations", patterns("negations"), problems),
+                fails_if=compile_patterns(f"{base}.fails_if", patterns("fails_if"), problems),
+                together=_pairs(f"{base}.together", spec.get("together"), terms, problems),
             )
         )
     for extra in sorted(set(elements) - set(ELEMENT_IDS)):
@@ -118,8 +123,17 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         if not isinstance(spec, dict) or not {"id", "pattern", "note"} <= set(spec):
             problems.append(f"{where}: warnings[{i}] needs id, pattern and note")
             continue
-        compiled = compile_patterns(f"{where}: warnings[{i}].pattern", [spec["pattern"]], problems)
-        unless = compile_patterns(f"{where}: warnings[{i}].unless", spec.get("unless"), problems)
+        at = f"{where}: warnings[{i}]"
+        compiled = compile_patterns(
+            f"{at}.pattern",
+            expand_terms(f"{at}.pattern", [spec["pattern"]], terms, problems),
+            problems,
+        )
+        unless = compile_patterns(
+            f"{at}.unless",
+            expand_terms(f"{at}.unless", spec.get("unless"), terms, problems),
+            problems,
+        )
         if compiled:
             warnings.append(
                 WarningRule(
@@ -142,8 +156,63 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
     )
 
 
+_TERM_NAME = re.compile(r"[a-z][a-z_]*")
+_TERM_REF = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def parse_terms(spec: Any, where: str, problems: list[str]) -> dict[str, str]:
+    """``terms``: named lists of words and phrases that patterns use as ``{name}`` (the topics
+    a page posts about, the people it is for). An agency extends a list, and every pattern
+    that reads it, in one place. Each list becomes one group of alternatives, longest first;
+    a space or hyphen in a phrase matches any run of spaces and hyphens."""
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict):
+        problems.append(f"{where}: must be a mapping of name to a list of words or phrases")
+        return {}
+    out = {}
+    for name, words in spec.items():
+        if not isinstance(name, str) or not _TERM_NAME.fullmatch(name):
+            problems.append(f"{where}: {name!r} is not a name (lower-case letters and _)")
+            continue
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            problems.append(f"{where}.{name}: must be a non-empty list of words or phrases")
+            continue
+        phrases = {
+            r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", w.strip().lower()))
+            for w in words
+        }
+        out[name] = "(?:" + "|".join(sorted(phrases, key=lambda p: (-len(p), p))) + ")"
+    return out
+
+
+def expand_terms(where: str, patterns: Any, terms: dict[str, str], problems: list[str]) -> Any:
+    """``patterns`` with each ``{name}`` replaced by the ``terms`` list of that name; a name no
+    list has is a problem (a regular expression's own braces hold digits: ``{0,40}``)."""
+    if not isinstance(patterns, list):
+        return patterns  # compile_patterns reports what is wrong with it
+
+    def expand(i: int, pattern: Any) -> Any:
+        if not isinstance(pattern, str):
+            return pattern
+
+        def one(match: re.Match[str]) -> str:
+            if match.group(1) in terms:
+                return terms[match.group(1)]
+            problems.append(f"{where}[{i}]: no terms list named {match.group(1)!r}")
+            return match.group(0)
+
+        return _TERM_REF.sub(one, pattern)
+
+    return [expand(i, p) for i, p in enumerate(patterns)]
+
+
 def _pairs(
-    where: str, spec: Any, problems: list[str]
+    where: str, spec: Any, terms: dict[str, str], problems: list[str]
 ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     """``together``: a list of two-pattern lists."""
     if spec is None:
@@ -153,6 +222,7 @@ def _pairs(
         return ()
     pairs = []
     for i, pair in enumerate(spec):
+        pair = expand_terms(f"{where}[{i}]", pair, terms, problems)
         compiled = compile_patterns(f"{where}[{i}]", pair, problems)
         if len(compiled) == 2:
             pairs.append((compiled[0], compiled[1]))

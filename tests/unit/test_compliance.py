@@ -149,6 +149,8 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12b.yaml",
         "compliance_dev_2026_12c.yaml",
         "compliance_dev_2026_12d.yaml",
+        "compliance_dev_2026_12e.yaml",
+        "compliance_dev_2026_12g.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
@@ -305,3 +307,111 @@ def test_a_list_of_specific_content_is_not_a_vague_standard_but_banning_people_i
         "blocking_users"
     ]
     assert not check(about="Spam accounts and bots may be blocked.").warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        # topics in a list, topics for readers, readers getting topics, what the agency posts
+        ("Courage, honor and service since 1901.", False),
+        ("Beach closures, storm advisories and lifeguard schedules.", True),
+        ("Tornado warnings and shelter locations for every family in Ness County.", True),
+        ("Where Ness families find out about school closures.", True),
+        ("The Ness County Sheriff's Office publishes warrant lists and jail rosters here.", True),
+        ("Learn more about the permits and inspections the county handles.", True),
+        ("Here to answer your questions and keep Ness safe.", True),
+        ("We're here to listen and to answer your questions.", True),
+        ("Your window into the Ness Fire District.", True),
+        ("This account lets parents see lunch menus and bus changes.", True),
+        ("Stay ahead of ice storms with road updates from Ness DOT.", True),
+        # not a purpose: a motto, a roster, a contact line, a rule, a link's label, a question
+        ("Service before self. Honor always.", False),
+        ("Two stations, 40 firefighters and a rescue boat.", False),
+        ("For permits and inspections, call 555-410-2210.", False),
+        ("Posts that advertise events or services will be removed.", False),
+        ("Events and classes: ness.example/calendar", False),
+        ("Looking for storm updates or road closures?", False),
+        ("Comments, photos and links posted by visitors are not endorsed by the county.", False),
+    ],
+)
+def test_purpose_is_what_the_page_posts_or_whom_it_serves_in_new_words(text, passes):
+    assert check(about=text).elements["purpose_statement"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Nobody is on this account overnight.", True),
+        ("Our staff read the inbox Monday to Thursday.", True),
+        ("A reply can take up to three working days.", True),
+        ("Comments left outside office hours are read the following morning.", True),
+        ("We are away on weekends and holidays.", True),
+        ("Inspections may take up to five business days.", False),
+        ("We review permit applications during office hours.", False),
+        ("The jail is staffed 24 hours a day.", False),
+    ],
+)
+def test_not_monitored_said_as_hours_days_or_reply_times(text, passes):
+    assert check(about=text).elements["not_monitored_247"].passed is passes
+
+
+def test_opinions_of_the_people_who_post_are_a_disclaimer_but_the_agencys_are_not():
+    assert (
+        check(about="Replies are the views of the neighbors who write them.")
+        .elements["opinions_disclaimer"]
+        .passed
+    )
+    assert (
+        not check(about="Posts are the views of the department.")
+        .elements["opinions_disclaimer"]
+        .passed
+    )
+
+
+def test_city_of_name_official_is_the_agencys_own_page():
+    assert check(about="Town of Ness official 🌊").elements["maintained_by_agency"].passed
+    assert (
+        not check(about="Town of Ness official forms are at the clerk's office.")
+        .elements["maintained_by_agency"]
+        .passed
+    )
+
+
+def test_a_terms_list_extends_every_pattern_that_names_it():
+    def policy_with(topics: list[str]) -> dict:
+        base = {
+            e: {
+                "title": e,
+                "description": e,
+                "seed_clause": "x",
+                "suggested_text": "x",
+                "patterns": [r"\bnever matches\b"],
+            }
+            for e in ELEMENT_IDS
+        }
+        base["purpose_statement"]["patterns"] = [r"\b{topic}s?\b.*\band\b.*\b{topic}s?\b"]
+        return {"terms": {"topic": topics}, "elements": base}
+
+    text = "Oyster reports and tide charts."
+    plain = parse_policy(policy_with(["news", "alert"]))
+    assert not check_fields({"about": text}, plain).elements["purpose_statement"].passed
+    extended = parse_policy(policy_with(["news", "alert", "oyster report", "tide chart"]))
+    assert check_fields({"about": text}, extended).elements["purpose_statement"].passed
+
+
+def test_a_pattern_naming_a_terms_list_that_does_not_exist_is_reported():
+    spec = {
+        e: {"title": e, "description": e, "seed_clause": "x", "suggested_text": "x"}
+        for e in ELEMENT_IDS
+    }
+    for e in ELEMENT_IDS:
+        spec[e]["patterns"] = [r"\bx{1,3}\b"]  # a regular expression's own braces are kept
+    spec["purpose_statement"]["patterns"] = [r"\b{topics}\b"]
+    with pytest.raises(ConfigError) as info:
+        parse_policy(
+            {"terms": {"topic": ["news"], "Bad Name": ["x"], "empty": []}, "elements": spec}
+        )
+    text = " ".join(info.value.problems)
+    assert "no terms list named 'topics'" in text
+    assert "'Bad Name' is not a name" in text
+    assert "terms.empty: must be a non-empty list" in text
