@@ -20,6 +20,7 @@ from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
 from page_governor.compliance.text import clean
 from page_governor.domains import registrable
+from page_governor.moderation.pii import addresses
 
 # Fields in the order evidence is preferred (most authoritative first).
 FIELD_ORDER = (
@@ -49,9 +50,21 @@ EVIDENCE_CHARS = 300
 
 _N11 = re.compile(r"\b(call|dial|text|phone)\s+(3|2|5)[\s.-]?1[\s.-]?1\b", re.IGNORECASE)
 # Vanity numbers ("1-800-TROOPER"): letters read as the keypad digits they stand for.
+# ("1-800-NESS-COP": letter groups split by hyphens or dots, never by spaces, so that capitals
+# after a number, "Route 295 SOUTH BOUND", are not read as one)
 _VANITY = re.compile(
-    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[A-Z0-9]{3}[\s.-]?[A-Z0-9]{4,7}(?![\w-])"
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?"
+    r"(?:[A-Z0-9]{3}[\s.-]?[A-Z0-9]{4,7}|[A-Z0-9]{2,6}(?:[.-][A-Z0-9]{1,6}){1,2})(?![\w-])"
 )
+ADDRESS_FIELDS = ("single_line_address", "address", "location")
+# a street address is the agency's own when it is said to be ("Headquarters: 100 Main Street",
+# "visit us at …") or written for mail (a ZIP code after it); "a crash at 1200 Elm Street" is not
+_ADDRESS_CUE = re.compile(
+    r"\b(address|headquarters|hq|located|location|office|offices|station|lobby|visit us|find us|"
+    r"mail|mailing|write to us|come see us|precinct|city hall|courthouse)\b[^.]{0,25}$",
+    re.IGNORECASE,
+)
+_ZIP_AFTER = re.compile(r"[^.\n]{0,40}?\b\d{5}(?:-\d{4})?\b")
 _EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)", re.IGNORECASE
 )
@@ -373,6 +386,14 @@ def _check_contact(
             if not domains or on_domains(match.group(1), domains):
                 return ElementResult(rule.id, True, _clip(match.group(0)), source, "found")
             foreign_email = foreign_email or match.group(0)
+    # a street address: the page's address field, or one written in its text ("Headquarters:
+    # 100 Main Street, Ness"), read with usaddress as the classifier reads one
+    for source, text in ordered:
+        for start, end in addresses(text, limit=5):
+            if _ADDRESS_CUE.search(text[max(0, start - 40) : start]) or _ZIP_AFTER.match(text, end):
+                return ElementResult(rule.id, True, _clip(text[start:end]), source, "found")
+        if source in ADDRESS_FIELDS and any(ch.isdigit() for ch in text):
+            return ElementResult(rule.id, True, _clip(text), source, "found")
     if foreign_email:
         return ElementResult(
             rule.id,
@@ -381,7 +402,9 @@ def _check_contact(
             None,
             f"only an email outside the official domains ({foreign_email})",
         )
-    return ElementResult(rule.id, False, None, None, "no non-emergency phone or agency email")
+    return ElementResult(
+        rule.id, False, None, None, "no non-emergency phone, agency email or street address"
+    )
 
 
 def check_fields(

@@ -415,3 +415,51 @@ def test_a_pattern_naming_a_terms_list_that_does_not_exist_is_reported():
     assert "no terms list named 'topics'" in text
     assert "'Bad Name' is not a name" in text
     assert "terms.empty: must be a non-empty list" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Operated by the Ness Township PD.", True),
+        ("We are the Ness Township Police Department.", True),
+        ("The Ness Fire District's own page.", True),
+        ("Verified profile of the Ness County Sheriff.", True),
+        ("Updates posted on behalf of Ness County Emergency Management.", True),
+        ("We are not the Ness Township Police Department.", False),
+        ("This is the Ness Township Police Officers Association.", False),
+        ("Welcome to the Ness Township Police Department on Instagram!", False),
+    ],
+)
+def test_the_agency_naming_itself_as_the_pages_owner_or_voice(text, passes):
+    assert check(about=text).elements["maintained_by_agency"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        (
+            "opinions_disclaimer",
+            "The county does not necessarily agree with replies left here.",
+            True,
+        ),
+        ("opinions_disclaimer", "Neighbors' replies do not speak for the Ness PD.", True),
+        ("opinions_disclaimer", "Followers' replies are their own.", True),
+        ("public_records_notice", "Comments left on this page are public information.", True),
+        ("public_records_notice", "Records requests - records@anytown.example", False),
+        ("emergency_contact", "Text-to-911 works across Ness County.", True),
+        ("emergency_contact", "Our 911 telecommunicators answered 52,000 calls in 2025.", False),
+        ("emergency_contact", "Our 911 center is busy: in an emergency, call 911.", True),
+        ("contact_info", "Main office: 40 Harbor Road.", True),
+        ("contact_info", "40 Harbor Road, Ness, OR 97141", True),
+        ("contact_info", "Harbor Road is closed at 40 Harbor Road after a crash.", False),
+        ("contact_info", "Tips: 1-800-NESS-TIP", True),
+        ("contact_info", "Detour on Route 295 NORTH-BOUND tonight.", False),
+    ],
+)
+def test_other_elements_in_new_words(element, text, passes):
+    assert check(about=text).elements[element].passed is passes
+
+
+def test_an_address_field_is_contact_information():
+    result = check(single_line_address="40 Harbor Rd, Ness, OR 97141").elements["contact_info"]
+    assert result.passed and result.source == "single_line_address"
