@@ -21,6 +21,8 @@ PURE = (
     "page_governor.moderation.detectors",
     "page_governor.moderation.threats",
     "page_governor.moderation.threat_rules",
+    "page_governor.moderation.menace",
+    "page_governor.moderation.menace_idioms",
     "page_governor.moderation.incitement",
     "page_governor.moderation.spam",
     "page_governor.moderation.personal_info",

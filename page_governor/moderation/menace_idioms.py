@@ -1,0 +1,244 @@
+"""The harm idioms :mod:`page_governor.moderation.menace` reads: menace said in words with no
+everyday use ("six feet under", "living on borrowed time"), a weapon held for someone, knowledge
+of someone's movements. Each entry is (anchors, pattern) or (anchors, pattern, self-pointed):
+the pattern runs only when one of its anchors is in the comment (a word of a string, or one
+word of each string of a pair), so most comments cost a few set operations; a self-pointed
+idiom needs no word pointing forward ("will", "if", "or") beside it."""
+
+from __future__ import annotations
+
+from page_governor.moderation.threat_rules import TITLE_WORDS
+
+OFFICIAL = "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?)"
+THEIRS = (
+    r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
+    r"husband|daughters?|sons?|children|twins|baby|mom|mother|dad|father|parents|girlfriend|"
+    r"boyfriend|dog|windows|tires|garage|driveway|street|neighborhood|school|daycare)"
+)
+PERSON = (
+    r"(you|u|him|her|them|'em|(the|that|this|your|ur|every|each) " + OFFICIAL + r"|"
+    r"(officer|deputy|detective|sgt|sergeant|lieutenant|chief|mayor|judge|trooper) [a-z]+)"
+)
+# Harm idioms that have no everyday use, weapons held for someone, and knowledge of movements.
+# Each runs only when one of its anchors is in the comment: a word of a string, or one word of
+# each string of a pair ("walk" and "never"), so most comments cost a few set operations.
+# A group marked SELF_POINTED points forward by itself (knowledge of someone's movements,
+# "say your prayers"); the others need a frame ("or", "if I were you").
+SELF_POINTED = True
+Anchors = tuple[str | tuple[str, str], ...]
+IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
+    # death and injury, said around the word
+    (("six bag bags toe pine",), r"six feet (under|deep|down)|body bags?|toe tags?|pine box"),
+    (("straw",), r"(eat|eating|drink|drinking) through a straw"),
+    ((("walk walks", "never"),), r"never (walk|walks) again"),
+    (
+        (
+            "wheelchair icu intensive morgue grave coffin casket",
+            ("ground box hospital dirt", "put send sends land leave visiting visit"),
+        ),
+        r"(put|send|sends|land|leave|visiting|visit) " + PERSON + r" in (a|the) (wheelchair|icu|"
+        r"intensive care|hospital|morgue|ground|box|grave|dirt|coffin|casket)",
+    ),
+    (
+        (("see", "won't wont never not"),),
+        r"(won't|wont|will not|never) (live|make it|be around|be alive) to see|"
+        r"(won't|wont|will not|never) see (his|her|their|your|ur) (kids|children|family|grandkids|"
+        r"daughter|son|wife|husband|retirement|pension|next birthday|birthday|next christmas)",
+    ),
+    (
+        (("last", "shift breath patrol christmas birthday"),),
+        r"(your|ur|his|her|their) last (shift|breath|patrol|christmas|birthday)",
+    ),
+    (
+        (
+            "river lake bay ditch canal pond harbor creek",
+            ("water", "pull pulling pulled fish fishing fished drag dragging"),
+        ),
+        r"((pull|pulling|pulled|fish|fishing|fished|drag|dragging) (you|u|him|her|them|'em)|"
+        r"(be|get|getting) (pulled|fished|dragged)) out of (the|a) (river|lake|bay|water|ditch|"
+        r"canal|pond|harbor|creek)",
+    ),
+    (
+        ("carried",),
+        r"carried out of (that|the|this|your|his|her) (station|precinct|building|"
+        r"house|courthouse|office|car|cruiser)",
+    ),
+    (
+        ("string strings stringing strung",),
+        r"(string|strings|stringing) (up|(him|her|them|'em|you) up)|strung up",
+    ),
+    (
+        ("chest", ("head back", "two one three couple")),
+        r"(two|one|three|a couple) in the (chest|head|back)",
+    ),
+    (
+        (("over down", "run runs running ran"),),
+        r"(run|runs|running|ran) " + PERSON + r" (over|down)",
+    ),
+    # fire and wreckage
+    (
+        (
+            "smoke flames torch candle ash ashes rubble crater scrap crisp torches torched torching",
+            ("burn", "nice nicely good well bright pretty"),
+            ("metal ground", "burnt burned"),
+            ("left", "windows tires glass"),
+        ),
+        r"up in (smoke|flames)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
+        r"nicely|good|well|bright|pretty)|go(es|ing)? up like (a )?(torch|candle|match)|"
+        r"nothing (but|left but) (ash|ashes|rubble|burnt metal|scrap|a crater)|"
+        r"(burnt|burned) to (a crisp|the ground)|won't have (any )?(windows|tires|glass) left|"
+        r"(torch|torches|torched|torching) (their|his|her|your|ur) (cars?|trucks?|houses?|homes?|"
+        r"cruisers?)",
+    ),
+    # bombs under cars, advice only a threat gives
+    (
+        (
+            ("under", "check checks checking"),
+            "remotely",
+            ("light lights were", "you"),
+            "pairs",
+            "happen",
+        ),
+        r"(check|checks|checking) under (your|ur|his|her|their) (car|truck|cruiser|hood|vehicle)|"
+        r"start (your|ur|his|her|their) (car|truck|cruiser) remotely|"
+        r"(keep|leave) (the|your|ur) (porch )?lights? on (if i were you|from now on)|"
+        r"if i were you,? (i'd|i would) (keep|leave|check|lock|watch|move|sleep|stay)|"
+        r"travel in (pairs|groups|twos) from now on|"
+        r"(won't|wont|wouldn't|wouldnt) want anything to happen to|"
+        r"something (is gonna|is going to|will) happen to (your|ur|his|her|their|that|the)",
+    ),
+    # what is done to someone by the writer's own hand
+    (
+        ("dealt", ("care", "taken")),
+        r"(you|u|he|she|they|him|her|them|" + OFFICIAL[1:-1] + r")( [a-z']+){0,5} "
+        r"(will|'ll|gonna|is gonna|are gonna|is going to|are going to) (be|get) (dealt with|"
+        r"taken care of)(?! (by|through|in|according|under|per)\b)",
+    ),
+    (
+        ("ourselves myself personally fashioned old-fashioned",),
+        r"(handle|deal with|take care of|settle with) (him|her|them|'em|you|u|that [a-z]+|"
+        r"the [a-z]+|this [a-z]+)( [a-z]+)? (ourselves|myself|personally|our way|my way|"
+        r"the old[- ]fashioned way)",
+    ),
+    # a weapon held ready for someone, a death deserved
+    (
+        (
+            "buckshot birdshot load loaded strapped bullet noose rope",
+            ("name", "round slug shell bullets"),
+            ("full", "lead bullets holes"),
+            ("round", "deserve deserves earned need needs"),
+        ),
+        r"(bullet|round|slug|shell)s? with (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) name|"
+        r"(face|chest|belly|back) full of (buckshot|birdshot|lead|bullets|holes)|"
+        r"lock and load|(loaded|locked and loaded|strapped) (up )?(for|and waiting)|"
+        r"(something|a little something|a surprise) (special )?(loaded|waiting|ready) (up )?for|"
+        r"(deserves?|earned|need|needs) (a|one|the) (bullet|noose|rope|round)",
+    ),
+    # knowledge of someone's movements, said as a warning
+    (
+        (
+            (
+                "know found figured got have",
+                "where which address addresses route schedule plate plates",
+            ),
+        ),
+        r"(^|(i|we) )(know|found out|figured out|got|have|found) (exactly )?(where|which|"
+        r"what time|when|what school|what daycare|what car|what church)"
+        r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|kids|wife|husband|"
+        r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
+        r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
+        r"(home )?(address|addresses|route|schedule|plates?)",
+        SELF_POINTED,
+    ),
+    # stock menace and street slang: "you'll catch these hands", "say your prayers", "we're
+    # coming for you", "I'll make you disappear", "light him up", "get clapped"
+    (
+        (
+            "hands clapped smoked popped bodied merked whacked capped prayers goodbye maker "
+            "rearrange disappear bleed vanish goner",
+            ("coming", "for"),
+            ("wish", "never hadn't"),
+            ("light", "up"),
+            ("finished history done", "you're youre ur are"),
+            ("time days", "coming running"),
+        ),
+        r"catch(es|ing)? (these|the|my|some|them) hands|"
+        r"(get|gets|getting|got) (clapped|smoked|popped|bodied|merked|whacked|capped|done in)"
+        r"(?! (for|at|on|by|out|up)\b| in the (game|match|polls))|"
+        r"light (him|her|them|'em|you|u|that [a-z]+|the [a-z]+|this [a-z]+) up|"
+        r"say (your|ur|his|her|their) prayers(?! for)|"
+        r"kiss (your|ur|his|her|their) (kids|family|wife|husband|children|life|ass) goodbye|"
+        r"(your|ur|his|her|their) (time|days|clock) (is|are) (coming|up|running out)|"
+        r"(we're|we are|i'm|i am|im|were) coming for (you|u|him|her|them|every (last )?one of (you|them)|all of (you|them)|that [a-z]+|"
+        # (not "coming for the open house", "the pancake breakfast")
+        r"the (?!(open|party|meeting|game|bbq|barbecue|cookout|event|parade|show|dinner|"
+        r"breakfast|lunch|ceremony|festival|fair|concert|class|training|food|free|pancake|fun|"
+        r"kids|donuts|coffee|celebration|graduation|funeral|service|vigil|rally|march|hearing|"
+        r"weekend|holidays?|block)\b)[a-z]+|"
+        r"officer [a-z]+|deputy [a-z]+)|"
+        r"make (you|u|him|her|them|'em) (disappear|bleed|vanish)|"
+        r"meet(s|ing)? (your|his|her|their|ur|thy) maker|"
+        r"(you're|you are|ur|youre|u r) (done for|finished|a goner|history)|"
+        r"rearrange (your|ur|his|her|their) face|"
+        r"(you'll|you will|u will|youll|you're gonna|youre gonna) wish (you|u)('d| had)? "
+        r"(never|hadn't|had not|were never born|stayed home)",
+        SELF_POINTED,
+    ),
+    # a condition and its consequence for someone's things: "raise the fines one more time and
+    # watch what happens to city hall's windows"
+    (
+        (("happens", "watch see"),),
+        r"(watch|see) what happens to (your|ur|his|her|their|the|that|([a-z]+ )?[a-z]+'s) [a-z]+",
+    ),
+    # advice to an official's family that only a threat gives: "her son should be real careful
+    # walking to the bus stop"
+    (
+        (("careful", "should better"),),
+        r"(his|her|their|the [a-z]+'s|[a-z]+'s) (son|daughter|kids|children|wife|husband|family|"
+        r"mom|dad|parents|girlfriend|boyfriend)( [a-z]+)? (should|better|'d better|had better|"
+        r"needs? to|ought to) (be|stay) (real |really |very |extra |super )?careful",
+    ),
+    # being easy to find, said of someone the page answers for
+    (
+        (("find", "easy"),),
+        r"(pretty|real|really|very|so|super) easy to find (him|her|them|you|his|her|their)",
+        SELF_POINTED,
+    ),
+    # a meeting with protection: "bring your security, you'll need it"
+    (
+        (("bring wear", "security backup guards guard bodyguards bodyguard vest kevlar armor"),),
+        r"(bring|wear) (your|ur|a|some) (security|backup|back up|guards?|bodyguards?|vest|kevlar|"
+        r"armor)( [a-z']+){0,4} (you'll|you will|youll|u will|you're gonna|youre gonna|gonna) "
+        r"need (it|them|one|that)",
+        SELF_POINTED,
+    ),
+    # an officer told the badge will not always be there: "you won't always have your badge and
+    # your gun, Trooper", "you can't hide behind that uniform forever"
+    (
+        (("always forever", "badge uniform gun vest backup"),),
+        r"(won't|wont|will not|can't|cant|cannot) (always )?(have|hide behind|be wearing|wear) "
+        r"(your|ur|that|the) (badge|uniform|gun|vest|backup)( and (your|ur|that|the) "
+        r"(badge|uniform|gun|vest|backup))?( [a-z]+)? (always|forever)|"
+        r"(won't|wont|will not) always (have|be wearing|wear) (your|ur|that|the) (badge|uniform|"
+        r"gun|vest|backup)",
+        SELF_POINTED,
+    ),
+    # watching someone's home or family, announced: "we've been watching your house"
+    (
+        (("watching", "house home family kids wife husband daughter son children place car"),),
+        r"(we've|weve|i've|ive|we have|i have|we've been|i've been|been|we are|we're|i am|i'm|im) "
+        r"(been )?watching (your|ur|his|her|their|the [a-z]+'s|[a-z]+ [a-z]+'s|[a-z]+'s) "
+        r"(house|home|family|kids|wife|husband|daughter|son|children|place|car)",
+        SELF_POINTED,
+    ),
+    # a harm promised to be felt: "someone at city hall is going to regret it physically"
+    (
+        ("physically",),
+        r"(regret|pay for|feel) (it|this|that) physically|physically (regret|pay)",
+    ),
+    (
+        ("lonely", ("alone", "all")),
+        r"lonely (stretch|road|trail|spot|street|drive|walk)|"
+        r"all alone out there",
+    ),
+)
