@@ -42,8 +42,8 @@ _WHOM = re.compile(
     r"sgt|sergeant|lieutenant|lt|chief|mayor|judge|trooper|corporal|captain|commissioner|"
     r"councilman|councilwoman|councilmember) [a-z]+('s)?|[a-z]+'s " + THEIRS + r"|"
     r"(his|her|their) " + THEIRS + r"|station|precinct|substation|courthouse|city hall|"
-    r"headquarters|hq|cruisers?|patrol cars?|squad cars?|(the|that|this) (whole )?(council|"
-    r"department|force|board))\b"
+    r"headquarters|hq|cruisers?|patrol cars?|squad cars?|(the|that|this) (whole )?([a-z]+ )?(council|"
+    r"department|force|board|unit|squad|task force))\b"
 )
 
 
@@ -144,7 +144,8 @@ _ROUTINE_VERB = re.compile(rf"\b({_ROUTINE_VERBS}|run|walk|drive)\b")
 _FORWARD = re.compile(
     r"\b(will|'ll|ll|won't|wont|gonna|going to|about to|finna|ima|imma|better|or else|or|unless|if|"
     r"i have|i got|i've got|ive got|we have|we got|for (every|each|the next|any)|"
-    r"keep [a-z]+ing|again and|one more|the next [a-z]+ (who|that)|soon|tonight|tomorrow|"
+    r"keep [a-z]+ing|again and|one more|(the )?next [a-z]+ (who|that|on|at|in|to)|soon|tonight|"
+    r"tomorrow|be ready|get ready|be prepared|"
     r"one of these (days|nights)|someday|hope|hoping|pray|wish|should|oughta|ought to|needs? to|"
     r"deserves?|would|wouldn't|wouldnt|i'd|i would|if i were you|from now on|just saying|"
     r"funny how|enjoy|be a shame|i know|we know|found out|nice|lonely|alone|every (morning|"
@@ -166,7 +167,8 @@ _BLOCK = wordset(
     "buyback safety disciplined discipline policy court lawsuit vote votes voting ballot "
     "election polls november recall gala hosting host "
     "shoulders appreciation thank thanks congratulations congrats proud please retire "
-    "retirement retiring retired earned happy miss"
+    "retirement retiring retired earned happy miss cancer stroke illness sick diagnosis hospice "
+    "chemo"
 )
 # A remark about an official's family, house or car, closed with a tag that only menace adds:
 # "Officer Kent's boy plays shortstop for the Tigers, games are Saturdays. Good to know.", "I

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from page_governor.moderation.threat_rules import TITLE_WORDS
 
-OFFICIAL = "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?)"
+OFFICIAL = (
+    "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?|"
+    r"(city|county|district) attorneys?)"
+)
 THEIRS = (
     r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
     r"husband|daughters?|sons?|children|twins|baby|mom|mother|dad|father|parents|girlfriend|"
@@ -123,13 +126,13 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     # a weapon held ready for someone, a death deserved
     (
         (
-            "buckshot birdshot load loaded strapped bullet noose rope",
+            "buckshot birdshot load loaded strapped bullet noose rope faceful",
             ("name", "round slug shell bullets"),
             ("full", "lead bullets holes"),
             ("round", "deserve deserves earned need needs"),
         ),
         r"(bullet|round|slug|shell)s? with (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) name|"
-        r"(face|chest|belly|back) full of (buckshot|birdshot|lead|bullets|holes)|"
+        r"(face|chest|belly|back) ?full? of (buckshot|birdshot|lead|bullets|holes)|"
         r"lock and load|(loaded|locked and loaded|strapped) (up )?(for|and waiting)|"
         r"(something|a little something|a surprise) (special )?(loaded|waiting|ready) (up )?for|"
         r"(deserves?|earned|need|needs) (a|one|the) (bullet|noose|rope|round)",
@@ -147,7 +150,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|kids|wife|husband|"
         r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
-        r"(home )?(address|addresses|route|schedule|plates?)",
+        r"(home )?(address|addresses|route|schedule|plates?)|"
+        r"(^|(i|we|i've|we've|ive|weve) )(know|found|got|have|found out) the (home )?(addresses|"
+        r"routes|schedules|plates) of (every|each|all|the|that|those|your|his|her)\b",
         SELF_POINTED,
     ),
     # stock menace and street slang: "you'll catch these hands", "say your prayers", "we're
@@ -235,6 +240,91 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     (
         ("physically",),
         r"(regret|pay for|feel) (it|this|that) physically|physically (regret|pay)",
+    ),
+    # what an officer or official will need, have or become: "that precinct better have good
+    # insurance", "those councilmembers better start wearing vests", "that sheriff is living on
+    # borrowed time", "your wife becomes a widow"
+    (
+        (("better should", "insurance security bodyguard bodyguards protection"),),
+        r"(station|precinct|substation|courthouse|city hall|department|headquarters|"
+        + OFFICIAL[1:-1]
+        + r"|(officer|deputy|detective|sergeant|judge|mayor|chief|commissioner) [a-z]+)"
+        r"( [a-z0-9']+){0,2} (better|'d better|had better) (have|get|hire|buy|call|check) "
+        r"((good|great|plenty of|a lot of|extra|fire|real|more|their|his|her|its) )*(insurance|"
+        r"security|bodyguards?|protection)",
+    ),
+    (
+        (("better", "vest vests kevlar armor bulletproof helmets"),),
+        r"(you|u|y'all|yall|" + OFFICIAL[1:-1] + r"|council|board|department|(officer|deputy|"
+        r"detective|sergeant|judge|mayor|chief|commissioner) [a-z]+) (better|'d better|had "
+        r"better) (start )?(wear|wearing|invest in|buy|get) (a |their |your |his |her |some )?"
+        r"(vests?|kevlar|body armor|bulletproof [a-z]+|helmets?)",
+    ),
+    (
+        (("borrowed", "time"),),
+        r"(living|lives|live|is|are|he's|she's|you're|youre|ur) on borrowed time",
+        SELF_POINTED,
+    ),
+    (
+        ("widow widower orphan orphans fatherless motherless",),
+        r"(your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (wife|husband|kids|children|family|son|"
+        r"daughter|mom|mother|boys|girls)( [a-z']+)? (becomes?|will be|'ll be|gonna be|is gonna "
+        r"be|are gonna be|grows? up|growing up|ends? up) (a |an )?(widow|widower|orphans?|"
+        r"fatherless|motherless)",
+        SELF_POINTED,
+    ),
+    # the fear someone will live in: "gonna be looking over his shoulder for the rest of his
+    # life" (not the writer's own: "I'm always looking over my shoulder downtown")
+    (
+        (("shoulder shoulders", "looking look"),),
+        r"look(ing)? over (your|ur|his|her|their) shoulders? (for the rest of|every (time|day|"
+        r"night)|from now on|forever|wherever|everywhere|when)",
+    ),
+    # someone who does not come home: "when one of you doesn't come home" (not a worry for
+    # them: "I pray one of them never fails to come home")
+    (
+        (("home", "doesn't doesnt don't dont won't wont not never"),),
+        r"(?<!worry )(?<!worried )(?<!afraid )(?<!fear )(?<!scared )(?<!pray )(?<!hope )"
+        r"(?<!that )(one of (you|u|y'all|yall|them|your [a-z]+|those [a-z]+|these [a-z]+)|"
+        r"somebody|someone|a cop|an officer|a deputy) (doesn't|doesnt|don't|dont|won't|wont|"
+        r"will not|does not|never) (come|comes|make it|makes it|get|gets|go|goes) home",
+    ),
+    # the last of something, ever: "the last stop you ever make", "the last door you ever kick"
+    (
+        (("last", "ever"),),
+        r"(the|your|ur) last [a-z]+( [a-z]+)? (you|u|he|she|they)('ll| will)? ever (make|do|kick|"
+        r"knock|write|take|pull|answer|see|work|serve|give|sign)",
+        SELF_POINTED,
+    ),
+    # a condition on being seen, and regret: "if the mayor shows his face at the parade, he'll
+    # regret it"
+    (
+        (("face foot", "regret sorry"),),
+        r"(show|shows|showing) (his|her|your|their|ur) (face|ass)( [a-z']+){0,8},? "
+        r"(he|she|you|they|u)('ll| will|'s gonna|'re gonna| is gonna| are gonna) (regret|be sorry)|"
+        r"(set|sets|setting) foot( [a-z']+){0,8},? (he|she|you|they|u)('ll| will|'s gonna|"
+        r"'re gonna| is gonna| are gonna) (regret|be sorry)",
+    ),
+    # what someone will need: "shopping for wheelchairs", "should hire a food taster"; a brick
+    # through a cruiser's windshield
+    (
+        (
+            ("shopping shop", "wheelchairs wheelchair caskets casket coffins coffin headstones"),
+            ("taster", "food"),
+        ),
+        r"(shopping|shop) for (a )?(wheelchairs?|caskets?|coffins?|headstones?|burial plots?)|"
+        r"(hire|get|need|needs) (a|some) food tasters?",
+    ),
+    (
+        (("through", "brick bricks rock rocks molotov"),),
+        r"(brick|bricks|rock|rocks|molotov|bullet|bullets)( (goes|go|going|comes|coming|flies|"
+        r"flying|will go|'ll go|gonna go))? through ((the|your|ur|his|her|their|that|its) )?"
+        r"([a-z]+'s )?(front )?(windshield|windows?)",
+    ),
+    # an explosion's aftermath: "picking glass out of their hair"
+    (
+        (("picking pick picks", "glass shrapnel nails pellets"),),
+        r"(picking|pick|picks) (glass|shrapnel|nails|pellets|buckshot) out of",
     ),
     (
         ("lonely", ("alone", "all")),

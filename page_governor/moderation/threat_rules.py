@@ -120,7 +120,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
     for groups, pattern in (
         # first-person intent: "I'll find you and break your legs", "I'm going to kill you"
         ((_HARM_WORDS, _FIRST_PERSON),
-         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|i'ma|gonna|going to|gon)\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
+         # ("gonna kill you" says who by itself; "these potholes are going to kill someone" names
+         # a thing that will)
+         r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|i'ma|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!was )(?<!were )(gonna|going to|gon))\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
          r"\b(i'll|ill|we'll|i will|we will|imma|ima|i'ma|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
         # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their

@@ -257,7 +257,10 @@ _RETOLD_SUBJECT = re.compile(
 # a sentence that consoles or prays for someone is not a wish of harm
 _CONSOLING = re.compile(
     r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip(?! (off|out|your|ur|his|her|their|the|them|you|him|it|apart|open|through|into|up)\b)|get well|speedy|praying for|"
-    r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe)\b"
+    r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe|"
+    # worry for an overworked officer: "won't make it to retirement, he's working triple shifts"
+    r"(double|triple|back to back|extra|16 hour|12 hour) shifts|overtime|overworked|burn(ed)? out|"
+    r"burnout|understaffed|exhausted|worn out)\b"
 )
 
 

@@ -1,0 +1,59 @@
+"""Veiled threats said in the idioms added for tuning set 12s, in other words, beside the
+everyday sentences that share their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.models import Category
+from page_governor.moderation.classifier import Classifier
+
+CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # what an officer or official will need, have or become
+        ("that courthouse better have plenty of fire insurance, judge", True),
+        ("Sheriff Dunn better hire more bodyguards after what he did", True),
+        ("you cops better start wearing helmets on your lunch breaks", True),
+        ("Detective Rowe is on borrowed time", True),
+        ("keep raiding our homes and your kids end up orphans, Lieutenant", True),
+        ("the trooper who wrote that ticket will be looking over his shoulder every night", True),
+        ("one of those deputies won't get home some night soon", True),
+        ("that's the last ticket you'll ever write, officer", True),
+        ("If Commissioner Vance sets foot on our street again she'll regret it", True),
+        ("the mayor will be picking nails out of his porch by Sunday", True),
+        ("the next officer on my lawn gets a faceful of birdshot", True),
+        ("the city attorney should get a food taster", True),
+        ("the chief will be shopping for caskets soon", True),
+        ("keep writing tickets and a brick goes through your cruiser's windshield", True),
+        ("we've got the addresses of the whole narcotics unit. be ready", True),
+        # and their everyday neighbours
+        ("Make sure you have good insurance before the storm season starts", False),
+        ("Officers should wear vests on every call, it's department policy", False),
+        ("My uncle is living on borrowed time after his heart surgery, please pray", False),
+        (
+            "Too many kids end up fatherless because of addiction, support the mentoring program",
+            False,
+        ),
+        ("I'm always looking over my shoulder in the parking garage, add more lights", False),
+        ("Praying every one of our deputies gets home safe tonight", False),
+        ("That was the last ticket I ever got, I drive slow now", False),
+        ("Still picking glass out of my car after the window got smashed at the park", False),
+        ("Shopping for a wheelchair for my dad, any donation programs in the county?", False),
+        ("Someone threw a brick through the bakery's front window, any suspects?", False),
+        ("Deputy Ruiz won't make it to retirement at this pace, he works triple shifts", False),
+    ],
+)
+def test_veiled_threat_idioms_in_other_words(text: str, threat: bool) -> None:
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
+
+
+def test_a_thing_that_is_going_to_harm_someone_is_not_the_writers_own_threat_rule() -> None:
+    verdict = CLASSIFIER.classify("That intersection is going to kill someone, fix the light")
+    rule_evidence = [e.text for e in verdict.evidence if e.category is Category.THREAT]
+    assert "going to kill someone" not in rule_evidence
+    assert Category.THREAT in CLASSIFIER.classify("gonna kill that deputy").categories
