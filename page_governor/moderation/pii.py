@@ -489,8 +489,21 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 # words that must be in a comment for a named place to be read at all
-NAMED_PLACE_WORDS = frozenset({"works", "lives", "stays", "goes", "attends", "hangs"})
-_NAMED_CUES = (" works ", " lives ", " stays ", " goes to ", " attends ", " hangs out ")
+NAMED_PLACE_WORDS = frozenset({"works", "lives", "stays", "goes", "attends", "hangs", "find"})
+_NAMED_CUES = (" works ", " lives ", " stays ", " goes to ", " attends ", " hangs out ", " find ")
+# where readers will find a private person, and when: "you'll find Jen Hollis at the Kroger
+# bakery counter every weekday morning" (not an officer at the front desk, nor Santa at the
+# tree lighting: no routine)
+_FIND_NAMED = re.compile(
+    r"\b(?i:you'll|you will|you can|u can|u'll|ull) find "
+    r"(?!(?:Officer|Deputy|Sergeant|Sgt|Detective|Chief|Mayor|Judge|Sheriff|Lieutenant|Captain|"
+    r"Trooper|Commissioner|Councilman|Councilwoman|Councilmember)\b)"
+    r"([A-Z][a-z]+ (?!(?:Hall|Park|Center|Centre|Library|Street|Avenue|Road|Office|Station|Court|"
+    r"Market|Mall|Square|Plaza|School|Church|College|Hospital|Clinic|Store|Bank|Department)\b)"
+    r"[A-Z][a-z]+) (?:at|behind|working at|on|in) [^.!?]{0,50}?\b(?i:every|each|most|on) "
+    r"(?i:morning|night|day|weekday|weekend|evening|shift|afternoon|mornings|nights|evenings|"
+    r"afternoons|weekdays|weekends|mon|tues|wednes|thurs|fri|satur|sun)"
+)
 
 
 def named_places(text: str) -> Iterator[tuple[int, int]]:
@@ -501,6 +514,8 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
     spans = [m.span(1) for m in _NAMED_PLACE.finditer(text)]
     if spans and _POINTING.search(text) and not _THANKS.search(text):
         yield from spans
+    elif " find " in text.lower() and not _THANKS.search(text):
+        yield from (m.span(1) for m in _FIND_NAMED.finditer(text))
 
 
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}

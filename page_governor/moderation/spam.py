@@ -280,6 +280,12 @@ _SCAM_WARNING = re.compile(
     r"send (them|him|her|anything))\b"
     # a victim asking how to report it: "I lost $500 in a crypto scam, how do I report it?"
     r"|\b(how|where|who) (do|can|should|would) (i|we) report\b"
+    # the agency's reminder: "we will never accept payment by gift card", "no deputy will ever
+    # ask for money"
+    r"|\b(not|never|don't|dont|doesn't|doesnt|won't|wont|cannot|can't|cant) (ever )?(accept|ask|"
+    r"take|request|demand)\w*( [a-z']+){0,3} (payment|payments|money|gift cards?|bitcoin|crypto|"
+    r"wire transfers?|fines?|fees?)\b"
+    r"|\bno [a-z]+( [a-z]+)? (will|would) (ever )?(ask|call|request|demand)\b"
 )
 # a victim asking about money taken from them, even by a "trader" on a messaging app: "a
 # Telegram 'trader' took $2,000 from my uncle, does the fraud unit handle that?"
@@ -301,6 +307,11 @@ _SCAM_WARNING_WORDS = (
     "fall for",
     "send",
     "report",
+    "accept",
+    "ask",
+    "take",
+    "request",
+    "demand",
 )
 _VICTIM_WORDS = frozenset(["took", "stole", "scammed", "cheated"])
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too

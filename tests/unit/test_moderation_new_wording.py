@@ -1,5 +1,6 @@
-"""Veiled threats said in the idioms added for tuning set 12s, in other words, beside the
-everyday sentences that share their words."""
+"""The thirteenth session's additions, in other words than their tuning sets: veiled threats in
+the idioms of tuning set 12s, where readers will find a private person, the agency's reminder
+about gift cards; each beside the everyday sentences that share their words."""
 
 from __future__ import annotations
 
@@ -57,3 +58,30 @@ def test_a_thing_that_is_going_to_harm_someone_is_not_the_writers_own_threat_rul
     rule_evidence = [e.text for e in verdict.evidence if e.category is Category.THREAT]
     assert "going to kill someone" not in rule_evidence
     assert Category.THREAT in CLASSIFIER.classify("gonna kill that deputy").categories
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("u can find Dana Price working at the Citgo on Elm every night shift", True),
+        ("You'll find Ray Ochoa behind the counter at Ace Hardware most afternoons", True),
+        ("You'll find Deputy Lane at the school crossing every morning, wave hi!", False),
+        ("You will find Memorial Park on the north side, open every day", False),
+    ],
+)
+def test_where_readers_will_find_a_private_person_and_when_is_personal_information(
+    text: str, flagged: bool
+) -> None:
+    assert (Category.PERSONAL_INFO in CLASSIFIER.classify(text).categories) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "spam"),
+    [
+        ("Reminder: the county will never take payment in gift cards or crypto.", False),
+        ("Our deputies don't ever request money over the phone to cancel a warrant.", False),
+        ("Clear your warrant today, pay the deputy fee in Apple gift cards: 555-301-4477", True),
+    ],
+)
+def test_the_agencys_reminder_about_gift_cards_is_not_spam(text: str, spam: bool) -> None:
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
