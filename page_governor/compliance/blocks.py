@@ -47,6 +47,13 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 MAX_LIST_CONTEXT_CHARS = 600
+# A lead-in that points back at the sentence before it ("We may hide content. Examples
+# include:", "… take down posts it considers out of bounds. Such posts can include:"): the
+# items are read with both, so the removal and the content meet in one reading.
+_ANAPHORIC = re.compile(
+    r"^\W*(such|these|this|those|examples?|they|that|which|it|including|among them)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +101,20 @@ def _context(lead_in: str) -> str:
     following", else its last sentence ("The following are examples of unacceptable content.
     Please note this list is not all-inclusive:" gives the first)."""
     parts = sentences(lead_in) or [lead_in]
-    announcing = [p for p in parts if _ANNOUNCES.search(p)]
-    return (announcing[-1] if announcing else parts[-1]).rstrip(".:").strip()
+    announcing = [i for i, p in enumerate(parts) if _ANNOUNCES.search(p)]
+    at = announcing[-1] if announcing else len(parts) - 1
+    chosen = parts[at].rstrip(".:").strip()
+    if at > 0 and _ANAPHORIC.match(chosen):
+        chosen = f"{parts[at - 1].rstrip('.!? ')}; {chosen}"
+    return chosen
+
+
+def _with_antecedent(lead_in: str, blocks: list[Block]) -> str:
+    """``lead_in`` with the paragraph before it when it points back at that paragraph (the
+    lead-in is the last block of ``blocks``; the one before it is the antecedent)."""
+    if len(blocks) < 2 or not _ANAPHORIC.match(lead_in) or blocks[-2].kind != "paragraph":
+        return lead_in
+    return f"{blocks[-2].text} {lead_in}"
 
 
 def _add_item(blocks: list[Block], items: list[str], item: str) -> list[str]:
@@ -197,7 +216,7 @@ def blocks_from_text(text: str) -> list[Block]:
             # a lead-in: it also stands as a paragraph of its own ("Comments may be removed
             # if they contain:") and introduces the items after it
             blocks.append(Block("paragraph", line, heading))
-            lead_in = line
+            lead_in = _with_antecedent(line, blocks)
             continue
         if _is_heading(line, following):
             blocks.append(Block("heading", line, heading))
@@ -234,13 +253,14 @@ def blocks_from_html(markup: str) -> list[Block]:
             items = _add_item(blocks, items, text)
             parent = element.find_parent(["ul", "ol"])
             lead = announcing[1] if announcing and announcing[0] is parent else None
-            blocks.append(
-                Block("item", text, heading, lead or _lead_in_of(element) or last_paragraph)
-            )
+            own = _lead_in_of(element)
+            if own and last_paragraph and last_paragraph.endswith(own):
+                own = last_paragraph  # the same lead-in, with the paragraph it points back at
+            blocks.append(Block("item", text, heading, lead or own or last_paragraph))
             announcing = (parent, text) if text.endswith(":") else announcing
         else:
             blocks.append(Block("paragraph", text, heading, list_before=_items_text(items)))
-            last_paragraph = text if text.endswith(":") else None
+            last_paragraph = _with_antecedent(text, blocks) if text.endswith(":") else None
     if not blocks:  # a page of bare text, or markup with no block elements
         return blocks_from_text(clean(markup))
     return blocks

@@ -828,3 +828,29 @@ def test_a_list_of_rules_and_a_line_that_hidden_posts_break_them_make_a_moderati
     assert report.elements["moderation_policy"].passed
     alone = check(description="Comments that break the page rules are hidden.")
     assert not alone.elements["moderation_policy"].passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff may take down replies that cross the line. Such replies include:\n"
+        "• cursing\n• threats of violence\n• ads",
+        "The county can remove comments.\nThese are:\n1. obscene remarks\n2. spam",
+        "<p>The district may hide posts.</p><p>Examples:</p><ul><li>personal attacks</li>"
+        "<li>posts that are off topic</li></ul>",
+    ],
+)
+def test_a_lead_in_that_points_back_is_read_with_the_sentence_it_points_at(text: str) -> None:
+    result = check(description=text).elements["moderation_policy"]
+    assert result.passed, result.reason
+    assert ";" in (result.evidence or "")  # the removal and the lead-in, joined
+
+
+def test_a_lead_in_that_does_not_point_back_is_read_alone() -> None:
+    blocks = blocks_from_text("We post road closures.\nComment rules:\n- no spam")
+    item = next(b for b in blocks if b.kind == "item")
+    assert item.lead_in == "Comment rules:"
+    pointing = blocks_from_text("We may hide posts.\nThese include:\n- spam")
+    assert next(b for b in pointing if b.kind == "item").lead_in == (
+        "We may hide posts. These include:"
+    )
