@@ -444,6 +444,13 @@ def test_the_agency_naming_itself_as_the_pages_owner_or_voice(text, passes):
         ),
         ("opinions_disclaimer", "Neighbors' replies do not speak for the Ness PD.", True),
         ("opinions_disclaimer", "Followers' replies are their own.", True),
+        (
+            "opinions_disclaimer",
+            "A reply here doesn't suggest that the county shares the views in it.",
+            True,
+        ),
+        ("opinions_disclaimer", "Commenters are personally responsible for their posts.", True),
+        ("opinions_disclaimer", "The county is not responsible for errors in its posts.", False),
         ("public_records_notice", "Comments left on this page are public information.", True),
         ("public_records_notice", "Records requests - records@anytown.example", False),
         ("emergency_contact", "Text-to-911 works across Ness County.", True),
