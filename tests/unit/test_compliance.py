@@ -346,6 +346,7 @@ def test_purpose_is_what_the_page_posts_or_whom_it_serves_in_new_words(text, pas
         ("A reply can take up to three working days.", True),
         ("Comments left outside office hours are read the following morning.", True),
         ("We are away on weekends and holidays.", True),
+        ("We can't guarantee anyone will read your message the same day.", True),
         ("Inspections may take up to five business days.", False),
         ("We review permit applications during office hours.", False),
         ("The jail is staffed 24 hours a day.", False),
