@@ -324,6 +324,9 @@ def test_a_list_of_specific_content_is_not_a_vague_standard_but_banning_people_i
         ("Your window into the Ness Fire District.", True),
         ("This account lets parents see lunch menus and bus changes.", True),
         ("Stay ahead of ice storms with road updates from Ness DOT.", True),
+        ("The sheriff's office employs Facebook to extend its reach into rural areas.", True),
+        ("These channels let us connect with neighbors between town meetings.", True),
+        ("Our accounts complement the village newsletter.", True),
         # not a purpose: a motto, a roster, a contact line, a rule, a link's label, a question
         ("Service before self. Honor always.", False),
         ("Two stations, 40 firefighters and a rescue boat.", False),
