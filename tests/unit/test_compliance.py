@@ -461,6 +461,11 @@ def test_the_agency_naming_itself_as_the_pages_owner_or_voice(text, passes):
         ("public_records_notice", "Comments left on this page are public information.", True),
         ("public_records_notice", "Records requests - records@anytown.example", False),
         ("public_records_notice", "Replies here are treated as public information.", True),
+        (
+            "moderation_policy",
+            "Staff screen replies and will not publish any that include slurs or threats.",
+            True,
+        ),
         ("public_records_notice", "The channel is subject to Oregon public records law.", True),
         ("emergency_contact", "Text-to-911 works across Ness County.", True),
         ("emergency_contact", "Our 911 telecommunicators answered 52,000 calls in 2025.", False),
