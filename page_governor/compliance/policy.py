@@ -163,8 +163,8 @@ _TERM_REF = re.compile(r"\{([a-z][a-z_]*)\}")
 def parse_terms(spec: Any, where: str, problems: list[str]) -> dict[str, str]:
     """``terms``: named lists of words and phrases that patterns use as ``{name}`` (the topics
     a page posts about, the people it is for). An agency extends a list, and every pattern
-    that reads it, in one place. Each list becomes one group of alternatives, longest first;
-    a space or hyphen in a phrase matches any run of spaces and hyphens."""
+    that reads it, in one place. Each list becomes one group that matches any of its phrases,
+    the longest first; a space or hyphen in a phrase matches any run of spaces and hyphens."""
     if spec is None:
         return {}
     if not isinstance(spec, dict):
@@ -182,12 +182,37 @@ def parse_terms(spec: Any, where: str, problems: list[str]) -> dict[str, str]:
         ):
             problems.append(f"{where}.{name}: must be a non-empty list of words or phrases")
             continue
-        phrases = {
-            r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", w.strip().lower()))
-            for w in words
-        }
-        out[name] = "(?:" + "|".join(sorted(phrases, key=lambda p: (-len(p), p))) + ")"
+        out[name] = _trie_pattern([re.split(r"[\s-]+", w.strip().lower()) for w in words])
     return out
+
+
+_SEPARATOR = " "  # a trie unit: the space between a phrase's words
+
+
+def _trie_pattern(phrases: list[list[str]]) -> str:
+    """One group matching any of ``phrases`` (lists of words), written as a trie ("road",
+    "road closure" and "roads" share "road"): a regular expression tries a long list of plain
+    alternatives one by one at every position, a trie one character. Longer phrases are tried
+    first, as in a list sorted longest first."""
+    trie: dict[str, Any] = {}
+    for words in phrases:
+        node = trie
+        for unit in _SEPARATOR.join(words):
+            node = node.setdefault(unit, {})
+        node[""] = {}  # the end of a phrase
+    return "(?:" + _trie_node(trie) + ")"
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [
+        (r"[\s-]+" if unit == _SEPARATOR else re.escape(unit)) + _trie_node(child)
+        for unit, child in sorted(node.items())
+        if unit
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def expand_terms(where: str, patterns: Any, terms: dict[str, str], problems: list[str]) -> Any:

@@ -491,3 +491,25 @@ def test_other_elements_in_new_words(element, text, passes):
 def test_an_address_field_is_contact_information():
     result = check(single_line_address="40 Harbor Rd, Ness, OR 97141").elements["contact_info"]
     assert result.passed and result.source == "single_line_address"
+
+
+def test_a_terms_list_is_one_trie_that_matches_every_phrase_and_nothing_else():
+    import re
+
+    from page_governor.compliance.policy import parse_terms
+
+    terms = parse_terms(
+        {"topic": ["road", "road closure", "roads", "boil-water notice", "k9"]}, "t", []
+    )
+    pattern = re.compile(r"^" + terms["topic"] + r"$", re.IGNORECASE)
+    for phrase in [
+        "road",
+        "Road Closure",
+        "roads",
+        "boil water notice",
+        "boil-water  notice",
+        "K9",
+    ]:
+        assert pattern.match(phrase), phrase
+    for other in ["roa", "road closures", "closure", "boil", "k"]:
+        assert not pattern.match(other), other
