@@ -279,6 +279,16 @@ class _Sentences:
                 return True
             if n.original[n.span(a)[1] : n.span(a + 1)[0]].strip() == ",":
                 return True
+        # a name called out a few words in, then "you": "Shut up Dana, you …", "Honestly Mike,
+        # you …" (a capitalised word that is no title, a comma, then the second person)
+        for i in range(a + 1, min(b - 1, a + 4)):
+            if (
+                n.capitalised(i)
+                and n.words[i] not in lex.official_terms
+                and n.words[i + 1] in SECOND_PERSON
+                and n.original[n.span(i)[1] : n.span(i + 1)[0]].strip() == ","
+            ):
+                return True
         return False
 
 

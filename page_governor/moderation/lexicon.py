@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -319,7 +320,7 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         insult_nouns=frozenset(nouns),
         insult_phrases=_phrase_regex(noun_phrases),
         contextual_nouns=frozenset(ctx_nouns),
-        insult_adjectives=frozenset(adjs),
+        insult_adjectives=frozenset(adjs) | superlatives(adjs),
         adjective_phrases=_phrase_regex(adj_phrases),
         official_terms=frozenset(officials),
         official_phrases=_phrase_regex(official_phrases),
@@ -344,6 +345,35 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         coordinated_accounts=coordinated_accounts,
         coordinated_window_minutes=coordinated_window,
     )
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def superlatives(adjectives: Iterable[str]) -> frozenset[str]:
+    """The superlative of each one-word adjective ("dumb": "dumbest", "ugly": "ugliest", "fat":
+    "fattest"), so "the dumbest person here" is read as "dumb" is. A form English does not use
+    ("patheticest") never occurs. (Not the comparative: "fatter pensions for the cops" says
+    nothing of a person.)"""
+    forms: set[str] = set()
+    for word in adjectives:
+        if not word.isalpha() or len(word) < 3:
+            continue
+        if word.endswith("y") and word[-2] not in _VOWELS:
+            stem = word[:-1] + "i"
+        elif (
+            word[-1] not in _VOWELS | {"w", "x", "y"}
+            and word[-2] in _VOWELS
+            and word[-3] not in _VOWELS
+            and len(word) <= 4
+        ):
+            stem = word + word[-1]  # "fat": "fattest"
+        elif word.endswith("e"):
+            stem = word[:-1]
+        else:
+            stem = word
+        forms.add(stem + "est")
+    return frozenset(forms)
 
 
 def load_lexicon(config_dir: Path) -> Lexicon:

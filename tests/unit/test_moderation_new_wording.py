@@ -85,3 +85,19 @@ def test_where_readers_will_find_a_private_person_and_when_is_personal_informati
 )
 def test_the_agencys_reminder_about_gift_cards_is_not_spam(text: str, spam: bool) -> None:
     assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Seriously Brenda, you are the dumbest person on this page", "private"),
+        ("Get lost Marco, you pathetic troll", "private"),
+        ("Come on Lieutenant, you are a coward", "official"),
+    ],
+)
+def test_a_name_called_out_before_you_is_whom_the_insult_is_aimed_at(
+    text: str, target: str
+) -> None:
+    verdict = CLASSIFIER.classify(text)
+    assert Category.PERSONAL_ATTACK in verdict.categories
+    assert verdict.target is not None and verdict.target.value == target
