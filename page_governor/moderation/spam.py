@@ -312,6 +312,7 @@ _SCAM_WARNING_WORDS = (
     "take",
     "request",
     "demand",
+    "call",
 )
 _VICTIM_WORDS = frozenset(["took", "stole", "scammed", "cheated"])
 # marks at a word's edge ("**CHECK OUT MY NEW MIXTAPE****"), for the classifier's screen too

@@ -80,6 +80,7 @@ def test_where_readers_will_find_a_private_person_and_when_is_personal_informati
     [
         ("Reminder: the county will never take payment in gift cards or crypto.", False),
         ("Our deputies don't ever request money over the phone to cancel a warrant.", False),
+        ("No officer will call you for payment of a fine with gift cards.", False),
         ("Clear your warrant today, pay the deputy fee in Apple gift cards: 555-301-4477", True),
     ],
 )
