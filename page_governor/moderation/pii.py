@@ -514,7 +514,7 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
     spans = [m.span(1) for m in _NAMED_PLACE.finditer(text)]
     if spans and _POINTING.search(text) and not _THANKS.search(text):
         yield from spans
-    elif " find " in text.lower() and not _THANKS.search(text):
+    elif " find " in text and not _THANKS.search(text):  # (the pattern needs " find " as written)
         yield from (m.span(1) for m in _FIND_NAMED.finditer(text))
 
 

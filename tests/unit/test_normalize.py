@@ -155,3 +155,66 @@ def test_named_place_pattern_finds_what_its_lookbehind_first_form_finds() -> Non
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         found = [(m.span(), m.groups()) for m in pii._NAMED_PLACE.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_the_spam_screens_hold_a_word_of_every_match_of_their_patterns() -> None:
+    # a scam warning is looked for only where one of its words is; a money multiplier only
+    # with "sen" or with "$" and one of its verbs
+    rng = random.Random(9)
+    words = [
+        "no",
+        "deputy",
+        "officer",
+        "will",
+        "would",
+        "ever",
+        "call",
+        "ask",
+        "request",
+        "demand",
+        "you",
+        "for",
+        "payment",
+        "money",
+        "gift",
+        "cards",
+        "never",
+        "accept",
+        "take",
+        "not",
+        "scam",
+        "fake",
+        "is",
+        "this",
+        "a",
+        "don't",
+        "click",
+        "share",
+        "how",
+        "do",
+        "i",
+        "report",
+        "send",
+        "$100",
+        "and",
+        "get",
+        "$200",
+        "back",
+        "turned",
+        "invest",
+        "put",
+        "in",
+        "deposit",
+        "into",
+        "btc",
+        "receive",
+    ]
+    for _ in range(30_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        if spam._SCAM_WARNING.search(text):
+            assert any(w in text for w in spam._SCAM_WARNING_WORDS), text
+        if spam._MONEY_MULTIPLY.search(text):
+            lower = text.lower()
+            assert "sen" in lower or (
+                "$" in text and any(w in lower for w in spam._MULTIPLY_VERBS)
+            ), text
