@@ -79,9 +79,7 @@ MODEL_EVIDENCE_COEFFICIENT = 1.5
 SPAM_MODEL_ALONE = 0.5
 # The pieces of a link's address, which the spam model sees as words but which explain nothing.
 _LINK_PARTS = frozenset({"http", "https", "www", "com", "net", "org"})
-# The spam rules' score for one plain link and no other signal, and how sure the model must be
-# to call such a comment spam.
-LINK_ONLY_SCORE = 0.15
+# How sure the spam model must be to call spam a comment whose only spam signal is plain links.
 SPAM_MODEL_LINK_ONLY = 0.95
 # A word whose own coefficient in the spam model reaches this is evidence of spam (the same
 # bar the model's explanation uses for the words it quotes).
@@ -560,10 +558,10 @@ class Classifier:
             return hit
         if hit.score == 0 and spam_p < max(t, SPAM_MODEL_ALONE):
             return hit  # no spam signal of its own: the model alone must be surer
-        if 0 < hit.score <= LINK_ONLY_SCORE and spam_p < SPAM_MODEL_LINK_ONLY:
-            # One plain link and nothing else: residents share the meeting video or the news
-            # story; the model (trained on comment spam, where links are rarely innocent) must
-            # be nearly sure before a lone link is called spam.
+        if hit.links_only and spam_p < SPAM_MODEL_LINK_ONLY:
+            # Plain links and nothing else: residents share the meeting video, the news story
+            # and its source; the model (trained on comment spam, where links are rarely
+            # innocent) must be nearly sure before such links are called spam.
             return hit
         score = 0.5 + 0.35 * (spam_p - t) / max(1e-9, 1 - t)
         if score <= hit.score:

@@ -54,6 +54,9 @@ class Hit:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # original spans
     target: Target | None = None
     by_model: bool = False  # the flag rests on a learned model's verdict, not on a rule
+    # spam only: the score is plain links and nothing else (no term, shortener, odd domain,
+    # repetition, money or lure): residents citing the news or the city's site
+    links_only: bool = False
 
     def add(self, score: float, span: tuple[int, int]) -> None:
         self.score = max(self.score, score)

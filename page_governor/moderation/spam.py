@@ -480,17 +480,21 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
     spans: list[tuple[int, int]] = []
     seen_urls: set[str] = set()
     repeated = False
+    plain = 0.0  # what plain links add, and nothing else
     for start, end in _urls(original, MAX_EVIDENCE):
         url = original[start:end].lower()
         repeated = repeated or url in seen_urls
         seen_urls.add(url)
-        score += 0.3 if any(s in url for s in lex.shorteners) else 0.15
+        shortened = any(s in url for s in lex.shorteners)
+        score += 0.3 if shortened else 0.15
         spans.append((start, end))
         host = url.split("//", 1)[-1].split("/", 1)[0]
         if lookalike(host):
             score += 0.6  # a look-alike of a brand's domain: phishing
         elif host.split(":", 1)[0].rstrip(".,;!?)]'\"").rsplit(".", 1)[-1] in CHEAP_TLDS:
             score += 0.35  # a shop's, a stream's or a throwaway site's domain
+        elif not shortened:
+            plain += 0.15
     if repeated:
         score += 0.3  # the same link repeated
     lower = original.lower()
@@ -563,7 +567,7 @@ def detect_spam(n: Normalized, lex: Lexicon) -> Hit:
         and _SCAM_WARNING.search(clean)
     ):
         score = 0.0  # "That giveaway post is fake, don't share it": a warning about spam
-    hit = Hit(score=min(score, 1.0))
+    hit = Hit(score=min(score, 1.0), links_only=score > 0 and abs(score - plain) < 1e-9)
     if hit.score >= lex.thresholds[Category.SPAM]:
         hit.evidence = ([n.span_of_clean(a, b) for a, b in term_spans] + spans)[:MAX_EVIDENCE]
     return hit

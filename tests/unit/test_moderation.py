@@ -762,6 +762,31 @@ def test_a_resident_sharing_one_plain_link_is_not_spam(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Both reports say the same: https://www.kgw.com/article/news/local/shooting-update "
+        "https://www.oregonlive.com/crime/2026/12/update.html",
+        "Sources: https://www.nytimes.com/2026/11/02/us/police-staffing.html and "
+        "https://apnews.com/article/police-staffing-shortage",
+        "the new chief's bio https://www.cityofashby.com/chief and the press release "
+        "https://www.cityofashby.com/news/chief",
+    ],
+)
+def test_a_resident_citing_several_plain_links_is_not_spam(text):
+    """Plain links are how residents cite their sources; with nothing else spam-like in the
+    comment, the spam model must be nearly sure, as for one link."""
+    assert cats(text) == set()
+
+
+def test_several_links_with_a_spam_signal_beside_them_are_still_spam():
+    assert "spam" in cats(
+        "Work from home and earn $400 a day: https://earn-daily.com/join "
+        "https://earn-daily.com/proof"
+    )
+    assert "spam" in cats("Biggest cash give away ever!! www.cashdrop.com www.cashdrop.com/win")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Deputy Lyons is a knuckle-dragging neanderthal",
         "the mayor has the brains of a goldfish",
         "absolute sh*tshow",
