@@ -60,8 +60,9 @@ ADDRESS_FIELDS = ("single_line_address", "address", "location")
 # a street address is the agency's own when it is said to be ("Headquarters: 100 Main Street",
 # "visit us at …") or written for mail (a ZIP code after it); "a crash at 1200 Elm Street" is not
 _ADDRESS_CUE = re.compile(
-    r"\b(address|headquarters|hq|located|location|office|offices|station|lobby|visit us|find us|"
-    r"mail|mailing|write to us|come see us|precinct|city hall|courthouse)\b[^.]{0,25}$",
+    r"\b(address|headquarters|hq|located|location|office|offices|station|lobby|front desk|"
+    r"front counter|walk-ins?|visit us|find us|"
+    r"mail|mailing|write to us|come see us|precinct|city hall|courthouse)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
 _ZIP_AFTER = re.compile(r"[^.\n]{0,40}?\b\d{5}(?:-\d{4})?\b")

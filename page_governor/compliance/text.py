@@ -11,9 +11,22 @@ MAX_FIELD_CHARS = 100_000  # profiles are short; a pasted novel is cut, never a 
 _HREF = re.compile(r"<a\b[^>]{0,2000}?\bhref\s*=\s*[\"']?([^\"'\s>]+)[^>]{0,2000}>", re.IGNORECASE)
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"[ \t\f\v\u00a0]+")
-# A sentence ends at . ! ? followed by a space (not inside URLs or numbers), at a line break,
-# or at a bullet / pipe / middle-dot separator.
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|[\r\n]+|\s[|•·▪►✅✔➡️⚠️]+\s|\s+[-–—]{1,2}\s+(?=[A-Z])")
+# Abbreviations whose dot ends no sentence: an agency's ("Police Dept. official", "Marion Co.
+# Sheriff"), a rank or title before a name ("Sgt. Ruiz"), a street's ("410 Main St. Suite 2").
+_ABBREVIATIONS = (  # noqa: SIM905 (one line of words reads better than thirty of strings)
+    "Dept Co Twp Govt Div Sgt Lt Capt Det Ofc Cpl Dep Supt Cmdr Insp Mr Mrs Ms Dr Mt Ft St Ave "
+    "Blvd Rd Ste Hwy Inc Jr Sr"
+).split()
+_NOT_AN_END = "".join(
+    rf"(?<!\b{form}\.)"
+    for word in _ABBREVIATIONS
+    for form in dict.fromkeys((word, word.lower(), word.upper()))
+)
+# A sentence ends at . ! ? followed by a space (not inside URLs or numbers, not after an
+# abbreviation), at a line break, or at a bullet / pipe / middle-dot separator.
+_SPLIT = re.compile(
+    rf"(?<=[.!?]){_NOT_AN_END}[\"')\]]*\s+|[\r\n]+|\s[|•·▪►✅✔➡️⚠️]+\s|\s+[-–—]{{1,2}}\s+(?=[A-Z])"
+)
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
 )

@@ -151,6 +151,7 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12d.yaml",
         "compliance_dev_2026_12e.yaml",
         "compliance_dev_2026_12g.yaml",
+        "compliance_dev_2026_12j.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
@@ -513,3 +514,34 @@ def test_a_terms_list_is_one_trie_that_matches_every_phrase_and_nothing_else():
         assert pattern.match(phrase), phrase
     for other in ["roa", "road closures", "closure", "boil", "k"]:
         assert not pattern.match(other), other
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        ("opinions_disclaimer", "Leaving a post up doesn't mean the city agrees with it.", True),
+        ("opinions_disclaimer", "Replies staying up is no endorsement by the county.", True),
+        ("opinions_disclaimer", "A reply from a neighbor is not the position of Ness PD.", True),
+        ("opinions_disclaimer", "Posts that are not removed within an hour are archived.", False),
+        ("not_monitored_247", "Nobody looks at this inbox on weekends.", True),
+        ("not_monitored_247", "Replies come Mon-Fri from our PIO.", True),
+        ("not_monitored_247", "Road work on Main St. continues Mon-Fri.", False),
+        ("maintained_by_agency", "This page speaks for the Ness County Sheriff's Office.", True),
+        ("maintained_by_agency", "Harlan Co. Sheriff's Dept. official account", True),
+        ("maintained_by_agency", "The mayor speaks for the city on budget matters.", False),
+        ("moderation_policy", "Obscene or abusive replies come down quickly.", True),
+        ("moderation_policy", "The old water tower comes down in March.", False),
+        ("contact_info", "Front desk open 7 to 7 on weekdays, 18 Quay Street.", True),
+    ],
+)
+def test_elements_in_the_fourteenth_sessions_words(element, text, passes):
+    assert check(about=text).elements[element].passed is passes
+
+
+def test_an_abbreviation_does_not_end_a_sentence():
+    from page_governor.compliance.text import sentences
+
+    assert sentences("Ness Co. Sheriff's Dept. official. Call Sgt. Ruiz at 555-201-3300.") == [
+        "Ness Co. Sheriff's Dept. official.",
+        "Call Sgt. Ruiz at 555-201-3300.",
+    ]
