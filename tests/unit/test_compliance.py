@@ -545,3 +545,34 @@ def test_an_abbreviation_does_not_end_a_sentence():
         "Ness Co. Sheriff's Dept. official.",
         "Call Sgt. Ruiz at 555-201-3300.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("What commenters say here is theirs to own, not the county's.", True),
+        ("We don't vouch for anything followers post on this page.", True),
+        ("Replies come from residents and are not statements of Ness PD.", True),
+        ("We never hide replies because of the opinions in them.", False),
+        ("We do not accept posts endorsing products or candidates.", False),
+        ("Our deputies' views on their personal accounts are their own business.", False),
+        ("Most people here don't agree with the new parking plan.", False),
+    ],
+)
+def test_others_words_and_the_agencys_distance_from_them_in_any_order(text, passes):
+    assert check(about=text).elements["opinions_disclaimer"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Our inbox sits unanswered over holidays.", True),
+        ("We log off at 4:30 and this account stays quiet until morning.", True),
+        ("Our PIO answers DMs as the workload permits, never overnight.", True),
+        ("The marina is closed on weekends and holidays.", False),
+        ("Officers are on the streets nights and weekends.", False),
+        ("Our team only posts alerts after dark when storms hit.", False),
+    ],
+)
+def test_when_the_page_is_not_tended_in_any_order(text, passes):
+    assert check(about=text).elements["not_monitored_247"].passed is passes
