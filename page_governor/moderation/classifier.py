@@ -31,7 +31,12 @@ from page_governor.moderation.detectors import (
     detect_obscenity,
     names_official,
 )
-from page_governor.moderation.insult_aim import PERSON_NOUNS, PERSON_REFS, names_a_thing
+from page_governor.moderation.insult_aim import (
+    PERSON_NOUNS,
+    PERSON_REFS,
+    names_a_thing,
+    predicated_of_a_thing,
+)
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
 from page_governor.moderation.model import (
     SPAM_MODEL,
@@ -604,7 +609,10 @@ class Classifier:
         spans = [
             n.span(i)
             for i, w in enumerate(words)
-            if w in top and not n.capitalised(i) and not names_a_thing(words, i)
+            if w in top
+            and not n.capitalised(i)
+            and not names_a_thing(words, i)
+            and not predicated_of_a_thing(words, i)
         ]
         if not spans:
             return

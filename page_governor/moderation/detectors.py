@@ -17,6 +17,7 @@ from page_governor.moderation.insult_aim import (
     THING_AFTER_ADJECTIVE,
     THING_PLURALS,
     names_a_thing,
+    predicated_of_a_thing,
     said_of_a_person,
 )
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
@@ -393,8 +394,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         else:  # an insulting adjective: aimed at a person?
             prev = set(local[max(0, j - 3) : j])
             nxt = local[j + 1] if j + 1 < len(local) else ""
-            if nxt in THING_AFTER_ADJECTIVE:
-                continue  # "a stupid way to do it", "dumb comments": said of a thing
+            if nxt in THING_AFTER_ADJECTIVE or predicated_of_a_thing(local, j):
+                continue  # "a stupid way to do it", "your curfew is dumb": said of a thing
             if (
                 not prev.isdisjoint(PERSON_REFS)
                 or nxt in PERSON_NOUNS

@@ -306,10 +306,44 @@ _SUBJECT_THINGS = THING_AFTER_ADJECTIVE | frozenset(
 )  # fmt: skip
 
 
+# Words between a copula and the insult said of its subject ("your ban is so dumb").
+_INTENSIFIERS = wordset("so very really totally completely just absolutely pretty beyond truly")
+# What a resident calls the agency's rules and plans: "your fireworks ban is dumb", "your idea
+# is stupid" criticise the thing, however rudely, not a person.
+_RULED_THINGS = _SUBJECT_THINGS | wordset(
+    "ban bans fee fees fine fines tax taxes curfew schedule website app logic reasoning excuse "
+    "excuses answer answers priorities approach strategy survey detour detours layout policy"
+)
+
+
+# After "so", "as" or "like", these say the insult of a person too ("… and so are you").
+_ALSO_SAID_OF = wordset("are r is you u him her them whoever yourself")
+
+
+def predicated_of_a_thing(words: list[str], i: int) -> bool:
+    """ "Your fireworks ban is dumb", "your idea is so stupid": the insult at ``words[i]`` comes
+    right after "is" or "was" (or after "so", "really") and the subject before it is a rule, a
+    plan or another thing: criticism of the thing, however rude, not of a person."""
+    j = i - 1
+    while j > 0 and words[j] in _INTENSIFIERS:
+        j -= 1
+    if not (j > 0 and words[j] in ("is", "was") and words[j - 1] in _RULED_THINGS):
+        return False
+    # "your ban is dumb and so are you", "… just like you": said of the person too
+    after = words[i + 1 : i + 6]
+    return not any(
+        w in ("so", "as", "like") and k + 1 < len(after) and after[k + 1] in _ALSO_SAID_OF
+        for k, w in enumerate(after)
+    )
+
+
 def _said_of_a_thing(words: list[str], i: int) -> bool:
     """ "This budget is a pile of trash", "the hearing was a clown show": the copula before the
     noun has a thing for its subject and an article after it (not "this town is run by
-    clowns", where the copula is the passive's)."""
+    clowns", where the copula is the passive's); or the insult is said of a thing
+    (:func:`predicated_of_a_thing`)."""
+    if predicated_of_a_thing(words, i):
+        return True
     for j in range(i - 1, max(-1, i - 7), -1):
         if words[j] in _COPULAS:
             return (

@@ -113,6 +113,17 @@ _PURSUED = (
 )
 
 
+# What "must die" is said of when it is a thing: "the surveillance ordinance must die in
+# committee", "this bill should die" (a measure's defeat, not a person's death); not "it" or
+# "that", which may stand for a person ("she is a … that needs to die").
+_MEASURES = (
+    "bill bills ordinance ordinances proposal proposals plan plans policy policies law laws "
+    "measure measures tax taxes levy program programs idea ideas project projects amendment "
+    "budget contract deal initiative referendum ban rule rules curfew scheme"
+)
+_NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split())
+
+
 # (anchor groups, pattern): a pattern runs only when every one of its groups has a word in the
 # comment, so most comments cost a few set operations instead of thirty regular expressions.
 THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -247,7 +258,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
          r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn)\b"),
         ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
-         r"\b(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
+         r"\b" + _NOT_A_MEASURE + r"(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
         ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
         ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|(?<!every )(?<!each )(?<!any )(?<!a )(?<!the )(?<!his )(?<!her )(?<!their )(?<!this )(?<!that )(?<!one )death to(?! (blame|be|do|make|push|score|justify))|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
         ((_g("yourself", "urself", "yourselves", "kys"),),

@@ -1606,3 +1606,30 @@ def test_spam_told_by_its_shape_and_its_neighbours(text, spam):
 )
 def test_a_clown_show_is_said_of_a_meeting_not_a_person(text, attack):
     assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is attack
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your curfew is dumb and nobody follows it.",
+        "Honestly your new fee schedule is so stupid.",
+        "This levy must die at the ballot box in May.",
+        "The parking ban should die in committee.",
+    ],
+)
+def test_rude_words_about_a_rule_or_a_measure_are_not_attacks_or_threats(text):
+    """Criticism of a rule or a plan, however rude, and a wish that a measure fail, are
+    protected speech: neither a personal attack nor a threat."""
+    assert cats(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Your son is dumb.", "personal_attack"),
+        ("Your ban is dumb and so are you.", "personal_attack"),
+        ("That deputy must die.", "threat"),
+    ],
+)
+def test_the_same_words_about_a_person_still_count(text, category):
+    assert category in cats(text)
