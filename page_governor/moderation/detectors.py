@@ -18,6 +18,7 @@ from page_governor.moderation.insult_aim import (
     THING_PLURALS,
     names_a_thing,
     predicated_of_a_thing,
+    private_subject,
     said_of_a_person,
 )
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
@@ -264,6 +265,12 @@ class _Sentences:
             lex.official_phrases is not None and lex.official_phrases.search(" ".join(words))
         )
 
+    def private_subject(self, b: tuple[int, int]) -> bool:
+        """The sentence opens on a private person ("My ex is …", "The neighbor who …")."""
+        a, end = b
+        words = self.n.words[a : min(end, a + 4)]
+        return private_subject(words, [self.n.capitalised(i) for i in range(a, a + len(words))])
+
     def addresses_private(self, b: tuple[int, int]) -> bool:
         """A named or @-mentioned visitor is addressed ("Derek you're…", "@Sal go away")."""
         if b not in self._private:
@@ -362,7 +369,7 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
 
     def record(bounds: tuple[int, int], span: tuple[int, int], word: str, score: float) -> None:
         hit.add(score, span)
-        if word in SUPPORTER_INSULTS:
+        if word in SUPPORTER_INSULTS or sent.private_subject(bounds):
             targets.append(Target.PRIVATE)
         elif word in lex.official_slurs or sent.official(bounds):
             targets.append(Target.OFFICIAL)

@@ -354,3 +354,36 @@ def _said_of_a_thing(words: list[str], i: int) -> bool:
                 and (j < 2 or words[j - 2] not in PERSON_REFS)
             )
     return False
+
+
+# Who a sentence is about when it opens on a private person: "The neighbor who called the cops
+# … is a witch", "My ex is a lying scumbag", "Whoever keeps parking across my driveway is a
+# jerk", "Gloria from the HOA is a hag". Said of such a person, an insult is aimed at a private
+# person (the policy may justify hiding it), however many officers the rest of the sentence
+# names. A bare name is not enough: it may be a public figure's.
+PRIVATE_PEOPLE = wordset(
+    "neighbor neighbors neighbour neighbours ex lady ladies man men woman women guy guys dude "
+    "dudes girl boy kid kids teen teens teenager teenagers commenter commenters poster posters "
+    "driver drivers landlord tenant roommate coworker co-worker cashier customer whoever "
+    "girlfriend boyfriend stepdad stepmom stepfather stepmother karen person"
+)
+_OPENERS = wordset("the that this my our your his her their a an")
+_PRIVATE_GROUPS = wordset(
+    "hoa pta church gym block street neighborhood neighbourhood office school team league "
+    "building complex park"
+)
+
+
+def private_subject(words: list[str], capitalised: list[bool]) -> bool:
+    """Does the sentence (its words, and which are capitalised) open on a private person?"""
+    k = 1 if words and words[0] in _OPENERS else 0
+    if k < len(words) and words[k] in PRIVATE_PEOPLE:
+        return k == 1 or words[k] == "whoever"
+    # "Gloria from the HOA": a name, then where the writer knows the person from
+    return (
+        len(words) >= 4
+        and capitalised[0]
+        and words[1] == "from"
+        and words[2] == "the"
+        and words[3] in _PRIVATE_GROUPS
+    )

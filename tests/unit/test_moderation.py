@@ -1633,3 +1633,30 @@ def test_rude_words_about_a_rule_or_a_measure_are_not_attacks_or_threats(text):
 )
 def test_the_same_words_about_a_person_still_count(text, category):
     assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cashier at the Quik Stop is a lazy cow.",
+        "My landlord is a greedy slimeball.",
+        "The kid who keyed my car is a little thug.",
+        "Whoever keeps letting their dog loose is a selfish jerk.",
+        "The woman who reported the deputy is a lying witch.",
+        "Marla from the PTA is a spiteful hag.",
+    ],
+)
+def test_an_insult_said_of_a_private_person_named_by_what_they_are_is_aimed_at_them(text):
+    """A sentence that opens on a private person (a cashier, a landlord, "whoever", a name
+    "from the PTA") aims its insult at that person, even where an officer is named after."""
+    result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
+    assert Category.PERSONAL_ATTACK in result.categories
+    assert result.target is Target.PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text", ["Some drivers are absolute idiots on Route 9.", "Senator Blake is a spineless fraud."]
+)
+def test_a_group_or_a_public_figure_is_not_read_as_a_private_person(text):
+    result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
+    assert result.target is not Target.PRIVATE
