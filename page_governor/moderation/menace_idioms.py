@@ -78,6 +78,27 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         (("over down", "run runs running ran"),),
         r"(run|runs|running|ran) " + PERSON + r" (over|down)",
     ),
+    # a meeting someone had better not have, a grave made ready, a lesson in pain
+    (
+        (("hope pray", "meet run cross see find catch"),),
+        r"(better|best) (hope|pray) (we|i|they|nobody|no one) (never|don't|dont|do not|doesn't|"
+        r"doesnt) (meet|run into|cross paths|see (you|u|him|her|them)|find (you|u|him|her|them)|"
+        r"catch (you|u|him|her|them))",
+        SELF_POINTED,
+    ),
+    (
+        ("shovel hole grave plot spot casket coffin",),
+        r"(shovel|hole|grave|plot|spot|casket|coffin)( [a-z']+){0,8} ((picked out|dug|ready|"
+        r"waiting|reserved) for|with ([a-z]+ )?([a-z]+'s|(his|her|your|ur|their)) name on it)|"
+        r"(from|need|needs|needing|get|"
+        r"gets|getting|earned|earning|headed for|headed to|on the way to) a closed[- ]casket",
+        SELF_POINTED,
+    ),
+    (
+        (("teach teaching show showing", "beating whooping ass-whooping bullet pain hurt"),),
+        r"(teach|teaching|show|showing) [a-z' ]{1,30} what (a )?(real |good )?(beating|"
+        r"ass[- ]?whooping|whooping|bullet|pain|hurt|hurting) (feels|is|looks|tastes) like",
+    ),
     # fire and wreckage
     (
         (
@@ -89,6 +110,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"up in (smoke|flames)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
         r"nicely|good|well|bright|pretty)|go(es|ing)? up like (a )?(torch|candle|match)|"
         r"nothing (but|left but) (ash|ashes|rubble|burnt metal|scrap|a crater)|"
+        r"(would|'d|will) look (better|nicer|good|great|best) (as (a )?(pile of )?(ash|ashes|rubble|"
+        r"a crater)|on fire|burned down|burnt down|in flames)|"
         r"(burnt|burned) to (a crisp|the ground)|won't have (any )?(windows|tires|glass) left|"
         r"(torch|torches|torched|torching) (their|his|her|your|ur) (cars?|trucks?|houses?|homes?|"
         r"cruisers?)",

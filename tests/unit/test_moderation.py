@@ -1660,3 +1660,32 @@ def test_an_insult_said_of_a_private_person_named_by_what_they_are_is_aimed_at_t
 def test_a_group_or_a_public_figure_is_not_read_as_a_private_person(text):
     result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
     assert result.target is not Target.PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sgt. Olsen had better pray I never run into him at the lake.",
+        "Got a hole dug out back with Captain Reed's name on it, ready for him.",
+        "Keep it up, Deputy Vance, and you're headed for a closed casket.",
+        "The substation would look great as a pile of rubble.",
+        "Somebody ought to teach that trooper what a real ass-whooping feels like.",
+        "Chief Dunn's address is on the county site. Tick tock.",
+    ],
+)
+def test_menace_in_idioms_of_graves_meetings_wreckage_and_lessons(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will be waiting outside the courthouse for our attorney at nine.",
+        "Officer Gray's funeral will be closed casket, services at St. Mark's on Friday.",
+        "The old substation would look great as a community garden.",
+        "Tick tock, the dog license deadline is Friday.",
+        "You better hope it doesn't snow on parade day!",
+    ],
+)
+def test_the_same_words_in_everyday_use_are_not_threats(text):
+    assert "threat" not in cats(text)
