@@ -86,6 +86,15 @@ SPAM_MODEL_ALONE = 0.5
 _LINK_PARTS = frozenset({"http", "https", "www", "com", "net", "org"})
 # How sure the spam model must be to call spam a comment whose only spam signal is plain links.
 SPAM_MODEL_LINK_ONLY = 0.95
+# Words that ask to be reached, which the spam model (trained on text messages) weighs for
+# spam beside a number; alone they are a contact line.
+_CONTACT_WORDS = frozenset(
+    ["call", "text", "email", "e-mail", "contact", "phone", "dial", "reach", "message", "number"]
+)
+# ... unless a prize or money is offered beside them ("Win £200, text PLAY to 85222").
+_PRIZE_WORDS = frozenset(
+    ["win", "won", "winner", "prize", "claim", "free", "urgent", "cash", "reward", "bonus"]
+)
 # A word whose own coefficient in the spam model reaches this is evidence of spam (the same
 # bar the model's explanation uses for the words it quotes).
 SPAM_EVIDENCE_COEFFICIENT = 3.5
@@ -578,8 +587,18 @@ class Classifier:
         # address, "http", "t", "co"), and the links themselves.
         verdict = self.spam_model.score(n.words[:400], min_coefficient=1.0)
         top = {w for w in verdict.top_words if len(w) > 2 and w not in _LINK_PARTS}
+        links = spam.link_spans(n.original)
+        if (
+            top <= _CONTACT_WORDS
+            and not links
+            and _PRIZE_WORDS.isdisjoint(n.words[:400])
+            and not spam.has_money(n.original[:5000])
+        ):
+            # Only "call" or "email" beside a number or an address: how residents pass on the
+            # records office's number or a lost dog's owner's, not a scam by itself.
+            return hit
         spans = [n.span(i) for i, word in enumerate(n.words[:400]) if word in top]
-        spans += spam.link_spans(n.original)
+        spans += links
         if not spans:
             return hit  # the model cannot point at anything: no flag on its word alone
         hit.score = score

@@ -98,61 +98,13 @@ _NAME_BEFORE_ADDRESS = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.?)?) ([A-Z][a-z'-]+)(?:,| -| at| of|:)\s*$"
 )
 _PLACE_WORDS = frozenset(
-    {
-        "hall",
-        "center",
-        "centre",
-        "church",
-        "park",
-        "station",
-        "school",
-        "library",
-        "store",
-        "market",
-        "bank",
-        "office",
-        "department",
-        "plaza",
-        "building",
-        "pizza",
-        "cafe",
-        "grill",
-        "bar",
-        "restaurant",
-        "house",
-        "museum",
-        "arena",
-        "stadium",
-        "court",
-        "courthouse",
-        "hospital",
-        "clinic",
-        "shelter",
-        "club",
-        "hotel",
-        "inn",
-        "theater",
-        "theatre",
-        "mall",
-        "depot",
-        "services",
-        "gym",
-        "pharmacy",
-        "motors",
-        "auto",
-        "diner",
-        "bakery",
-        "academy",
-        "county",
-        "city",
-        "police",
-        "sheriff",
-        "fire",
-        "community",
-        "senior",
-        "post",
-        "lodge",
-    }
+    (  # noqa: SIM905 (a line of words reads better than fifty of strings)
+        "hall center centre church park station school library store market bank office "
+        "department plaza building pizza cafe grill bar restaurant house museum arena stadium "
+        "court courthouse hospital clinic shelter club hotel inn theater theatre mall depot "
+        "services gym pharmacy motors auto diner bakery academy county city police sheriff fire "
+        "community senior post lodge"
+    ).split()
 )
 
 
@@ -163,6 +115,20 @@ def _named_before(text: str, start: int) -> bool:
         return False
     first, last = m.group(1).split()[0].lower(), m.group(2).lower()
     return first not in _PLACE_WORDS and last not in _PLACE_WORDS and first not in NOT_NAMES
+
+
+# "The food pantry number is", "the clinic's phone number is": a place's number, not a person's
+_PLACE_NUMBER = re.compile(r"\b([a-z]+)(?:'s)? (?:phone |main |front desk )?number is\W*$", re.I)
+_NUMBER_PLACES = _PLACE_WORDS | frozenset(
+    ["pantry", "hotline", "helpline", "line", "desk", "shop", "business", "company", "program",
+     "agency", "dispatch", "ministry", "kitchen", "daycare", "campground", "office's"]
+)  # fmt: skip
+
+
+def _a_places(before: str) -> bool:
+    """The number is said to be a place's ("the food pantry number is …")."""
+    m = _PLACE_NUMBER.search(before)
+    return m is not None and m.group(1).lower() in _NUMBER_PLACES
 
 
 _AFTER_ADDRESS = re.compile(
@@ -420,7 +386,13 @@ def find(
             continue
         before = text[max(0, start - 45) : start]
         tied = bool(_TIED.search(before) or _TIED_AFTER.match(text, end, end + 40))
-        add("phone", start, end, tied and not _own_only(before), claim=False)
+        add(
+            "phone",
+            start,
+            end,
+            tied and not _own_only(before) and not _a_places(before),
+            claim=False,
+        )
     for start, end in itertools.islice(spelled_phones(text), cap) if spelled else ():
         before = text[max(0, start - 45) : start]
         add("phone", start, end, bool(_TIED.search(before)) and not _own_only(before), claim=False)
@@ -445,8 +417,9 @@ def find(
         add("email", m.start(), m.end(), tied, claim=False)
     # "she lives at 1129 W. Grand", "she's in the Oak Terrace apartments, building C, apt 7"
     for m in itertools.islice(_LIVES_AT.finditer(text), cap) if " live" in lower else ():
-        if not taken.overlaps(*m.span(2)):
-            add("address", *m.span(2), True)
+        group = 2 if m.group(2) else 4
+        if not taken.overlaps(*m.span(group)):
+            add("address", *m.span(group), True)
     for m in (
         itertools.islice(_UNIT_AT.finditer(text), cap) if "apt" in lower or "unit" in lower else ()
     ):
@@ -469,7 +442,7 @@ _NAMED_PLACE = re.compile(
     r"([A-Z](?<!\w[A-Z])(?<!Officer [A-Z])(?<!Deputy [A-Z])(?<!Sergeant [A-Z])"
     r"(?<!Detective [A-Z])(?<!Chief [A-Z])(?<!Mayor [A-Z])(?<!Judge [A-Z])(?<!Sgt\. [A-Z])"
     r"(?<!Sheriff [A-Z])(?<!Trooper [A-Z])[a-z]+ [A-Z][a-z]+)"
-    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is)? "
+    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is|( (in|from) the [a-z]+)?,)? "
     r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
     r"|(goes to|attends) (the )?)[A-Z0-9]"
 )
@@ -586,6 +559,11 @@ _SPELLED_EMAIL = re.compile(
 _LIVES_AT = re.compile(
     r"\b(lives|living|stays|staying|resides)\s+(?:at|on)\s+"
     r"(\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    # "lives in the blue house at the end of Cherry St": the house told by where it stands
+    r"|\b(lives|living|stays|staying|resides)\s+in\s+(the\s+(?:[a-z]+\s+){0,2}(?:house|home|"
+    r"trailer|duplex|place|apartment)\s+(?:at\s+the\s+end\s+of|on|at|off|across\s+from|"
+    r"next\s+to|behind)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Street|Rd|Road|Ave|Avenue|Ln|"
+    r"Lane|Dr|Drive|Ct|Court|Way|Blvd|Circle|Place)\b)"
 )
 # a flat in a named complex, said of someone: "she's in the Oak Terrace apartments, building C,
 # apt 7"

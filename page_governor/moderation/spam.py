@@ -28,7 +28,8 @@ _DOMAIN_LABELS = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*$", re.IGNORECASE)
 
 
 def _urls(text: str, limit: int) -> list[tuple[int, int]]:
-    """Spans of links and bare domains ("www.x.example", "luckyspin.example/win")."""
+    """Spans of links and bare domains ("www.x.example", "luckyspin.example/win"; not the domain
+    of an e-mail address)."""
     spans = [m.span() for m in _LINK.finditer(text)][:limit]
     for m in TLD.finditer(text):
         if len(spans) >= limit:
@@ -39,6 +40,8 @@ def _urls(text: str, limit: int) -> list[tuple[int, int]]:
         start = head.start()
         if any(a <= start < b for a, b in spans):
             continue  # part of a link already counted
+        if start and text[start - 1] == "@":
+            continue  # an e-mail address's domain ("tips@ashbypd.org") is not a link
         spans.append((start, m.end()))
     return sorted(spans)
 
@@ -63,6 +66,11 @@ _SIG_DIGIT = re.compile(r"\d")
 _SIG_SHOUT_PRE = re.compile(r"[A-Z]{4}")
 _SIG_MONEY = re.compile(r"[$£€]\s?\d|\d\s?(usd|dollars|pounds|gbp|k\b)", re.I)
 _SIG_SHOUT = re.compile(r"\b[A-Z]{4,}\b")
+
+
+def has_money(text: str) -> bool:
+    """A sum of money in the text ("£5000", "$200", "50 dollars")."""
+    return _SIG_MONEY.search(text) is not None
 
 
 _GOVERNMENT_HOST = re.compile(

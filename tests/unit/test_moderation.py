@@ -1689,3 +1689,40 @@ def test_menace_in_idioms_of_graves_meetings_wreckage_and_lessons(text):
 )
 def test_the_same_words_in_everyday_use_are_not_threats(text):
     assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need the records office? Email records@ashby-county.org or call 555-201-7788.",
+        "The warming center's number is 555-662-0140, call before you go.",
+        "To report a pothole call 555-303-1200 or email streets@ashbycity.org",
+    ],
+)
+def test_a_resident_passing_on_a_places_number_or_email_is_not_flagged(text):
+    """An e-mail address is not a link, and "call" or "email" beside a number is a contact line,
+    not spam; a place's number ("the warming center's number is") is nobody's personal
+    information."""
+    assert cats(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats you WON a $1000 Target card, call 555-019-7733 to claim",
+        "Text CASH to 55123 for your free bonus",
+    ],
+)
+def test_a_prize_beside_a_number_to_call_is_still_spam(text):
+    assert "spam" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's Gavin Holt in the video, works at the Lowe's on Dixie Hwy, go tell his manager.",
+        "She lives in the white duplex behind Maple Court Drive, go knock and ask her yourself.",
+    ],
+)
+def test_where_a_named_person_works_or_lives_told_in_passing_is_personal_information(text):
+    assert "personal_info" in cats(text)
