@@ -576,3 +576,16 @@ def test_others_words_and_the_agencys_distance_from_them_in_any_order(text, pass
 )
 def test_when_the_page_is_not_tended_in_any_order(text, passes):
     assert check(about=text).elements["not_monitored_247"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Check this page first when the river floods or roads close.", True),
+        ("Timely alerts during storms and outages in Ness County.", True),
+        ("The place where Ness firefighters tell how they train and what they see.", True),
+        ("Check your smoke alarms twice a year.", False),
+    ],
+)
+def test_purpose_as_where_to_look_first_and_timely_news(text, passes):
+    assert check(about=text).elements["purpose_statement"].passed is passes
