@@ -268,7 +268,7 @@ class _Sentences:
     def private_subject(self, b: tuple[int, int]) -> bool:
         """The sentence opens on a private person ("My ex is …", "The neighbor who …")."""
         a, end = b
-        words = self.n.words[a : min(end, a + 4)]
+        words = self.n.words[a : min(end, a + 12)]
         return private_subject(words, [self.n.capitalised(i) for i in range(a, a + len(words))])
 
     def addresses_private(self, b: tuple[int, int]) -> bool:

@@ -374,10 +374,25 @@ _PRIVATE_GROUPS = wordset(
 )
 
 
+# A role that makes the person an official after all: "the man who runs this department",
+# "the woman in charge of the jail", "the guy who leads the task force".
+_ROLES = wordset(
+    "runs run running leads lead leading heads heading charge commands commanding supervises "
+    "oversees manages managing chief head boss badge uniform elected appointed"
+)
+_COPULAS_AND_VERBS = wordset("is are was were 's")
+
+
 def private_subject(words: list[str], capitalised: list[bool]) -> bool:
-    """Does the sentence (its words, and which are capitalised) open on a private person?"""
+    """Does the sentence (its first words, and which are capitalised) open on a private
+    person? Not when the words before its verb give the person a public role."""
     k = 1 if words and words[0] in _OPENERS else 0
     if k < len(words) and words[k] in PRIVATE_PEOPLE:
+        for w in words[k + 1 :]:
+            if w in _COPULAS_AND_VERBS:
+                break
+            if w in _ROLES:
+                return False
         return k == 1 or words[k] == "whoever"
     # "Gloria from the HOA": a name, then where the writer knows the person from
     return (

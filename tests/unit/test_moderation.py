@@ -1655,9 +1655,14 @@ def test_an_insult_said_of_a_private_person_named_by_what_they_are_is_aimed_at_t
 
 
 @pytest.mark.parametrize(
-    "text", ["Some drivers are absolute idiots on Route 9.", "Senator Blake is a spineless fraud."]
+    "text",
+    [
+        "Some drivers are absolute idiots on Route 9.",
+        "Senator Blake is a spineless fraud.",
+        "The man who runs this police department is a coward.",
+    ],
 )
-def test_a_group_or_a_public_figure_is_not_read_as_a_private_person(text):
+def test_a_group_a_public_figure_or_a_role_is_not_read_as_a_private_person(text):
     result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(text)
     assert result.target is not Target.PRIVATE
 
