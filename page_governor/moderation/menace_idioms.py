@@ -10,7 +10,8 @@ from __future__ import annotations
 from page_governor.moderation.threat_rules import TITLE_WORDS
 
 OFFICIAL = (
-    "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?|"
+    "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?|da|"
+    r"prosecutors?|"
     r"(city|county|district) attorneys?)"
 )
 THEIRS = (
@@ -99,10 +100,52 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(teach|teaching|show|showing) [a-z' ]{1,30} what (a )?(real |good )?(beating|"
         r"ass[- ]?whooping|whooping|bullet|pain|hurt|hurting) (feels|is|looks|tastes) like",
     ),
+    # a family left without a parent, an eye kept open, a vest for the family, a target, the
+    # last face someone sees, a fight without badges, courage without a bodyguard
+    (
+        (("grow growing", "without"),),
+        r"(grow|growing) up without (a|their|his|her|your|ur) (daddy|dad|father|mommy|mom|mother|"
+        r"parents?)",
+    ),
+    ((("eye", "open"),), r"(sleep|sleeping|sleeps) with one eye open"),
+    (
+        ("vest vests kevlar armor bulletproof",),
+        r"(vests?|kevlar|body armor|bulletproof [a-z]+)( [a-z]+){0,2} for (his|her|their|your|ur|"
+        r"the [a-z]+'s) (wife|husband|kids|children|family|son|daughter|twins|baby)",
+        SELF_POINTED,
+    ),
+    (
+        (("target", "nice easy good perfect great juicy sitting"),),
+        r"(makes?|made|would make|is|are|looks?|look like|looks like) (a|an|such a) (real |really |"
+        r"very |pretty )?(nice|easy|good|perfect|great|juicy|sitting) targets?",
+    ),
+    (
+        (("last", "sees see hears"),),
+        r"(the )?last (face|thing|person|sound) (that )?([a-z]+ ){0,2}(ever )?(sees?|hears?)",
+    ),
+    (
+        (("settle", "way badges badge outside clock man"),),
+        r"settle (this|it|things|that) (the old[- ](fashioned )?way|outside|man to man|"
+        r"off the clock|without (the |his |her |your |ur )?badges?|with no badges?|no badges?)",
+        SELF_POINTED,
+    ),
+    (
+        (("without", "brave tough"),),
+        r"(see|find out|wonder) how (brave|tough|big|bad|strong|hard) ([a-z']+ ){1,3}(is|are|gets?) "
+        r"without (his|her|their|your|ur|the) (badge|gun|bodyguards?|uniform|backup|partner|vest|"
+        r"security|guards?)",
+        SELF_POINTED,
+    ),
+    (
+        (("watch mind", "accidents"),),
+        r"(watch|mind) (yourself|your back|ur back|your step)[^.!?]{0,40}[.!?,]? accidents happen",
+        SELF_POINTED,
+    ),
     # fire and wreckage
     (
         (
-            "smoke flames torch candle ash ashes rubble crater scrap crisp torches torched torching",
+            "smoke flames torch candle ash ashes rubble crater scrap crisp torches torched torching "
+            "sky",
             ("burn", "nice nicely good well bright pretty"),
             ("metal ground", "burnt burned"),
             ("left", "windows tires glass"),
@@ -110,6 +153,7 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"up in (smoke|flames)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
         r"nicely|good|well|bright|pretty)|go(es|ing)? up like (a )?(torch|candle|match)|"
         r"nothing (but|left but) (ash|ashes|rubble|burnt metal|scrap|a crater)|"
+        r"(going to|gonna|is gonna|will|'ll) light up the sky|"
         r"(would|'d|will) look (better|nicer|good|great|best) (as (a )?(pile of )?(ash|ashes|rubble|"
         r"a crater)|on fire|burned down|burnt down|in flames)|"
         r"(burnt|burned) to (a crisp|the ground)|won't have (any )?(windows|tires|glass) left|"
@@ -146,6 +190,13 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"the [a-z]+|this [a-z]+)( [a-z]+)? (ourselves|myself|personally|our way|my way|"
         r"the old[- ]fashioned way)",
     ),
+    # a bullet with someone's name on it says by itself that it waits for them
+    (
+        (("name", "bullet bullets round rounds slug shell"),),
+        r"(bullet|round|slug|shell)s?( [a-z]+){0,3} with (your|ur|his|her|their|the [a-z]+'s|"
+        r"[a-z]+'s) name",
+        SELF_POINTED,
+    ),
     # a weapon held ready for someone, a death deserved
     (
         (
@@ -154,7 +205,6 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("full", "lead bullets holes"),
             ("round", "deserve deserves earned need needs"),
         ),
-        r"(bullet|round|slug|shell)s? with (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) name|"
         r"(face|chest|belly|back) ?full? of (buckshot|birdshot|lead|bullets|holes)|"
         r"lock and load|(loaded|locked and loaded|strapped) (up )?(for|and waiting)|"
         r"(something|a little something|a surprise) (special )?(loaded|waiting|ready) (up )?for|"
@@ -204,7 +254,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"kids|donuts|coffee|celebration|graduation|funeral|service|vigil|rally|march|hearing|"
         r"weekend|holidays?|block)\b)[a-z]+|"
         r"officer [a-z]+|deputy [a-z]+)|"
-        r"make (you|u|him|her|them|'em) (disappear|bleed|vanish)|"
+        r"make (you|u|him|her|them|'em|" + OFFICIAL + r" [a-z]+|(that|the|this) [a-z]+) "
+        r"(disappear|bleed|vanish)|"
         r"meet(s|ing)? (your|his|her|their|ur|thy) maker|"
         r"(you're|you are|ur|youre|u r) (done for|finished|a goner|history)|"
         r"rearrange (your|ur|his|her|their) face|"

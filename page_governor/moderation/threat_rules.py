@@ -241,7 +241,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
          r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
-        ((_g("shame", "accidents"),), r"\b(it would be a shame|shame if something happened|accidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
+        ((_g("shame", "accidents"),), r"\b(it would be a shame if (something|anything) (happened|happens|were to happen|was to happen)|shame if something happened|accidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
         ((_g("blood", "bloodshed", "violence", "consequences"),),
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
         # a family taken away, promised: "I will make sure you never see your kids again" (not
@@ -301,7 +301,12 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(you'll|you will|you're gonna|u will|gonna|going to|he'll|she'll|they'll) (end up|wind up|be|leave) in (the|a) (hospital|morgue|grave|ambulance|wheelchair)\b"),
         # implied: a remark about someone's house, car or family that only makes sense as menace
         ((_g("shame", "pity", "hate"), _g("if", "for")),
-         r"\b(((be|would be|it'd be|it would be|such) a |^|\bwhat a )(shame|pity) if|('d|would) hate (for|if)) (anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
+         # (not a council's or a city's choice: "it would be a shame if the council cut the
+         # library hours", "if they closed the pool")
+         r"\b(((be|would be|it'd be|it would be|such) a |^|\bwhat a )(shame|pity) if|('d|would) hate (for|if)) "
+         r"(?!(the|that|this|our|your) (council|city|county|board|commission|state|legislature|voters|court|school|district|department|government|mayor|library|budget|levy|bill|ordinance|measure|program|pool|park)\b)"
+         r"(?!(they|we|you) (cut|cuts|close|closed|raise|raised|cancel|canceled|cancelled|vote|voted|pass|passed|approve|approved|shut|end|ended|lose|lost|miss|missed|stop|stopped|drop|dropped)\b)"
+         r"(anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
         ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),

@@ -1731,3 +1731,37 @@ def test_a_prize_beside_a_number_to_call_is_still_spam(text):
 )
 def test_where_a_named_person_works_or_lives_told_in_passing_is_personal_information(text):
     assert "personal_info" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sgt. Ames's little girl will grow up without a father if he keeps harassing us.",
+        "If I were Commissioner Tate I'd sleep with one eye open.",
+        "That deputy's family might want some kevlar for his kids.",
+        "Your patrol cars parked on Elm will make a real easy target tonight.",
+        "I'll be the last thing Lieutenant Cole hears.",
+        "Me and that trooper can settle this off the clock.",
+        "Let's find out how tough Officer Pratt is without his badge.",
+        "Careful, deputy. Watch your back out there, accidents happen.",
+        "There's a round with Judge Mora's name on it somewhere.",
+        "We're gonna make Deputy Lang vanish.",
+        "The chief's truck is parked on the street every night. Be a shame.",
+    ],
+)
+def test_menace_in_stock_idioms_aimed_at_officials_and_their_families(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Too many kids grow up without a father in this county, support the mentoring program.",
+        "The archery range targets make a nice target for the Scouts' first lesson.",
+        "Be a shame to miss the pancake breakfast, come out Saturday!",
+        "It would be a shame if the council cut the library hours again.",
+        "We should settle this at the next council meeting.",
+    ],
+)
+def test_stock_idiom_words_in_everyday_use_are_not_threats(text):
+    assert "threat" not in cats(text)
