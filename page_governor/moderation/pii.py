@@ -121,7 +121,7 @@ def _named_before(text: str, start: int) -> bool:
 _PLACE_NUMBER = re.compile(r"\b([a-z]+)(?:'s)? (?:phone |main |front desk )?number is\W*$", re.I)
 _NUMBER_PLACES = _PLACE_WORDS | frozenset(
     ["pantry", "hotline", "helpline", "line", "desk", "shop", "business", "company", "program",
-     "agency", "dispatch", "ministry", "kitchen", "daycare", "campground", "office's"]
+     "agency", "dispatch", "ministry", "kitchen", "daycare", "campground"]
 )  # fmt: skip
 
 
