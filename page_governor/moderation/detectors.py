@@ -236,6 +236,7 @@ class _Sentences:
         self._bounds: dict[int, tuple[int, int]] = {}
         self._official: dict[tuple[int, int], bool] = {}
         self._private: dict[tuple[int, int], bool] = {}
+        self._subject: dict[tuple[int, int], bool] = {}
         self._mentions = "@" in n.original and _MENTION.search(n.original) is not None
 
     def bounds(self, i: int) -> tuple[int, int]:
@@ -267,9 +268,12 @@ class _Sentences:
 
     def private_subject(self, b: tuple[int, int]) -> bool:
         """The sentence opens on a private person ("My ex is …", "The neighbor who …")."""
-        a, end = b
-        words = self.n.words[a : min(end, a + 12)]
-        return private_subject(words, [self.n.capitalised(i) for i in range(a, a + len(words))])
+        if b not in self._subject:
+            a, end = b
+            self._subject[b] = private_subject(
+                self.n.words[a : min(end, a + 12)], self.n.capitalised(a)
+            )
+        return self._subject[b]
 
     def addresses_private(self, b: tuple[int, int]) -> bool:
         """A named or @-mentioned visitor is addressed ("Derek you're…", "@Sal go away")."""

@@ -383,8 +383,8 @@ _ROLES = wordset(
 _COPULAS_AND_VERBS = wordset("is are was were 's")
 
 
-def private_subject(words: list[str], capitalised: list[bool]) -> bool:
-    """Does the sentence (its first words, and which are capitalised) open on a private
+def private_subject(words: list[str], first_capitalised: bool) -> bool:
+    """Does the sentence (its first words; whether the first is capitalised) open on a private
     person? Not when the words before its verb give the person a public role."""
     k = 1 if words and words[0] in _OPENERS else 0
     if k < len(words) and words[k] in PRIVATE_PEOPLE:
@@ -397,7 +397,7 @@ def private_subject(words: list[str], capitalised: list[bool]) -> bool:
     # "Gloria from the HOA": a name, then where the writer knows the person from
     return (
         len(words) >= 4
-        and capitalised[0]
+        and first_capitalised
         and words[1] == "from"
         and words[2] == "the"
         and words[3] in _PRIVATE_GROUPS
