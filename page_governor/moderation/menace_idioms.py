@@ -130,10 +130,11 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         SELF_POINTED,
     ),
     (
-        (("without", "brave tough"),),
+        (("without no", "brave tough"),),
         r"(see|find out|wonder) how (brave|tough|big|bad|strong|hard) ([a-z']+ ){1,3}(is|are|gets?) "
-        r"without (his|her|their|your|ur|the) (badge|gun|bodyguards?|uniform|backup|partner|vest|"
-        r"security|guards?)",
+        r"(without (his|her|their|your|ur|the)|with no|when (there's|there is|there ain't) no|"
+        r"when (you|u|he|she|they) (don't|dont|doesn't|doesnt) have (a |the |your |his |her |"
+        r"their )?) ?(badge|gun|bodyguards?|uniform|backup|partner|vest|security|guards?)",
         SELF_POINTED,
     ),
     (
@@ -165,12 +166,16 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         (
             ("under", "check checks checking"),
             "remotely",
+            ("carefully", "start starts starting"),
+            ("twice", "ignition key engine"),
             ("light lights were", "you"),
             "pairs",
             "happen",
         ),
         r"(check|checks|checking) under (your|ur|his|her|their) (car|truck|cruiser|hood|vehicle)|"
-        r"start (your|ur|his|her|their) (car|truck|cruiser) remotely|"
+        r"start (your|ur|his|her|their) (car|truck|cruiser) (remotely|(real |very |extra )?carefully)|"
+        r"(think|thinks) twice before (you |he |she |they )?(start|starts|starting|turn|turns|"
+        r"turning) (the|your|ur|his|her|their) (key|ignition|engine|car|truck)|"
         r"(keep|leave) (the|your|ur) (porch )?lights? on (if i were you|from now on)|"
         r"if i were you,? (i'd|i would) (keep|leave|check|lock|watch|move|sleep|stay)|"
         r"travel in (pairs|groups|twos) from now on|"
@@ -352,7 +357,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     (
         (("shoulder shoulders", "looking look"),),
         r"look(ing)? over (your|ur|his|her|their) shoulders? (for the rest of|every (time|day|"
-        r"night)|from now on|forever|wherever|everywhere|when)",
+        r"night)|from now on|forever|wherever|everywhere|when|if i were you)|"
+        r"(start|starting|begin|begin to|keep) look(ing)? over (your|ur|his|her|their) shoulders?",
     ),
     # someone who does not come home: "when one of you doesn't come home" (not a worry for
     # them: "I pray one of them never fails to come home")
@@ -399,6 +405,38 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     (
         (("picking pick picks", "glass shrapnel nails pellets"),),
         r"(picking|pick|picks) (glass|shrapnel|nails|pellets|buckshot) out of",
+    ),
+    # weapons at hand, told to officers as something to remember: "I have a scope and a lot of
+    # free time, officer", "lots of deer rifles in this county, remember that, deputies"
+    (
+        (
+            (
+                "rifle rifles scope scopes guns ammo ammunition shotgun shotguns ar-15 ar-15s ars",
+                "remember mind saying time patience lose",
+            ),
+        ),
+        r"(i have|i've got|ive got|i got|i own|we have|we've got|weve got|we got|we own|there are "
+        r"(a lot of|lots of|plenty of)|lots of|plenty of|a lot of) ([a-z0-9-]+ ){0,2}(rifles?|"
+        r"scopes?|guns|ammo|ammunition|shotguns?|ar-15s?|ars)( [a-z0-9']+){0,10} (remember that|"
+        r"keep that in mind|keep it in mind|think about that|just saying|and (a lot of|lots of|"
+        r"plenty of|all the) (free time|time|patience)|and nothing to lose) " + OFFICIAL,
+        SELF_POINTED,
+    ),
+    # comeuppance promised: "the cop who helps him is going to get what's coming"
+    (
+        (("coming", "what's whats what"),),
+        r"(will|'ll|is going to|are going to|is gonna|are gonna|gonna|going to) (get|gets|be "
+        r"getting) (what's|whats|what is) coming( to (him|her|them|you|u|'em))?",
+    ),
+    # a visit to an official's home with a "message": "drive by that trooper's house tonight and
+    # leave him a message he'll understand"
+    (
+        (("message present surprise gift reminder", "house home place driveway porch"),),
+        r"(house|home|place|driveway|porch)( [a-z']+){0,5} (leave|leaving|send|sending|give|"
+        r"giving) (him|her|them|'em|the [a-z]+|that [a-z]+) a (little )?((message|reminder)|"
+        r"(present|surprise|gift)(?= (he|she|they)))( (he|she|they)('ll| will| won't| wont) "
+        r"(understand|forget|never forget|get))?",
+        SELF_POINTED,
     ),
     (
         ("lonely", ("alone", "all")),

@@ -472,6 +472,33 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # "somebody needs to take out the whole city council" (not at the polls)
         ((_g("out"), _g("take", "taking", "took"), _g("whole", "entire")),
          r"\b(take|taking) out (the|that|this) (whole|entire) ([a-z]+ )?(council|board|department|precinct|station|commission|force|swat team|city hall|police force)\b(?![^.!?]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall)\b)"),
+        # officials or officers "taken out" by someone (not "take out a loan", "take the officers
+        # out for lunch", nor at the polls)
+        ((_g("out"), _g("take", "taking"), _g("council", "councilmembers", "commissioners", "officers", "cops", "deputies", "judges", "mayor", "sheriff", "chief", "pigs", "troopers", "officials", "members", "judge", "prosecutor", "da", "detectives")),
+         r"\b(someone|somebody|we|i|y'all|yall|people|anybody|anyone|who's|whos|who)( [a-z']+){0,3} (take|taking) out (the|that|those|these|every|each|all the|all of the|this)( [a-z]+){0,2} "
+         r"(council ?members|councilmen|councilwomen|commissioners|officers|cops|deputies|judges?|mayor|sheriff|chief|pigs|troopers|officials|board members|prosecutors?|da|detectives)\b(?![^!]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall|office|lunch|dinner|coffee|breakfast)\b)"),
+        # an ultimatum with nothing said after "or else": "you have until midnight to drop the
+        # charges or else" (not "pay by Friday or else the fine doubles")
+        ((_g("else"), _g("until", "till", "til", "'til", "drop", "release", "free", "resign", "back", "leave")),
+         r"\b((you|u|y'all|yall|ya|you guys|the [a-z]+|they|he|she)( [a-z']+){0,2} (have|has|got|'ve got|get) (until|till|til|'til) [a-z0-9: ]{1,25}|"
+         r"(drop|release|free|resign|back off|leave (us|me|him|her|them|my [a-z]+) alone))\b[^!]{0,60} or else(?= ?!| *$)"),
+        # killing promised by saying it is not ruled out: "I'm not saying I'll shoot anyone, but
+        # I'm not saying I won't"
+        ((_g("saying"), _g("won't", "wont", "wouldn't", "wouldnt"), _g("shoot", "kill", "hurt", "stab", "burn", "shooting", "killing", "hurting", "beat", "bomb", "torch")),
+         r"\b(but|and) (i'm |im |i am |we're |we are )?not saying (i|we) (won't|wont|wouldn't|wouldnt|will not|would not)(?= ?!| *$| (either|though|neither))"),
+        # shooting first, as a plan: "shoot first is what we'll do next time you knock"
+        ((_g("shoot", "shooting"), _g("first")),
+         r"\b((we|i)('ll| will|'re gonna|'m gonna|re gonna| are going to| am going to| plan to| intend to| are gonna| am gonna) (be )?(shoot|shooting) first|"
+         r"shoot first (is|will be) what (we|i)('ll| will| are gonna| am gonna|'re gonna|'m gonna) do)\b"),
+        # fear for one's safety, wished on officials or their families: "the guards' families
+        # should fear for their safety" (not "residents fear for their safety", "no parent
+        # should have to fear for …")
+        ((_g("fear", "afraid", "scared"), _g("safety", "lives", "life")),
+         r"\b(you|u|y'all|yall|(your|ur|their|his|her|the [a-z]+'s|[a-z]+'s|(" + TITLE_WORDS + r"|guards|jailers)('s)?) (families|family|wives|wife|husbands?|kids|children|sons?|daughters?)|" + _TITLES + r")"
+         r"( [a-z']+){0,2} (should|better|'d better|had better|ought to|need to|needs to|will|'ll|are going to|is going to|are gonna|is gonna|gonna) (start )?(to )?(fear|fearing|be afraid|be scared) for (their|your|ur|his|her) (safety|lives|life)\b"),
+        # a life said to be short: "regret it for the rest of your short life"
+        ((_g("short"), _g("life", "lives")),
+         r"\b(rest of|all of|enjoy|enjoy the rest of) (your|ur) short (life|lives)\b"),
         # arson and bombs: "that station would go up real nice with a couple molotovs", "pipe bomb
         # under the mayor's car", "one match and that whole records office is gone"
         ((_g("molotov", "molotovs", "bomb", "bombs", "grenade", "ied"), _g("station", "precinct", "house", "office", "car", "truck", "cruiser", "courthouse", "hall", "home", "up", "window", "windows", "porch", "door")),

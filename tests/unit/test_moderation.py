@@ -1765,3 +1765,43 @@ def test_menace_in_stock_idioms_aimed_at_officials_and_their_families(text):
 )
 def test_stock_idiom_words_in_everyday_use_are_not_threats(text):
     assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok who's gonna take out those commissioners already",
+        "Y'all got till Monday noon to let my cousin go or else!",
+        "Release Marcus, or else",
+        "Not saying I'd burn the precinct down but I'm not saying I wouldn't",
+        "Next time a deputy comes on my land, I'm gonna be shooting first.",
+        "Those officers' wives better fear for their lives.",
+        "Enjoy the rest of your short life, detective.",
+        "If I were Trooper Vale I'd think twice before turning the key in that cruiser.",
+        "Judge Ortiz, better start looking over your shoulder.",
+        "Wonder how brave the captain gets with no backup around.",
+        "We've got plenty of ammo out here and nothing to lose, sheriff.",
+        "That prosecutor is gonna get what's coming to her.",
+        "Roll past the sergeant's house after dark and leave him a little reminder.",
+    ],
+)
+def test_menace_said_as_ultimatums_reminders_and_visits_is_a_threat(text):
+    assert "threat" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somebody needs to take out the commissioners at the ballot box in May.",
+        "Pay the parking fine within 30 days or else the amount doubles.",
+        "Please release the bodycam footage or else explain why not at the hearing.",
+        "Veterans fear for their lives every day overseas.",
+        "No family should have to fear for their safety on their own street.",
+        "Lots of rifles and ammo were found in the raid; remember that at sentencing.",
+        "Stop by Officer Wynn's house Saturday and give her a gift for the new baby.",
+        "The smugglers will get what's coming when the case goes to trial.",
+        "Officers are trained not to shoot first, that's what the academy teaches.",
+    ],
+)
+def test_ultimatum_and_reminder_words_in_everyday_use_are_not_threats(text):
+    assert "threat" not in cats(text)
