@@ -21,7 +21,14 @@ from pathlib import Path
 
 from page_governor import __version__
 from page_governor.models import Category, Classification, Evidence, Target
-from page_governor.moderation import incitement, menace, personal_info, spam, threats
+from page_governor.moderation import (
+    harm_outcomes,
+    incitement,
+    menace,
+    personal_info,
+    spam,
+    threats,
+)
 from page_governor.moderation.detectors import (
     NO_CONTEXT,
     SOUND_SCREEN,
@@ -401,6 +408,7 @@ class Classifier:
             or threats.may_frame(wordset)
             or incitement.may_incite(wordset)
             or menace.may_menace(wordset)
+            or harm_outcomes.may_harm(wordset)
             or spaced  # "k i l l" is read again, joined
         ):
             need.add(Category.THREAT)

@@ -158,7 +158,7 @@ _BLOCK_PHRASES = re.compile(
     r"police said|internal affairs|(toy|food|coat|blood|book|donation) drive)\b"
 )
 # a sentence that reports, consoles, or is about a game, a show, an event or training
-_BLOCK = wordset(
+BLOCK = wordset(
     "suspect suspects accused allegedly charged arrested arrest convicted sentenced "
     "reportedly according victim victims investigating investigation recover "
     "recovery recovering surgery condolences rip heal healing game games "
@@ -209,7 +209,7 @@ def _tagged_remark(n: Normalized, present: set[str]) -> tuple[str, tuple[int, in
         # the remark comes before its tag, a sentence or a few short ones before
         end = _window(n, tag_first)[1]
         first = max(0, tag_first - WINDOW)
-        if not _REMARK_BLOCK.isdisjoint(words[first:end]) or _asked(n, first, end):
+        if not _REMARK_BLOCK.isdisjoint(words[first:end]) or asked(n, first, end):
             continue
         window = " ".join(words[first:end])
         remark = _REMARK.search(window)
@@ -277,9 +277,9 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
         if (
             _WHOM.search(window)
             and (told or _FORWARD.search(window))
-            and _BLOCK.isdisjoint(words[first:following])
+            and BLOCK.isdisjoint(words[first:following])
             and not _BLOCK_PHRASES.search(window)
-            and not _asked(n, first, following)
+            and not asked(n, first, following)
             and not skip(window)
         ):
             hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
@@ -293,8 +293,8 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
             # (nor a question: "The mayor lives on Maple? I thought she lived downtown")
             if (
                 n.words[first] not in _ASKING
-                and _BLOCK.isdisjoint(around)
-                and not _asked(n, first, end)
+                and BLOCK.isdisjoint(around)
+                and not asked(n, first, end)
             ):
                 hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
                 return hit
@@ -316,7 +316,7 @@ def _window(n: Normalized, i: int) -> tuple[int, int]:
 _ASKING = wordset("does do did is are was were where when which who how why can could will would")
 
 
-def _asked(n: Normalized, first: int, end: int) -> bool:
+def asked(n: Normalized, first: int, end: int) -> bool:
     """Whether a window of words ends a question ("Did someone torch their cars?")."""
     start, stop = n.span(first)[0], n.span(end - 1)[1]
     return "?" in n.original[start : stop + 2]

@@ -298,7 +298,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("safe"), _g("won't", "wont", "not", "never", "isn't")),
          r"\b(family|families|wife|husband|kids|children|daughter|son|house|home|officers?|you|he|she|they)( [^ ]+){0,2} (won't|wont|will not|is not|isn't|are not|aren't|never) (be )?safe\b"),
         ((_g("hospital", "morgue", "grave", "ambulance", "wheelchair"),),
-         r"\b(you'll|you will|you're gonna|u will|gonna|going to|he'll|she'll|they'll) (end up|wind up|be|leave) in (the|a) (hospital|morgue|grave|ambulance|wheelchair)\b"),
+         # (not a worry for passers-by: "someone's gonna end up in the hospital at that corner")
+         r"\b(?<!someone's )(?<!somebody's )(?<!someone is )(?<!somebody is )(?<!someone )(?<!somebody )(?<!kids are )(?<!people are )(?<!child is )(?<!kid is )"
+         r"(you'll|you will|you're gonna|u will|gonna|going to|he'll|she'll|they'll) (end up|wind up|be|leave) in (the|a) (hospital|morgue|grave|ambulance|wheelchair)\b"),
         # implied: a remark about someone's house, car or family that only makes sense as menace
         ((_g("shame", "pity", "hate"), _g("if", "for")),
          # (not a council's or a city's choice: "it would be a shame if the council cut the
@@ -472,6 +474,16 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # "somebody needs to take out the whole city council" (not at the polls)
         ((_g("out"), _g("take", "taking", "took"), _g("whole", "entire")),
          r"\b(take|taking) out (the|that|this) (whole|entire) ([a-z]+ )?(council|board|department|precinct|station|commission|force|swat team|city hall|police force)\b(?![^.!?]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall)\b)"),
+        # arson urged or promised: "someone should set fire to that courthouse" (not "someone set
+        # fire to the dumpster last night": a report)
+        ((_g("fire"), _g("set", "setting")),
+         r"\b(should|will|'ll|gonna|going to|oughta|ought to|needs? to|wanna|want to|let's|lets|i'd|we'd|would|gotta|about to) (set|go set) fire to (the|that|this|your|ur|his|her|their|those|[a-z]+'s|the [a-z]+'s)( [a-z]+)? "
+         r"(house|home|courthouse|station|precinct|building|car|cars|cruiser|cruisers|office|jail|city hall|garage|porch|headquarters|hq|substation)\b"),
+        # a blunt weapon or blade brought to where officials are: "I'm bringing a crowbar to the
+        # next council meeting" (not "bring a crowbar to the park cleanup")
+        ((_g("bringing", "bring", "carrying", "packing"), _g("crowbar", "bat", "bats", "machete", "knife", "axe", "hatchet", "hammer", "pipe", "knuckles")),
+         r"\b(i'm|im|i am|we're|we are|i'll be|we'll be|i'll|ill|we'll|gonna|i will|we will) (bringing|bring|carrying|packing) (my|our|a|some) (baseball )?(crowbar|bat|bats|machete|knife|axe|hatchet|hammer|tire iron|lead pipe|brass knuckles) "
+         r"(to|into) (the )?(next )?(council meeting|meeting|station|precinct|courthouse|city hall|hearing|town hall|board meeting|your|ur|his|her)\b"),
         # officials or officers "taken out" by someone (not "take out a loan", "take the officers
         # out for lunch", nor at the polls)
         ((_g("out"), _g("take", "taking"), _g("council", "councilmembers", "commissioners", "officers", "cops", "deputies", "judges", "mayor", "sheriff", "chief", "pigs", "troopers", "officials", "members", "judge", "prosecutor", "da", "detectives")),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from page_governor.moderation.detectors import Hit
+from page_governor.moderation.harm_outcomes import detect_harm_outcome
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
 from page_governor.moderation.menace import detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
@@ -336,6 +337,15 @@ _DISMISSAL = re.compile(
     r"all|his|their)\b"
 )
 
+# a worry for passers-by: "someone's gonna end up in the hospital at that corner", "kids are
+# going to get hurt crossing there" (a complaint about a road, not a threat)
+_WORRY = re.compile(
+    r"\b(someone|somebody|someone's|somebody's|a kid|kids|people|a child|children|pedestrians|"
+    r"a pedestrian|drivers|a driver)( is| are)? (gonna|going to|will|'ll|is gonna|is going to|"
+    r"are gonna|are going to) (get|end up|be|wind up) (hurt|killed|hit|run over|in the hospital|"
+    r"in a wheelchair|seriously hurt|badly hurt)\b"
+)
+
 
 def model_may_read(n: Normalized, first: int, end: int) -> bool:
     """Whether the learned model may read the sentence of words ``first``..``end`` as a threat:
@@ -353,6 +363,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
         or quoted(n, n.span(first)[0])
         or (_MEANT_THING.search(sentence) and not _MEANT_PERSON.search(sentence))
         or _DISMISSAL.search(sentence)
+        or _WORRY.search(sentence)
     ):
         return False
     words, text = n.words, n.clean
@@ -504,6 +515,11 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         )
         if menace.evidence:
             return menace
+        outcome = detect_harm_outcome(
+            n, skip=lambda text: bool(_CONSOLING.search(text) or _REPORTED.search(text))
+        )
+        if outcome.evidence:
+            return outcome
     joined = n.joined
     if not hit.evidence and joined and threat_candidates(set(n.words) | {t.text for t in joined}):
         # "i will k i l l you": read again with spaced-out words joined
