@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
+from page_governor.moderation.threat_idioms import TITLE_WORDS
+
 # a contest, not violence: "we'll beat you guys at the charity softball game", "kick your butts
 # on the court", "beat their record"
 _CONTEST = (
@@ -33,13 +36,8 @@ _KIND = (
     r"(proud|congrats|congratulations|great|awesome|amazing|love|loved|thank|thanks|glad|happy|"
     r"cute|adorable|beautiful|good luck|well done|won|wins|scored|shout ?out|kudos)"
 )
-# the titles of the officials and officers a threat names
-# (the menace reader adds its own street words for officers to the shared ones)
-TITLE_WORDS = (
-    r"cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
-    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
-    r"lieutenants?|troopers?|agents?|marshals?|wardens?|governor|senator"
-)
+# the titles of the officials and officers a threat names (TITLE_WORDS, kept beside the police
+# idioms; the menace reader adds its own street words for officers to the shared ones)
 _TITLES = (
     "(" + TITLE_WORDS + r"|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
     r"board members?|board)"
@@ -474,43 +472,6 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # "somebody needs to take out the whole city council" (not at the polls)
         ((_g("out"), _g("take", "taking", "took"), _g("whole", "entire")),
          r"\b(take|taking) out (the|that|this) (whole|entire) ([a-z]+ )?(council|board|department|precinct|station|commission|force|swat team|city hall|police force)\b(?![^.!?]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall)\b)"),
-        # arson urged or promised: "someone should set fire to that courthouse" (not "someone set
-        # fire to the dumpster last night": a report)
-        ((_g("fire"), _g("set", "setting")),
-         r"\b(should|will|'ll|gonna|going to|oughta|ought to|needs? to|wanna|want to|let's|lets|i'd|we'd|would|gotta|about to) (set|go set) fire to (the|that|this|your|ur|his|her|their|those|[a-z]+'s|the [a-z]+'s)( [a-z]+)? "
-         r"(house|home|courthouse|station|precinct|building|car|cars|cruiser|cruisers|office|jail|city hall|garage|porch|headquarters|hq|substation)\b"),
-        # a blunt weapon or blade brought to where officials are: "I'm bringing a crowbar to the
-        # next council meeting" (not "bring a crowbar to the park cleanup")
-        ((_g("bringing", "bring", "carrying", "packing"), _g("crowbar", "bat", "bats", "machete", "knife", "axe", "hatchet", "hammer", "pipe", "knuckles")),
-         r"\b(i'm|im|i am|we're|we are|i'll be|we'll be|i'll|ill|we'll|gonna|i will|we will) (bringing|bring|carrying|packing) (my|our|a|some) (baseball )?(crowbar|bat|bats|machete|knife|axe|hatchet|hammer|tire iron|lead pipe|brass knuckles) "
-         r"(to|into) (the )?(next )?(council meeting|meeting|station|precinct|courthouse|city hall|hearing|town hall|board meeting|your|ur|his|her)\b"),
-        # officials or officers "taken out" by someone (not "take out a loan", "take the officers
-        # out for lunch", nor at the polls)
-        ((_g("out"), _g("take", "taking"), _g("council", "councilmembers", "commissioners", "officers", "cops", "deputies", "judges", "mayor", "sheriff", "chief", "pigs", "troopers", "officials", "members", "judge", "prosecutor", "da", "detectives")),
-         r"\b(someone|somebody|we|i|y'all|yall|people|anybody|anyone|who's|whos|who)( [a-z']+){0,3} (take|taking) out (the|that|those|these|every|each|all the|all of the|this)( [a-z]+){0,2} "
-         r"(council ?members|councilmen|councilwomen|commissioners|officers|cops|deputies|judges?|mayor|sheriff|chief|pigs|troopers|officials|board members|prosecutors?|da|detectives)\b(?![^!]{0,40}\b(election|elections|primary|vote|votes|voting|ballot|ballots|polls|recall|office|lunch|dinner|coffee|breakfast)\b)"),
-        # an ultimatum with nothing said after "or else": "you have until midnight to drop the
-        # charges or else" (not "pay by Friday or else the fine doubles")
-        ((_g("else"), _g("until", "till", "til", "'til", "drop", "release", "free", "resign", "back", "leave")),
-         r"\b((you|u|y'all|yall|ya|you guys|the [a-z]+|they|he|she)( [a-z']+){0,2} (have|has|got|'ve got|get) (until|till|til|'til) [a-z0-9: ]{1,25}|"
-         r"(drop|release|free|resign|back off|leave (us|me|him|her|them|my [a-z]+) alone))\b[^!]{0,60} or else(?= ?!| *$)"),
-        # killing promised by saying it is not ruled out: "I'm not saying I'll shoot anyone, but
-        # I'm not saying I won't"
-        ((_g("saying"), _g("won't", "wont", "wouldn't", "wouldnt"), _g("shoot", "kill", "hurt", "stab", "burn", "shooting", "killing", "hurting", "beat", "bomb", "torch")),
-         r"\b(but|and) (i'm |im |i am |we're |we are )?not saying (i|we) (won't|wont|wouldn't|wouldnt|will not|would not)(?= ?!| *$| (either|though|neither))"),
-        # shooting first, as a plan: "shoot first is what we'll do next time you knock"
-        ((_g("shoot", "shooting"), _g("first")),
-         r"\b((we|i)('ll| will|'re gonna|'m gonna|re gonna| are going to| am going to| plan to| intend to| are gonna| am gonna) (be )?(shoot|shooting) first|"
-         r"shoot first (is|will be) what (we|i)('ll| will| are gonna| am gonna|'re gonna|'m gonna) do)\b"),
-        # fear for one's safety, wished on officials or their families: "the guards' families
-        # should fear for their safety" (not "residents fear for their safety", "no parent
-        # should have to fear for …")
-        ((_g("fear", "afraid", "scared"), _g("safety", "lives", "life")),
-         r"\b(you|u|y'all|yall|(your|ur|their|his|her|the [a-z]+'s|[a-z]+'s|(" + TITLE_WORDS + r"|guards|jailers)('s)?) (families|family|wives|wife|husbands?|kids|children|sons?|daughters?)|" + _TITLES + r")"
-         r"( [a-z']+){0,2} (should|better|'d better|had better|ought to|need to|needs to|will|'ll|are going to|is going to|are gonna|is gonna|gonna) (start )?(to )?(fear|fearing|be afraid|be scared) for (their|your|ur|his|her) (safety|lives|life)\b"),
-        # a life said to be short: "regret it for the rest of your short life"
-        ((_g("short"), _g("life", "lives")),
-         r"\b(rest of|all of|enjoy|enjoy the rest of) (your|ur) short (life|lives)\b"),
         # arson and bombs: "that station would go up real nice with a couple molotovs", "pipe bomb
         # under the mayor's car", "one match and that whole records office is gone"
         ((_g("molotov", "molotovs", "bomb", "bombs", "grenade", "ied"), _g("station", "precinct", "house", "office", "car", "truck", "cruiser", "courthouse", "hall", "home", "up", "window", "windows", "porch", "door")),
@@ -539,6 +500,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("sabemos"),), r"\bsabemos\s+donde\s+(vives|viven|duermen|duermes|trabajas)\b"),
         ((_g("mato"),), r"\bte\s+mato\b"),
         ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
+        *IDIOM_RULES,
     )
 )
 # fmt: on

@@ -1,0 +1,60 @@
+"""The police-threat idioms (``moderation.threat_idioms``), in other words than the fifteenth
+session's probe lists, beside everyday sentences that share their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.moderation.classifier import Classifier
+
+CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+
+
+def threat(text: str) -> bool:
+    return "threat" in {c.value for c in CLASSIFIER.classify(text).categories}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whoever shows up with a warrant is gonna get lit up",
+        "first pig through my door and I'm emptying the whole mag",
+        "we could pick those troopers off from the tree line easy",
+        "feels like open season on the police lately and I'm here for it",
+        "let's see how many of these deputies I could take with me",
+        "I'll settle it with my glock if the judge rules against me",
+        "I'll be on the water tower with my rifle Saturday, sheriff",
+        "every one of you deserves what happened in Dallas",
+        "time to take up arms against law enforcement",
+        "this means war, cops",
+        "I have a list and your name is at the top, Lieutenant",
+        "gonna make an example of one of your deputies",
+        "I'm saving a little something for the next trooper who stops me",
+        "Detective Lane better have his life insurance paid up",
+        "they won't see us coming",
+        "those cops will be carried out in bags",
+    ],
+)
+def test_threats_in_the_words_said_against_officers_are_threats(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courthouse tree is getting lit up Friday at 6, bring the kids!",
+        "Emptying my mag at the range this weekend, first time qualifying.",
+        "Please pick those signs off the median after the election.",
+        "It's open season on deer starting Saturday, hunters be safe.",
+        "Dallas got new cruisers last year, when is our turn?",
+        "Get ready for a war of words at the budget hearing.",
+        "I have a list of questions and the overtime budget is at the top.",
+        "Make an example of the drunk drivers, judge.",
+        "Officers should have better life insurance through the county.",
+        "You won't see it coming: the new parking rules start Monday.",
+        "Bags of donations are leaving in a van tonight for the shelter.",
+    ],
+)
+def test_the_same_words_in_everyday_use_are_not_threats(text):
+    assert not threat(text)
