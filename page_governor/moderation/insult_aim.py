@@ -375,24 +375,41 @@ _PRIVATE_GROUPS = wordset(
 
 
 # A role that makes the person an official after all: "the man who runs this department",
-# "the woman in charge of the jail", "the guy who leads the task force".
+# "the woman in charge of the jail", "the guy who leads the task force", "the man with the
+# badge" (not "the lady who runs the daycare": a role over a public body only).
 _ROLES = wordset(
     "runs run running leads lead leading heads heading charge commands commanding supervises "
-    "oversees manages managing chief head boss badge uniform elected appointed"
+    "oversees manages managing chief head boss"
+)
+_PUBLIC_ROLES = wordset("badge uniform elected appointed")
+_PUBLIC_BODIES = wordset(
+    "department dept police pd city county town jail prison force precinct station sheriff "
+    "sheriff's council agency unit squad division court courthouse state government district "
+    "village township borough office page investigation investigations patrol"
 )
 _COPULAS_AND_VERBS = wordset("is are was were 's")
+# an insult that names a commenter by what they did: "the idiot who posted my address"
+_INSULT_SUBJECTS = wordset(
+    "idiot idiots moron morons clown clowns fool fools jerk jerks loser losers creep creeps "
+    "genius dummy dumbass bozo clown troll trolls coward cowards"
+)
 
 
 def private_subject(words: list[str], first_capitalised: bool) -> bool:
     """Does the sentence (its first words; whether the first is capitalised) open on a private
     person? Not when the words before its verb give the person a public role."""
     k = 1 if words and words[0] in _OPENERS else 0
-    if k < len(words) and words[k] in PRIVATE_PEOPLE:
+    told = k + 1 < len(words) and words[k + 1] in ("who", "that")
+    if k < len(words) and (
+        words[k] in PRIVATE_PEOPLE or (k == 1 and told and words[k] in _INSULT_SUBJECTS)
+    ):
+        role = False
         for w in words[k + 1 :]:
             if w in _COPULAS_AND_VERBS:
                 break
-            if w in _ROLES:
+            if w in _PUBLIC_ROLES or (role and w in _PUBLIC_BODIES):
                 return False
+            role = role or w in _ROLES
         return k == 1 or words[k] == "whoever"
     # "Gloria from the HOA": a name, then where the writer knows the person from
     return (

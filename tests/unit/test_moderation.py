@@ -1805,3 +1805,39 @@ def test_menace_said_as_ultimatums_reminders_and_visits_is_a_threat(text):
 )
 def test_ultimatum_and_reminder_words_in_everyday_use_are_not_threats(text):
     assert "threat" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The woman who runs the tanning salon on 5th is a nasty witch.",
+        "The clown who keeps reposting that hoax is a moron.",
+        "The genius who parked across three spots at the pharmacy is a selfish jerk.",
+    ],
+)
+def test_a_role_over_a_private_business_or_an_insult_for_a_commenter_aims_at_a_private_person(
+    text,
+):
+    result = CLASSIFIER.classify(text)
+    assert Category.PERSONAL_ATTACK in result.categories
+    assert result.target is Target.PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The idiot who heads this department should resign, he's a fraud.",
+        "The undersheriff is a two-faced weasel.",
+        "Our town constable is a pompous clown.",
+    ],
+)
+def test_a_role_over_a_public_body_or_a_public_title_keeps_the_official_reading(text):
+    result = CLASSIFIER.classify(text)
+    assert Category.PERSONAL_ATTACK in result.categories
+    assert result.target is Target.OFFICIAL
+
+
+def test_a_role_over_a_public_body_with_no_title_is_not_read_as_a_private_person():
+    result = CLASSIFIER.classify("The guy who runs the county jail is a spineless coward.")
+    assert Category.PERSONAL_ATTACK in result.categories
+    assert result.target is not Target.PRIVATE
