@@ -417,7 +417,7 @@ def find(
         add("email", m.start(), m.end(), tied, claim=False)
     # "she lives at 1129 W. Grand", "she's in the Oak Terrace apartments, building C, apt 7"
     for m in itertools.islice(_LIVES_AT.finditer(text), cap) if " live" in lower else ():
-        group = 2 if m.group(2) else 4
+        group = next(g for g in (2, 4, 6) if m.group(g))
         if not taken.overlaps(*m.span(group)):
             add("address", *m.span(group), True)
     for m in (
@@ -546,7 +546,10 @@ _SOMEONE_ELSES = re.compile(
 _TIED_AFTER = re.compile(
     r"[\s,.;:-]*(and |then |to )?(let|tell|ask|remind) (him|her|them)\b|"
     r"[\s,.;:-]*(and )?(call|text|spam|harass|message) (him|her|them)\b|"
-    r"[\s,.;:-]*(and )?blow (it|him|her) up\b",
+    r"[\s,.;:-]*(and )?blow (it|him|her) up\b|"
+    # a grievance told of the person right after: "…, she's the nurse who was rude to my dad"
+    r"[\s,.;:-]*(she|he|they)('s| is| was| are| were)( the| a| an)?( [a-z']+){0,6} "
+    r"(rude|lied|liar|stole|thief|scammed|scammer|snitch|snitched|cheated|owes|harassed|ripped)\b",
     re.IGNORECASE,
 )
 # an e-mail address spelled out: "brian.keller88 at yahoo dot com"
@@ -564,6 +567,10 @@ _LIVES_AT = re.compile(
     r"trailer|duplex|place|apartment)\s+(?:at\s+the\s+end\s+of|on|at|off|across\s+from|"
     r"next\s+to|behind)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Street|Rd|Road|Ave|Avenue|Ln|"
     r"Lane|Dr|Drive|Ct|Court|Way|Blvd|Circle|Place)\b)"
+    # "lives in the brown duplex at 912 S. 4th": the house, then its number
+    r"|\b(lives|living|stays|staying|resides)\s+in\s+the\s+(?:[a-z]+\s+){0,2}(?:house|home|"
+    r"trailer|duplex|place|apartment|triplex|rowhouse)\s+(?:at|on)\s+(\d{1,6}\s+(?:[NSEW]\.?\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)"
 )
 # a flat in a named complex, said of someone: "she's in the Oak Terrace apartments, building C,
 # apt 7"

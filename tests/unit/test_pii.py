@@ -200,3 +200,18 @@ def test_bank_and_licence_numbers_spelled_emails_and_short_addresses(text, flagg
 def test_an_officials_street_asked_about_is_no_threat():
     text = "The mayor lives on Maple? I thought she lived downtown"
     assert Category.THREAT not in CLASSIFIER_FOR_PII.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("She lives in the yellow triplex at 2207 N 17th, third floor.", True),
+        ("Ring Darla Kemp at 920 555 0162, she's the cashier who cheated me.", True),
+        ("Message Todd Birch on 262-555-0119, he is a thief and everyone should know.", True),
+        # a person's work line given for an event, and a house told by a public landmark
+        ("For raffle tickets call Mary Jones at 262-555-0110 after 5.", False),
+        ("The parade lines up in the lot at 2207 N 17th St at noon.", False),
+    ],
+)
+def test_a_house_told_by_its_number_and_a_number_posted_with_a_grievance(text, flagged):
+    assert (Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories) is flagged
