@@ -125,14 +125,15 @@ SOUND_OBSCENE = re.compile(
     r"|bull-?s(?:h|k)(?:ee|ie|ei|ii|y)+t"
     r"|b(?:ia|io|eo|ya|yo|eya|eeya|iy?a)t?ch(?:es|ez|in|ing|y)?"
     r"|m(?:u|o)th(?:a|er|ah|uh)(?:f|ph)(?:u|o)?(?:c|k|ck|kk|q)+(?:a|ah|er|ka|kka|in|ing|as|ers)?"
+    r"|azz(?:h(?:o|0)l(?:e|es|z))?"
 )
 SOUND_SCREEN = re.compile(
     # each branch is r"\b" and a letter, written as the letter and a look behind it, so that
     # the engine skips to one of the letters instead of trying every position
     r"p(?<!\wp)h(?:u|c?k\b|ck)|f(?<!\wf)(?:u|c?k\b|ck)|s(?<!\ws)c?h(?:ee?i|ie|y|ii)"
-    r"|b(?<!\wb)(?:ull|ia|io|eo|ey?a|ya|yo|iya)|m(?<!\wm)[uo]th|e(?<!\we)ff\b"
+    r"|b(?<!\wb)(?:ull|ia|io|eo|ey?a|ya|yo|iya)|m(?<!\wm)[uo]th|e(?<!\we)ff\b|a(?<!\wa)zz(?:\b|h)"
 )
-_SOUND_INITIALS = frozenset("fpsbme")
+_SOUND_INITIALS = frozenset("fpsbmea")
 _EFF_OBJECTS = frozenset(
     {"you", "u", "ya", "off", "this", "that", "them", "him", "her", "it", "the"}
 )

@@ -1841,3 +1841,16 @@ def test_a_role_over_a_public_body_with_no_title_is_not_read_as_a_private_person
     result = CLASSIFIER.classify("The guy who runs the county jail is a spineless coward.")
     assert Category.PERSONAL_ATTACK in result.categories
     assert result.target is not Target.PRIVATE
+
+
+@pytest.mark.parametrize(
+    ("text", "obscene"),
+    [
+        ("the whole board acts like a pack of azzholes", True),
+        ("they can kiss my azz", True),
+        ("Jazz in the park is back Thursday!", False),
+        ("Go Azzurri! Watch party at the library.", False),
+    ],
+)
+def test_ass_spelled_with_a_double_z_is_obscene(text, obscene):
+    assert ("obscenity" in cats(text)) is obscene
