@@ -3,7 +3,7 @@
 python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|dev_2026_12g|dev_2026_12j|
     frozen_test_2026_12|
     frozen_test_2026_12b|frozen_test_2026_12c|frozen_test_2026_12d|frozen_test_2026_12f|
-    frozen_test_2026_12h|frozen_test_2026_12i]
+    frozen_test_2026_12h|frozen_test_2026_12i|frozen_test_2026_12k]
     [--split dev|test|holdout] [--verbose]
 python benchmarks/compliance_eval.py --real agency_comment_policies_2026_12d --split dev --verbose
 
@@ -51,6 +51,7 @@ SETS = {
     "frozen_test_2026_12f": DATA_DIR / "compliance_frozen_test_2026_12f.yaml",
     "frozen_test_2026_12h": DATA_DIR / "compliance_frozen_test_2026_12h.yaml",
     "frozen_test_2026_12i": DATA_DIR / "compliance_frozen_test_2026_12i.yaml",
+    "frozen_test_2026_12k": DATA_DIR / "compliance_frozen_test_2026_12k.yaml",
 }
 
 
