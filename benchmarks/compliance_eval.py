@@ -1,6 +1,6 @@
 """Per-element accuracy, precision and recall of the compliance check on the labelled set.
 
-python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|dev_2026_12g|dev_2026_12j|
+python benchmarks/compliance_eval.py [--set team|dev_2026_12|dev_2026_12b|dev_2026_12c|dev_2026_12d|dev_2026_12e|dev_2026_12g|dev_2026_12j|dev_2026_12l|
     frozen_test_2026_12|
     frozen_test_2026_12b|frozen_test_2026_12c|frozen_test_2026_12d|frozen_test_2026_12f|
     frozen_test_2026_12h|frozen_test_2026_12i|frozen_test_2026_12k]
@@ -44,6 +44,7 @@ SETS = {
     "dev_2026_12e": DATA_DIR / "compliance_dev_2026_12e.yaml",
     "dev_2026_12g": DATA_DIR / "compliance_dev_2026_12g.yaml",
     "dev_2026_12j": DATA_DIR / "compliance_dev_2026_12j.yaml",
+    "dev_2026_12l": DATA_DIR / "compliance_dev_2026_12l.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
     "frozen_test_2026_12c": DATA_DIR / "compliance_frozen_test_2026_12c.yaml",

@@ -152,6 +152,7 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12e.yaml",
         "compliance_dev_2026_12g.yaml",
         "compliance_dev_2026_12j.yaml",
+        "compliance_dev_2026_12l.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
@@ -589,3 +590,21 @@ def test_when_the_page_is_not_tended_in_any_order(text, passes):
 )
 def test_purpose_as_where_to_look_first_and_timely_news(text, passes):
     assert check(about=text).elements["purpose_statement"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        ("opinions_disclaimer", "Keeping a reply up on this page is not an endorsement.", True),
+        ("opinions_disclaimer", "Letting comments remain doesn't mean we agree with them.", True),
+        ("opinions_disclaimer", "Allowing comments to remain open is up to the PIO.", False),
+        ("maintained_by_agency", "Ness County Health Services, official", True),
+        ("maintained_by_agency", "Ness Crime Lab — official", True),
+        ("maintained_by_agency", "Ness County Health Services: not an official page", False),
+        ("purpose_statement", "See the latest road closures and storm alerts.", True),
+        ("purpose_statement", "Read the latest.", True),
+        ("purpose_statement", "Our latest budget passed Monday.", False),
+    ],
+)
+def test_a_comment_left_up_an_official_unit_and_the_latest_news(element, text, passes):
+    assert check(about=text).elements[element].passed is passes
