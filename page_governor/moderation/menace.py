@@ -144,7 +144,7 @@ _ROUTINE_VERB = re.compile(rf"\b({_ROUTINE_VERBS}|run|walk|drive)\b")
 _FORWARD = re.compile(
     r"\b(will|'ll|ll|won't|wont|gonna|going to|about to|finna|ima|imma|better|or else|or|unless|if|"
     r"i have|i got|i've got|ive got|we have|we got|for (every|each|the next|any)|"
-    r"keep [a-z]+ing|again and|one more|(the )?next [a-z]+ (who|that|on|at|in|to)|soon|tonight|"
+    r"keep [a-z]+(ing|in|in')|again and|one more|(the )?next [a-z]+ (who|that|on|at|in|to)|soon|tonight|"
     r"tomorrow|be ready|get ready|be prepared|"
     r"one of these (days|nights)|someday|hope|hoping|pray|wish|should|oughta|ought to|needs? to|"
     r"deserves?|would|wouldn't|wouldnt|i'd|i would|if i were you|from now on|just saying|"

@@ -246,7 +246,7 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("time days", "coming running"),
         ),
         r"catch(es|ing)? (these|the|my|some|them) hands|"
-        r"(get|gets|getting|got) (clapped|smoked|popped|bodied|merked|whacked|capped|done in)"
+        r"(get|gets|getting|gettin|got) (clapped|smoked|popped|bodied|merked|whacked|capped|done in)"
         r"(?! (for|at|on|by|out|up)\b| in the (game|match|polls))|"
         r"light (him|her|them|'em|you|u|that [a-z]+|the [a-z]+|this [a-z]+) up|"
         r"say (your|ur|his|her|their) prayers(?! for)|"
@@ -271,8 +271,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     # a condition and its consequence for someone's things: "raise the fines one more time and
     # watch what happens to city hall's windows"
     (
-        (("happens", "watch see"),),
-        r"(watch|see) what happens to (your|ur|his|her|their|the|that|([a-z]+ )?[a-z]+'s) [a-z]+",
+        (("happens happen", "watch see"),),
+        r"(watch|see) (what|wat|wut) (happens|happen) to (your|ur|his|her|their|the|that|"
+        r"([a-z]+ )?[a-z]+'s) [a-z]+",
     ),
     # advice to an official's family that only a threat gives: "her son should be real careful
     # walking to the bus stop"

@@ -118,6 +118,19 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
         # "you'll never see me coming, detective" (not a plot twist)
         ((_g("coming"), _g("see")),
          r"\b(you|u|he|she|they|y'all|yall)('ll| will| won't| wont| will never| ain't gonna| aint gonna| are never gonna| never)( never)?( ever)? (even )?see (me|us) coming\b"),
+        # street slang for shooting or beating someone: "air his ass out", "slide on the
+        # sheriff's crib", "get his shit rocked", "you a dead man walking", "send the chief a
+        # message with a brick"
+        ((_g("air"), _g("out")),
+         r"\b(air|airing|aired) (him|her|them|em|'em|it|his ass|her ass|they ass|that [a-z]+|the [a-z]+|this [a-z]+|that bitch|him and [a-z]+) out\b"),
+        ((_g("slide", "sliding", "slidin", "slid"), _g("on")),
+         r"\b(slide|sliding|slidin|slid|gonna slide|finna slide) on (him|her|them|em|'em|the [a-z]+'s|[a-z]+'s|his|her|their|that [a-z]+|the opps|" + _OFFICERS + r")\b"),
+        ((_g("rocked", "caved", "split", "knocked", "kicked", "bashed", "smashed", "blown", "beat", "pushed"), _g("get", "gets", "getting", "gettin", "got")),
+         r"\b(get|gets|getting|gettin|gon get|gonna get) (his|her|your|ur|their|yo|they) (shit|ass|head|face|teeth|lights|skull|jaw|wig) (rocked|kicked in|caved in|split( open)?|knocked (off|in|out)|beat in|bashed in|smashed in|blown off|pushed back)\b(?! by\b)"),
+        ((_g("walking"), _g("dead")),
+         r"\b(you|u|ur|you're|youre|he's|hes|he is|she's|she is|you are|y'all|yall|they|that [a-z]+ is|" + _OFFICERS + r" [a-z]+)( a| is a| are)? dead (man|men|woman|women|meat) walking\b"),
+        ((_g("message"), _g("brick", "bricks", "bullet", "bullets", "bat", "molotov", "rock", "rocks")),
+         r"\b(send|sending|give|giving|leave|leaving) (him|her|them|em|the [a-z]+|that [a-z]+|" + _OFFICERS + r"|the [a-z]+ [a-z]+) a message (with|wit|using|thru|through) (a|some|my) (brick|bricks|bullet|bullets|bat|molotov|rock|rocks)\b"),
         # a bag to leave in: "they'll be leaving in a bag"
         ((_g("bag", "bags"), _g("leaving", "leave", "leaves", "carried", "going")),
          r"\b(they|you|u|he|she|y'all|yall|" + _OFFICERS + r")('ll| will|'re gonna|'s gonna| are gonna| is gonna| gonna)? (be )?(leaving|leave|leaves|carried out|going out) in (a |body |)bags?\b"),

@@ -58,3 +58,34 @@ def test_threats_in_the_words_said_against_officers_are_threats(text):
 )
 def test_the_same_words_in_everyday_use_are_not_threats(text):
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we finna air that trooper out",
+        "gonna slide on the deputy's house tonight",
+        "that detective bout to get his wig pushed back",
+        "officer reed you a dead man walking",
+        "someone should send the judge a message with a molotov",
+        "the next cop that pulls up is gettin popped",
+        "keep messin wit us and watch wat happens to ur squad cars",
+    ],
+)
+def test_street_slang_for_shooting_and_beating_officers_is_a_threat(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we aired out the community center before the open house",
+        "kids can slide on the new playground slide at Elm Park",
+        "my brother got his head knocked in a car wreck last year",
+        "my grandpa got his face bashed in by a horse once, true story",
+        "the dead man walking exhibit at the library is worth a visit",
+        "send the council a message with your vote",
+    ],
+)
+def test_the_same_slang_in_everyday_use_is_not_a_threat(text):
+    assert not threat(text)
