@@ -8,10 +8,10 @@ what it leaves behind (blood, broken teeth, a wheelchair, a crater), and the wor
 What makes them threats is read here, within a sentence (and a short one before it: "You towed
 my car again. Next time it's your skull."), in three parts that must all be present:
 
-1. **what harm leaves**: a word of injury or ruin (``_OUTCOME_WORDS``), not denied ("won't
-   bleed") and not a word of the same spelling in everyday use ("bleed the county dry", "the
-   blood drive", "burn ward" said of a fire that happened);
-2. **whom**: an officer or official, the reader, their family, their station or car, named
+1. **what harm leaves**: a word or phrase of injury or ruin (``_OUTCOME_WORDS``,
+   ``_OUTCOME_PHRASES``), not denied ("won't bleed") and not in everyday use ("bleed the county
+   dry", "the blood drive", "choke on");
+2. **whom**: an officer or official, the reader, their station or car, named
    before the harm and not displaced by someone else nearer to it ("… someone's going to end up
    in the hospital" is a worry for passers-by, not a threat to the reader it is addressed to);
 3. **a menace frame**: the writer's word or wish ("I swear", "I want to see", "can't wait to
@@ -32,7 +32,7 @@ from collections.abc import Callable
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.menace import BLOCK, asked
 from page_governor.moderation.normalize import Normalized
-from page_governor.moderation.threat_rules import TITLE_WORDS, wordset
+from page_governor.moderation.threat_rules import wordset
 
 SCORE = 0.55
 _LOOKBACK = 14  # words before the harm word in which its target is named
@@ -56,14 +56,14 @@ _EVERYDAY = re.compile(
     r"information|the puzzle|art|equipment|furniture|mail)|beaten (path|track|up car)|"
     r"dragged (on|out (for|over))|dragging (on|their feet|its feet|his feet|her feet))\b"
 )
-# whom: an officer or official, the reader, their family, their station or car
+# whom: an officer or official, the reader, their station or car (a word, or a word with "'s")
 _WHOM = wordset(
-    TITLE_WORDS.replace("?", "").replace("|", " ").replace("(", " ").replace(")", " ")
-    + " cop cops pig pigs officer officers deputy deputies sheriff sheriffs trooper troopers "
-    "guard guards jailer jailers warden wardens detective detectives sergeant sarge captain "
-    "lieutenant chief mayor judge judges prosecutor prosecutors da commissioner commissioners "
-    "council councilman councilwoman councilmember you u ya your ur y'all yall precinct station "
-    "substation courthouse cruiser cruisers feds swat"
+    "cop cops pig pigs officer officers deputy deputies sheriff sheriffs trooper troopers "
+    "guard guards jailer jailers warden wardens detective detectives sergeant sergeants sgt "
+    "sarge captain lieutenant lieutenants chief mayor judge judges prosecutor prosecutors da "
+    "commissioner commissioners council councilman councilwoman councilmember councilmembers "
+    "councilmen councilwomen agent agents marshal marshals governor senator feds swat you u ya "
+    "your ur y'all yall precinct station substation courthouse cruiser cruisers"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the
