@@ -385,13 +385,13 @@ _PUBLIC_ROLES = wordset("badge uniform elected appointed")
 _PUBLIC_BODIES = wordset(
     "department dept police pd city county town jail prison force precinct station sheriff "
     "sheriff's council agency unit squad division court courthouse state government district "
-    "village township borough office page investigation investigations patrol"
+    "village township borough page investigation investigations patrol"
 )
 _COPULAS_AND_VERBS = wordset("is are was were 's")
 # an insult that names a commenter by what they did: "the idiot who posted my address"
 _INSULT_SUBJECTS = wordset(
     "idiot idiots moron morons clown clowns fool fools jerk jerks loser losers creep creeps "
-    "genius dummy dumbass bozo clown troll trolls coward cowards"
+    "genius dummy dumbass bozo troll trolls coward cowards"
 )
 
 
