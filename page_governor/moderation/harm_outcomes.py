@@ -77,12 +77,11 @@ _BYSTANDERS = wordset(
 _FRAME = re.compile(
     r"\b((i|we)('ll| will|'m gonna|'re gonna| am gonna| are gonna|'m going to|'re going to| am "
     r"going to| are going to)|imma|ima|i'ma|ill|would be nice if|it'd be nice if|wouldn't mind "
-    r"if|wouldnt mind if|wouldn't cry if|i swear|i promise|i'll make sure|ill make sure|imma make sure|i'm gonna make sure|"
-    r"i want to see|i wanna see|i'd like to see|i'd love to (see|watch)|i would love to (see|"
+    r"if|wouldnt mind if|wouldn't cry if|i swear|i promise|i want to see|i wanna see|i'd like to see|i'd love to (see|watch)|i would love to (see|"
     r"watch)|(i'd|i would|i'll|ill) (pay|give) [a-z' ]{0,20}to (see|watch)|can't wait|cant wait|"
     r"can not wait|i hope|hope (that|those|the|every|all|he|she|they|you|your|ur)|i wish|"
     r"i pray|when (i'm|im|i am|we're|we are) done|(i'd|i would) (happily|gladly|gleefully|"
-    r"love to|pay to|like to)|(had|'d) better|mark my words|watch,|next time|next [a-z]+ "
+    r"love to|pay to|like to)|(had|'d) better|mark my words|next time|next [a-z]+ "
     r"(who|that)|one more time|once more|again|keep [a-z]+ing|mess with|messing with|"
     r"(touch|touches|touching) (my|our)|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
@@ -189,16 +188,11 @@ def detect_harm_outcome(n: Normalized, skip: Callable[[str], bool] = lambda text
 
 
 def _target_before(words: list[str], first: int, i: int) -> int | None:
-    """The index of the nearest word naming whom the harm at ``i`` falls on, within the
-    sentence and ``_LOOKBACK`` words before it (or just after it: "bleed, deputy"); None when
-    there is none or someone else is named nearer to the harm."""
-    for j in range(i - 1, max(first, i - _LOOKBACK) - 1, -1):
-        word = words[j]
-        if word in _BYSTANDERS:
-            return None
-        if word in _WHOM or word.removesuffix("'s") in _WHOM:
-            return j
-    for j in range(i + 1, min(len(words), i + 7)):
+    """The index of the nearest word naming whom the harm at ``i`` falls on: within the
+    sentence and ``_LOOKBACK`` words before it, nearest first, else within the six words after
+    it ("bleed, deputy"); None when there is none or a bystander is named nearer to the harm."""
+    before = range(i - 1, max(first, i - _LOOKBACK) - 1, -1)
+    for j in (*before, *range(i + 1, min(len(words), i + 7))):
         word = words[j]
         if word in _BYSTANDERS:
             return None
