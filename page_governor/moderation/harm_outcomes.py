@@ -63,7 +63,7 @@ _WHOM = wordset(
     "sarge captain lieutenant lieutenants chief mayor judge judges prosecutor prosecutors da "
     "commissioner commissioners council councilman councilwoman councilmember councilmembers "
     "councilmen councilwomen agent agents marshal marshals governor senator feds swat you u ya "
-    "your ur y'all yall precinct station substation courthouse cruiser cruisers"
+    "your ur y'all yall you're youre precinct station substation courthouse cruiser cruisers"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the
@@ -86,7 +86,8 @@ _FRAME = re.compile(
     r"(touch|touches|touching) (my|our)|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
-    r"is next|are next|just wait|wait (till|until|'til|til)|if (he|she|they|you) (comes?|shows?|"
+    r"is next|are next|just wait|wait (till|until|'til|til)|(gonna|going to|will|'ll|about to) "
+    r"(learn|find out)|if (he|she|they|you) (comes?|shows?|"
     r"steps?|sets?|tries|try))\b"
 )
 # a forecast said of the officer: "that sheriff's gonna be bleeding out", "your precinct will
@@ -119,7 +120,9 @@ _OUTCOME_PHRASES = re.compile(
     r"(tree|pole)|"
     r"(never|won't|wont|will never|can't|cant) (use|uses|walk|walks|see|sees|hold|holds) "
     r"(his|her|their|your|ur) (hands|legs|eyes|kids|badge|gun) again|"
-    r"(hospital|prison|jail) food|(in|to) the (hospital|icu|er|burn ward|morgue))\b"
+    r"(hospital|prison|jail) food|(in|to) the (hospital|icu|er|burn ward|morgue)|"
+    r"(doesn't|doesnt|don't|dont|won't|wont|can't|cant|ain't|aint|didn't|never) (stop|stops) (a |no )?"
+    r"(bullet|bullets|buckshot|slugs?|rounds?|lead|blade|knife))\b"
 )
 # harm that carries its own menace, read with a target alone: "lock the council in city hall
 # and light it up", "enjoy your knees while you still have them"
@@ -139,7 +142,8 @@ _PHRASE_WORDS = wordset(
     "kerosene drag drags dragging inside board burns burn burning sank sinks explodes bridge "
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing fist foot boot knee bat brick elbow lock enjoy brace cast patch crutches "
-    "wrap hospital icu er ward morgue food never"
+    "wrap hospital icu er ward morgue food never beat fluid lighter again still bullet bullets "
+    "buckshot slug slugs rounds lead blade knife"
 )
 
 

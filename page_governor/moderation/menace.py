@@ -174,15 +174,32 @@ BLOCK = wordset(
 # "Officer Kent's boy plays shortstop for the Tigers, games are Saturdays. Good to know.", "I
 # drove past the chief's place last night. Big windows. Lots of glass."
 _TAG = re.compile(
-    r"\b(good to know|just an observation|think about (that|it)|food for thought|lots of glass|"
+    r"\b(good to know|just an observation|(something|somethin|sumn|smth) (to|2) (think about|consider|"
+    r"chew on|keep in mind)|think about (that|it)|food for thought|lots of glass|mark my words|"
+    r"consider (yourself|yourselves|this|it) warned|(you've|you have|youve|y'all been|yall been) "
+    r"been warned|"
     r"just so you know|tick[- ]?tock|((would|it'd|itd|it would) )?be a (real )?(shame|tragedy|"
     r"pity))\b"
 )
-_TAG_WORDS = wordset("know observation think thought glass shame tragedy pity tock tick-tock")
+_TAG_WORDS = wordset(
+    "know observation think thought glass shame tragedy pity tock tick-tock consider mind mark warned"
+)
 # tags that may also open a clause ("good to know the schools are doing well", "think about
 # that proposal", "it'd be a shame if the council cut the library"): a tag only where the
 # sentence ends
-_CLAUSE_TAGS = ("good to know", "just so you know", "think about", "would", "it", "itd", "be")
+_CLAUSE_TAGS = (
+    "good to know",
+    "just so you know",
+    "think about",
+    "would",
+    "it",
+    "itd",
+    "be",
+    "some",
+    "smth",
+    "mark my words",
+    "consider",
+)
 _OWNER = rf"({_TITLE} [a-z]+|the {_TITLE}|{_TITLE})'s"
 _REMARK = re.compile(
     rf"\b({_SOMEONE}|{_OWNER} (boys?|girls?|place|house|home|address|car|truck|porch|cruiser|"

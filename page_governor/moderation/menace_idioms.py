@@ -386,6 +386,16 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(set|sets|setting) foot( [a-z']+){0,8},? (he|she|you|they|u)('ll| will|'s gonna|"
         r"'re gonna| is gonna| are gonna) (regret|be sorry)",
     ),
+    # brakes that may fail: "I'd start checking your brake lines every morning if I were you"
+    # (not a mechanic's advice before winter: the check is advised as a warning)
+    (
+        ("brake",),
+        r"(cut|cutting|cuts|snip|snipped) (your|ur|his|her|their|[a-z]+'s) brake lines?|"
+        r"(i'd|i would|might want to|may want to|better|'d better|should)( start)? (check|checking|"
+        r"inspect|inspecting|look at) (your|ur|his|her|their|[a-z]+'s) brake lines?"
+        r"( [a-z']+){0,3} ((every|each) (morning|night|day|time)|if i were (you|him|her))",
+        SELF_POINTED,
+    ),
     # what someone will need: "shopping for wheelchairs", "should hire a food taster"; a brick
     # through a cruiser's windshield
     (

@@ -35,6 +35,70 @@ def _g(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# harm done to the writer's own ("you hurt my son") and harm paid back ("I hurt yours")
+_HARMED = (
+    "hurt",
+    "shot",
+    "shoot",
+    "tased",
+    "tazed",
+    "beat",
+    "killed",
+    "kill",
+    "touched",
+    "touch",
+    "harmed",
+    "harm",
+    "maced",
+    "choked",
+    "slammed",
+    "tackled",
+    "punched",
+    "kicked",
+    "stomped",
+    "broke",
+    "cuffed",
+    "roughed",
+    "sprayed",
+    "shoved",
+)
+_HARM_PAST = (
+    r"(hurt|shot|tased|tazed|beat|killed|touched|harmed|maced|choked|slammed|tackled|punched|"
+    r"kicked|stomped|broke|roughed up|pepper sprayed|shoved|laid hands on|put hands on)"
+)
+_HARM_NOW = r"(hurt|shoot|tase|beat|kill|touch|harm|choke|slam|punch|kick|stomp|break|get)"
+# weapons and ammunition, held by the writer
+_ARMS = (
+    "ammo",
+    "rounds",
+    "bullets",
+    "guns",
+    "gun",
+    "glock",
+    "glocks",
+    "ar",
+    "rifle",
+    "rifles",
+    "shotgun",
+    "shotguns",
+    "pistols",
+    "mags",
+    "clips",
+    "pistol",
+    "strap",
+    "strapped",
+    "chopper",
+    "9mm",
+    "45",
+    "draco",
+    "choppa",
+)
+_ARM = (
+    r"ammo|rounds|bullets|guns?|glocks?|ar|ar-15|rifles?|shotguns?|mags|clips|pistols?|strap|"
+    r"strapped|chopper|choppa|draco|9mm|45"
+)
+
+
 # fmt: off
 RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # arson urged or promised: "someone should set fire to that courthouse" (not "someone set
@@ -107,7 +171,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # an example made of an officer: "I'll make an example out of that officer" (not of
     # drunk drivers)
     ((_g("example"), _g("make", "making")),
-     r"\b(i'll|ill|i will|we'll|we will|gonna|i'm gonna|im gonna|i'm going to|we're going to) (make|making) an example (out )?of (that|the|this|one of (the|those|these|your)|every) ([a-z]+ )?" + _OFFICERS + r"\b"),
+     r"\b(i'll|ill|i will|we'll|we will|gonna|i'm gonna|im gonna|i'm going to|we're going to) (make|making) an example (out )?of ((that|the|this|one of (the|those|these|your)|every) ([a-z]+ )?" + _OFFICERS + r"|(officer|deputy|detective|sgt|sergeant|lt|lieutenant|trooper|chief|sheriff|judge|mayor|captain|corporal) [a-z]+)\b"),
     # something kept for the next officer: "I got something special for the next cop that
     # pulls up on me"
     ((_g("something", "surprise"), _g("next")),
@@ -124,7 +188,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("air"), _g("out")),
      r"\b(air|airing|aired) (him|her|them|em|'em|it|his ass|her ass|they ass|that [a-z]+|the [a-z]+|this [a-z]+|that bitch|him and [a-z]+) out\b"),
     ((_g("slide", "sliding", "slidin", "slid"), _g("on")),
-     r"\b(slide|sliding|slidin|slid|gonna slide|finna slide) on (him|her|them|em|'em|the [a-z]+'s|[a-z]+'s|his|her|their|that [a-z]+|the opps|" + _OFFICERS + r")\b"),
+     r"\b(slide|sliding|slidin|slid|gonna slide|finna slide) on (him|her|them|em|'em|the [a-z]+'s|[a-z]+'s|his|her|their|that [a-z]+|the opps|one of (y'all|yall|you|u|them|em|'em|those [a-z]+|these [a-z]+)|" + _OFFICERS + r")\b"),
     ((_g("rocked", "caved", "split", "knocked", "kicked", "bashed", "smashed", "blown", "beat", "pushed"), _g("get", "gets", "getting", "gettin", "got")),
      r"\b(get|gets|getting|gettin|gon get|gonna get) (his|her|your|ur|their|yo|they) (shit|ass|head|face|teeth|lights|skull|jaw|wig) (rocked|kicked in|caved in|split( open)?|knocked (off|in|out)|beat in|bashed in|smashed in|blown off|pushed back)\b(?! by\b)"),
     ((_g("walking"), _g("dead")),
@@ -134,5 +198,84 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a bag to leave in: "they'll be leaving in a bag"
     ((_g("bag", "bags"), _g("leaving", "leave", "leaves", "carried", "going")),
      r"\b(they|you|u|he|she|y'all|yall|" + _OFFICERS + r")('ll| will|'re gonna|'s gonna| are gonna| is gonna| gonna)? (be )?(leaving|leave|leaves|carried out|going out) in (a |body |)bags?\b"),
+    # harm paid back: "you hurt my son, I hurt yours", "whoever tased my brother is getting the
+    # same thing" (not "the driver who hit my car is getting the same ticket": a harm to a
+    # person comes first, and what is paid back is the harm itself)
+    ((_g("yours", "your", "ur"), _g(*_HARMED)),
+     r"\b(you|u|y'all|yall|they|he|she)( [a-z']+)? " + _HARM_PAST + r" my [a-z]+( [a-z']+){0,4},? (so |then |now |and )?(i|we)('ll| will|'m gonna| am gonna|'re gonna| are gonna| gonna)? " + _HARM_NOW + r" (yours|your [a-z]+|ur [a-z]+)\b"),
+    ((_g("eye", "tooth", "life", "blood", "arm", "son", "kid", "child", "father", "brother", "daughter", "mother"), _g("for")),
+     r"\b(an? )?(?P<paid>eye|tooth|life|blood|arm|son|kid|child|father|brother|daughter|mother) for (an? )?(?P=paid)\b(?=[^.!?]{0,40}\b(you|u|y'all|yall|your|ur|lt|sgt|officer|deputy|chief|sheriff|detective|trooper|" + _OFFICERS + r")\b)"),
+    # harm to "someone in your department", or "someone's father", paid back for harm to the
+    # writer's own
+    ((_g("someone", "somebody", "one"), _g(*_HARMED)),
+     r"\b(you|u|y'all|yall|your [a-z]+|the [a-z]+)( [a-z']+)? " + _HARM_PAST + r" my [a-z]+('s [a-z]+)?\b[^!?]{0,40}\b(someone|somebody|one) (in|at|from|of) (your|ur|the|that) (department|precinct|station|office|family|house|force|unit|squad)\b[^.!?]{0,20}\b(gets?|getting|is getting|gonna get|will get|'s getting)\b|"
+     r"\b(someone|somebody) " + _HARM_PAST + r" my [a-z]+\b[^!?]{0,40}\b(someone's|somebody's|your|ur|his|her|their) [a-z]+ (gets?|getting|is getting|gonna get|will get|'s getting) " + _HARM_PAST + r"\b"),
+    ((_g("same", "back", "taste", "gave"), _g(*_HARMED)),
+     r"\b" + _HARM_PAST + r" my [a-z]+\b[^.!?]{0,60}\b(is|are|'s|'re|will be|gonna be|is gonna be|are gonna be|will|'ll|gonna|is gonna|are gonna)( gonna| going to| about to| finna)? (getting|get|catching|catch) (the (same|same thing|same treatment)|it (right )?back|a taste of (his|her|their|your) own( medicine)?|what (he|she|they|you) gave)\b(?! (from|in|at) (my|the|a|his|her|their) (lawyer|attorney|court|courts|judge|review|board|ballot|election|polls|union))"),
+    # "one of these nights an officer on 9th street is not going home", "some of them won't
+    # make it to the parking garage": an officer's or official's death said as not coming home
+    # (not "won't make it to the meeting", "not going home for the holidays")
+    ((_g("home", "garage", "lot", "cars", "car", "trucks", "truck", "door", "driveway", "back"), _g("make", "making", "going", "gonna", "coming", "getting")),
+     r"\b((an?|the|that|this|one|some|every|no|another|not every|not all) (" + _OFFICERS + r"|" + _TITLES + r")|(some|one|a few|half|two|three|none|most|not all) of (them|you|y'all|yall|em|'em|ur|your|those|these|the|that|this)( [a-z]+)?)( [a-z0-9']+){0,4} "
+     r"(is not|isn't|ain't|aint|won't|wont|will not|is never|are not|aren't|never|not) (going|gonna go|go|coming|making it|make it|getting|get|gonna make it|gonna get) "
+     r"(home|back home|back|(back )?to (their|his|her|your|ur|the) (cars?|trucks?|parking (garage|lot|deck)|front doors?|driveways?|homes?|houses?|famil(y|ies)|kids|wives|wife|husbands?|children))(?! (for|on|in time|early|late|before|by|until|till|tonight|this|from (work|vacation|the (conference|training|academy))|to (work|the (office|station|meeting)))\b)\b"),
+    ((_g("did"), _g("do"), _g("what")),
+     r"\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|i'm going to|we're gonna|gonna|imma|ima) do to (you|u|him|her|them|y'all|yall|your [a-z]+|ur [a-z]+) what (you|u|he|she|they|y'all|yall) did to (my|me|mine)\b"),
+    # hands put on an officer: "next time a cop puts hands on my son I'm putting hands on him"
+    # (not "lay hands on", a prayer)
+    ((_g("hands"), _g("putting", "put")),
+     r"\b(i'm|im|i am|i'll|ill|i will|we'll|we're|we are|gonna|imma|ima|i'm gonna|im gonna) (be )?(putting|put) (my |our )?hands on (him|her|them|you|u|y'all|yall|" + _OFFICERS + r"|(that|the|this|your|ur) " + _OFFICERS + r")\b"),
+    # street words for an attack when seen or caught off guard: "it's on sight", "I'll catch
+    # the chief slipping"
+    ((_g("sight"), _g("it's", "its", "it")),
+     r"\b(it's|its|it is|it's gonna be|it'll be) on sight\b"),
+    ((_g("slipping", "slippin", "lackin", "lacking"), _g("catch", "catching", "caught")),
+     r"\b(i'll|ill|i will|we'll|we will|gonna|imma|ima|finna|i'm gonna|im gonna|gon|bout to|about to|one day i|wait till i|when i|if i) (catch|ever catch) (you|u|him|her|them|em|'em|y'all|yall|(the|that|this|your|ur|one of (your|ur|the|those|these)) [a-z]+|" + _OFFICERS + r"( [a-z]+)?)( [a-z]+)? (slipping|slippin|lackin|lacking)\b"),
+    # an official "handled" for good: "somebody ought to take care of that commissioner
+    # permanently" (not at the ballot box, nor a problem "handled once and for all")
+    ((_g("permanently", "good", "once", "keeps"), _g("handle", "deal", "care", "silence", "shut", "finish", "end")),
+     r"\b(someone|somebody|some1|we|i|people|y'all|yall|the people|the town|the streets)( [a-z']+){0,3} (needs? to|should|oughta|ought to|gotta|has to|have to|gonna|going to|will|'ll|finna|better) "
+     r"(handle|deal with|take care of|silence|shut up|finish|finish off|end) ((that|the|this|those|these|our|your|ur|every|each)( [a-z]+){0,2} (" + _OFFICERS + r"|" + _TITLES + r"|da|sarge|narcs?)( [a-z]+)?|(officer|deputy|detective|sgt|sergeant|lt|lieutenant|chief|judge|mayor|sheriff|commissioner|councilman|councilwoman|trooper|captain) [a-z]+) "
+     r"(permanently|for good|once and for all|for keeps)\b(?![^.!?]{0,60}\b(vote|votes|voting|ballot|ballots|election|elections|polls|recall|retention|office|impeach|fire|fired|firing|term|primary|court|lawsuit)\b)"),
+    # a race with the mob: "better hope the grand jury indicts him before the neighborhood
+    # does", "pray they arrest him before my boys find him"
+    ((_g("before"), _g("does", "do", "find", "finds", "catch", "catches", "get", "gets", "reach", "reaches", "take", "takes")),
+     r"\b(better|hope|hoping|pray|praying)\b[^.!?]{0,80}\bbefore (the (whole |entire )?(neighborhood|neighbourhood|streets|street|hood|block|community|town|rest of us|family)|we|i|my (boys|people|cousins|brothers|family|crew|guys)|the people)( [a-z']+)? "
+     r"((does|do)(?= *([.!,;]|$| though| first))|(does|do) (something|somethin) about (it|him|her|them)|(takes?|take) care of (it|him|her|them)|(gets? to|gets? ahold of|finds?|catch(es)?|reach(es)?|get|gets) (him|her|them|em|'em|you|u|y'all|yall)\b)"),
+    # courage that will not last alone: "the deputy who cuffed my mom won't be so tough when
+    # he's alone in the parking lot" (not "isn't so tough without his badge": a present
+    # judgment, criticism)
+    ((_g("tough", "brave", "big", "bad", "cocky", "bold", "hard", "loud"), _g("alone", "duty", "off-duty", "badge", "gun", "uniform", "backup", "partner", "vest")),
+     r"\b(won't|wont|will not|ain't gonna|aint gonna|isn't gonna|is not gonna|not gonna) be (so|that|as|too|real|very) (tough|brave|big|bad|cocky|bold|hard|loud)( [a-z']+){0,3} (when|once|without|after)( [a-z']+){0,5} "
+     r"(alone|off duty|off-duty|(his|her|your|ur|their|that) (badge|gun|uniform|backup|partner|vest|cruiser))\b"),
+    # an arrival that is not to talk: "I'll be outside the precinct Friday at shift change and
+    # I won't be there to talk"
+    ((_g("talk", "chat", "protest", "argue", "debate", "march"), _g("won't", "wont", "not", "ain't", "aint")),
+     r"\b(i'll|i will|ill|we'll|we will|i'm gonna|im gonna|we're gonna|gonna) be (outside|at|waiting (at|outside|by|for)|by|in front of)( [a-z0-9']+){1,10},? and (i|we)('m|'re| am| are)? (won't|wont|will not|ain't|aint|not) (be )?(there|coming|going|showing up) (to|for) (talk|chat|protest|argue|debate|march|a chat|a talk)\b(?![^.!?]{0,30}\b(just|only) (to|for)\b)"),
+    # regret promised to an officer by name or title: "Ima make that narc regret ever learning
+    # my name" ("make you regret it" is a general rule; not "make the council regret this
+    # vote": at the ballot box)
+    ((_g("regret", "rue"), _g("make")),
+     r"\b(ima|imma|i'ma|i'm gonna|im gonna|i'm going to|i'll|ill|we'll|i will|we will|we're gonna|finna|gonna)( [a-z']+)? make (that|the|this|those|these|every|each|(every|each|any|one|some|all) (one )?of (the|those|these|your|ur|them|y'all|yall))( [a-z]+){0,2} (" + _OFFICERS + r"|" + _TITLES + r"|narcs?|pigs?|sarge) (regret|rue)\b(?![^.!?]{0,60}\b(vote|votes|voting|ballot|election|polls|recall|lawsuit|court|sue|suing|attorney|lawyer|complaint|budget|tax|taxes)\b)"),
+    # a war answered, starting with an officer: "The chief wants a war, he'll get one.
+    # starting with him" (not "a war on potholes, starting with Main Street")
+    ((_g("war", "fight", "beef", "smoke"), _g("starting", "start", "starts", "beginning", "first")),
+     r"\b(wants?|want|asked for|asking for|looking for)( a| an| some)? (war|fight|beef|smoke)\b(?! (over|about|on|against) (the )?(budget|taxes|levy|bill|ordinance|contract|cameras?|funding|election|vote))[^\n]{0,40}?\b(starting|start|starts|beginning|begins) with (him|her|you|u|y'all|yall|them|the (" + _TITLES + r"|captain|lieutenant|lt|sarge|commander)|" + _OFFICERS + r" [a-z]+)\b(?!'s)"),
+    # leave before the writer gets there: "tell the officer who arrested me he better move out
+    # of Brookside before I get out"
+    ((_g("before"), _g("move", "leave", "pack", "skip", "run")),
+     r"\b((he|she|you|u|they|y'all|yall)( [a-z']+)? (better|'d better|had better|should|needs? to|oughta|best)|tell( [a-z']+){1,6} to)( [a-z']+)? (move|leave|pack up|skip town|get out of town|run)( [a-z0-9']+){0,5} before (i|we|my (boys|people|cousins|brothers|crew))( am|'m|'re| are)? "
+     r"(get out|get home|get there|get back|find|catch|see|get to|come|show up|pull up|out|released|home)\b"),
+    # what is theirs, kept whole only for a while: "keep towing cars off Maple and we'll see
+    # how long your tow yard stays in one piece" (not "the new asphalt": a thing of the city's
+    # is criticism)
+    ((_g("long"), _g("see"), _g("your", "ur", "his", "her", "their", "you", "u", "he", "she", "they", "yalls", "y'all's")),
+     r"\bsee how long (your|ur|his|her|their|y'all's|yalls|you|u|he|she|they|the (" + _TITLES + r"|" + _OFFICERS + r")'s)( [a-z']+){0,3} (stays?|lasts?|stands?|keeps?|remains?|can stay|has|holds?)\b(?![^.!?]{0,40}\b(office|job|jobs|seat|seats|election|vote|votes|polls|career|position|term|budget|funding|contract|pension|badge|license|certification|accreditation|ratings?|followers|support|majority|lead)\b)"),
+    # provoked, with a weapon in hand: "got a closet full of ammo and nothing but time, keep
+    # testing me"
+    ((_g("testing", "playing", "pushing", "trying", "messing", "pressing", "poking", "try"), _g(*_ARMS)),
+     r"\b(" + _ARM + r")\b[^.!?]{0,80}\b((keep|go ahead and|continue|y'all keep|yall keep|u keep|you keep)( on)? (testing|playing with|playing|pushing|trying|messing with|pressing|poking) me|try me)\b"),
+    ((_g("testing", "playing", "pushing", "trying", "messing", "pressing", "poking"), _g(*_ARMS)),
+     r"\b(keep|go ahead and|continue|y'all keep|yall keep|u keep|you keep)( on)? (testing|playing with|playing|pushing|trying|messing with|pressing|poking) me\b[^.!?]{0,60}\b(" + _ARM + r")\b"),
 )
 # fmt: on

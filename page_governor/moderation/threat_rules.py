@@ -133,7 +133,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          # a thing that will)
          r"\b(i|we|i'll|ill|we'll|im|i'm|we're|imma|ima|i'ma|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!was )(?<!were )(gonna|going to|gon))\b[^.!?]{0,30}\b(will|gonna|going to|gon|about to|finna|'ll|ll|)\s*" + _HARM_AIMED),
         ((_g("find", "get", "hunt", "come", "track", "visit", "see"), _WILL),
-         r"\b(i'll|ill|we'll|i will|we will|imma|ima|i'ma|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see)\s+" + _PURSUED),
+         r"\b(i'll|ill|we'll|i will|we will|imma|ima|i'ma|gonna)\s+(come\s+(and\s+|to\s+)?)?(find|get|hunt|come for|come after|track down|visit|see(?!\s+(you|u|him|her|them|y'all|yall)\s+(at|soon|later|tomorrow|next|then|there|around|when|again|tonight|in court|on)\b))\s+" + _PURSUED),
         # "we're going to find you, officer", "I am gonna hunt down that cop" (a person or their
         # home as the object: "I'll find something else to use", "we'll get this straightened
         # out" are not threats)
@@ -305,14 +305,18 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          # library hours", "if they closed the pool")
          r"\b(((be|would be|it'd be|it would be|such) a |^|\bwhat a )(shame|pity) if|('d|would) hate (for|if)) "
          r"(?!(the|that|this|our|your) (council|city|county|board|commission|state|legislature|voters|court|school|district|department|government|mayor|library|budget|levy|bill|ordinance|measure|program|pool|park)\b)"
+         r"(?!it (rain|rains|rained|snow|snows|snowed|storm|storms|stormed|pours|poured|hails|hailed)\b)"
          r"(?!(they|we|you) (cut|cuts|close|closed|raise|raised|cancel|canceled|cancelled|vote|voted|pass|passed|approve|approved|shut|end|ended|lose|lost|miss|missed|stop|stopped|drop|dropped)\b)"
          r"(anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
         ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),
          r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
+        # a home looked up: "took me ten minutes to find where you sleep" (not to send a card)
+        ((_g("find", "found", "look", "looked", "track", "tracked", "locate", "located", "figure", "figured"), _g("where"), _g("live", "lives", "sleep", "sleeps", "stay", "stays", "park", "parks")),
+         r"\b((i|we)( [a-z']+){0,2}|took (me|us)( [a-z0-9']+){0,4} to|(easy|wasn't hard|wasnt hard|not hard|simple) to) (find|found|look up|looked up|track down|tracked down|locate|located|figure out|figured out) (out )?where(?! (the|a|that|this|our|my|your) ([a-z]+ )?(dog|dogs|cat|cats|puppy|puppies|kitten|pet|pets|bird|stray|strays|goat|horse|owners?)\b) (you|u|he|she|they|y'all|yall|the [a-z]+|officer [a-z]+|deputy [a-z]+)( [a-z']+){0,2} (live|lives|sleep|sleeps|stay|stays|park|parks)\b(?![^.!?]{0,50}\b(return|returned|returning|took (him|her|it|them) (home|back)|bring|brought|drop|dropped|deliver|delivered|give|gave|send|sent|mail|mailed)\b)"),
         ((_g("know", "found"), _g("lives", "live", "house", "home")),
-         r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)( [^ ]+){0,4} (lives|live|belongs)\b"),
+         r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)(?! (the|a|that|this|our|my|your) ([a-z]+ )?(dog|dogs|cat|cats|puppy|puppies|kitten|pet|pets|bird|stray|strays|goat|horse|owners?)\b)( [^ ]+){0,4} (lives|live|belongs)\b(?![^.!?]{0,50}\b(return|returned|returning|took (him|her|it|them) (home|back)|bring|brought|drop|dropped|deliver|delivered|give|gave|send|sent|mail|mailed)\b)"),
         ((_g("visit", "call"), _g("house", "pay")), r"\b(time for a house call|pay (him|her|them|you) a visit)\b"),
         ((_g("wife", "husband", "kids", "children", "daughter", "son", "family"),
           _g("bus", "school", "drops", "walks", "picks", "gets", "morning", "elementary", "stop")),
@@ -396,6 +400,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(your|their|his|her|[a-z]+'s|(the )?(cops|officers|deputies|pigs|judges|feds|troopers|narcs)) (houses?|homes?|cars?|cruisers?|station|precinct)( [^ ]+){0,2} (should|ought to|need to|needs to|deserve to|deserves to) (burn|be burned|be torched|go up in flames|burn down)\b"),
         ((_g("fire", "caught", "burn", "burned", "burns"), _g("shame", "pity", "if")),
          r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
+        # "shame if it didn't stay in one piece" (not "a shame if it didn't pass")
+        ((_g("shame", "pity"), _g("if")),
+         r"\b(shame|pity) if (it|that|something|anything) (didn't|did not|wasn't|was not|were to|was to|got|caught|went|happened|accidentally|ended up|burned|broke)\b(?! (to )?(pass|passed|approved|funded|fixed|repaired|cleaned|open|opened|reopen|reopened|rain|rained|snow|snowed))"),
         # wishing death on officers, officials or a group of them
         ((_g("casket", "coffin", "grave", "ditch", "bag"),),
          r"\b(deserves?|belongs?|needs?|should be|end up|ends up) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b|(?<!nail )(?<!nails )\bin (a |the )?(casket|coffin|body bag)\b"),

@@ -125,3 +125,68 @@ def test_street_slang_for_shooting_and_beating_officers_is_a_threat(text):
 )
 def test_the_same_slang_in_everyday_use_is_not_a_threat(text):
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm paid back in kind
+        "You choked my husband on camera, so I choke yours. Fair trade, deputy.",
+        "whoever pepper sprayed my daughter is gonna get a taste of their own medicine",
+        "A son for a son, Sergeant. Remember that.",
+        # an officer who will not come home
+        "Keep this up and one of your deputies won't make it back to his truck tonight.",
+        # "handled" for good, and a race with the mob
+        "Somebody oughta take care of Sheriff Boyd for good.",
+        "The DA better charge him fast, before my brothers get to him.",
+        # courage that will not last, an arrival not to talk
+        "Big tough trooper won't be so brave once he's off duty and alone.",
+        "We'll be in front of the substation at noon and we're not coming to protest.",
+        # regret, a war starting with someone, leaving town, a provocation while armed
+        "imma make one of those narcs regret ever kicking my door",
+        "Sheriff wants a war? Starting with the lieutenant then.",
+        "Tell that trooper to skip town before I'm released.",
+        "Got two Glocks in the truck. Go ahead and keep poking me, officers.",
+        # how long theirs will last, a home looked up, something to think about
+        "Keep writing tickets on my street and see how long your cruiser keeps its tires.",
+        "Wasn't hard to find out where the chief sleeps.",
+        "Officer Dunn's twins get off the school bus at 3:15. Something to think about.",
+        # a reply in kind, hands on an officer, street words
+        "Search my car again and I'll do to you what you did to my trunk.",
+        "I'm putting hands on that deputy next time I see him.",
+        "that cop who tased my brother? it's on sight",
+        "one of these days I'll catch that sergeant slipping",
+        # a badge against a weapon
+        "You're all gonna find out a vest doesn't stop a slug.",
+    ],
+)
+def test_veiled_and_reciprocal_threats_against_officers_are_threats(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll see you at the budget hearing, councilman.",
+        "We found out where the stray cat lives and brought her food.",
+        "Eye exams for a dollar at the health fair, sponsored by the sheriff's office.",
+        "Not every deputy makes it home for the holidays, thank them for their service.",
+        "One of your officers won't make it home for Christmas because of the overtime rules.",
+        "Somebody needs to deal with the chief's overtime policy once and for all.",
+        "I hope they catch him before he hurts someone else.",
+        "The sergeant isn't so tough without his union rep, ask anyone who filed a complaint.",
+        "I'll be at the station Tuesday, but I won't be there to argue, just to pick up a report.",
+        "We'll make the council regret this vote in November.",
+        "The mayor wants a fight over the levy, starting with the library.",
+        "You should leave before the storm gets here, roads will flood.",
+        "Keep pushing for body cameras, the ammo budget can wait.",
+        "Let's see how long the new speed bumps last before the plows wreck them.",
+        "My mechanic says check your brake lines before winter.",
+        "Shame if it rained on the parade, hope the weather holds.",
+        "Mark my words, this speed camera program will be gone by summer.",
+        "Laying hands on the sick is part of our church's ministry, officers welcome.",
+        "The quarterback caught them slipping on that last drive.",
+    ],
+)
+def test_everyday_sentences_that_share_those_words_are_not_threats(text):
+    assert not threat(text)
