@@ -53,6 +53,7 @@ SETS = {
     "frozen_test_2026_12h": DATA_DIR / "compliance_frozen_test_2026_12h.yaml",
     "frozen_test_2026_12i": DATA_DIR / "compliance_frozen_test_2026_12i.yaml",
     "frozen_test_2026_12k": DATA_DIR / "compliance_frozen_test_2026_12k.yaml",
+    "frozen_test_2026_12m": DATA_DIR / "compliance_frozen_test_2026_12m.yaml",
 }
 
 
