@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from page_governor.compliance.faq import answered
 from page_governor.compliance.text import MAX_FIELD_CHARS, clean, sentences
 
 _BULLET = re.compile(
@@ -63,6 +64,7 @@ class Block:
     heading: str | None = None  # the heading it sits under
     lead_in: str | None = None  # for an item: the line introducing its list
     list_before: str | None = None  # for a paragraph: the items of the list just above it
+    question: str | None = None  # for a paragraph: the question on the line before it
 
     def describe(self) -> str:
         """Where in the field this block is, for evidence ("list item under 'Comments'")."""
@@ -72,6 +74,14 @@ class Block:
         if self.kind == "heading":
             return "heading"
         return f"paragraph under {_quote(self.heading)}" if self.heading else "paragraph"
+
+    def answers(self) -> list[tuple[str, str]]:
+        """A paragraph's questions read with their answers (see :mod:`faq`): the statement
+        each makes, and the question and answer as written."""
+        if self.kind != "paragraph":
+            return []
+        said = sentences(self.text)
+        return answered([self.question, *said] if self.question else said)
 
     def readings(self) -> Iterator[str]:
         """The texts the checker matches, most specific first."""
@@ -131,6 +141,15 @@ def _items_text(items: list[str]) -> str | None:
         return None
     joined = "; ".join(item.rstrip(".;, ") for item in items)
     return joined if len(joined) <= MAX_LIST_CONTEXT_CHARS else joined[:MAX_LIST_CONTEXT_CHARS]
+
+
+def _asked(blocks: list[Block]) -> str | None:
+    """The question a new paragraph answers: the block before it (a paragraph, or a heading
+    such as "Do you delete comments?"), when that block ends with a question mark."""
+    if not blocks or blocks[-1].kind == "item":
+        return None
+    last = sentences(blocks[-1].text)
+    return last[-1] if last and last[-1].rstrip().endswith("?") else None
 
 
 def _quote(text: str | None) -> str:
@@ -223,7 +242,11 @@ def blocks_from_text(text: str) -> list[Block]:
             heading, lead_in, items = line, None, []
             continue
         lead_in = None
-        blocks.append(Block("paragraph", line, heading, list_before=_items_text(items)))
+        blocks.append(
+            Block(
+                "paragraph", line, heading, list_before=_items_text(items), question=_asked(blocks)
+            )
+        )
     return blocks
 
 
@@ -259,7 +282,15 @@ def blocks_from_html(markup: str) -> list[Block]:
             blocks.append(Block("item", text, heading, lead or own or last_paragraph))
             announcing = (parent, text) if text.endswith(":") else announcing
         else:
-            blocks.append(Block("paragraph", text, heading, list_before=_items_text(items)))
+            blocks.append(
+                Block(
+                    "paragraph",
+                    text,
+                    heading,
+                    list_before=_items_text(items),
+                    question=_asked(blocks),
+                )
+            )
             last_paragraph = _with_antecedent(text, blocks) if text.endswith(":") else None
     if not blocks:  # a page of bare text, or markup with no block elements
         return blocks_from_text(clean(markup))

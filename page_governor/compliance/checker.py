@@ -151,6 +151,7 @@ class Reading:
     text: str
     source: str
     block: Block
+    shown: str | None = None  # what the page says, when ``text`` is a statement read from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +197,11 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
         if is_evidence:
             if evidence is None:
                 evidence = reading
-        elif contradiction is None and any(f.search(text) for f in rule.fails_if):
+        elif (
+            contradiction is None
+            and not text.rstrip().endswith("?")  # a question asserts nothing
+            and any(f.search(text) for f in rule.fails_if)
+        ):
             contradiction = reading
     if contradiction is not None:
         return ElementResult(
@@ -211,7 +216,12 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
     if evidence is None:
         return ElementResult(rule.id, False, None, None, "no statement found")
     return ElementResult(
-        rule.id, True, _clip(evidence.text), evidence.source, "found", evidence.block.describe()
+        rule.id,
+        True,
+        _clip(evidence.shown or evidence.text),
+        evidence.source,
+        "found",
+        evidence.block.describe(),
     )
 
 
@@ -258,6 +268,10 @@ def read_fields(fields: Mapping[str, str]) -> list[Reading]:
                 if text not in seen:
                     seen.add(text)
                     readings.append(Reading(text, source, block))
+            for text, shown in block.answers():
+                if text not in seen:
+                    seen.add(text)
+                    readings.append(Reading(text, source, block, shown))
     return readings
 
 

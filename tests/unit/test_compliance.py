@@ -153,6 +153,7 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12g.yaml",
         "compliance_dev_2026_12j.yaml",
         "compliance_dev_2026_12l.yaml",
+        "compliance_dev_2026_12n.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
@@ -608,3 +609,74 @@ def test_purpose_as_where_to_look_first_and_timely_news(text, passes):
 )
 def test_a_comment_left_up_an_official_unit_and_the_latest_news(element, text, passes):
     assert check(about=text).elements[element].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        # a FAQ: the question and its answer make the statement
+        (
+            "opinions_disclaimer",
+            "Does the Town agree with what people post? No. Posts are the views of their authors.",
+            True,
+        ),
+        (
+            "opinions_disclaimer",
+            "Do replies represent the Fire District? Nope, they're the writers' own opinions.",
+            True,
+        ),
+        (
+            "moderation_policy",
+            "Can you hide my reply? Only when it contains obscenities, threats or spam.",
+            True,
+        ),
+        ("not_monitored_247", "Is this inbox monitored around the clock? No.", True),
+        ("opinions_disclaimer", "Do comments reflect the Department's views? Yes.", False),
+        ("moderation_policy", "Do you like our new logo? Tell us below!", False),
+        # the content a rule names in plain words, and replies turned off
+        (
+            "moderation_policy",
+            "We take comments down that use crude language or sell things.",
+            True,
+        ),
+        (
+            "moderation_policy",
+            "Replies are turned off; reach us at https://ness.example/contact.",
+            True,
+        ),
+        ("moderation_policy", "We sell raffle tickets at the station.", False),
+        # staffing said as where the page is read from
+        ("not_monitored_247", "Deputies check this page at the office, not while on patrol.", True),
+        ("not_monitored_247", "Deputies check this page every morning.", False),
+        # whom comments speak for
+        ("opinions_disclaimer", "Comments speak for their writers, not for the County.", True),
+        # a request line is no records notice
+        ("public_records_notice", "Open records requests: https://ness.example/records", False),
+        ("public_records_notice", "Request reports online at https://ness.example/reports", False),
+        ("public_records_notice", "Comments here are open records under state law.", True),
+    ],
+)
+def test_faq_answers_plain_rule_words_staffing_and_request_lines(element, text, passes):
+    assert check(about=text).elements[element].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Office hours, what to bring to court, and how to pay a fine online.", True),
+        ("Trailhead openings, fire restrictions and wildlife sightings.", True),
+        ("When to call 911 and text-to-911 tips for the deaf community.", True),
+        ("Ness Animal Shelter | shelter@ness.example", False),
+        ("For emergencies call 911.", False),
+    ],
+)
+def test_purpose_as_a_list_of_what_readers_need_to_know(text, passes):
+    assert check(about=text).elements["purpose_statement"].passed is passes
+
+
+def test_a_faq_answer_on_its_own_line_is_read_with_its_question_and_shown_as_written():
+    text = "Do you delete comments?\nOnly ones with profanity, threats or personal attacks."
+    result = check(pinned_post=text).elements["moderation_policy"]
+    assert result.passed
+    assert "Do you delete comments?" in result.evidence
+    assert "Only ones with profanity" in result.evidence
