@@ -438,14 +438,22 @@ def find(
 # A full name, then where that person works, lives or studies: "Devon Miles, he works the
 # night shift at the Shell", "Tanya Webb lives on Cedar Court", "Kyle Voss goes to Lincoln High"
 # (the name's capital first, the titles looked for behind it: the engine skips to capitals)
-_NAMED_PLACE = re.compile(
+_NAMED_PLACE_TEMPLATE = (
     r"([A-Z](?<!\w[A-Z])(?<!Officer [A-Z])(?<!Deputy [A-Z])(?<!Sergeant [A-Z])"
     r"(?<!Detective [A-Z])(?<!Chief [A-Z])(?<!Mayor [A-Z])(?<!Judge [A-Z])(?<!Sgt\. [A-Z])"
     r"(?<!Sheriff [A-Z])(?<!Trooper [A-Z])[a-z]+ [A-Z][a-z]+)"
-    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is|( (in|from) the [a-z]+)?,)? "
+    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is|( (in|from) the [a-z]+)?,)?"
+    r"{clause} "
     r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
     r"|(goes to|attends) (the )?)[A-Z0-9]"
 )
+_NAMED_PLACE, _NAMED_PLACE_LATER = (
+    re.compile(_NAMED_PLACE_TEMPLATE.replace("{clause}", clause))
+    # ("Corey Lamb stocks shelves at the Dollar Tree and lives on Elm Ct": another clause
+    # first; read only where such a second clause is, as it costs more on long comments)
+    for clause in ("", r"( [^.!?]{1,60}?(,| and))?")
+)
+_LATER_CUE = re.compile(r"(,| and) (works|lives|stays|hangs out|goes to|attends) ")
 # what makes such a sentence point readers at the person rather than thank them
 _POINTING = re.compile(
     r"\b(the one|(he|she|they)'s the (guy|one|man|woman|girl|kid|dude|lady|person)|that's the "
@@ -453,7 +461,9 @@ _POINTING = re.compile(
     r"go (tell|see|ask|visit|find|knock|get|confront)|let (him|her|them) know|"
     r"tell (him|her|them)|pay (him|her|them) a visit|look (him|her|them) up|"
     r"find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
-    r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing)\b",
+    r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing|"
+    # which house is theirs: "lives with his mom on Pine St, the green house"
+    r"the (?:[a-z]+ ){1,2}(?:house|trailer|duplex|townhouse|apartment)\b(?! (?:fire|party|meeting)))\b",
     re.IGNORECASE,
 )
 _THANKS = re.compile(
@@ -484,7 +494,8 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
     readers at them ("That's Devon Miles, he works the night shift at the Shell"); none in a
     comment that thanks them. Officers and officials (a title before the name) are not here:
     their workplace is public."""
-    spans = [m.span(1) for m in _NAMED_PLACE.finditer(text)]
+    pattern = _NAMED_PLACE_LATER if _LATER_CUE.search(text) else _NAMED_PLACE
+    spans = [m.span(1) for m in pattern.finditer(text)]
     if spans and _POINTING.search(text) and not _THANKS.search(text):
         yield from spans
     elif " find " in text and not _THANKS.search(text):  # (the pattern needs " find " as written)

@@ -193,14 +193,23 @@ _PLATE_CANDIDATE = re.compile(
 )
 
 
+_NAMED_AS = re.compile(r"^[^.!?]*(\b(is|was|reads|says)|[:#])\s*$")
+
+
 def plates(text: str) -> Iterator[tuple[int, int]]:
     """Licence plates within a few words after a plate word."""
     for word in _PLATE_WORD.finditer(text):
-        window_end = min(len(text), word.end() + 24)
+        near_end = min(len(text), word.end() + 24)
+        window_end = min(len(text), word.end() + 48)
         for m in _PLATE_CANDIDATE.finditer(text, word.end(), window_end):
-            if _plate_like(m.group(1)) and m.end(1) <= window_end:
-                yield m.span(1)
-                break
+            if not _plate_like(m.group(1)) or m.end(1) > window_end:
+                continue
+            # farther on, only the plate the sentence names: "tag number on that white F-150
+            # is JHK 4471" (not "a tag has been placed on Nvidia 9800 GX2")
+            if m.end(1) > near_end and not _NAMED_AS.search(text[word.end() : m.start(1)]):
+                continue
+            yield m.span(1)
+            break
 
 
 def _plate_like(candidate: str) -> bool:

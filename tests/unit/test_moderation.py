@@ -1854,3 +1854,14 @@ def test_a_role_over_a_public_body_with_no_title_is_not_read_as_a_private_person
 )
 def test_ass_spelled_with_a_double_z_is_obscene(text, obscene):
     assert ("obscenity" in cats(text)) is obscene
+
+
+def test_airhead_said_of_an_official_is_an_attack_with_the_protected_advisory():
+    from page_governor.config import DEFAULT_CONFIG_DIR
+    from page_governor.moderation.classifier import Classifier
+
+    result = Classifier.from_config_dir(DEFAULT_CONFIG_DIR).classify(
+        "The county clerk is an airhead who loses every form we send."
+    )
+    assert "personal_attack" in {c.value for c in result.categories}
+    assert result.target is not None and result.target.value == "official"

@@ -215,3 +215,26 @@ def test_an_officials_street_asked_about_is_no_threat():
 )
 def test_a_house_told_by_its_number_and_a_number_posted_with_a_grievance(text, flagged):
     assert (Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories) is flagged
+
+
+def test_a_plate_named_a_few_words_after_its_plate_word_is_found():
+    assert kinds("the tag on his old maroon Silverado is RDX 9014") == ["plate"]
+    assert kinds("registration on that junker motorcycle: 8BKL227") == ["plate"]
+    # farther on, only a plate the sentence names as the plate
+    assert kinds("A tag was added to the article about the Radeon 7900 XTX card") == []
+    assert kinds("Two tags on this car. One from 2019 and one from 2023.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "Corey Lamb stocks shelves at the Dollar Tree on 3rd and lives on Elm Ct, the gray "
+            "duplex with the dead lawn",
+            True,
+        ),
+        ("Corey Lamb works at the Dollar Tree on 3rd and was so helpful with my returns", False),
+    ],
+)
+def test_a_name_with_where_they_work_and_which_house_is_theirs(text, flagged):
+    assert (Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories) is flagged
