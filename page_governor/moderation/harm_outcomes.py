@@ -42,7 +42,11 @@ _OUTCOME_WORDS = wordset(
     "bleed bleeds bleeding bleedin bled blood teeth skull skulls jaw jaws kneecaps "
     "kneecap knees ribs spine bones limping crippled choke chokes choking strangled suffocate "
     "coma pieces crater rubble morgue stretcher wheelchair stitches hosing scraping scraped "
-    "dragged beaten bloodied mangled firebomb firebombed firebombing firebombs"
+    "dragged beaten bloodied mangled firebomb firebombed firebombing firebombs "
+    # where the harmed and the dead are taken: "leaves in an ambulance", "on her casket", "the
+    # morgue's gonna have a busy month with y'all"
+    "ambulance ambulances casket caskets coffin coffins morgue's grave graves gravestone "
+    "tombstone headstone obituary obituaries hearse autopsy cemetery"
 )
 # the same words in everyday use: "bleed the county dry", "blood drive", "blood pressure",
 # "in pieces" of a plan, "knees" of a bad back
@@ -54,7 +58,11 @@ _EVERYDAY = re.compile(
     r"crater|crater[- ]sized|scraping by|scraped by|choke (hold|holds|point|points|on)|"
     r"(fall|falling|fell|came|coming|come) apart|to pieces of|pieces of (evidence|paper|"
     r"information|the puzzle|art|equipment|furniture|mail)|beaten (path|track|up car)|"
-    r"dragged (on|out (for|over))|dragging (on|their feet|its feet|his feet|her feet))\b"
+    r"dragged (on|out (for|over))|dragging (on|their feet|its feet|his feet|her feet)|"
+    # a funeral announced: "Officer Gray's funeral will be closed casket, services at St. Mark's"
+    r"(closed|open) casket|casket (spray|flag|team|bearers?)|pallbearers?|(funeral|memorial) "
+    r"(service|services|home|procession|mass|arrangements|details)|services (at|will be|are|"
+    r"for)|laid to rest|in lieu of flowers|obituary (for|of|is))\b"
 )
 # whom: an officer or official, the reader, their station or car (a word, or a word with "'s")
 _WHOM = wordset(
@@ -83,7 +91,7 @@ _FRAME = re.compile(
     r"i pray|when (i'm|im|i am|we're|we are) done|(i'd|i would) (happily|gladly|gleefully|"
     r"love to|pay to|like to)|(had|'d) better|mark my words|next time|next [a-z]+ "
     r"(who|that)|one more time|once more|again|keep [a-z]+ing|mess with|messing with|"
-    r"(touch|touches|touching) (my|our)|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
+    r"(touch|touches|touching) (my|our)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
     r"is next|are next|just wait|wait (till|until|'til|til)|(gonna|going to|will|'ll|about to) "
@@ -121,6 +129,13 @@ _OUTCOME_PHRASES = re.compile(
     r"(never|won't|wont|will never|can't|cant) (use|uses|walk|walks|see|sees|hold|holds) "
     r"(his|her|their|your|ur) (hands|legs|eyes|kids|badge|gun) again|"
     r"(hospital|prison|jail) food|(in|to) the (hospital|icu|er|burn ward|morgue)|"
+    r"(get|gets|getting|be|leave|leaves|leaving) carried out\b(?! (the|a|an|by|as|according|"
+    r"properly|successfully|without|in accordance))|"
+    # (the match ends before its object, which is read as the target)
+    r"(bury|burying|buried) (a few|some|one|all|two|three|more|most|half|every one|each) of"
+    r"(?= (you|u|y'all|yall|them|em|your)\b)|"
+    r"(enjoy|enjoys|plan|planning|plans|pick out|picking out|order|ordering)\b[^.]{0,30}\b(his|her|"
+    r"your|ur|their) (own )?funeral|"
     r"(doesn't|doesnt|don't|dont|won't|wont|can't|cant|ain't|aint|didn't|never) (stop|stops) (a |no )?"
     r"(bullet|bullets|buckshot|slugs?|rounds?|lead|blade|knife))\b"
 )
@@ -143,7 +158,7 @@ _PHRASE_WORDS = wordset(
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing fist foot boot knee bat brick elbow lock enjoy brace cast patch crutches "
     "wrap hospital icu er ward morgue food never beat fluid lighter again still bullet bullets "
-    "buckshot slug slugs rounds lead blade knife"
+    "buckshot slug slugs rounds lead blade knife carried bury burying buried funeral"
 )
 
 
@@ -193,10 +208,10 @@ def detect_harm_outcome(n: Normalized, skip: Callable[[str], bool] = lambda text
 
 def _target_before(words: list[str], first: int, i: int) -> int | None:
     """The index of the nearest word naming whom the harm at ``i`` falls on: within the
-    sentence and ``_LOOKBACK`` words before it, nearest first, else within the six words after
+    sentence and ``_LOOKBACK`` words before it, nearest first, else within the eight words after
     it ("bleed, deputy"); None when there is none or a bystander is named nearer to the harm."""
     before = range(i - 1, max(first, i - _LOOKBACK) - 1, -1)
-    for j in (*before, *range(i + 1, min(len(words), i + 7))):
+    for j in (*before, *range(i + 1, min(len(words), i + 9))):
         word = words[j]
         if word in _BYSTANDERS:
             return None

@@ -163,6 +163,7 @@ BLOCK = wordset(
     "reportedly according victim victims investigating investigation recover "
     "recovery recovering surgery condolences rip heal healing game games "
     "movie movies show season episode fundraiser charity softball parade concert band "
+    "baseball football soccer basketball hockey volleyball tournament "
     "training academy class classes qualification range drill demo demonstration raffle "
     "buyback safety disciplined discipline policy court lawsuit vote votes voting ballot "
     "election polls november recall gala hosting host "
@@ -208,7 +209,8 @@ _REMARK = re.compile(
 )
 _REMARK_BLOCK = wordset(
     "thank thanks congratulations congrats proud condolences rip retire retirement retiring "
-    "retired welcome happy"
+    "retired welcome happy deadline deadlines budget due filing"  # ("Tick tock, Sheriff, the
+    # budget deadline is Friday": a reminder)
 )
 
 
@@ -305,8 +307,13 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
         for m in _WHEREABOUTS.finditer(text):
             start, stop = n.word_at_clean(m.start()), n.word_at_clean(m.end() - 1)
             first, end = n.sentence_bounds(start, limit=WINDOW)
-            # ("The deputy who arrested me shops at …": the clause says who, not what happened)
-            around = n.words[first:start] + n.words[stop + 1 : end]
+            # ("The deputy who arrested me shops at …": the clause says who, not what happened;
+            # without such a clause the whole sentence is read: "The deputy's daughter plays
+            # softball at Memorial Field")
+            clause = not _WHO_THAT.isdisjoint(n.words[start : stop + 1])
+            around = (
+                n.words[first:start] + n.words[stop + 1 : end] if clause else n.words[first:end]
+            )
             # (nor a question: "The mayor lives on Maple? I thought she lived downtown")
             if (
                 n.words[first] not in _ASKING
@@ -330,6 +337,7 @@ def _window(n: Normalized, i: int) -> tuple[int, int]:
     return first, end
 
 
+_WHO_THAT = wordset("who that")
 _ASKING = wordset("does do did is are was were where when which who how why can could will would")
 
 
@@ -337,3 +345,62 @@ def asked(n: Normalized, first: int, end: int) -> bool:
     """Whether a window of words ends a question ("Did someone torch their cars?")."""
     start, stop = n.span(first)[0], n.span(end - 1)[1]
     return "?" in n.original[start : stop + 2]
+
+
+# Weapons and death said in pictures, aimed at an officer, an official or the reader with no
+# kind word around them: "Officer Daniels 🔫🔫🔫 see u soon", "chief reyes 🔪🩸⚰️" (not "gun
+# buyback Saturday 🔫➡️💵", "RIP Officer Diaz ⚰️🙏", "range day with Sgt. Ames 🔫🎯": a report, a
+# consolation, an event or training is not read, as above). The skull is left out: it is mostly
+# laughter.
+WEAPON_EMOJI = re.compile(
+    "[\U0001f52b\U0001f52a\U0001f5e1\U0001f4a3\U0001f9e8\u26b0\U0001faa6\U0001fa78\U0001fa93]"
+)
+_EMOJI_WHOM = re.compile(
+    r"\b(you|u|ya|y'all|yall|your|ur|" + OFFICIAL[1:-1] + r"|(officer|deputy|detective|sgt|"
+    r"sergeant|lieutenant|lt|chief|mayor|judge|trooper|corporal|captain|commissioner|sheriff|"
+    r"councilman|councilwoman|councilmember) [a-z]+)\b"
+)
+
+
+# what weapon pictures illustrate when they are no menace: a debate, a sport, a season, a sale
+_PICTURE_TOPICS = wordset(
+    "control law laws rights amendment 2a buyback lock locks hunting hunt hunter hunters season "
+    "deer duck turkey show shows sale store shop range class course cooking chef kitchen recipe "
+    "movie film game halloween costume fireworks july"
+)
+
+
+def detect_emoji_menace(n: Normalized) -> Hit:
+    """Weapon or death pictures beside someone the page answers for, in a comment with no
+    kind word, report, event or consolation in it."""
+    hit = Hit()
+    text = n.original
+    # a picture standing in a word ("School🔫s") is no menace
+    pictures = [
+        m
+        for m in WEAPON_EMOJI.finditer(text)
+        if not (
+            m.start() > 0
+            and text[m.start() - 1].isalpha()
+            and text[m.end() : m.end() + 1].isalpha()
+        )
+        and not (m.end() < len(text) and text[m.end()].isalpha())
+    ]
+    if not pictures:
+        return hit
+    words = n.words
+    whom = _EMOJI_WHOM.search(n.clean)
+    if (
+        whom is None
+        or not _KIND_WORDS.isdisjoint(words)
+        or not BLOCK.isdisjoint(words)
+        or not _PICTURE_TOPICS.isdisjoint(words)
+        or _BLOCK_PHRASES.search(n.clean)
+        or "?" in n.original
+    ):
+        return hit
+    start = n.span_of_clean(whom.start(), whom.end())[0]
+    if min(abs(p.start() - start) for p in pictures) > 60:
+        return hit  # the pictures are not beside the person
+    hit.add(SCORE, (min(start, pictures[0].start()), max(start, pictures[-1].end())))
+    return hit

@@ -108,6 +108,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"parents?)",
     ),
     ((("eye", "open"),), r"(sleep|sleeping|sleeps) with one eye open"),
+    # "Trooper Pratt better sleep light" (said with a warning word: "better", "if I were you")
+    ((("light lightly", "sleep sleeping sleeps"),), r"(sleep|sleeping|sleeps) (light|lightly)\b"),
     (
         ("vest vests kevlar armor bulletproof",),
         r"(vests?|kevlar|body armor|bulletproof [a-z]+)( [a-z]+){0,2} for (his|her|their|your|ur|"

@@ -271,6 +271,32 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # is criticism)
     ((_g("long"), _g("see"), _g("your", "ur", "his", "her", "their", "you", "u", "he", "she", "they", "yalls", "y'all's")),
      r"\bsee how long (your|ur|his|her|their|y'all's|yalls|you|u|he|she|they|the (" + _TITLES + r"|" + _OFFICERS + r")'s)( [a-z']+){0,3} (stays?|lasts?|stands?|keeps?|remains?|can stay|has|holds?)\b(?![^.!?]{0,40}\b(office|job|jobs|seat|seats|election|vote|votes|polls|career|position|term|budget|funding|contract|pension|badge|license|certification|accreditation|ratings?|followers|support|majority|lead)\b)"),
+    # karma helped along: "karma's coming for Sgt. Byers and I'm gonna help it along"
+    ((_g("karma", "karma's", "fate", "fate's", "justice", "god", "god's"), _g("along", "hand", "push", "nudge")),
+     r"\b(i'm|i am|im|i'll|ill|i will|we'll|we're|we are|gonna|imma|ima)( gonna| going to| happy to| glad to)?( happily| gladly| personally| just)? (help|give) (it|karma|fate|justice|god) (along|a (little )?(hand|push|nudge))\b"),
+    # harm wished aloud as a hypothetical: "if someone were to torch the sheriff's boat, I
+    # wouldn't be sad" (not "if someone were to steal it, I wouldn't be surprised")
+    ((_g("if"), _g("wouldn't", "wouldnt", "won't", "wont", "not")),
+     r"\bif (someone|somebody|anyone|anybody|one of (you|y'all|yall|us)|a few of (us|you)) (were to |was to |happened to |decided to |ever )?(torch|burn|shoot|kill|stab|beat|jump|hurt|firebomb|blow up|run over|slash|smash|whack|snipe|ambush)\w* [^.!?]{0,60}\b(i|we) (wouldn't|would not|won't|will not|wouldnt|wont) (be sad|cry|mind|complain|shed a tear|lose sleep|care|tell|say a word|call (anyone|the cops|911)|be upset)\b"),
+    # a visit paid with a weapon: "somebody oughta pay the mayor a visit with a bat"
+    ((_g("visit"), _g("bat", "bats", "gun", "guns", "rifle", "knife", "crowbar", "pipe", "hammer", "machete", "shotgun", "glock")),
+     r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(officer|deputy|detective|sgt|sergeant|chief|mayor|judge|sheriff|commissioner|trooper) [a-z]+) a (little |friendly |late night |late-night )?visit (with|and bring|carrying|holding) (a|my|some|our|his|the) (bat|bats|gun|guns|rifle|knife|crowbar|pipe|hammer|machete|shotgun|glock)\b"),
+    # a building that will not stand, said as a warning: "that precinct won't be standing by
+    # Easter, remember I said it" (not "… by Easter, they're demolishing it")
+    ((_g("standing"), _g("remember", "mark", "warned", "watch", "wait", "trust", "believe")),
+     r"\b(precinct|station|substation|courthouse|city hall|jail|headquarters|hq|house|home|office|cruiser|cruisers|department)( [a-z']+){0,3} (won't|wont|will not|ain't|aint|isn't|is not) (gonna )?be standing\b[^.!?]{0,30}[.,;!]* *(remember (i|that i) (said|told)|mark my words|you('ve| have) been warned|consider yourself warned|just (watch|wait)|trust me|believe that)\b"),
+    # an ultimatum with its consequence left unsaid: "I'm done talking. Detective Hale, you got
+    # one week." (not "… one week to return my call or I'm going to the press")
+    ((_g("talking", "asking", "warning"), _g("week", "weeks", "day", "days", "hour", "hours", "night", "nights")),
+     r"\b(done talking|through talking|no more talking|talking is over|done asking|last time i('m| am)? ask(ing)?|final warning|last warning)\b[^!?]{0,60}\b(you|u|y'all|yall) (got|have|get|'ve got) (one|a|two|three|four|five|\d+) (more )?(week|weeks|day|days|hours?|nights?)(?= *([.!]|$))"),
+    # arson brought to someone's house: "we're coming to the commissioner's house Saturday
+    # night. Bring the gas cans boys"
+    ((_g("bring", "brought", "bringing"), _g("gas", "gasoline", "matches", "lighter", "molotov", "molotovs", "torches", "rope", "pitchforks")),
+     r"\b(coming|going|headed|heading|meet|meeting|show up|showing up|pull up|pulling up)( [a-z']+){0,2} (to|at) (the )?[a-z]+'s (house|home|place|office|driveway|farm)\b[^!?]{0,80}\b(bring|bringing) (the |some |your |ur |a few |extra )?(gas cans?|gasoline|matches|lighter fluid|molotovs?|torches|rope|pitchforks)\b"),
+    # a badge tested against a bullet: "you think the badge makes you bulletproof? we'll test
+    # that theory"
+    ((_g("bulletproof", "invincible", "immortal", "untouchable"), _g("test", "testing", "see", "find")),
+     r"\b(bulletproof|bullet proof|invincible|immortal)\b[^!]{0,60}\b(we'll|i'll|ill|we will|i will|gonna|let's|lets|we're gonna|i'm gonna|im gonna|happy to|about to) (test|testing|see about|find out about) (that|this|it)\b"),
     # provoked, with a weapon in hand: "got a closet full of ammo and nothing but time, keep
     # testing me"
     ((_g("testing", "playing", "pushing", "trying", "messing", "pressing", "poking", "try"), _g(*_ARMS)),

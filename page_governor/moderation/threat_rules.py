@@ -255,8 +255,8 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # death foretold or demanded: "you will die", "X must die", "ban me and die"
         ((_g("die", "dead", "hunted", "burn"), _g("will", "shall", "gonna", "going", "you'll", "youll", "u")),
          r"\b(you|u|ya|he|she|they|y'all|yall|you all|your family|you and your family)( [^ ]+)? (will|shall|gonna|are going to|is going to|'ll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn|be burned)\b|\b(you'll|youll) (die|be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired))|be hunted|burn)\b"),
-        ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought")),
-         r"\b" + _NOT_A_MEASURE + r"(must|should|deserves? to|needs? to|ought to)( [^ ]+)? (die|be killed|be shot)\b"),
+        ((_g("die", "killed", "shot"), _g("must", "should", "deserve", "deserves", "needs", "need", "ought", "has", "have", "got", "gotta")),
+         r"\b" + _NOT_A_MEASURE + r"(must|should|deserves? to|needs? to|ought to|(?<!n't )(?<!not )(?<!never )(?<!nobody )(?<!no one )(has to|have to|got to|gotta))( [^ ]+)? (die|be killed|be shot)\b"),
         ((_g("die"), _g("and", "or")), r"\b(and|or|then|so) (just )?die\b"),
         ((_g("dead", "death"),), r"\b(drop dead(?! (gorgeous|beautiful|sexy|funny|serious|gorgeous|stunning|simple))|(?<!every )(?<!each )(?<!any )(?<!a )(?<!the )(?<!his )(?<!her )(?<!their )(?<!this )(?<!that )(?<!one )death to(?! (blame|be|do|make|push|score|justify))|your death is|(you'd|you would|he'd|she'd) be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet|tired)))\b"),
         ((_g("yourself", "urself", "yourselves", "kys"),),
@@ -402,7 +402,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
         # "shame if it didn't stay in one piece" (not "a shame if it didn't pass")
         ((_g("shame", "pity"), _g("if")),
-         r"\b(shame|pity) if (it|that|something|anything) (didn't|did not|wasn't|was not|were to|was to|got|caught|went|happened|accidentally|ended up|burned|broke)\b(?! (to )?(pass|passed|approved|funded|fixed|repaired|cleaned|open|opened|reopen|reopened|rain|rained|snow|snowed))"),
+         r"\b(shame|pity) if (it|that|something|anything) (didn't|did not|wasn't|was not|were to|was to|got|caught|went|happened|accidentally|ended up|burned|broke)\b(?! (to )?(pass|passed|approved|funded|fixed|repaired|cleaned|open|opened|reopen|reopened|rain|rained|snow|snowed))|"
+         # "… softball at Memorial Field every Thursday. shame if she got hurt."
+         r"\b(shame|pity) if (he|she|they|someone|somebody|one of (them|those kids|his kids|her kids)) (got|gets|was|were|ended up|happened to get) (hurt|injured|hit|shot|killed|burned|attacked|jumped|beaten|taken|snatched|grabbed)\b"),
         # wishing death on officers, officials or a group of them
         ((_g("casket", "coffin", "grave", "ditch", "bag"),),
          r"\b(deserves?|belongs?|needs?|should be|end up|ends up) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b|(?<!nail )(?<!nails )\bin (a |the )?(casket|coffin|body bag)\b"),

@@ -18,7 +18,7 @@ import re
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.harm_outcomes import detect_harm_outcome
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
-from page_governor.moderation.menace import detect_menace
+from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -323,7 +323,7 @@ _DEAD_ADVERB = wordset(
 # a consequence at law: "you won't be going home tonight, you'll be going to jail"
 _AT_LAW = wordset(
     "jail prison arrested arrest ticket tickets citation fined court sued lawsuit fired "
-    "impeached recalled"
+    "impeached recalled warrant warrants lawyer attorney subpoena rights"
 )
 
 
@@ -520,6 +520,10 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         )
         if outcome.evidence:
             return outcome
+        if WEAPON_EMOJI.search(n.original) and not _CONSOLING.search(n.clean):
+            pictured = detect_emoji_menace(n)
+            if pictured.evidence:
+                return pictured
     joined = n.joined
     if not hit.evidence and joined and threat_candidates(set(n.words) | {t.text for t in joined}):
         # "i will k i l l you": read again with spaced-out words joined

@@ -190,3 +190,58 @@ def test_veiled_and_reciprocal_threats_against_officers_are_threats(text):
 )
 def test_everyday_sentences_that_share_those_words_are_not_threats(text):
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weapons and death in pictures, beside an officer
+        "Sgt. Olsen 🔪🔪 soon",
+        "deputy harlan ⚰️⚰️ your turn",
+        # where the harmed are taken, and a funeral planned
+        "Next trooper who tows my car goes home in a hearse.",
+        "Raid my brother's house again and the coroner will need a bigger van for y'all, the morgue's filling up.",
+        "The sheriff should start planning his own funeral.",
+        # a hypothetical wished aloud, a visit with a weapon, a building that won't stand
+        "If somebody happened to firebomb the mayor's SUV, I wouldn't shed a tear.",
+        "Somebody needs to pay Detective Ames a late night visit with a crowbar.",
+        "Your courthouse won't be standing by summer, mark my words.",
+        # an ultimatum left open, arson brought to a house, karma helped along
+        "Last warning, Officer Webb. You got three days.",
+        "Meet at the judge's house Friday night and bring the gasoline.",
+        "Karma's coming for the DA and I'll happily give it a push.",
+        # death demanded, a badge tested, sleeping light
+        "That warden has to die.",
+        "The chief thinks he's invincible. We'll test that.",
+        "Deputy Carr better sleep lightly from now on.",
+        "keep it up and we'll be burying a few of you this spring",
+        "That sergeant's daughter walks home alone on Fifth. Pity if she got hurt.",
+    ],
+)
+def test_threats_said_in_pictures_hypotheticals_ultimatums_and_what_harm_leaves(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer Ruiz 👏👏 great job at the car seat check",
+        "Gun buyback Saturday 🔫➡️💵 no questions asked",
+        "RIP Officer Lane ⚰️🙏 gone too soon",
+        "@USER read up on gun control before you talk 🔫 laws",
+        "School🔫s are not the answer, fund counselors",
+        "The ambulance took 25 minutes to reach my mother. The county should fix response times.",
+        "If someone were to steal my bike I wouldn't be surprised, this block is rough.",
+        "Nobody has to die on Route 9 if the state fixes the guardrail.",
+        "You don't have to be shot to care about gun violence.",
+        "That old courthouse won't be standing by summer, they're tearing it down for the new one.",
+        "Final warning from the city: you got three days to move cars for street sweeping.",
+        "Meet at the judge's house Friday for the retirement party, bring a dish.",
+        "The next deputy who knocks on my door better have a warrant.",
+        "Tick tock, Mayor, the budget is due Friday.",
+        "The deputy's son plays baseball at Lincoln Park, he hit a grand slam Saturday!",
+        "Shame if it rained during the parade.",
+    ],
+)
+def test_pictures_emergencies_deadlines_and_games_that_share_those_words_are_not_threats(text):
+    assert not threat(text)
