@@ -71,7 +71,8 @@ _WHOM = wordset(
     "sarge captain lieutenant lieutenants chief mayor judge judges prosecutor prosecutors da "
     "commissioner commissioners council councilman councilwoman councilmember councilmembers "
     "councilmen councilwomen agent agents marshal marshals governor senator feds swat you u ya "
-    "your ur y'all yall you're youre precinct station substation courthouse cruiser cruisers"
+    "your ur y'all yall you're youre precinct station substation courthouse cruiser cruisers "
+    "jail headquarters hq"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the
@@ -94,7 +95,8 @@ _FRAME = re.compile(
     r"(touch|touches|touching) (my|our)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
-    r"is next|are next|just wait|wait (till|until|'til|til)|(gonna|going to|will|'ll|about to) "
+    r"is next|are next|just wait|wait (till|until|'til|til)|(one|a single) (match|spark|lighter|"
+    r"molotov|bullet|round)( and|,)|all it takes is (one|a) |(gonna|going to|will|'ll|about to) "
     r"(learn|find out)|if (he|she|they|you) (comes?|shows?|"
     r"steps?|sets?|tries|try))\b"
 )
@@ -116,6 +118,8 @@ _OUTCOME_PHRASES = re.compile(
     r"[a-z]+)( [a-z]+)? behind (a|my|his|the|our) (truck|car|pickup)|"
     r"(with|while) (you|u|him|her|them|'em|the [a-z]+|those [a-z]+|that [a-z]+)( are| is)? "
     r"(still )?(in|inside|on) (it|there|board)|"
+    r"with (everybody|everyone|all of (you|them)|the whole (shift|crew|squad|department)|y'all|"
+    r"yall) (still )?inside|"
     r"(push|pushes|pushing|throw|throws|throwing|toss|tossing) (him|her|them|'em|you|u|the "
     r"[a-z]+|that [a-z]+|those [a-z]+)( [a-z]+)? off (a|the|that) (bridge|roof|cliff|overpass|"
     r"building|balcony|pier)|"

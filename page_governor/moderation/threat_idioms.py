@@ -283,16 +283,27 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(officer|deputy|detective|sgt|sergeant|chief|mayor|judge|sheriff|commissioner|trooper) [a-z]+) a (little |friendly |late night |late-night )?visit (with|and bring|carrying|holding) (a|my|some|our|his|the) (bat|bats|gun|guns|rifle|knife|crowbar|pipe|hammer|machete|shotgun|glock)\b"),
     # a building that will not stand, said as a warning: "that precinct won't be standing by
     # Easter, remember I said it" (not "… by Easter, they're demolishing it")
-    ((_g("standing"), _g("remember", "mark", "warned", "watch", "wait", "trust", "believe")),
-     r"\b(precinct|station|substation|courthouse|city hall|jail|headquarters|hq|house|home|office|cruiser|cruisers|department)( [a-z']+){0,3} (won't|wont|will not|ain't|aint|isn't|is not) (gonna )?be standing\b[^.!?]{0,30}[.,;!]* *(remember (i|that i) (said|told)|mark my words|you('ve| have) been warned|consider yourself warned|just (watch|wait)|trust me|believe that)\b"),
+    ((_g("standing", "there", "gone", "history", "ash", "ashes", "rubble", "exist"), _g("remember", "mark", "warned", "watch", "wait", "trust", "believe", "heard", "bet", "count", "swear", "promise")),
+     r"\b(precinct|station|substation|courthouse|city hall|jail|headquarters|hq|house|home|office|cruiser|cruisers|department)( [a-z']+){0,3} "
+     r"((won't|wont|will not|ain't|aint|isn't|is not) (gonna )?(be standing|be there|be around|exist)|(will|'ll|is gonna|gonna) be (gone|history|ash|ashes|rubble|a memory))\b"
+     r"[^.!?]{0,30}[.,;!]* *(remember (i|that i) (said|told)|mark my words|you('ve| have) been warned|consider yourself warned|just (watch|wait)|trust me|believe that|(you )?heard it here first|bet on it|count on it|i swear|i promise)\b"),
     # an ultimatum with its consequence left unsaid: "I'm done talking. Detective Hale, you got
     # one week." (not "… one week to return my call or I'm going to the press")
     ((_g("talking", "asking", "warning"), _g("week", "weeks", "day", "days", "hour", "hours", "night", "nights")),
      r"\b(done talking|through talking|no more talking|talking is over|done asking|last time i('m| am)? ask(ing)?|final warning|last warning)\b[^!?]{0,60}\b(you|u|y'all|yall) (got|have|get|'ve got) (one|a|two|three|four|five|\d+) (more )?(week|weeks|day|days|hours?|nights?)(?= *([.!]|$))"),
     # arson brought to someone's house: "we're coming to the commissioner's house Saturday
     # night. Bring the gas cans boys"
-    ((_g("bring", "brought", "bringing"), _g("gas", "gasoline", "matches", "lighter", "molotov", "molotovs", "torches", "rope", "pitchforks")),
-     r"\b(coming|going|headed|heading|meet|meeting|show up|showing up|pull up|pulling up)( [a-z']+){0,2} (to|at) (the )?[a-z]+'s (house|home|place|office|driveway|farm)\b[^!?]{0,80}\b(bring|bringing) (the |some |your |ur |a few |extra )?(gas cans?|gasoline|matches|lighter fluid|molotovs?|torches|rope|pitchforks)\b"),
+    # (and in other words: "someone should drop by the DA's place with a can of gasoline",
+    # "rolling up to the sergeant's cabin this weekend, bring the rope"): going to an
+    # official's or the reader's home, and what burns or hangs brought along, either order
+    ((_g("gas", "gasoline", "matches", "lighter", "molotov", "molotovs", "torches", "rope", "noose", "pitchforks", "kerosene"), _g("house", "home", "place", "cabin", "farm", "driveway", "garage", "office", "station", "precinct")),
+     r"\b(coming|going|headed|heading|meet|meeting|show up|showing up|pull up|pulling up|rolling up|roll up|drop by|stop by|swing by|drive by|visit|visiting)( [a-z']+){0,2} (to|at|by)? ?(the |that |this )?([a-z]+'s|your|ur|his|her) (house|home|place|cabin|farm|driveway|garage|office)\b"
+     r"[^!?]{0,80}\b(bring|bringing|with|carrying|grab|pack) (the |some |your |ur |a few |extra |a can of |a jug of |a )?(gas cans?|gasoline|matches|lighter fluid|molotovs?|torches|rope|noose|pitchforks|kerosene)\b"
+     r"|\b(bring|bringing|grab|pack|with) (the |some |a can of |a jug of |a )?(gas cans?|gasoline|molotovs?|lighter fluid|kerosene|noose|rope)\b[^!?]{0,60}\b(to|at) (the |that )?([a-z]+'s|your|ur|his|her) (house|home|place|cabin|farm|driveway|garage)\b"),
+    # a will put in order, said to an official: "Commissioner, you might want to have your will
+    # in order before Tuesday's vote" (the insurance rule's kin; not a legal-aid clinic)
+    ((_g("will", "affairs"), _g("order", "update", "write", "make")),
+     r"\b(" + _TITLES + r"|sarge|captain|lieutenant|lt)\b[^!?]{0,60}\b(might want to|may want to|better|should|'d better|had better|need to|needs to|time to) (have|get|put|update|write|make out) (your|ur|his|her|their) (will|affairs|last will)( [a-z]+)? (in order|updated|written|done|ready)?"),
     # a badge tested against a bullet: "you think the badge makes you bulletproof? we'll test
     # that theory"
     ((_g("bulletproof", "invincible", "immortal", "untouchable"), _g("test", "testing", "see", "find")),

@@ -245,3 +245,20 @@ def test_threats_said_in_pictures_hypotheticals_ultimatums_and_what_harm_leaves(
 )
 def test_pictures_emergencies_deadlines_and_games_that_share_those_words_are_not_threats(text):
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Let's swing by Lt. Hogan's place tonight with some kerosene.", True),
+        ("Grab the noose and meet me at the warden's house.", True),
+        ("Drop by the fire station with your old gas cans for free disposal.", False),
+        ("Your substation will be ash by New Year's. Bet on it.", True),
+        ("Our old substation will be gone by New Year's, the new one is almost built.", False),
+        ("One spark and that jail goes up with everybody inside.", True),
+        ("Sheriff, you might want to get your affairs in order before the primary.", True),
+        ("Free legal clinic: get your will in order, Saturday at the library.", False),
+    ],
+)
+def test_what_burns_brought_to_a_home_buildings_gone_and_affairs_put_in_order(text, flagged):
+    assert threat(text) is flagged
