@@ -72,7 +72,7 @@ _WHOM = wordset(
     "commissioner commissioners council councilman councilwoman councilmember councilmembers "
     "councilmen councilwomen agent agents marshal marshals governor senator feds swat you u ya "
     "your ur y'all yall you're youre precinct station substation courthouse cruiser cruisers "
-    "jail headquarters hq"
+    "jail headquarters hq whoever"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the
@@ -95,7 +95,9 @@ _FRAME = re.compile(
     r"(touch|touches|touching) (my|our)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
-    r"is next|are next|just wait|wait (till|until|'til|til)|(one|a single) (match|spark|lighter|"
+    r"(they|someone|somebody|people|y'all|yall)('ll| will|'re gonna| are gonna| are going to) be "
+    r"(scraping|hosing|picking|cleaning|peeling|mopping|wiping|fishing)|(would|'d) look (better|good|"
+    r"nice|great|prettier)|is next|are next|just wait|wait (till|until|'til|til)|(one|a single) (match|spark|lighter|"
     r"molotov|bullet|round)( and|,)|all it takes is (one|a) |(gonna|going to|will|'ll|about to) "
     r"(learn|find out)|if (he|she|they|you) (comes?|shows?|"
     r"steps?|sets?|tries|try))\b"
@@ -110,7 +112,9 @@ _FORECAST = re.compile(
 # pavement", "burns with you in it" (the match's last word is read as the harm word)
 _OUTCOME_PHRASES = re.compile(
     r"\b(face ?down in (the|a) (mud|dirt|street|gutter|ditch|road|river|lake|creek)|"
-    r"(breathing|breathe|breathes|eating|eat|eats|fed) through a (tube|straw)|"
+    r"(breathing|breathe|breathes|eating|eat|eats|fed)( [a-z']+){0,2} through a (tube|straw)|"
+    r"(upside down in|at the bottom of|floating in|sunk in|sinking in) (the|a) (canal|river|"
+    r"lake|bay|harbor|ditch|creek|pond|reservoir|quarry)|on (a|the) milk cartons?|"
     r"(eat|eats|eating|kiss|kisses|kissing|taste|tastes|tasting) (the )?(pavement|concrete|curb|"
     r"asphalt|dirt)|(lined|line them|line em|line 'em|lined them) up against (a|the) wall|"
     r"(pour|pours|pouring|poured) (gas|gasoline|kerosene|lighter fluid) (on|over|all over)|"
@@ -162,6 +166,7 @@ _PHRASE_WORDS = wordset(
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing fist foot boot knee bat brick elbow lock enjoy brace cast patch crutches "
     "wrap hospital icu er ward morgue food never beat fluid lighter again still bullet bullets "
+    "upside bottom floating sunk sinking carton cartons "
     "buckshot slug slugs rounds lead blade knife carried bury burying buried funeral"
 )
 
@@ -185,7 +190,13 @@ def detect_harm_outcome(n: Normalized, skip: Callable[[str], bool] = lambda text
     at += [n.word_at_clean(m.end() - 1) for m in _OUTCOME_PHRASES.finditer(n.clean)]
     told = {n.word_at_clean(m.end() - 1) for m in _TOLD.finditer(n.clean)}
     for i in sorted({*at, *told}):
-        if not _DENIED.isdisjoint(words[max(0, i - 2) : i]) and words[i] in _OUTCOME_WORDS:
+        before = words[max(0, i - 2) : i]
+        if (
+            not _DENIED.isdisjoint(before)
+            and words[i] in _OUTCOME_WORDS
+            and before[-2:] not in (["with", "no"], ["without"])  # "with no teeth"
+            and before[-1:] != ["without"]
+        ):
             continue
         first, end = n.sentence_bounds(i, limit=40)
         if first > 0:  # a short sentence before may hold the condition or the target

@@ -304,6 +304,23 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # in order before Tuesday's vote" (the insurance rule's kin; not a legal-aid clinic)
     ((_g("will", "affairs"), _g("order", "update", "write", "make")),
      r"\b(" + _TITLES + r"|sarge|captain|lieutenant|lt)\b[^!?]{0,60}\b(might want to|may want to|better|should|'d better|had better|need to|needs to|time to) (have|get|put|update|write|make out) (your|ur|his|her|their) (will|affairs|last will)( [a-z]+)? (in order|updated|written|done|ready)?"),
+    # a weapon introduced, or its feel learned: "one more ticket and I'm introducing the officer
+    # to my 12 gauge", "Commissioner Hale is gonna learn what a tire iron feels like" (not in a
+    # citizens' academy: training is not read)
+    ((_g("introduce", "introducing", "introduced", "meet"), _g("gauge", "shotgun", "glock", "rifle", "bat", "fists", "fist", "knife", "pistol", "ar", "45", "9mm", "crowbar", "machete", "friend")),
+     r"\b(introduce|introducing|introduced|gonna introduce|i'll introduce|let (him|her|them|you) meet|gonna meet|about to meet) (him|her|them|you|u|y'all|yall|the [a-z]+|that [a-z]+|this [a-z]+|" + _OFFICERS + r")( [a-z]+)? (to|with) (my|our) (little )?(12 gauge|12-gauge|twelve gauge|shotgun|glock|rifle|bat|fists?|knife|pistol|ar|ar-15|45|9mm|crowbar|machete|friend smith|friend glock)\b"),
+    ((_g("feels", "tastes"), _g("like"), _g("learn", "find", "know", "see", "feel", "show")),
+     r"\b(learn|find out|know|see|feel|show (him|her|them|you|u|y'all|yall)) what (a|my|this|the|an) (tire iron|bat|baseball bat|bullet|fist|boot|knife|crowbar|pipe|lead pipe|hammer|brick|12 gauge|shotgun|glock|belt|curb|blade|machete|switchblade) (feels|tastes) like\b"),
+    # a cop turned into bacon: "pig on 5th street about to become bacon"
+    ((_g("bacon"), _g("pig", "pigs", "cop", "cops", "fry", "fried")),
+     r"\b((pig|pigs|cop|cops)( [a-z0-9']+){0,4} (about to|gonna|finna|will|'ll|going to|is going to|are going to|should) (become|be|turn into|get turned into|get made into) bacon|fry (them|the pigs|em|'em|him|those pigs|the cops) like bacon)\b"),
+    # helmets advised before the next visit: "next time your deputies roll through my street they
+    # better be wearing helmets"
+    ((_g("helmets", "helmet", "kevlar", "armor", "armour"), _g("better", "'d")),
+     r"\b(next time|if|when)\b[^.!?]{0,60}\b(better|'d better|had better) (be )?(wear|wearing|bring|bringing|have on) (their|your|ur|his|her|some)? ?(helmets?|kevlar|body armou?r|riot gear|vests and helmets)\b"),
+    # a house that burns beautifully: "bet the mayor's house burns real pretty"
+    ((_g("burns", "burn", "burning", "up"), _g("pretty", "nice", "quick", "fast", "easy", "bright", "beautiful", "beautifully", "lovely")),
+     r"\b([a-z]+'s|your|ur|his|her|their) (house|home|car|cruiser|truck|station|office|boat|precinct|porch|garage)( would| will|'d|'ll| might)? (burns?|burning|go up|goes up|light up|lights up)( real| so| nice and| really| pretty)? (pretty|nice|quick|quickly|fast|easy|bright|beautiful|beautifully|lovely)\b"),
     # a badge tested against a bullet: "you think the badge makes you bulletproof? we'll test
     # that theory"
     ((_g("bulletproof", "invincible", "immortal", "untouchable"), _g("test", "testing", "see", "find")),

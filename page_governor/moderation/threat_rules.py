@@ -307,7 +307,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"(?!(the|that|this|our|your) (council|city|county|board|commission|state|legislature|voters|court|school|district|department|government|mayor|library|budget|levy|bill|ordinance|measure|program|pool|park)\b)"
          r"(?!it (rain|rains|rained|snow|snows|snowed|storm|storms|stormed|pours|poured|hails|hailed)\b)"
          r"(?!(they|we|you) (cut|cuts|close|closed|raise|raised|cancel|canceled|cancelled|vote|voted|pass|passed|approve|approved|shut|end|ended|lose|lost|miss|missed|stop|stopped|drop|dropped)\b)"
-         r"(anything|something|it|the|your|his|her|their|those|that|they|someone)\b"),
+         r"(anything|something|it|the|your|his|her|their|those|that|they|someone)\b"
+         # (a thing cared for: "would hate for something to happen to the old station mural")
+         r"(?![^.!?]{0,50}\b(mural|murals|statue|monument|memorial|library|museum|garden|trees?|bridge|landmark|history|tradition|program|park)\b)"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
         ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),

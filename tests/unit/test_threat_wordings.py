@@ -262,3 +262,31 @@ def test_pictures_emergencies_deadlines_and_games_that_share_those_words_are_not
 )
 def test_what_burns_brought_to_a_home_buildings_gone_and_affairs_put_in_order(text, flagged):
     assert threat(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Whoever ordered that raid will be breathing their air through a tube.", True),
+        ("The judge's boat would look nice at the bottom of the lake.", True),
+        ("Keep it up, Deputy Cross, and you'll end up on a milk carton.", True),
+        ("I'd pay to see that sergeant chew with no teeth.", True),
+        ("They'll be hosing what's left of the chief off Main Street.", True),
+        ("Search my trunk again and I'm introducing you to my shotgun, officer.", True),
+        ("That trooper will find out what a crowbar tastes like.", True),
+        ("cops on Delmar finna become bacon", True),
+        ("Next time you raid my block y'all better be wearing helmets.", True),
+        ("The commissioner's cabin would burn real nice.", True),
+        ("My dad eats through a tube since the surgery, thank you to the medics.", False),
+        ("The new playground would look nice at the bottom of the hill by the lake.", False),
+        ("Our neighborhood cookout would look better with the deputies there!", False),
+        (
+            "Kids better be wearing helmets on the new bike trail, the officers will be checking.",
+            False,
+        ),
+        ("Would hate for something to happen to the old courthouse mural.", False),
+        ("Bacon and pancakes with the cops Saturday, all for the K9 fund!", False),
+    ],
+)
+def test_what_harm_leaves_weapons_introduced_and_fire_admired(text, flagged):
+    assert threat(text) is flagged
