@@ -55,6 +55,7 @@ SETS = {
     "frozen_test_2026_12i": DATA_DIR / "compliance_frozen_test_2026_12i.yaml",
     "frozen_test_2026_12k": DATA_DIR / "compliance_frozen_test_2026_12k.yaml",
     "frozen_test_2026_12m": DATA_DIR / "compliance_frozen_test_2026_12m.yaml",
+    "frozen_test_2026_12o": DATA_DIR / "compliance_frozen_test_2026_12o.yaml",
 }
 
 
