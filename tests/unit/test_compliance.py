@@ -680,3 +680,19 @@ def test_a_faq_answer_on_its_own_line_is_read_with_its_question_and_shown_as_wri
     assert result.passed
     assert "Do you delete comments?" in result.evidence
     assert "Only ones with profanity" in result.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Giving you the latest from the Fairfax Fire Marshal's Office.", True),
+        ("Showing you how our K9 teams train and work.", True),
+        ("Helping Oakdale drivers get home safe.", True),
+        ("Keeping the river, its boaters and its anglers safe.", True),
+        ("Keeping Oakdale safe since 1902.", False),
+        ("Making our schools safer for 40 years.", False),
+        ("Showing up for the community is what we do.", False),
+    ],
+)
+def test_purpose_as_the_latest_brought_to_you_what_we_show_and_a_mission(text, passes):
+    assert check(about=text).elements["purpose_statement"].passed is passes
