@@ -696,3 +696,26 @@ def test_a_faq_answer_on_its_own_line_is_read_with_its_question_and_shown_as_wri
 )
 def test_purpose_as_the_latest_brought_to_you_what_we_show_and_a_mission(text, passes):
     assert check(about=text).elements["purpose_statement"].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        ("purpose_statement", "Noticias, alertas y eventos para los vecinos de Lomas.", True),
+        ("purpose_statement", "Straight talk about traffic safety from your troopers.", True),
+        ("not_monitored_247", "Staff are only online weekdays, 8 to 4.", True),
+        ("not_monitored_247", "After six, nobody is watching this page.", True),
+        ("not_monitored_247", "Our messages are read twice a day.", True),
+        ("not_monitored_247", "We're not always online, so call for anything urgent.", True),
+        ("not_monitored_247", "Smoke alarms should be checked once a month.", False),
+        ("not_monitored_247", "Check your tire pressure once a week this winter.", False),
+        ("opinions_disclaimer", "Replies on this page aren't the Sheriff speaking.", True),
+        ("opinions_disclaimer", "Comments belong to whoever posted them.", True),
+        ("opinions_disclaimer", "Each reply is the opinion of its writer.", True),
+        ("opinions_disclaimer", "Tell us your opinion of the new bus routes.", False),
+    ],
+)
+def test_purpose_in_spanish_staffing_in_plain_words_and_whose_comments_they_are(
+    element, text, passes
+):
+    assert check(about=text).elements[element].passed is passes
