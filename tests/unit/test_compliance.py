@@ -719,3 +719,17 @@ def test_purpose_in_spanish_staffing_in_plain_words_and_whose_comments_they_are(
     element, text, passes
 ):
     assert check(about=text).elements[element].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "passes"),
+    [
+        ("maintained_by_agency", "The Carver County Sheriff's Office's verified account.", True),
+        ("maintained_by_agency", "A fan's page about the Carver County Sheriff's Office.", False),
+        ("public_records_notice", "Open records request portal: https://ness.example/orr", False),
+        ("public_records_notice", "Request public records in person at City Hall.", False),
+        ("public_records_notice", "Replies here are open records and can be released.", True),
+    ],
+)
+def test_a_verified_page_and_request_lines_that_are_not_notices(element, text, passes):
+    assert check(about=text).elements[element].passed is passes
