@@ -26,8 +26,8 @@ Every finding is a span of the original text with its kind. Whether it is *tied 
 ("his cell", "lives at", "her social is") is reported separately: the classifier flags bare
 numbers and addresses only when they are (event venues and the agency's own lines are not
 doxxing); the redactor removes them all. The detectors of numbers (phones, cards, SSNs, dates
-of birth, plates) live in ``pii_numbers``, a named child in ``pii_minors``; addresses, e-mail
-and ``find`` live here.
+of birth, plates) live in ``pii_numbers``, a named child in ``pii_minors``, a private person's
+name tied to where they live or work in ``pii_named``; addresses, e-mail and ``find`` live here.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ from functools import lru_cache
 from typing import Any
 
 from page_governor.moderation.pii_minors import NOT_NAMES, may_name_a_child, minors
+from page_governor.moderation.pii_named import NAMED_CUES, named_places
+from page_governor.moderation.pii_named import NAMED_PLACE_WORDS as NAMED_PLACE_WORDS  # re-exported
 from page_governor.moderation.pii_numbers import (
     BARE_PLATE,
     DOB,
@@ -129,6 +131,16 @@ def _a_places(before: str) -> bool:
     """The number is said to be a place's ("the food pantry number is …")."""
     m = _PLACE_NUMBER.search(before)
     return m is not None and m.group(1).lower() in _NUMBER_PLACES
+
+
+# readers sent to call an office: "call the commissioner's office and demand an audit.
+# 555-300-1000" (a public line, even in a pressure campaign), not "his cell"
+_CALL_AN_OFFICE = re.compile(
+    r"\b(call|contact|phone|ring|reach|dial)\s+(the\s+|his\s+|her\s+|their\s+)?([a-z']+\s+){0,3}"
+    r"(office|offices|department|city hall|hotline|helpline|desk|switchboard|headquarters|clerk)\b"
+    r"(?![^0-9]*\b(cell|mobile|personal|home|private)\b)",
+    re.IGNORECASE,
+)
 
 
 _AFTER_ADDRESS = re.compile(
@@ -316,7 +328,7 @@ def find(
     after that many findings (the classifier needs a few to explain a flag; the redactor
     passes none and gets them all)."""
     lower = text.lower()
-    named = _has_any(lower, _NAMED_CUES)
+    named = _has_any(lower, NAMED_CUES)
     spelled = may_spell_number(lower)
     spelled_email = " dot " in lower
     if not (
@@ -390,7 +402,10 @@ def find(
             "phone",
             start,
             end,
-            tied and not _own_only(before) and not _a_places(before),
+            tied
+            and not _own_only(before)
+            and not _a_places(before)
+            and not _CALL_AN_OFFICE.search(text, max(0, start - 90), start),
             claim=False,
         )
     for start, end in itertools.islice(spelled_phones(text), cap) if spelled else ():
@@ -433,73 +448,6 @@ def find(
             if not taken.overlaps(start, end):
                 add("name", start, end, True)
     return sorted(found, key=lambda m: (m.start, m.end))
-
-
-# A full name, then where that person works, lives or studies: "Devon Miles, he works the
-# night shift at the Shell", "Tanya Webb lives on Cedar Court", "Kyle Voss goes to Lincoln High"
-# (the name's capital first, the titles looked for behind it: the engine skips to capitals)
-_NAMED_PLACE_TEMPLATE = (
-    r"([A-Z](?<!\w[A-Z])(?<!Officer [A-Z])(?<!Deputy [A-Z])(?<!Sergeant [A-Z])"
-    r"(?<!Detective [A-Z])(?<!Chief [A-Z])(?<!Mayor [A-Z])(?<!Judge [A-Z])(?<!Sgt\. [A-Z])"
-    r"(?<!Sheriff [A-Z])(?<!Trooper [A-Z])[a-z]+ [A-Z][a-z]+)"
-    r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is|( (in|from) the [a-z]+)?,)?"
-    r"{clause} "
-    r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
-    r"|(goes to|attends) (the )?)[A-Z0-9]"
-)
-_NAMED_PLACE, _NAMED_PLACE_LATER = (
-    re.compile(_NAMED_PLACE_TEMPLATE.replace("{clause}", clause))
-    # ("Corey Lamb stocks shelves at the Dollar Tree and lives on Elm Ct": another clause
-    # first; read only where such a second clause is, as it costs more on long comments)
-    for clause in ("", r"( [^.!?]{1,60}?(,| and))?")
-)
-_LATER_CUE = re.compile(r"(,| and) (works|lives|stays|hangs out|goes to|attends) ")
-# what makes such a sentence point readers at the person rather than thank them
-_POINTING = re.compile(
-    r"\b(the one|(he|she|they)'s the (guy|one|man|woman|girl|kid|dude|lady|person)|that's the "
-    r"(guy|one|man|woman|girl|kid|dude|lady|person)|(?-i:[Tt]hat's [A-Z][a-z]+ [A-Z][a-z]+)|"
-    r"go (tell|see|ask|visit|find|knock|get|confront)|let (him|her|them) know|"
-    r"tell (him|her|them)|pay (him|her|them) a visit|look (him|her|them) up|"
-    r"find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
-    r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing|"
-    # which house is theirs: "lives with his mom on Pine St, the green house"
-    r"the (?:[a-z]+ ){1,2}(?:house|trailer|duplex|townhouse|apartment)\b(?! (?:fire|party|meeting)))\b",
-    re.IGNORECASE,
-)
-_THANKS = re.compile(
-    r"\b(thank|thanks|shout ?out|kudos|hero|helped|helpful|kind|great|amazing|awesome|proud|"
-    r"congrat\w*|welcome|love)\b",
-    re.IGNORECASE,
-)
-# words that must be in a comment for a named place to be read at all
-NAMED_PLACE_WORDS = frozenset({"works", "lives", "stays", "goes", "attends", "hangs", "find"})
-_NAMED_CUES = (" works ", " lives ", " stays ", " goes to ", " attends ", " hangs out ", " find ")
-# where readers will find a private person, and when: "you'll find Jen Hollis at the Kroger
-# bakery counter every weekday morning" (not an officer at the front desk, nor Santa at the
-# tree lighting: no routine)
-_FIND_NAMED = re.compile(
-    r"\b(?i:you'll|you will|you can|u can|u'll|ull) find "
-    r"(?!(?:Officer|Deputy|Sergeant|Sgt|Detective|Chief|Mayor|Judge|Sheriff|Lieutenant|Captain|"
-    r"Trooper|Commissioner|Councilman|Councilwoman|Councilmember)\b)"
-    r"([A-Z][a-z]+ (?!(?:Hall|Park|Center|Centre|Library|Street|Avenue|Road|Office|Station|Court|"
-    r"Market|Mall|Square|Plaza|School|Church|College|Hospital|Clinic|Store|Bank|Department)\b)"
-    r"[A-Z][a-z]+) (?:at|behind|working at|on|in) [^.!?]{0,50}?\b(?i:every|each|most|on) "
-    r"(?i:morning|night|day|weekday|weekend|evening|shift|afternoon|mornings|nights|evenings|"
-    r"afternoons|weekdays|weekends|mon|tues|wednes|thurs|fri|satur|sun)"
-)
-
-
-def named_places(text: str) -> Iterator[tuple[int, int]]:
-    """Private people's names tied to where they work, live or study, in a comment that points
-    readers at them ("That's Devon Miles, he works the night shift at the Shell"); none in a
-    comment that thanks them. Officers and officials (a title before the name) are not here:
-    their workplace is public."""
-    pattern = _NAMED_PLACE_LATER if _LATER_CUE.search(text) else _NAMED_PLACE
-    spans = [m.span(1) for m in pattern.finditer(text)]
-    if spans and _POINTING.search(text) and not _THANKS.search(text):
-        yield from spans
-    elif " find " in text and not _THANKS.search(text):  # (the pattern needs " find " as written)
-        yield from (m.span(1) for m in _FIND_NAMED.finditer(text))
 
 
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}

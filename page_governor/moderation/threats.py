@@ -158,7 +158,8 @@ _FRAME_MODAL = _FRAME_WISH | wordset(
     "need unless else gotta"
 )
 _FRAME_MODAL_PHRASES = re.compile(
-    r"\b(going to|about to|one of these (days|nights)|one day|matter of time|if (you|u|he|she|"
+    # (not "as if they'd pulled a trigger": a comparison)
+    r"\b(going to|about to|one of these (days|nights)|one day|matter of time|(?<!as )(?<!even )if (you|u|he|she|"
     r"they|y'all|yall|that|this|i|we|the)|(and|then) (watch|see)|keep (it|this|that) up|"
     r"one more time|next time|i'm|im|we're)\b"
 )

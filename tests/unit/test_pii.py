@@ -238,3 +238,10 @@ def test_a_plate_named_a_few_words_after_its_plate_word_is_found():
 )
 def test_a_name_with_where_they_work_and_which_house_is_theirs(text, flagged):
     assert (Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories) is flagged
+
+
+def test_an_office_line_given_in_a_call_campaign_is_not_a_private_number():
+    text = "Flood his phones: call the mayor's office and say no to the levy. 555-410-2200"
+    assert Category.PERSONAL_INFO not in CLASSIFIER_FOR_PII.classify(text).categories
+    text = "Call the mayor's office, or better, his cell: 555-410-2299"
+    assert Category.PERSONAL_INFO in CLASSIFIER_FOR_PII.classify(text).categories

@@ -290,3 +290,7 @@ def test_what_burns_brought_to_a_home_buildings_gone_and_affairs_put_in_order(te
 )
 def test_what_harm_leaves_weapons_introduced_and_fire_admired(text, flagged):
     assert threat(text) is flagged
+
+
+def test_a_comparison_with_as_if_is_no_condition():
+    assert not threat("Those deputies killed him as surely as if they'd shot him. Indict them.")
