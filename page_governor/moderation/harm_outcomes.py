@@ -165,9 +165,9 @@ _PHRASE_WORDS = wordset(
     "kerosene drag drags dragging inside board burns burn burning sank sinks explodes bridge "
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing fist foot boot knee bat brick elbow lock enjoy brace cast patch crutches "
-    "wrap hospital icu er ward morgue food never beat fluid lighter again still bullet bullets "
+    "wrap hospital icu er ward morgue food never beat fluid lighter hands legs bullet bullets "
     "upside bottom floating sunk sinking carton cartons "
-    "buckshot slug slugs rounds lead blade knife carried bury burying buried funeral"
+    "buckshot slug slugs rounds blade knife carried bury burying buried funeral"
 )
 
 

@@ -201,25 +201,25 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # harm paid back: "you hurt my son, I hurt yours", "whoever tased my brother is getting the
     # same thing" (not "the driver who hit my car is getting the same ticket": a harm to a
     # person comes first, and what is paid back is the harm itself)
-    ((_g("yours", "your", "ur"), _g(*_HARMED)),
+    ((_g(*_HARMED), _g("my"), _g("yours", "your", "ur")),
      r"\b(you|u|y'all|yall|they|he|she)( [a-z']+)? " + _HARM_PAST + r" my [a-z]+( [a-z']+){0,4},? (so |then |now |and )?(i|we)('ll| will|'m gonna| am gonna|'re gonna| are gonna| gonna)? " + _HARM_NOW + r" (yours|your [a-z]+|ur [a-z]+)\b"),
     ((_g("eye", "tooth", "life", "blood", "arm", "son", "kid", "child", "father", "brother", "daughter", "mother"), _g("for")),
      r"\b(an? )?(?P<paid>eye|tooth|life|blood|arm|son|kid|child|father|brother|daughter|mother) for (an? )?(?P=paid)\b(?=[^.!?]{0,40}\b(you|u|y'all|yall|your|ur|lt|sgt|officer|deputy|chief|sheriff|detective|trooper|" + _OFFICERS + r")\b)"),
     # harm to "someone in your department", or "someone's father", paid back for harm to the
     # writer's own
-    ((_g("someone", "somebody", "one"), _g(*_HARMED)),
+    ((_g("someone", "somebody", "someone's", "somebody's"), _g("my"), _g(*_HARMED)),
      r"\b(you|u|y'all|yall|your [a-z]+|the [a-z]+)( [a-z']+)? " + _HARM_PAST + r" my [a-z]+('s [a-z]+)?\b[^!?]{0,40}\b(someone|somebody|one) (in|at|from|of) (your|ur|the|that) (department|precinct|station|office|family|house|force|unit|squad)\b[^.!?]{0,20}\b(gets?|getting|is getting|gonna get|will get|'s getting)\b|"
      r"\b(someone|somebody) " + _HARM_PAST + r" my [a-z]+\b[^!?]{0,40}\b(someone's|somebody's|your|ur|his|her|their) [a-z]+ (gets?|getting|is getting|gonna get|will get|'s getting) " + _HARM_PAST + r"\b"),
-    ((_g("same", "back", "taste", "gave"), _g(*_HARMED)),
+    ((_g("same", "back", "taste", "gave"), _g("my"), _g(*_HARMED)),
      r"\b" + _HARM_PAST + r" my [a-z]+\b[^.!?]{0,60}\b(is|are|'s|'re|will be|gonna be|is gonna be|are gonna be|will|'ll|gonna|is gonna|are gonna)( gonna| going to| about to| finna)? (getting|get|catching|catch) (the (same|same thing|same treatment)|it (right )?back|a taste of (his|her|their|your) own( medicine)?|what (he|she|they|you) gave)\b(?! (from|in|at) (my|the|a|his|her|their) (lawyer|attorney|court|courts|judge|review|board|ballot|election|polls|union))"),
     # "one of these nights an officer on 9th street is not going home", "some of them won't
     # make it to the parking garage": an officer's or official's death said as not coming home
     # (not "won't make it to the meeting", "not going home for the holidays")
-    ((_g("home", "garage", "lot", "cars", "car", "trucks", "truck", "door", "driveway", "back"), _g("make", "making", "going", "gonna", "coming", "getting")),
+    ((_g("home", "garage", "lot", "cars", "car", "trucks", "truck", "door", "driveway", "families", "family", "kids", "children", "wife", "wives", "husband", "husbands"), _g("make", "making", "going", "gonna", "coming", "getting")),
      r"\b((an?|the|that|this|one|some|every|no|another|not every|not all) (" + _OFFICERS + r"|" + _TITLES + r")|(some|one|a few|half|two|three|none|most|not all) of (them|you|y'all|yall|em|'em|ur|your|those|these|the|that|this)( [a-z]+)?)( [a-z0-9']+){0,4} "
      r"(is not|isn't|ain't|aint|won't|wont|will not|is never|are not|aren't|never|not) (going|gonna go|go|coming|making it|make it|getting|get|gonna make it|gonna get) "
      r"(home|back home|back|(back )?to (their|his|her|your|ur|the) (cars?|trucks?|parking (garage|lot|deck)|front doors?|driveways?|homes?|houses?|famil(y|ies)|kids|wives|wife|husbands?|children))(?! (for|on|in time|early|late|before|by|until|till|tonight|this|from (work|vacation|the (conference|training|academy))|to (work|the (office|station|meeting)))\b)\b"),
-    ((_g("did"), _g("do"), _g("what")),
+    ((_g("did"), _g("do"), _g("what"), _g("my", "me", "mine")),
      r"\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|i'm going to|we're gonna|gonna|imma|ima) do to (you|u|him|her|them|y'all|yall|your [a-z]+|ur [a-z]+) what (you|u|he|she|they|y'all|yall) did to (my|me|mine)\b"),
     # hands put on an officer: "next time a cop puts hands on my son I'm putting hands on him"
     # (not "lay hands on", a prayer)
@@ -239,7 +239,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"(permanently|for good|once and for all|for keeps)\b(?![^.!?]{0,60}\b(vote|votes|voting|ballot|ballots|election|elections|polls|recall|retention|office|impeach|fire|fired|firing|term|primary|court|lawsuit)\b)"),
     # a race with the mob: "better hope the grand jury indicts him before the neighborhood
     # does", "pray they arrest him before my boys find him"
-    ((_g("before"), _g("does", "do", "find", "finds", "catch", "catches", "get", "gets", "reach", "reaches", "take", "takes")),
+    ((_g("better", "hope", "hoping", "pray", "praying"), _g("before"), _g("does", "do", "find", "finds", "catch", "catches", "get", "gets", "reach", "reaches", "take", "takes")),
      r"\b(better|hope|hoping|pray|praying)\b[^.!?]{0,80}\bbefore (the (whole |entire )?(neighborhood|neighbourhood|streets|street|hood|block|community|town|rest of us|family)|we|i|my (boys|people|cousins|brothers|family|crew|guys)|the people)( [a-z']+)? "
      r"((does|do)(?= *([.!,;]|$| though| first))|(does|do) (something|somethin) about (it|him|her|them)|(takes?|take) care of (it|him|her|them)|(gets? to|gets? ahold of|finds?|catch(es)?|reach(es)?|get|gets) (him|her|them|em|'em|you|u|y'all|yall)\b)"),
     # courage that will not last alone: "the deputy who cuffed my mom won't be so tough when
@@ -276,7 +276,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(i'm|i am|im|i'll|ill|i will|we'll|we're|we are|gonna|imma|ima)( gonna| going to| happy to| glad to)?( happily| gladly| personally| just)? (help|give) (it|karma|fate|justice|god) (along|a (little )?(hand|push|nudge))\b"),
     # harm wished aloud as a hypothetical: "if someone were to torch the sheriff's boat, I
     # wouldn't be sad" (not "if someone were to steal it, I wouldn't be surprised")
-    ((_g("if"), _g("wouldn't", "wouldnt", "won't", "wont", "not")),
+    ((_g("torch", "burn", "burned", "shoot", "shot", "kill", "killed", "stab", "stabbed", "beat", "jump", "jumped", "hurt", "firebomb", "firebombed", "blow", "run", "slash", "slashed", "smash", "smashed", "whack", "whacked", "snipe", "ambush", "ambushed"), _g("if"), _g("wouldn't", "wouldnt", "won't", "wont", "not")),
      r"\bif (someone|somebody|anyone|anybody|one of (you|y'all|yall|us)|a few of (us|you)) (were to |was to |happened to |decided to |ever )?(torch|burn|shoot|kill|stab|beat|jump|hurt|firebomb|blow up|run over|slash|smash|whack|snipe|ambush)\w* [^.!?]{0,60}\b(i|we) (wouldn't|would not|won't|will not|wouldnt|wont) (be sad|cry|mind|complain|shed a tear|lose sleep|care|tell|say a word|call (anyone|the cops|911)|be upset)\b"),
     # a visit paid with a weapon: "somebody oughta pay the mayor a visit with a bat"
     ((_g("visit"), _g("bat", "bats", "gun", "guns", "rifle", "knife", "crowbar", "pipe", "hammer", "machete", "shotgun", "glock")),
