@@ -42,7 +42,6 @@ _DETERMINERS = _words(
 )
 _NO = re.compile(r"^(no|nope|never|not really|not at all)\b[\s,.;:!-]*", re.IGNORECASE)
 _YES = re.compile(r"^(yes|yep|yeah|sure|absolutely|of course|always|correct)\b[\s,.;:!-]*", re.I)
-_NOTHING = re.compile(r"")
 MAX_WORDS = 25  # a question longer than this is no FAQ entry
 
 
@@ -58,8 +57,8 @@ def statement(question: str, answer: str) -> str | None:
         return None
     aux, rest = words[0].lower(), words[1:]
     denied = _NO.match(answer)
-    tail = (denied or _YES.match(answer) or _NOTHING.match(answer)).end()
-    tail_text = answer[tail:].strip()
+    said_so = denied or _YES.match(answer)
+    tail_text = answer[said_so.end() if said_so else 0 :].strip()
     if aux in _DO or aux in _MODALS:
         verb = next((i for i, w in enumerate(rest[:5]) if w.lower() in _VERBS and i > 0), None)
         if verb is None:

@@ -733,3 +733,26 @@ def test_purpose_in_spanish_staffing_in_plain_words_and_whose_comments_they_are(
 )
 def test_a_verified_page_and_request_lines_that_are_not_notices(element, text, passes):
     assert check(about=text).elements[element].passed is passes
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "said"),
+    [
+        ("Is this page public?", "Yes.", "this page is public"),
+        (
+            "Q: Do you read DMs at night?",
+            "A: No, only on weekdays.",
+            "you do not read DMs at night, only on weekdays.",
+        ),
+        (
+            "Will you hide my reply?",
+            "Only if it threatens someone.",
+            "you will hide my reply only if it threatens someone.",
+        ),
+        ("Why do you delete comments?", "Because of spam.", None),
+    ],
+)
+def test_a_yes_no_question_and_its_answer_make_one_statement(question, answer, said):
+    from page_governor.compliance.faq import statement
+
+    assert statement(question, answer) == said
