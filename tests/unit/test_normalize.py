@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 import pytest
 
-from page_governor.moderation import pii, pii_numbers, spam
+from page_governor.moderation import pii, pii_named, pii_numbers, spam
 from page_governor.moderation.detectors import SOUND_SCREEN
 from page_governor.moderation.normalize import has_spaced_words, normalize
 
@@ -141,19 +141,23 @@ def test_sound_screen_finds_what_its_word_boundary_form_finds() -> None:
         assert (SOUND_SCREEN.search(text) is None) is (plain.search(text) is None), text
 
 
-def test_named_place_pattern_finds_what_its_lookbehind_first_form_finds() -> None:
+@pytest.mark.parametrize("later", [False, True])
+def test_named_place_pattern_finds_what_its_lookbehind_first_form_finds(later: bool) -> None:
+    # both forms: the plain one, and the one read where another clause comes first ("… stocks
+    # shelves at the Dollar Tree and lives on Elm Ct")
+    pattern = pii_named._NAMED_PLACE_LATER if later else pii_named._NAMED_PLACE
     titles = ["Officer", "Deputy", "Sergeant", "Detective", "Chief", "Mayor", "Judge", r"Sgt\."]
     titles += ["Sheriff", "Trooper"]
-    tail = pii._NAMED_PLACE.pattern[pii._NAMED_PLACE.pattern.index("[a-z]+ [A-Z][a-z]+)") :]
+    tail = pattern.pattern[pattern.pattern.index("[a-z]+ [A-Z][a-z]+)") :]
     plain = re.compile(r"\b(?=[A-Z])" + "".join(f"(?<!{t} )" for t in titles) + "([A-Z]" + tail)
-    assert pii._NAMED_PLACE.search("That's Tanya Webb, she lives on Cedar Court")
-    assert not pii._NAMED_PLACE.search("Officer Tanya Webb works at the Main station")
+    assert pattern.search("That's Tanya Webb, she lives on Cedar Court")
+    assert not pattern.search("Officer Tanya Webb works at the Main station")
     rng = random.Random(8)
     pieces = ["Tanya ", "Webb ", "Officer ", "Sgt. ", "lives ", "on ", "Cedar ", "Court", "the "]
-    pieces += ["works at ", "Shell", ", she ", "who ", "x", "Ab", "\n"]
+    pieces += ["works at ", "Shell", ", she ", "who ", "x", "Ab", "\n", " and ", "stocks "]
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
-        found = [(m.span(), m.groups()) for m in pii._NAMED_PLACE.finditer(text)]
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
 
 
