@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from page_governor.compliance.faq import answered
+from page_governor.compliance.faq import answered, is_question
 from page_governor.compliance.text import MAX_FIELD_CHARS, clean, sentences
 
 _BULLET = re.compile(
@@ -146,10 +146,9 @@ def _items_text(items: list[str]) -> str | None:
 def _asked(blocks: list[Block]) -> str | None:
     """The question a new paragraph answers: the block before it (a paragraph, or a heading
     such as "Do you delete comments?"), when that block ends with a question mark."""
-    if not blocks or blocks[-1].kind == "item":
+    if not blocks or blocks[-1].kind == "item" or not is_question(blocks[-1].text):
         return None
-    last = sentences(blocks[-1].text)
-    return last[-1] if last and last[-1].rstrip().endswith("?") else None
+    return sentences(blocks[-1].text)[-1]
 
 
 def _quote(text: str | None) -> str:

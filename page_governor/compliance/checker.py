@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from_text
+from page_governor.compliance.faq import is_question
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
 from page_governor.compliance.text import clean
 from page_governor.domains import registrable
@@ -199,7 +200,7 @@ def _check_patterns(rule: ElementRule, readings: list[Reading]) -> ElementResult
                 evidence = reading
         elif (
             contradiction is None
-            and not text.rstrip().endswith("?")  # a question asserts nothing
+            and not is_question(text)  # a question asserts nothing
             and any(f.search(text) for f in rule.fails_if)
         ):
             contradiction = reading

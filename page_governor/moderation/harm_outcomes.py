@@ -194,7 +194,7 @@ def detect_harm_outcome(n: Normalized, skip: Callable[[str], bool] = lambda text
         if (
             not _DENIED.isdisjoint(before)
             and words[i] in _OUTCOME_WORDS
-            and before[-2:] not in (["with", "no"], ["without"])  # "with no teeth"
+            and before[-2:] != ["with", "no"]  # "with no teeth"
             and before[-1:] != ["without"]
         ):
             continue

@@ -375,17 +375,8 @@ def detect_emoji_menace(n: Normalized) -> Hit:
     kind word, report, event or consolation in it."""
     hit = Hit()
     text = n.original
-    # a picture standing in a word ("School🔫s") is no menace
-    pictures = [
-        m
-        for m in WEAPON_EMOJI.finditer(text)
-        if not (
-            m.start() > 0
-            and text[m.start() - 1].isalpha()
-            and text[m.end() : m.end() + 1].isalpha()
-        )
-        and not (m.end() < len(text) and text[m.end()].isalpha())
-    ]
+    # a picture standing in a word or before one ("School🔫s") is no menace
+    pictures = [m for m in WEAPON_EMOJI.finditer(text) if not text[m.end() : m.end() + 1].isalpha()]
     if not pictures:
         return hit
     words = n.words

@@ -122,6 +122,18 @@ _MEASURES = (
 _NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split())
 
 
+# Where someone lives, found out about an animal or to bring something back, is no threat: "we
+# found out where the stray cat lives", "… where he lives and returned his wallet".
+_NOT_A_PET = (
+    r"(?! (the|a|that|this|our|my|your) ([a-z]+ )?(dog|dogs|cat|cats|puppy|puppies|kitten|pet|"
+    r"pets|bird|stray|strays|goat|horse|owners?)\b)"
+)
+_BROUGHT_BACK = (
+    r"(?![^.!?]{0,50}\b(return|returned|returning|took (him|her|it|them) (home|back)|bring|"
+    r"brought|drop|dropped|deliver|delivered|give|gave|send|sent|mail|mailed)\b)"
+)
+
+
 # (anchor groups, pattern): a pattern runs only when every one of its groups has a word in the
 # comment, so most comments cost a few set operations instead of thirty regular expressions.
 THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = tuple(
@@ -316,9 +328,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
         # a home looked up: "took me ten minutes to find where you sleep" (not to send a card)
         ((_g("find", "found", "look", "looked", "track", "tracked", "locate", "located", "figure", "figured"), _g("where"), _g("live", "lives", "sleep", "sleeps", "stay", "stays", "park", "parks")),
-         r"\b((i|we)( [a-z']+){0,2}|took (me|us)( [a-z0-9']+){0,4} to|(easy|wasn't hard|wasnt hard|not hard|simple) to) (find|found|look up|looked up|track down|tracked down|locate|located|figure out|figured out) (out )?where(?! (the|a|that|this|our|my|your) ([a-z]+ )?(dog|dogs|cat|cats|puppy|puppies|kitten|pet|pets|bird|stray|strays|goat|horse|owners?)\b) (you|u|he|she|they|y'all|yall|the [a-z]+|officer [a-z]+|deputy [a-z]+)( [a-z']+){0,2} (live|lives|sleep|sleeps|stay|stays|park|parks)\b(?![^.!?]{0,50}\b(return|returned|returning|took (him|her|it|them) (home|back)|bring|brought|drop|dropped|deliver|delivered|give|gave|send|sent|mail|mailed)\b)"),
+         r"\b((i|we)( [a-z']+){0,2}|took (me|us)( [a-z0-9']+){0,4} to|(easy|wasn't hard|wasnt hard|not hard|simple) to) (find|found|look up|looked up|track down|tracked down|locate|located|figure out|figured out) (out )?where" + _NOT_A_PET + r" (you|u|he|she|they|y'all|yall|the [a-z]+|officer [a-z]+|deputy [a-z]+)( [a-z']+){0,2} (live|lives|sleep|sleeps|stay|stays|park|parks)\b" + _BROUGHT_BACK),
         ((_g("know", "found"), _g("lives", "live", "house", "home")),
-         r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)(?! (the|a|that|this|our|my|your) ([a-z]+ )?(dog|dogs|cat|cats|puppy|puppies|kitten|pet|pets|bird|stray|strays|goat|horse|owners?)\b)( [^ ]+){0,4} (lives|live|belongs)\b(?![^.!?]{0,50}\b(return|returned|returning|took (him|her|it|them) (home|back)|bring|brought|drop|dropped|deliver|delivered|give|gave|send|sent|mail|mailed)\b)"),
+         r"\b(i|we) (know|found out|figured out) (exactly )?(where|which house)" + _NOT_A_PET + r"( [^ ]+){0,4} (lives|live|belongs)\b" + _BROUGHT_BACK),
         ((_g("visit", "call"), _g("house", "pay")), r"\b(time for a house call|pay (him|her|them|you) a visit)\b"),
         ((_g("wife", "husband", "kids", "children", "daughter", "son", "family"),
           _g("bus", "school", "drops", "walks", "picks", "gets", "morning", "elementary", "stop")),
