@@ -211,6 +211,8 @@ _REMARK_BLOCK = wordset(
     "thank thanks congratulations congrats proud condolences rip retire retirement retiring "
     "retired welcome happy deadline deadlines budget due filing"  # ("Tick tock, Sheriff, the
     # budget deadline is Friday": a reminder)
+    " election elections reelection re-election vote votes voting voters ballot ballots polls "
+    "primary term"  # ("Mark my words, the chief won't survive the next election": politics)
 )
 
 

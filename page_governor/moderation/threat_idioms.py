@@ -331,5 +331,39 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(" + _ARM + r")\b[^.!?]{0,80}\b((keep|go ahead and|continue|y'all keep|yall keep|u keep|you keep)( on)? (testing|playing with|playing|pushing|trying|messing with|pressing|poking) me|try me)\b"),
     ((_g("testing", "playing", "pushing", "trying", "messing", "pressing", "poking"), _g(*_ARMS)),
      r"\b(keep|go ahead and|continue|y'all keep|yall keep|u keep|you keep)( on)? (testing|playing with|playing|pushing|trying|messing with|pressing|poking) me\b[^.!?]{0,60}\b(" + _ARM + r")\b"),
+    # fear or pain taught to someone: "somebody oughta teach that judge what fear feels like"
+    # (a person is taught; not "a drill that teaches kids what a lockdown feels like")
+    ((_g("fear", "pain", "terror", "suffering", "hurt", "hurting", "afraid", "scared"), _g("teach", "taught", "teaches", "show", "learn", "know", "find")),
+     r"\b(teach|teaches|teaching|show|showing|let) (him|her|them|you|u|y'all|yall|that [a-z]+|the [a-z]+|those [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) (what|how) (real )?(fear|pain|terror|suffering|hurt|hurting|being (afraid|scared)) (feels|is|means|looks|tastes) like\b(?![^.!?]{0,60}\b(open|opens|tickets|haunted|movie|film|book|ride|game|escape room|drill|simulation|class|course)\b)"
+     r"|\b(gonna|going to|will|'ll|about to|finna) (learn|know|find out|feel) (what|how) (real )?(fear|pain|terror|suffering) (feels|is|means|tastes) like\b(?![^.!?]{0,60}\b(open|opens|tickets|haunted|movie|film|book|ride|game|escape room|drill|simulation|class|course)\b)"),
+    # a building that would burn well: "your precinct would make a nice bonfire" (an official's
+    # building or home, not an old barn)
+    ((_g("bonfire", "kindling", "torch", "blaze", "fireworks", "firework", "burn", "fire"), _g("precinct", "station", "substation", "courthouse", "hall", "jail", "headquarters", "hq", "house", "home", "cruiser", "cruisers", "office", "place")),
+     r"\b(precinct|station|substation|courthouse|city hall|jail|headquarters|hq|(your|ur|his|her|their|[a-z]+'s) (house|home|cruiser|cruisers|office|place))( [a-z']+){0,2} (would|'d|will|'ll|is gonna|gonna|might) (make|be) (a |some )?(real |pretty |nice |good |great |lovely |beautiful |perfect |fine )?(bonfire|kindling|torch|blaze|fireworks?|fire)\b"),
+    # a next stop that will not end well: "next time you pull me over it won't end the way you
+    # like" (a condition on the officer; not a warning of a lawsuit or a vote)
+    ((_g("end", "go", "turn"), _g("won't", "wont", "ain't", "aint", "isn't", "not"), _g("next", "again", "if", "time")),
+     r"\b((next time|if) (you|u|y'all|yall|your|ur) |(one more time|again)\b)[^.!?]{0,60}\b(it|this|that|things)( is| are|'s)? (won't|wont|will not|ain't gonna|aint gonna|isn't gonna|is not gonna|not gonna|isn't going to|is not going to) (end|go|turn out) ((well|good|nicely|pretty|great)( for (you|u|y'all|yall|ya))?(?= *([.!,;]|$))|the way (you|u|y'all|yall) (like|want|think|expect|hope|planned)|(well|good|nicely|pretty|great) for (you|u|y'all|yall|ya))\b(?![^.!?]{0,60}\b(court|lawsuit|suit|lawyer|attorney|judge|vote|votes|election|ballot|polls|press|media|news|review|complaint|hearing|budget)\b)"),
+    # a known car or school of an official's family: "I know what car your wife drives,
+    # Lieutenant"
+    ((_g("know", "found"), _g("car", "truck", "suv", "van", "school", "gym", "church", "bus", "route", "daycare")),
+     r"\b(i|we) (know|found out|figured out) (exactly )?(what|which) (car|truck|suv|van|school|gym|church|bus|route|daycare) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [a-z]+)? (drives?|takes?|goes to|go to|attends?|uses?|rides?|parks?|works? at|is at)\b(?![^.!?]{0,60}\b(suspects?|tip|tips|tipline|called it in|reported|report|amber alert|plate|crime ?stoppers)\b)"),
+    # a surprise left where an official will find it: "that councilman has a big surprise waiting
+    # in his mailbox" (not a birthday cake on the porch)
+    ((_g("surprise", "present", "gift", "package"), _g("waiting", "left", "leaving", "under", "mailbox")),
+     r"\b(" + _TITLES + r"|lieutenant|lt|captain|he|she|they|you|u)\b[^.!?]{0,30}\b(a |some )?(big |little |nice |special )?(surprise|present|gift|package)s? (waiting|left|is waiting|will be waiting|sitting) (for (him|her|them|you) )?(in|under|on|inside) (his|her|their|your|ur|the) (mailbox|car|truck|cruiser|engine|porch|doorstep|driveway|gas tank|seat)\b(?![^.!?]{0,60}\b(proud|congrats|congratulations|love|loved|glad|happy|welcome|birthday|cake|cookies|flowers|card|cards|retirement|christmas|holiday|thank|thanks)\b)"),
+    # a weapon's work shown on someone's car or home: "the sheriff is gonna find out what a 12
+    # gauge does to a windshield" (not at the range or in a training video)
+    ((_g("does", "do"), _g("gauge", "shotgun", "rifle", "glock", "bat", "brick", "molotov", "crowbar", "hammer", "bullet", "bullets", "slug", "round", "9mm", "ar", "pipe"), _g("find", "see", "learn", "show", "know")),
+     r"\b(find out|see|learn|know|show (him|her|them|you|u|y'all|yall)) what (a|my|this|one|an|the|a few) ([a-z0-9]+ )?(gauge|shotgun|rifle|glock|bat|brick|molotov|crowbar|hammer|bullets?|slugs?|rounds?|9mm|ar|pipe|pipe bomb)s? (does|can do|will do|do) to (a|an|your|ur|his|her|their|the|that|this) (windshield|windows?|car|cruiser|truck|house|home|face|skull|head|knee|knees|door|body|vest)\b(?![^.!?]{0,60}\b(range|gel|demo|class|training|video|test|lab|documentary|show)\b)"),
+    # a favor returned for a beating: "one of these nights someone will return the favor to the
+    # officers who beat Marcus" (not thanks returned for a kindness)
+    ((_g("favor", "favour"), _g("return", "repay", "returned", "returning")),
+     r"\b(someone|somebody|we|i|people|they|the (streets|hood|block|neighborhood)|one of us)('s)?( [a-z']+){0,2} (will|'ll|gonna|is gonna|are gonna|going to|is going to|should|oughta|ought to|'s gonna) (return|repay) the (favor|favour)\b(?=[^.!?]*\b(" + "|".join(_HARMED) + r"|beaten|beating|killing|shooting|choking|murdered)\b)(?![^.!?]*\b(fundraiser|donate|donated|donating|donations|thank|thanks|bake|helped|help|support|supporting|charity|kindness|kind|blood drive|meal|meals|visit them in)\b)"),
+    # a visit paid to an official's home: "let's go pay the judge a visit at home and show him
+    # how we feel" (not at his office hours)
+    ((_g("visit"), _g("home", "house", "place", "door", "doorstep", "porch", "driveway")),
+     r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) a (little |friendly |late night |late-night |surprise |personal |quick )?visit (at|to) (home|(his|her|their|your|ur|the [a-z]+'s) (house|home|place|door|doorstep|porch|driveway))\b(?![^.!?]{0,60}\b(cookies|cake|card|cards|flowers|casserole|meal|congratulate|thank|thanks|welcome|get well|birthday|christmas|carol|carols|caroling)\b)"),
+
 )
 # fmt: on

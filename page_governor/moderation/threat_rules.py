@@ -36,6 +36,13 @@ _KIND = (
     r"(proud|congrats|congratulations|great|awesome|amazing|love|loved|thank|thanks|glad|happy|"
     r"cute|adorable|beautiful|good luck|well done|won|wins|scored|shout ?out|kudos)"
 )
+# a safety request beside a family's doings: "the mayor's kids walk to Lincoln Elementary too,
+# so fix the crosswalk already"
+_SAFETY_ASK = (
+    r"crosswalks?|crossing guards?|crossings?|sidewalks?|speed bumps?|speeding|speeders|speed limit|"
+    r"school zones?|stop signs?|traffic (lights?|signals?)|slow down|fix (the|that|this)|repave|"
+    r"potholes?|street ?lights?"
+)
 # the titles of the officials and officers a threat names (TITLE_WORDS, kept beside the police
 # idioms; the menace reader adds its own street words for officers to the shared ones)
 _TITLES = (
@@ -221,7 +228,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          # (not safety advice: "watch your back when jogging at night")
          r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b(?!\s+(when|while)\s+"
          r"(jogging|walking|running|biking|hiking|shopping|driving|parking|using|at|in|out|on|"
-         r"you('re| are) (out|jogging|walking|running|shopping|alone)))"),
+         r"you('re| are) (out|jogging|walking|running|shopping|alone))|"
+         # ("watch your step on the ice today"; "watch your back out on the roads")
+         r"\s+(out )?(on|in) (the |those |these )?(ice|icy|roads?|highways?|trails?|stairs|"
+         r"steps|sidewalks?|snow|slush|rain|fog|parking lots?|lots?)\b)"),
         ((_g("sleep"), _g("eye")), r"\bsleep\s+with\s+one\s+eye\s+open\b"),
         ((_g("coming"),),
          r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
@@ -230,7 +240,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(body bag|six feet under|toe tag|pine box)\b|\b(you|u|ya|he|she|they|him|her|them|y'all|"
          r"yall|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|mayor|judge|detective|"
          r"sergeant|trooper|commissioner|snitch|rat|bitch|bastard)\b[^.!?]{0,25}\b(in a box|in "
-         r"the ground)\b"),
+         r"the ground)\b(?! (truck|van|trucks|vans|of|lunch|store|fan)\b)"),
         ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
         # people, not crime or pests, to be wiped out: "They should be extinguished" (not "Crime
         # should be wiped out in this neighborhood")
@@ -337,7 +347,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          # (a named person's family, or "your", "his" family beside an officer's or official's
          # title, with no kind word after it: not "please slow down, your kids walk to school on
          # this road too", "the sheriff's daughter plays in the school band, so proud of her")
-         r"(?<!put )(?<!send )(?<!sending )(?<!putting )(?<!enroll )(?<!enrolling )(?![^!?]{0,120}\b" + _KIND + r"\b)\b([a-z]+'s " + _FAMILY_GOES + r"|"
+         r"(?<!put )(?<!send )(?<!sending )(?<!putting )(?<!enroll )(?<!enrolling )(?![^!?]{0,120}\b(" + _KIND + r"|" + _SAFETY_ASK + r")\b)\b([a-z]+'s " + _FAMILY_GOES + r"|"
          r"(your|his|her|their) " + _FAMILY_GOES + r"(?=[^.!?]*\b" + _TITLES + r"\b)|"
          + _TITLES + r"\b[^.!?]*\b(your|his|her|their) " + _FAMILY_GOES + r")"),
         ((_g("bus", "daycare", "practice", "ride", "rides", "route"), _g("wife", "husband", "kids", "children", "daughter", "son", "family")),

@@ -294,3 +294,35 @@ def test_what_harm_leaves_weapons_introduced_and_fire_admired(text, flagged):
 
 def test_a_comparison_with_as_if_is_no_condition():
     assert not threat("Those deputies killed him as surely as if they'd shot him. Indict them.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Someone needs to show Judge Patel what real fear feels like.", True),
+        ("The sergeant's house would make a great bonfire this winter.", True),
+        ("Tow my truck one more time, it won't go the way you think.", True),
+        ("We know which gym the captain's husband goes to.", True),
+        ("Tell the mayor there's a little present waiting under her car.", True),
+        ("Deputy Yates will learn what one slug does to a cruiser.", True),
+        ("Somebody's gonna repay the favor to the cops who choked my uncle.", True),
+        ("Time to pay Sgt. Ortiz a late night visit at his place.", True),
+        ("After this raid the chief is leaving in a body bag.", True),
+        ("Snitches like Councilman Webb wind up at the bottom of the river.", True),
+        ("That clerk won't talk so tough with his jaw wired shut and his ribs cracked.", True),
+        ("The escape room teaches you what fear feels like, book today.", False),
+        ("The abandoned precinct would make a great library.", False),
+        ("If the county cuts the pool hours again, it won't end well for the budget vote.", False),
+        ("We know which car the suspect drives, it's on the tip line now.", False),
+        ("The chief has a present waiting on his desk for his retirement, thank you chief!", False),
+        ("Watch what a 12 gauge does to a car door in our training video.", False),
+        ("The church will return the favor with meals for the officers who were shot.", False),
+        ("Let's pay the sheriff a visit at his house with a card and flowers.", False),
+        ("My truck slid and ended up in a ditch, the trooper was great.", False),
+        ("Watch your step out on the icy sidewalks, Deputy Kim says.", False),
+        ("The judge's son walks to Oak Elementary, please add a crossing guard there.", False),
+        ("Mark my words, the sheriff won't win another term.", False),
+    ],
+)
+def test_fear_taught_fire_admired_cars_known_and_favors_returned(text, flagged):
+    assert threat(text) is flagged
