@@ -39,7 +39,11 @@ MAX_HEADING_CHARS = 80
 MAX_SEPARATED_CHARS = 300
 _SEPARATOR = re.compile(r"\s+[|•·▪]+\s+")
 # A sentence that announces the list after it ("… any of the following is not allowed.")
-_ANNOUNCES = re.compile(r"\b(the following|as follows)\b", re.IGNORECASE)
+_ANNOUNCES = re.compile(
+    r"\b(the following|as follows|(outlined|listed|set out|set forth|detailed|described|noted|shown) "
+    r"below)\b",
+    re.IGNORECASE,
+)
 # A sentence that points back at the list before it ("Comments that violate the above
 # guidelines may be deleted."): read with that list's items, it says what may be deleted.
 _POINTS_BACK = re.compile(

@@ -854,3 +854,67 @@ def test_a_lead_in_that_does_not_point_back_is_read_alone() -> None:
     assert next(b for b in pointing if b.kind == "item").lead_in == (
         "We may hide posts. These include:"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        # a purpose said as what the page presents or highlights
+        (
+            "The purpose of this page is to highlight the work of our crossing guards.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "The purpose of this page is to present budget hearings and road projects to residents.",
+            "purpose_statement",
+            True,
+        ),
+        ("The purpose of this rule is clear.", "purpose_statement", False),
+        # the agency's own sites named with the agency as a noun before them
+        ("County Facebook pages may not be used for campaign posts.", "maintained_by_agency", True),
+        (
+            "Please read the county social media policy before you post.",
+            "maintained_by_agency",
+            False,
+        ),
+        # a lead-in that ends with a period and points at the list below it
+        (
+            "Staff will hide replies as described below.\n• Obscene words\n• Threats against anyone\n",
+            "moderation_policy",
+            True,
+        ),
+    ],
+)
+def test_purposes_presented_county_pages_and_lists_described_below(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        (
+            "Profane language or offensive words and slurs directed at a religion may be hidden.",
+            False,
+        ),
+        ("Staff never alter posts to remove objectionable wording.", False),
+        ("We delete the offensive post in its entirety rather than trimming it.", False),
+        ("Posts we consider objectionable will be deleted.", True),
+    ],
+)
+def test_offensive_judged_as_a_named_kind_or_a_way_of_deleting_not_a_standard(text, warned):
+    ids = {w.id for w in check(about=text).warnings}
+    assert ("offensive" in ids) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("Repeat violators may be temporarily restricted from posting on our pages.", True),
+        ("Anyone who breaks these rules can be restricted from accessing the page.", True),
+        ("Users are prohibited from posting phone numbers of others.", False),
+    ],
+)
+def test_restricting_a_person_from_the_page_is_blocking(text, warned):
+    ids = {w.id for w in check(about=text).warnings}
+    assert ("blocking_users" in ids) is warned
