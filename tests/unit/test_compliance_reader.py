@@ -918,3 +918,55 @@ def test_offensive_judged_as_a_named_kind_or_a_way_of_deleting_not_a_standard(te
 def test_restricting_a_person_from_the_page_is_blocking(text, warned):
     ids = {w.id for w in check(about=text).warnings}
     assert ("blocking_users" in ids) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        (
+            "Westshire Policing's Instagram account is run from the station's front office.",
+            "maintained_by_agency",
+            True,
+        ),
+        ("The Township's social media sites follow these rules.", "maintained_by_agency", True),
+        ("Read Facebook's community guidelines before posting.", "maintained_by_agency", False),
+    ],
+)
+def test_the_agency_naming_its_own_platform_account(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warning", "warned"),
+    [
+        (
+            "Staff may hide: misleading, untrue or deceptive content about road closures.",
+            "misinformation",
+            True,
+        ),
+        (
+            "Comments with false or misleading claims about the levy will be removed.",
+            "misinformation",
+            True,
+        ),
+        (
+            "Moderators may hide disparaging, rude, crude, hurtful or unkind remarks.",
+            "negative_or_derogatory",
+            True,
+        ),
+        (
+            "We reserve the right to block or ban any account that posts threats twice.",
+            "blocking_users",
+            True,
+        ),
+        ("We may ban the offending profile after three warnings.", "blocking_users", True),
+        (
+            "Please do not ban anyone from your own group for asking about our events.",
+            "blocking_users",
+            False,
+        ),
+    ],
+)
+def test_lists_of_vague_standards_and_banning_accounts_are_warned(text, warning, warned):
+    ids = {w.id for w in check(about=text).warnings}
+    assert (warning in ids) is warned
