@@ -970,3 +970,71 @@ def test_the_agency_naming_its_own_platform_account(text, element, passed):
 def test_lists_of_vague_standards_and_banning_accounts_are_warned(text, warning, warned):
     ids = {w.id for w in check(about=text).warnings}
     assert (warning in ids) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        (
+            "The purpose of this account is to answer questions about trash pickup.",
+            "purpose_statement",
+            True,
+        ),
+        (
+            "Our Instagram page aims to give residents a look inside the station.",
+            "purpose_statement",
+            True,
+        ),
+        ("The purpose of this rule is to keep threads readable.", "purpose_statement", False),
+        (
+            "Comments on the Superior Court YouTube channel are reviewed first.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "This page carries conversation between the Township and its residents.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "Messages here are no substitute for calling 911 when someone is hurt.",
+            "emergency_contact",
+            True,
+        ),
+        (
+            "Posts by the public do not: (a) reflect the views of the Borough.",
+            "opinions_disclaimer",
+            True,
+        ),
+    ],
+)
+def test_purposes_courts_channels_substitutes_and_numbered_disclaimers(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warning", "warned"),
+    [
+        ("Replies with falsehoods about the fire levy will be hidden.", "misinformation", True),
+        (
+            "We may hide replies that:\n- Are crude, disparaging or rude\n- Sell things\n",
+            "negative_or_derogatory",
+            True,
+        ),
+        (
+            "Comments making allegations of misconduct by named deputies will be removed.",
+            "unsupported_accusations",
+            True,
+        ),
+        (
+            "Complaints about officer conduct go to internal affairs at the front desk.",
+            "unsupported_accusations",
+            False,
+        ),
+    ],
+)
+def test_falsehoods_disparaging_predicates_and_allegations_of_misconduct_are_warned(
+    text, warning, warned
+):
+    ids = {w.id for w in check(about=text).warnings}
+    assert (warning in ids) is warned
