@@ -233,9 +233,13 @@ def _tagged_remark(n: Normalized, present: set[str]) -> tuple[str, tuple[int, in
         if not _REMARK_BLOCK.isdisjoint(words[first:end]) or asked(n, first, end):
             continue
         window = " ".join(words[first:end])
-        remark = _REMARK.search(window)
-        if remark is not None:
+        for remark in _REMARK.finditer(window):
             start = first + window.count(" ", 0, remark.start())
+            if start > tag_last and "'s" not in remark.group(0):
+                # after an opening tag, an official named alone is a forecast's subject, not a
+                # remark about their family or home ("Mark my words, the chief will need a
+                # lawyer after this audit")
+                continue
             return window, (n.span(min(start, tag_first))[0], n.span(max(start, tag_last))[1])
     return None
 

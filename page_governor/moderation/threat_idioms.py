@@ -365,5 +365,39 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("visit"), _g("home", "house", "place", "door", "doorstep", "porch", "driveway")),
      r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) a (little |friendly |late night |late-night |surprise |personal |quick )?visit (at|to) (home|(his|her|their|your|ur|the [a-z]+'s) (house|home|place|door|doorstep|porch|driveway))\b(?![^.!?]{0,60}\b(cookies|cake|card|cards|flowers|casserole|meal|congratulate|thank|thanks|welcome|get well|birthday|christmas|carol|carols|caroling)\b)"),
 
+    # a harm looked forward to at someone else's hand: "can't wait till somebody finally snaps
+    # that chief's neck", "hoping someone shoots the judge"
+    ((_g("wait", "hope", "hoping", "wish", "pray", "praying"), _g("someone", "somebody", "some1", "they", "people", "streets")),
+     r"\b(can'?t wait|cant wait|can not wait|hope|hoping|wish|praying|pray)\b[^.!?]{0,12}\b(till|until|til|'til|for|that|when)?\s*(someone|somebody|some1|one of (y'all|yall|you|them|us)|they|people|the streets)\b( finally| just| actually| really)?\s+((snaps?|breaks?)\s+(his|her|their|your|that [a-z']+|the [a-z']+|those [a-z']+)\s+(necks?|legs?|arms?|jaws?|face|faces|skulls?|spines?)\b|(kills?|shoots?|stabs?|hangs?|lynch(es)?|chokes?|strangles?|murders?|runs? over|torch(es)?)\s+(that|the|this|those|them|him|her|you|every|all|his|her|their|your)\b)"),
+    # a bullet that officers "need": "all these cops need a bullet" (not a bullet trap)
+    ((_g("bullet", "bullets", "round", "slug"), _g("need", "needs", "deserve", "deserves", "get", "gets")),
+     r"\b(" + _OFFICERS + r"|" + _TITLES + r"|he|she|they|you|y'all|yall|all of (you|them)|every one of (you|them))\b[^.!?]{0,30}\b(need|needs|deserve|deserves|should get|oughta get|gonna get|gets|get)\s+(a|one|two|the|some)\s+(bullet|bullets|round|slug)s?\b(?!\s*(trap|traps|proof|point|points|journal|list|train|hole|holes|casing|casings|resistant|vest|vests|catcher|budget|supply|order|count))"),
+    # a harm promised to the next officer who does something: "the next deputy who steps on my
+    # property is getting shot, no warning" (the clause must say what they do first)
+    ((_g("next", "any", "whatever"), _g("shot", "killed", "stabbed", "hurt", "beat", "beaten", "smoked", "popped", "capped", "blasted", "buried", "dropped")),
+     r"\b(the next|any|whatever|every)\s+(" + _ONE_OFFICER + r"s?|" + _TITLES + r")\s+(who|that)\s+[a-z']+\b[^.!?]{0,50}?\s+(is|are|gets|get|will get|'s|is gonna get|gonna get|getting|will be|is gonna be|is getting|are getting)\s+(getting\s+)?(shot|killed|stabbed|hurt|beat|beaten|smoked|popped|capped|blasted|buried|dropped|lit up)\b"),
+    # street words for shooting, promised to an officer: "im gonna pop that officer first chance
+    # i get" (not "pop you a message", "drop you off")
+    ((_g("pop", "smoke", "cap", "blast", "clap", "merk", "waste", "whack", "wack", "air", "light"), _g("i", "we", "i'll", "ill", "we'll", "im", "i'm", "imma", "ima", "i'ma", "gonna", "finna")),
+     r"\b(i'll|ill|we'll|i will|we will|gonna|going to|imma|ima|i'ma|finna|about to|bout to|boutta)\s+(pop|smoke|cap|blast|clap|merk|waste|whack|wack|air out|light up)\s+(that|this|the|those|every|a|some)?\s*(" + _ONE_OFFICER + r"s?|" + _TITLES + r"|snitch|rat|him|her|them|you|u|ya|y'all|yall|his ass|her ass|they ass)\b(?!\s+(a|an|the|some|my|our)\s+(message|msg|text|email|dm|note|line|question|call|invite|link|pic|photo|card)\b|\s+(off|at|home|in the (race|game|match)|on the (court|field)))"),
+    # a face better not shown where the writer is: "the judge that signed that warrant better
+    # not show his face in Elm Park" (not at a meeting or a hearing)
+    ((_g("face", "ass"), _g("better", "'d")),
+     r"\b(better|had better|'d better|best)\s+not\s+(ever\s+)?(show|let me see)\s+(his|her|your|their|ur|that)\s+(face|ass)\b(?!\s+(at|in|to)\s+(the\s+|another\s+|a\s+)?(council|meeting|meetings|hearing|debate|forum|church|board|town hall|city hall|court|polls|election|press conference|vote|budget))"),
+    # friends brought and nobody asking nicely: "I'm bringing friends to the jail and we won't
+    # be asking nicely"
+    ((_g("nicely", "nice", "politely", "around"), _g("friends", "people", "boys", "backup", "company", "cousins", "crew")),
+     r"(?![^.!?]{0,120}\b(town hall|city hall|council|meeting|hearing|votes?|budget|board|forum|polls|sidewalks?|petition|school board)\b)\b(bring|bringing|coming with|showing up with|roll(ing)? up with|come with)\s+(some\s+|a few\s+|my\s+|the\s+)?(friends|people|boys|backup|company|cousins|crew)\b[^.!?]{0,60}\b(won't|wont|will not|ain't gonna|aint gonna|ain't|aint|not gonna|isn't gonna|aren't gonna)\s+be\s+(asking|playing|talking)\s+(nicely|nice|politely|around)\b"),
+    # an officer caught alone: "one day I'm gonna catch the detective who lied in court alone in
+    # a parking lot"
+    ((_g("catch", "find", "get", "see"), _g("alone", "duty", "clock", "lot", "alley", "badge", "gun", "partner", "uniform", "himself", "herself", "yourself")),
+     r"\b(i'm gonna|im gonna|i am gonna|i'm going to|gonna|i'll|ill|we'll|imma|ima|one day|someday|some day)\b[^.!?]{0,20}\b(catch|get|find|see|run into)\s+(him|her|you|u|them|the [a-z]+|that [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+)\b[^.!?,]{0,40}\b(alone(?! if)|by (him|her|your|them)sel(f|ves)|without (his|her|your|their) (badge|gun|partner|uniform|backup)|off duty|off the clock|in a (dark |empty )?(parking lot|alley|parking garage))\b"),
+    # officers visited at home, as a demand's price: "… or I start visiting your deputies at home"
+    ((_g("visit", "visiting", "show", "showing", "stop", "drop"), _g("home", "homes", "houses")),
+     r"(?<!stop )(?<!quit )(?<!not )(?<!never )(?<!more )\b(visit|visiting|show up at|showing up at|stop by|drop by|swing by)\s+(your|his|her|their|the|those)\s+(deputies|officers|cops|guys|men|people|troopers|detectives|staff|family|kids|wife|husband)\s+at\s+(home|their homes|their houses|their house)\b"),
+    # whereabouts told and a visit urged: "Officer Patel lives off Route 9 near the grain
+    # elevator. Somebody should go say hi."
+    ((_g("lives", "live", "stays", "house", "home", "address"), _g("hi", "hello", "visit", "stop", "drop", "swing", "knock")),
+     r"\b(lives|stays|house|home|address)\b[^!?]{0,120}\b(somebody|someone|y'all|yall|we|people|everyone|you guys|some of (you|y'all|yall))\s+(should|oughta|ought to|needs? to|gotta|go)\s+(go\s+)?(say hi|say hello|pay (him|her|them) a visit|visit|stop by|drop by|swing by|knock)\b(?![^.!?]{0,40}\b(welcome|thank|thanks|cookies|card|flowers|congrat\w*|birthday)\b)"),
 )
 # fmt: on

@@ -66,7 +66,7 @@ _HARM_VERB = (
 )
 # harms that name their victim themselves ("break your legs", "take him out", "snap his neck")
 _HARM_DONE = (
-    r"(break|snap) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
+    r"(break|breaks|breaking|snap|snaps|snapping) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
     r"(legs?|arms?|necks?|face|jaw|bones?|skull|spine)\b|put (a|one) (bullet|cap|round) in|"
     r"take (you|him|her|them) out(?! (to|for|on|of|with|and)\b)|end (you|him|her|them)\b|"
     r"finish (you|him|her|them)( off)?\b(?! (at|in|on) (the|a) (game|match|debate|race|test))|"
@@ -335,7 +335,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
         ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),
-         r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband)\b|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
+         r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband|works?)\b" + _BROUGHT_BACK + r"|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
         # a home looked up: "took me ten minutes to find where you sleep" (not to send a card)
         ((_g("find", "found", "look", "looked", "track", "tracked", "locate", "located", "figure", "figured"), _g("where"), _g("live", "lives", "sleep", "sleeps", "stay", "stays", "park", "parks")),
          r"\b((i|we)( [a-z']+){0,2}|took (me|us)( [a-z0-9']+){0,4} to|(easy|wasn't hard|wasnt hard|not hard|simple) to) (find|found|look up|looked up|track down|tracked down|locate|located|figure out|figured out) (out )?where" + _NOT_A_PET + r" (you|u|he|she|they|y'all|yall|the [a-z]+|officer [a-z]+|deputy [a-z]+)( [a-z']+){0,2} (live|lives|sleep|sleeps|stay|stays|park|parks)\b" + _BROUGHT_BACK),
@@ -496,9 +496,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("hope", "pray"), _g("better")),
          r"\bbetter (hope|pray)( that)? (i|we|he|she|they|you)( [a-z']+){0,2} (never|don't|dont|doesn't|doesnt|do not|won't|wont) (run|runs|catch|catches|see|sees|find|finds|bump|bumps|meet|meets) (into )?(me|us|him|her|them|you)\b"),
         # an official told to take care on the way to the car: "the judge should be careful
-        # walking to his car at night"
-        ((_g("careful"), _g("walking", "driving", "going", "getting")),
-         r"\b(" + _TITLES + r"|(officer|deputy|detective|sgt|sergeant|lieutenant|chief|mayor|judge|trooper|commissioner) [a-z]+)( [a-z']+){0,2} (should|better|'d better|had better|might want to|may want to) be (real |very |extra )?careful (walking|driving|going|getting) (to|home|out|from)\b"),
+        # walking to his car at night" (not while the lot's lights are out)
+        ((_g("careful"), _g("walking", "driving", "going", "getting", "heading", "coming")),
+         r"\b(" + _TITLES + r"|(officer|deputy|detective|sgt|sergeant|lieutenant|lt|captain|capt|sarge|corporal|cpl|chief|mayor|judge|trooper|commissioner) [a-z]+)( [a-z']+){0,2} (should|better|'d better|had better|might want to|may want to) be (more |real |very |extra )?careful (walking|driving|going|getting|heading|coming) (to|home|out|from)\b(?![^.!?]{0,60}\b(lights?|lighting|ice|icy|snow|fix|fixes|fixed|repair|repaired|robbed|robberies|muggings?|break-ins|construction|potholes?)\b)"),
         # "if i see that deputy at the gas station again hes done"
         ((_g("done", "finished", "history"), _g("see", "catch", "find")),
          r"\b(if|when|next time|the next time) (i|we) (see|catch|find|run into) (you|u|him|her|them|that [a-z]+|the [a-z]+|this [a-z]+|officer [a-z]+|deputy [a-z]+)\b[^.!?]{0,50}\b(he's|hes|he is|she's|shes|she is|they're|theyre|you're|youre|ur|you are) (done|finished|history|dead meat)\b"),

@@ -326,3 +326,43 @@ def test_a_comparison_with_as_if_is_no_condition():
 )
 def test_fear_taught_fire_admired_cars_known_and_favors_returned(text, flagged):
     assert threat(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Hoping somebody stabs that warden on his way out of the jail.", True),
+        ("Can't wait until someone breaks the sheriff's jaw.", True),
+        ("Every one of those troopers needs a bullet.", True),
+        ("Any officer that knocks on my door again is getting shot.", True),
+        ("Gonna smoke that deputy next time he rolls up on me.", True),
+        ("That prosecutor had better not show her face on my block.", True),
+        ("We're coming with the boys to the station and we ain't gonna be asking nice.", True),
+        ("Someday I'll find Sgt. Boyle by himself off duty.", True),
+        (
+            "Ignore us again and we start showing up at your officers at home... your deputies at home.",
+            True,
+        ),
+        ("The chief's house is the blue one on Birch. Some of y'all should go knock.", True),
+        ("Deputy Lowe better be real careful heading home after his shift.", True),
+        ("Hoping someone takes the mayor to court over the zoning vote.", False),
+        ("I hope somebody beats the incumbent in the primary.", False),
+        ("The new academy needs a bullet trap for the indoor range.", False),
+        ("I'm finna pop you a text about the found wallet, officer.", False),
+        ("The commissioner better not show his face at the budget hearing.", False),
+        (
+            "We're bringing friends to the town hall and we won't be asking nicely for sidewalks.",
+            False,
+        ),
+        ("Quit visiting your deputies at home on their days off, chief.", False),
+        ("The sheriff lives near us, somebody should drop by with a welcome basket.", False),
+        (
+            "Deputy Lowe should be careful walking to his car at night until they fix the lot lights.",
+            False,
+        ),
+        ("I know where she works, I'll bring the signed form there tomorrow.", False),
+        ("Mark my words, the sheriff will regret this budget.", False),
+    ],
+)
+def test_harm_awaited_bullets_needed_officers_caught_alone_and_homes_pointed_at(text, flagged):
+    assert threat(text) is flagged
