@@ -193,8 +193,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     ),
     (
         ("ourselves myself personally fashioned old-fashioned",),
-        r"(handle|deal with|take care of|settle with) (him|her|them|'em|you|u|that [a-z]+|"
-        r"the [a-z]+|this [a-z]+)( [a-z]+)? (ourselves|myself|personally|our way|my way|"
+        # (a person: not "we'll handle the bake sale ourselves")
+        r"(handle|deal with|take care of|settle with) (him|her|them|'em|you|u|((that|the|this) "
+        r"([a-z]+ )?)?" + OFFICIAL + r"( [a-z]+)?) (ourselves|myself|personally|our way|my way|"
         r"the old[- ]fashioned way)",
     ),
     # a bullet with someone's name on it says by itself that it waits for them

@@ -99,6 +99,10 @@ _ARM = (
 )
 
 
+# "while you can": a time that runs out ("Sleep well tonight, Chief. While you can.")
+_WHILE_YOU_CAN = r"while\s+(you|u|ya|he|she|they)\s+(still\s+)?(can|still can|have the chance|got the chance|are able)\b"
+
+
 # fmt: off
 RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # arson urged or promised: "someone should set fire to that courthouse" (not "someone set
@@ -399,5 +403,39 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # elevator. Somebody should go say hi."
     ((_g("lives", "live", "stays", "house", "home", "address"), _g("hi", "hello", "visit", "stop", "drop", "swing", "knock")),
      r"\b(lives|stays|house|home|address)\b[^!?]{0,120}\b(somebody|someone|y'all|yall|we|people|everyone|you guys|some of (you|y'all|yall))\s+(should|oughta|ought to|needs? to|gotta|go)\s+(go\s+)?(say hi|say hello|pay (him|her|them) a visit|visit|stop by|drop by|swing by|knock)\b(?![^.!?]{0,40}\b(welcome|thank|thanks|cookies|card|flowers|congrat\w*|birthday)\b)"),
+    # rest wished for a while: "Sleep well tonight Chief Barlow. While you can." (an officer or
+    # official named; not "enjoy the pool while you can")
+    ((_g("while"), _g("sleep", "rest", "breathe", "breath", "sleeping", "resting")),
+     r"\b(" + _TITLES + r"|lieutenant|lt|captain|sarge)\b[^!?]{0,60}\b(sleep|rest|breathe)\s+(well|tight|easy|good|sound|soundly|peacefully)\b[^!?]{0,30}\b" + _WHILE_YOU_CAN + r"|\b(sleep|rest|breathe)\s+(well|tight|easy|good|sound|soundly|peacefully)\b[^!?]{0,60}\b(" + _TITLES + r"|lieutenant|lt|captain|sarge)\b[^!?]{0,40}\b" + _WHILE_YOU_CAN),
+    # a house's insurance hoped paid up: "Hope the commissioner's insurance is paid up on that
+    # lake house"
+    ((_g("insurance", "insured"), _g("paid", "current", "date", "good")),
+     r"\b(hope|hopefully|better hope|i trust|pray)\b[^.!?]{0,40}\b(insurance|homeowners?|fire insurance|life insurance)\b[^.!?]{0,15}\b(is|are)\s+(all\s+)?(paid up|up to date|current|good)\b(?![^.!?]{0,60}\b(hurricane|storm|storms|flood|floods|flooding|season|wildfire|tornado|winter|deductible|renewal|county says|reminder)\b)"),
+    # a family made to pay: "Nice family you got there, Sgt. Ortega. Would hate for them to pay
+    # for what you did."
+    ((_g("hate", "shame"), _g("pay", "suffer", "hurt", "answer")),
+     r"\b(hate|shame)\s+for\s+(them|your (family|kids|wife|husband|children|son|daughter|mom|mother|parents)|his (family|kids|wife|children)|her (family|kids|husband|children))\s+to\s+((pay|answer)\s+for\s+(what|this|that|it|your|his|her|their)\b|suffer|get hurt|be hurt|find out)\b"),
+    # an official handled for good, told as an order: "somebody take care of that judge before
+    # Monday's sentencing, permanently"
+    ((_g("handle", "deal", "care", "silence", "finish", "settle"), _g("permanently", "good", "once", "keeps")),
+     r"\b(someone|somebody|some1|we|i|we'll|i'll|ill|people|y'all|yall|the streets)( [a-z']+){0,3}? (please )?(handle|deal with|take care of|silence|finish off|settle (this|it|things) with) "
+     r"(him|her|them|(that|the|this|those|these|every|each)( [a-z]+){0,2} (" + _OFFICERS + r"|" + _TITLES + r"|sarge|narcs?)( [a-z]+)?|(officer|deputy|detective|sgt|sergeant|lt|lieutenant|chief|judge|mayor|sheriff|commissioner|councilman|councilwoman|trooper|captain) [a-z]+)\b"
+     r"[^.!?]{0,40}?\b((permanently|for good|once and for all|for keeps)\b(?![^.!?]{0,60}\b(vote|votes|voting|ballot|ballots|election|elections|polls|recall|retention|office|impeach|fire|fired|firing|term|primary|lawsuit)\b))"),
+    # protection that runs out: "They can't protect you forever, Detective Shaw"
+    ((_g("protect", "save", "hide", "shield"), _g("forever", "long", "longer")),
+     r"\b(they|nobody|no one|no body|the (department|badge|union|city|county|chief|sheriff)|your (badge|union|department|friends|chief|sheriff)|that badge)\s+(can'?t|cannot|can not|won'?t|will not|ain'?t gonna)\s+(protect|save|hide|shield)\s+(you|u|him|her|them|y'all|yall)\s+(forever|for long|much longer|every day|24/7)\b"),
+    # a scope and patience, and a raid told to go on: "I've got a scope and a lot of patience.
+    # Keep raiding houses on Grove St."
+    ((_g("keep", "continue"), _g(*_ARMS, "scope", "scoped")),
+     r"\b(" + _ARM + r"|scope|scoped)\b[^!?]{0,80}\b(keep|go ahead and|continue|y'all keep|yall keep|you keep)\s+(raiding|harassing|towing|coming|pulling|stopping|searching|arresting|knocking|patrolling|messing with|kicking in)\b"),
+    # something of theirs taken in return: "You took my kid so I'll take something of yours,
+    # Lieutenant"
+    ((_g("yours", "love", "close"), _g("take", "took", "get")),
+     r"\b(you|u|y'all|yall|they)\s+(took|take|hurt|killed|shot|tased|beat|locked up|arrested|took away)\s+(my|our)\s+(kids?|son|daughter|brother|sister|husband|wife|mom|mother|dad|father|family|baby|boy|girl|cousin|nephew|niece|everything|life|freedom)\b[^.!?]{0,60}\b(i'll|ill|i will|we'll|we will|gonna|imma|ima|i'm gonna|im gonna)\s+(take|get|hurt)\s+(something|someone|somebody|one)\s+(of yours|you love|you care about|close to you)\b|\b(i'll|ill|i will|we'll|we will|gonna|imma|ima|i'm gonna|im gonna)\s+(take|get|hurt)\s+(someone|somebody)\s+(you love|you care about|close to you)\b"),
+    # a harm "coming to" named officers: "ain't no jail cell gonna stop what's coming to the cops
+    # who did this"
+    ((_g("coming", "comin"), _g("stop", "stopping", "stops", "save")),
+     r"\b(stop|stopping|stops|save (him|her|them|you) from)\s+(what'?s|whats|what is)\s+comin'?g?\s+(to|for)\s+(him|her|them|you|u|ya|y'all|yall|the (" + _OFFICERS + r"|" + _TITLES + r")|those (" + _OFFICERS + r")|that (" + _ONE_OFFICER + r"|" + _TITLES + r"))\b"),
+
 )
 # fmt: on

@@ -366,3 +366,30 @@ def test_fear_taught_fire_admired_cars_known_and_favors_returned(text, flagged):
 )
 def test_harm_awaited_bullets_needed_officers_caught_alone_and_homes_pointed_at(text, flagged):
     assert threat(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Rest easy, Sheriff Dunn. While you still can.", True),
+        ("Better hope the judge's fire insurance is up to date on that cabin.", True),
+        ("Shame for your kids to pay for what you did, Deputy.", True),
+        ("Someone please deal with that sergeant before the trial, once and for all.", True),
+        ("Your union can't shield you forever, Officer Platt.", True),
+        ("Got my rifle cleaned and plenty of rounds. Go ahead and keep towing cars on Pine.", True),
+        ("You locked up my brother, so I'm gonna take someone you love.", True),
+        ("Nothing's gonna save them from what's coming to the deputies who did this.", True),
+        ("The chief answers for this with his life.", True),
+        ("Enjoy the pool while you still can, the lifeguards leave Sunday.", False),
+        ("Make sure your flood insurance is current before the storm season.", False),
+        ("I'd hate for residents to pay for the new garage, commissioner.", False),
+        ("We'll take care of the cleanup ourselves since the crew can't come.", False),
+        ("They can't protect the old oak on Main forever, the roots are rotting.", False),
+        ("You took my report fast, I'll take something of yours home: the brochure.", False),
+        ("Nothing can stop what's coming in November.", False),
+    ],
+)
+def test_rest_while_you_can_insurance_families_made_to_pay_and_protection_that_runs_out(
+    text, flagged
+):
+    assert threat(text) is flagged
