@@ -1038,3 +1038,34 @@ def test_falsehoods_disparaging_predicates_and_allegations_of_misconduct_are_war
 ):
     ids = {w.id for w in check(about=text).warnings}
     assert (warning in ids) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        ("We set up this account so parents hear about closings first.", "purpose_statement", True),
+        (
+            "Ridgeville Fire: educating and protecting our neighbors since 1921.",
+            "purpose_statement",
+            True,
+        ),
+        ("Showcasing the people behind Ridgeville's water plant.", "purpose_statement", True),
+        ("Your go-to for trash days and snow routes in Ridgeville.", "purpose_statement", True),
+        ("Bridging the Police Department and the residents it serves.", "purpose_statement", True),
+        ("Protecting lives and property is our duty.", "purpose_statement", False),
+        ("Brought to you by the Ridgeville Water Utility crew.", "maintained_by_agency", True),
+        ("A comment here doesn't mean the Sheriff endorses it.", "opinions_disclaimer", True),
+        ("Comments aren't endorsements by the Fire District.", "opinions_disclaimer", True),
+        ("Retweets are not endorsements.", "opinions_disclaimer", False),
+        (
+            "Rules: no swearing, no threats. Breaking them will get your post removed.",
+            "moderation_policy",
+            True,
+        ),
+        ("No swearing, no threats. Violations deleted.", "moderation_policy", True),
+    ],
+)
+def test_missions_said_as_verbs_go_to_pages_endorsements_and_rules_with_their_penalty(
+    text, element, passed
+):
+    assert check(about=text).elements[element].passed is passed
