@@ -323,7 +323,12 @@ _ALSO_SAID_OF = wordset("are r is you u him her them whoever yourself")
 def predicated_of_a_thing(words: list[str], i: int) -> bool:
     """ "Your fireworks ban is dumb", "your idea is so stupid": the insult at ``words[i]`` comes
     right after "is" or "was" (or after "so", "really") and the subject before it is a rule, a
-    plan or another thing: criticism of the thing, however rude, not of a person."""
+    plan or another thing: criticism of the thing, however rude, not of a person. So is "a
+    weasel of a policy": the insult is said of the thing after "of a"."""
+    if words[i + 1 : i + 3] in (["of", "a"], ["of", "an"]) and (
+        i + 3 < len(words) and (words[i + 3] in THING_NOUNS or words[i + 3] in _RULED_THINGS)
+    ):
+        return True
     j = i - 1
     while j > 0 and words[j] in _INTENSIFIERS:
         j -= 1

@@ -82,7 +82,10 @@ _TIED = re.compile(
     r"number is|text (him|her|them|this)|call (him|her|them|this)|ring (him|her)|"
     r"email (him|her|them)|e-mail (him|her|them)|message (him|her)|celular|su numero|"
     r"su tel[eé]fono|su correo|spam (this|him|her|his|her)|blow (it|up|him|her)|harass|"
-    r"let (him|her|them) (know|hear)|tell (him|her|them)|hear from you)\b",
+    r"let (him|her|them) (know|hear)|tell (him|her|them)|hear from you|"
+    # "here's the number of the woman who stole my package"
+    r"(number|cell|phone|digits|email|e-mail) (of|for) (the|that|this) (woman|man|guy|lady|girl|"
+    r"boy|kid|person|dude|chick|creep|thief|karen|idiot|jerk|loser|neighbor|neighbour))\b",
     re.IGNORECASE,
 )
 # The writer's own contact details ("call me", "my number") are not someone else's.
@@ -495,9 +498,11 @@ def _own_only(before: str) -> bool:
     )
 
 
-# a first person that is not the number's owner: "the man harassing me is Todd Fenn, cell"
+# a first person that is not the number's owner: "the man harassing me is Todd Fenn, cell",
+# "the number of the woman who stole my package"
 _SOMEONE_ELSES = re.compile(
     r"\b(me|us)\b[^,;]{0,25}\b(is|was|named|called)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+    r"|(?i:\b(number|cell|phone|digits|email|e-mail) (of|for) (the|that|this) [a-z]+ (who|that)\b)"
 )
 
 

@@ -102,3 +102,23 @@ def test_a_name_called_out_before_you_is_whom_the_insult_is_aimed_at(
     verdict = CLASSIFIER.classify(text)
     assert Category.PERSONAL_ATTACK in verdict.categories
     assert verdict.target is not None and verdict.target.value == target
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "flagged"),
+    [
+        ("Shawna down the street is a methhead and everybody knows it.", "personal_attack", True),
+        ("Your cousin is a sad little incel, Marcus.", "personal_attack", True),
+        (
+            "The raid found a meth lab and two tweakers' pipes, suspects charged.",
+            "personal_attack",
+            False,
+        ),
+        ("That's a clown of a budget, commissioner, vote it down.", "personal_attack", False),
+        ("Got the digits of the guy who keyed my car: 773-555-0182.", "personal_info", True),
+        ("The number of the dispatch desk is 555-201-4400 if you need it.", "personal_info", False),
+    ],
+)
+def test_addicts_named_as_insults_things_of_a_kind_and_a_strangers_number(text, category, flagged):
+    cats = {c.value for c in CLASSIFIER.classify(text).categories}
+    assert (category in cats) is flagged
