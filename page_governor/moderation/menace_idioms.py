@@ -168,14 +168,16 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         (
             ("under", "check checks checking"),
             "remotely",
-            ("carefully", "start starts starting"),
+            ("carefully remote across distance", "start starts starting"),
             ("twice", "ignition key engine"),
             ("light lights were", "you"),
             "pairs",
             "happen",
         ),
         r"(check|checks|checking) under (your|ur|his|her|their) (car|truck|cruiser|hood|vehicle)|"
-        r"start (your|ur|his|her|their) (car|truck|cruiser) (remotely|(real |very |extra )?carefully)|"
+        r"start (your|ur|his|her|their) (car|truck|cruiser) (remotely|(real |very |extra )?carefully|"
+        r"with a remote( starter)?|from (a distance|across the (street|lot)))"
+        r"(?![^.!?]{0,40}\b(winter|cold|warm|heat|heater|frost|freezing|snow|icy)\b)|"
         r"(think|thinks) twice before (you |he |she |they )?(start|starts|starting|turn|turns|"
         r"turning) (the|your|ur|his|her|their) (key|ignition|engine|car|truck)|"
         r"(keep|leave) (the|your|ur) (porch )?lights? on (if i were you|from now on)|"
@@ -200,8 +202,13 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     ),
     # a bullet with someone's name on it says by itself that it waits for them
     (
-        (("name", "bullet bullets round rounds slug shell"),),
-        r"(bullet|round|slug|shell)s?( [a-z]+){0,3} with (your|ur|his|her|their|the [a-z]+'s|"
+        (
+            (
+                "name",
+                "bullet bullets round rounds slug shell hollow point points hollowpoint hollowpoints",
+            ),
+        ),
+        r"(bullet|round|slug|shell|hollow ?point|hollowpoint)s?( [a-z]+){0,3} with (your|ur|his|her|their|the [a-z]+'s|"
         r"[a-z]+'s) name",
         SELF_POINTED,
     ),

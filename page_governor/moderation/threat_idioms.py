@@ -300,9 +300,9 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # (and in other words: "someone should drop by the DA's place with a can of gasoline",
     # "rolling up to the sergeant's cabin this weekend, bring the rope"): going to an
     # official's or the reader's home, and what burns or hangs brought along, either order
-    ((_g("gas", "gasoline", "matches", "lighter", "molotov", "molotovs", "torches", "rope", "noose", "pitchforks", "kerosene"), _g("house", "home", "place", "cabin", "farm", "driveway", "garage", "office", "station", "precinct")),
-     r"\b(coming|going|headed|heading|meet|meeting|show up|showing up|pull up|pulling up|rolling up|roll up|drop by|stop by|swing by|drive by|visit|visiting)( [a-z']+){0,2} (to|at|by)? ?(the |that |this )?([a-z]+'s|your|ur|his|her) (house|home|place|cabin|farm|driveway|garage|office)\b"
-     r"[^!?]{0,80}\b(bring|bringing|with|carrying|grab|pack) (the |some |your |ur |a few |extra |a can of |a jug of |a )?(gas cans?|gasoline|matches|lighter fluid|molotovs?|torches|rope|noose|pitchforks|kerosene)\b"
+    ((_g("gas", "gasoline", "matches", "lighter", "molotov", "molotovs", "torches", "rope", "noose", "pitchforks", "kerosene", "bats", "guns", "rifles", "knives", "pipes", "crowbars", "bricks", "hammers", "irons", "chains", "machetes", "clubs"), _g("house", "home", "place", "cabin", "farm", "driveway", "garage", "office", "station", "precinct")),
+     r"(?![^.!?]*\b(game|games|practice|team|coach|party|photo|trophy|cookout|birthday|barbecue|bbq|softball|baseball|league|tournament)\b)\b(coming|going|go|come|headed|heading|meet|meeting|show up|showing up|pull up|pulling up|rolling up|roll up|drop by|stop by|swing by|drive by|visit|visiting)( [a-z']+){0,2} (to|at|by)? ?(the |that |this )?([a-z]+ )?([a-z]+'s|your|ur|his|her) (house|home|place|cabin|farm|driveway|garage|office)\b"
+     r"[^!?]{0,80}\b(bring|bringing|with|carrying|grab|pack) (the |some |your |ur |a few |extra |a can of |a jug of |a )?(gas cans?|gasoline|matches|lighter fluid|molotovs?|torches|rope|noose|pitchforks|kerosene|bats|baseball bats|guns|rifles|knives|pipes|crowbars|bricks|hammers|tire irons|chains|machetes|clubs)\b(?![^.!?]{0,40}\b(practice|game|games|softball|baseball|little league|team|tournament|batting cage|cookout)\b)"
      r"|\b(bring|bringing|grab|pack|with) (the |some |a can of |a jug of |a )?(gas cans?|gasoline|molotovs?|lighter fluid|kerosene|noose|rope)\b[^!?]{0,60}\b(to|at) (the |that )?([a-z]+'s|your|ur|his|her) (house|home|place|cabin|farm|driveway|garage)\b"),
     # a will put in order, said to an official: "Commissioner, you might want to have your will
     # in order before Tuesday's vote" (the insurance rule's kin; not a legal-aid clinic)
@@ -436,6 +436,42 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # who did this"
     ((_g("coming", "comin"), _g("stop", "stopping", "stops", "save")),
      r"\b(stop|stopping|stops|save (him|her|them|you) from)\s+(what'?s|whats|what is)\s+comin'?g?\s+(to|for)\s+(him|her|them|you|u|ya|y'all|yall|the (" + _OFFICERS + r"|" + _TITLES + r")|those (" + _OFFICERS + r")|that (" + _ONE_OFFICER + r"|" + _TITLES + r"))\b"),
+
+    # a bomb said to be there: "There's a bomb in city hall, you have one hour" (not a bomb
+    # threat reported, a bomb squad or a drill)
+    ((_g("bomb", "bombs", "explosive", "explosives", "ied", "device"), _g("there's", "there", "theres")),
+     r"\bthere('s|s| is| are)\s+(a|an|two|three|several|some)\s+(bomb|bombs|explosive|explosives|ied|device|pipe bomb)s?\s+(in|at|inside|under|planted in|planted at)\b(?![^.!?]{0,60}\b(threat|threats|squad|dog|dogs|scare|drill|training|exercise|cleared|evacuat\w*|reported|suspicious|avoid|movie|movies|film|show|episode|game|book|trailer|scene|series)\b)"),
+    # poison put where officers eat or drink: "put rat poison in the precinct coffee pot"
+    ((_g("poison", "antifreeze", "arsenic", "cyanide", "fentanyl", "bleach"), _g("put", "putting", "slip", "slipping", "add", "adding", "spike", "spiking", "lace", "lacing", "dump")),
+     r"(?<!don't )(?<!dont )(?<!never )(?<!not )\b(put|putting|slip|slipping|add|adding|spike|spiking|lace|lacing|dump)\s+(some\s+)?(rat poison|poison|antifreeze|arsenic|cyanide|fentanyl|bleach)\s+(in|into)\s+[^.!?]{0,30}\b(coffee|food|drinks?|water|lunch|lunches|donuts|doughnuts|meals?|cups?|pot|soda|tea|breakroom|vending)\b"),
+    # a swatting promised: "that school board president is going to get swatted, watch"
+    ((_g("swatted", "swat", "swatting"),),
+     r"\b(gonna|going to|will|'ll|should|deserves? to|about to|finna|needs? to)\s+(get\s+|be\s+)?swatted\b|\bswat(ting)?\s+(him|her|them|his|her|their|the\s+[a-z]+'s)\b(?!\s+(team|teams|unit|units|officers?|members?|truck|van|training|callout|call-out))"),
+    # the last days of someone's life: "I hope you enjoy your last week on earth"
+    ((_g("earth", "alive", "breathing", "ground"), _g("last", "final")),
+     r"\b(last|final)\s+(day|days|night|nights|week|weeks|month|months|christmas|summer|birthday|shift)\s+(on earth|on this earth|alive|breathing|above ground)\b"),
+    # a city burning and the officers with it: "this city burns and so do the cops"
+    ((_g("burns", "burn", "burning"), _g("so"), _g("cops", "pigs", "police", "officers", "deputies", "you", "y'all", "yall", "they", "mayor", "chief", "judge", "sheriff")),
+     r"\b(burns?|burning|will burn|gonna burn)\b[^.!?]{0,30}\band\s+so\s+(do|will|does|are)\s+(the\s+)?(cops|pigs|police|officers|deputies|you|y'all|yall|they|mayor|chief|judge|sheriff)\b"),
+    # a wish never to have been born, promised: "he's going to wish he was never born"
+    ((_g("born"), _g("wish", "wishes", "wishing")),
+     r"\b(gonna|going to|will|'ll|gon|finna)\s+(make\s+(him|her|them|you)\s+)?wish\s+(he|she|they|you|u)\s+(was|were|had)\s+never\s+(been\s+)?born\b"),
+    # a present left under an official's car: "gonna leave a little present under the DA's car
+    # tonight" (not under a tree at the toy drive)
+    ((_g("present", "gift", "surprise", "package"), _g("leave", "leaving", "put", "putting", "plant", "planting", "drop", "dropping")),
+     r"\b(leave|leaving|put|putting|plant|planting|drop|dropping)\s+(a|some)\s+(little\s+|nice\s+|special\s+|big\s+)?(present|gift|surprise|package)s?\s+(under|in|on|inside|beneath)\s+(the\s+)?([a-z]+'s|his|her|their|your)\s+(car|truck|cruiser|house|porch|mailbox|door|desk|office|tahoe|suv)\b(?![^.!?]{0,40}\b(tree|toy drive|christmas|birthday|thank|thanks|donation|donations|cookies|flowers)\b)"),
+    # someone released who will go after an officer: "my brother's getting out in March and the
+    # first thing he's doing is finding Officer Lang"
+    ((_g("out"), _g("finding", "find", "looking", "going", "hunting", "visiting", "tracking", "paying")),
+     r"\b(gets?|getting|got)\s+out\b(?!\s+of\s+(basic|boot camp|training|school|class|work|rehab|the (hospital|army|navy|service|academy)))[^.!?]{0,60}\b(finding|find|looking for|going after|hunting( down)?|paying a visit to|visiting|tracking down)\s+(" + _TITLES + r"|lieutenant|lt|captain|sarge)\s+[a-z]+\b(?![^.!?]{0,40}\b(thank|thanks|say hi|congrat\w*|apologi\w*|celebrate|hug)\b)"),
+    # an address made public and readers told to use it: "The judge's address is out there now.
+    # Do what you want with it."
+    ((_g("address", "addy", "addresses", "location"), _g("want", "whatever", "know", "handle", "fun")),
+     r"\b(his|her|their|[a-z]+'s)\s+(home\s+|house\s+)?(address|addy|addresses|location)\b[^.!?]{0,30}\b(is\s+|are\s+)?(out there|posted|public now|in the comments|below|above|online now)\b[^!?]{0,60}\b(do what(ever)? you (want|will|like)|you (all )?know what to do|handle it|have fun|go get (him|her|them))\b"),
+    # officers' home addresses listed for a start date: "we have a list of officers' home
+    # addresses, and we're starting Friday"
+    ((_g("list", "spreadsheet", "file"), _g("addresses"), _g("starting", "start", "begin", "beginning", "visiting", "coming", "going")),
+     r"\b(list|spreadsheet|file)\s+of\s+(the\s+|all\s+|every\s+)?(" + _OFFICERS + r"|" + _TITLES + r"|their|your)('s?|s')?\s+(home\s+|house\s+)?addresses\b[^.!?]{0,60}\b(starting|start|begin|beginning|visiting|coming|going)\b"),
 
 )
 # fmt: on

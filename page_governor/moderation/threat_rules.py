@@ -241,7 +241,8 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"yall|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|mayor|judge|detective|"
          r"sergeant|trooper|commissioner|snitch|rat|bitch|bastard)\b[^.!?]{0,25}\b(in a box|in "
          r"the ground)\b(?! (truck|van|trucks|vans|of|lunch|store|fan)\b)"),
-        ((_g("numbered"),), r"\b(your|his|her|their)\s+days\s+are\s+numbered\b"),
+        ((_g("numbered"),),
+         r"\b((your|his|her|their)|(" + TITLE_WORDS + r"|lieutenant|lt|captain|sarge) [a-z]+'s|the (" + TITLE_WORDS + r")'s)\s+days\s+are\s+numbered\b"),
         # people, not crime or pests, to be wiped out: "They should be extinguished" (not "Crime
         # should be wiped out in this neighborhood")
         ((_g("exterminated", "eradicated", "extinguished", "wiped", "annihilated"), _g("should", "must", "need", "needs")),

@@ -393,3 +393,32 @@ def test_rest_while_you_can_insurance_families_made_to_pay_and_protection_that_r
     text, flagged
 ):
     assert threat(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("There are two bombs at the courthouse and they go off at noon.", True),
+        ("Somebody slip antifreeze into the deputies' lunch order.", True),
+        ("Councilman Ortiz should get swatted tonight.", True),
+        ("Enjoy your final days above ground, Sergeant.", True),
+        ("Convict him and the town burns, and so will the deputies.", True),
+        ("The detective who lied is gonna wish he had never been born.", True),
+        ("Planting a little surprise under the sheriff's truck this weekend.", True),
+        ("Judge Pratt better start his truck from across the street from now on.", True),
+        ("Got a hollowpoint with the captain's name on it.", True),
+        ("My uncle gets out Friday and he's tracking down Deputy Hale first.", True),
+        ("Her home address is in the comments. You know what to do.", True),
+        ("We made a spreadsheet of the deputies' home addresses and start visiting Monday.", True),
+        ("Headed to the DA's place tonight, bring the bats and the pipes.", True),
+        ("There's a bomb squad demo at the fair Saturday, bring the kids.", False),
+        ("Never put bleach in the coffee pot to clean it, use vinegar.", False),
+        ("The SWAT officers trained at the old school all weekend.", False),
+        ("Sheriff Lutz's days in office are numbered, vote in May.", False),
+        ("He got out of the academy last year and is visiting Officer Park to say thanks.", False),
+        ("Headed to the chief's house for the team cookout, bring bats for the game.", False),
+        ("Start your truck with a remote on freezing mornings.", False),
+    ],
+)
+def test_bombs_poison_swatting_last_days_presents_and_addresses_given_out(text, flagged):
+    assert threat(text) is flagged
