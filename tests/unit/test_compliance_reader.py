@@ -1069,3 +1069,27 @@ def test_missions_said_as_verbs_go_to_pages_endorsements_and_rules_with_their_pe
     text, element, passed
 ):
     assert check(about=text).elements[element].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Hydrant flushing, street sweeping and leaf collection for Ridgeville.", True),
+        ("Ferry delays, dock closures & ticket changes.", True),
+        ("Warrant roundups, sex offender registry updates and jail visiting rules.", True),
+        ("Honor, integrity, courage and service.", False),
+        ("Profanity, threats and personal attacks.", False),
+        ("Your questions, concerns and ideas are welcome.", False),
+        ("Chief, deputy chief and captains.", False),
+        ("Room 4, Building 2 and the annex.", False),
+    ],
+)
+def test_a_profile_line_listing_what_it_posts_is_a_purpose_and_a_motto_or_a_rule_is_not(
+    text, passed
+):
+    assert check(about=text).elements["purpose_statement"].passed is passed
+
+
+def test_reports_from_an_agency_are_not_a_call_to_911():
+    text = "Hail reports, shelter openings and damage reports from Emergency Management."
+    assert check(about=text).elements["purpose_statement"].passed
