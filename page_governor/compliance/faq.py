@@ -9,10 +9,12 @@ the rule. A yes/no question and its answer are turned into the statement they ma
 delete my comment only if it has profanity, threats …". The checker matches that statement and
 shows the question and answer as they were written.
 
-Only questions that open with an auxiliary ("do", "is", "will", …) are read; the subject is
-told from the main verb for "do" and modal questions ("Do *comments* speak …") and from a
-determiner for "be" and "have" questions ("Is *this page* public?"). A question the reading
-cannot take apart gives no statement.
+Questions that open with an auxiliary ("do", "is", "will", …) are read; the subject is told
+from the main verb for "do" and modal questions ("Do *comments* speak …") and from a determiner
+for "be" and "have" questions ("Is *this page* public?"). So are three questions about the page
+itself: what it is for, what it posts, and who runs it ("What's this page for? Recycling
+schedules." reads as "this page is for recycling schedules"). A question the reading cannot
+take apart gives no statement.
 """
 
 from __future__ import annotations
@@ -49,10 +51,52 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
+# questions about the page itself, answered with what it is for or who runs it: "What's this
+# page for? Recycling schedules …" reads as "this page is for recycling schedules …"
+_PAGE = r"(page|account|channel|feed|site)"
+_WH = (
+    (
+        re.compile(rf"^what(?:'s| is)\s+(?:(?:this|the|our)\s+{_PAGE}|it)\s+(?:for|about)$", re.I),
+        "this page is for",
+    ),
+    (
+        re.compile(
+            rf"^what\s+(?:do|will|does)\s+(?:you|we)\s+(?:post|share)(?:\s+(?:here|on\s+this\s+{_PAGE}))?$",
+            re.I,
+        ),
+        "we post",
+    ),
+    (
+        re.compile(
+            rf"^who\s+(runs|manages|maintains|operates|moderates)\s+(?:this|the)\s+{_PAGE}$", re.I
+        ),
+        "this page is {verb} by",
+    ),
+)
+_PASSIVE = {"runs": "run", "manages": "managed", "maintains": "maintained", "operates": "operated",
+            "moderates": "moderated"}  # fmt: skip
+
+
+def _about_the_page(question: str, answer: str) -> str | None:
+    """The statement a question about the page itself and its answer make, or None."""
+    for pattern, lead in _WH:
+        m = pattern.match(question)
+        if m is not None:
+            verb = _PASSIVE.get(m.group(1).lower(), "") if m.groups() and m.group(1) else ""
+            said = lead.format(verb=verb)
+            return f"{said} {answer[0].lower()}{answer[1:]}"
+    return None
+
+
 def statement(question: str, answer: str) -> str | None:
-    """The statement a yes/no ``question`` and its ``answer`` make together, or None."""
+    """The statement a ``question`` and its ``answer`` make together, or None: a yes/no
+    question, or one about the page itself ("What's this page for?", "Who runs this page?")."""
     words = _PREFIX.sub("", question).strip().rstrip("?").split()
     answer = _PREFIX.sub("", answer).strip()
+    if answer and 1 < len(words) <= MAX_WORDS:
+        about = _about_the_page(" ".join(words), answer)
+        if about is not None:
+            return about
     if len(words) < 2 or len(words) > MAX_WORDS or not answer:
         return None
     aux, rest = words[0].lower(), words[1:]

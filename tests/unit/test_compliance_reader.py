@@ -1093,3 +1093,23 @@ def test_a_profile_line_listing_what_it_posts_is_a_purpose_and_a_motto_or_a_rule
 def test_reports_from_an_agency_are_not_a_call_to_911():
     text = "Hail reports, shelter openings and damage reports from Emergency Management."
     assert check(about=text).elements["purpose_statement"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        ("What is this account for? Snow routes and plow updates.", "purpose_statement", True),
+        ("What do you post here? Lost pets and adoption days.", "purpose_statement", True),
+        (
+            "Who maintains this page? Staff of the Ridgeville Fire Department.",
+            "maintained_by_agency",
+            True,
+        ),
+        ("What is the page about? I have no idea.", "maintained_by_agency", False),
+        ("We use this feed to flag boil-water notices.", "purpose_statement", True),
+        ("Don't use this feed to report a fire.", "purpose_statement", False),
+        ("This account is for the city's tree planting program.", "purpose_statement", True),
+    ],
+)
+def test_questions_about_the_page_and_what_it_is_used_for(text, element, passed):
+    assert check(about=text).elements[element].passed is passed
