@@ -22,6 +22,11 @@ def check(**fields: str):
     return check_fields(fields, POLICY, official_domains=["anytown.example"])
 
 
+def warning_ids(text: str) -> set[str]:
+    """The ids of the risky-wording warnings a one-field profile raises."""
+    return {w.id for w in check(about=text).warnings}
+
+
 def test_a_list_item_is_read_with_its_lead_in_and_the_evidence_names_the_block():
     report = check(
         description="Comments may be removed if they contain:\n• obscene language\n• spam\n"
@@ -720,9 +725,8 @@ def test_police_fire_and_records_wording_from_the_twelfth_batch(text, element, p
     ],
 )
 def test_risky_wording_written_as_the_twelfth_batch_writes_it(text, warning, warned):
-    ids = {w.id for w in check(about=text).warnings}
     wid = "negative_or_derogatory" if warning == "negative" else warning
-    assert (wid in ids) is warned
+    assert (wid in warning_ids(text)) is warned
 
 
 def test_an_item_that_announces_the_items_after_it_is_their_lead_in():
@@ -903,8 +907,7 @@ def test_purposes_presented_county_pages_and_lists_described_below(text, element
     ],
 )
 def test_offensive_judged_as_a_named_kind_or_a_way_of_deleting_not_a_standard(text, warned):
-    ids = {w.id for w in check(about=text).warnings}
-    assert ("offensive" in ids) is warned
+    assert ("offensive" in warning_ids(text)) is warned
 
 
 @pytest.mark.parametrize(
@@ -916,8 +919,7 @@ def test_offensive_judged_as_a_named_kind_or_a_way_of_deleting_not_a_standard(te
     ],
 )
 def test_restricting_a_person_from_the_page_is_blocking(text, warned):
-    ids = {w.id for w in check(about=text).warnings}
-    assert ("blocking_users" in ids) is warned
+    assert ("blocking_users" in warning_ids(text)) is warned
 
 
 @pytest.mark.parametrize(
@@ -968,8 +970,7 @@ def test_the_agency_naming_its_own_platform_account(text, element, passed):
     ],
 )
 def test_lists_of_vague_standards_and_banning_accounts_are_warned(text, warning, warned):
-    ids = {w.id for w in check(about=text).warnings}
-    assert (warning in ids) is warned
+    assert (warning in warning_ids(text)) is warned
 
 
 @pytest.mark.parametrize(
@@ -1036,8 +1037,7 @@ def test_purposes_courts_channels_substitutes_and_numbered_disclaimers(text, ele
 def test_falsehoods_disparaging_predicates_and_allegations_of_misconduct_are_warned(
     text, warning, warned
 ):
-    ids = {w.id for w in check(about=text).warnings}
-    assert (warning in ids) is warned
+    assert (warning in warning_ids(text)) is warned
 
 
 @pytest.mark.parametrize(
