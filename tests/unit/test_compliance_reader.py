@@ -1113,3 +1113,24 @@ def test_reports_from_an_agency_are_not_a_call_to_911():
 )
 def test_questions_about_the_page_and_what_it_is_used_for(text, element, passed):
     assert check(about=text).elements[element].passed is passed
+
+
+def test_neither_hiding_nor_keeping_a_comment_implies_agreement_is_the_opinions_disclaimer():
+    text = "Neither hiding nor keeping a comment means the District agrees with it."
+    assert check(about=text).elements["opinions_disclaimer"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "warning", "warned"),
+    [
+        (
+            "Defamation: false or hurtful statements that damage someone's credibility.",
+            "misinformation",
+            False,
+        ),
+        ("Inappropriate Content: nudity, gore, or sexual images.", "offensive", False),
+        ("We remove inappropriate content.", "offensive", True),
+    ],
+)
+def test_labels_defined_after_a_colon_are_not_vague_standards(text, warning, warned):
+    assert (warning in warning_ids(text)) is warned
