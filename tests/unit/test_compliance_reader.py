@@ -1134,3 +1134,32 @@ def test_neither_hiding_nor_keeping_a_comment_implies_agreement_is_the_opinions_
 )
 def test_labels_defined_after_a_colon_are_not_vague_standards(text, warning, warned):
     assert (warning in warning_ids(text)) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "passed"),
+    [
+        ("Run by CCSO Public Affairs.", "maintained_by_agency", True),
+        ("The Fire District's sole authorized Facebook page.", "maintained_by_agency", True),
+        (
+            "We're the Ridgeville Utilities crew and this is our account.",
+            "maintained_by_agency",
+            True,
+        ),
+        (
+            "We're fans of the Ridgeville police and this is our page.",
+            "maintained_by_agency",
+            False,
+        ),
+        (
+            "Replies to our posts are not official positions of the County.",
+            "opinions_disclaimer",
+            True,
+        ),
+        ("Opinions below are the commenters' own.", "opinions_disclaimer", True),
+    ],
+)
+def test_units_by_initials_authorized_accounts_and_replies_that_are_not_positions(
+    text, element, passed
+):
+    assert check(about=text).elements[element].passed is passed
