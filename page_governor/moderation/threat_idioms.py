@@ -337,8 +337,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(keep|go ahead and|continue|y'all keep|yall keep|u keep|you keep)( on)? (testing|playing with|playing|pushing|trying|messing with|pressing|poking) me\b[^.!?]{0,60}\b(" + _ARM + r")\b"),
     # fear or pain taught to someone: "somebody oughta teach that judge what fear feels like"
     # (a person is taught; not "a drill that teaches kids what a lockdown feels like")
-    ((_g("fear", "pain", "terror", "suffering", "hurt", "hurting", "afraid", "scared"), _g("teach", "taught", "teaches", "show", "learn", "know", "find")),
-     r"\b(teach|teaches|teaching|show|showing|let) (him|her|them|you|u|y'all|yall|that [a-z]+|the [a-z]+|those [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) (what|how) (real )?(fear|pain|terror|suffering|hurt|hurting|being (afraid|scared)) (feels|is|means|looks|tastes) like\b(?![^.!?]{0,60}\b(open|opens|tickets|haunted|movie|film|book|ride|game|escape room|drill|simulation|class|course)\b)"
+    ((_g("fear", "pain", "terror", "suffering", "hurt", "hurting", "afraid", "scared", "beating", "beatdown", "whooping", "kicking"), _g("teach", "taught", "teaches", "show", "learn", "know", "find")),
+     r"\b(teach|teaches|teaching|show|showing|let) (him|her|them|you|u|y'all|yall|that [a-z]+|the [a-z]+|those [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) (what|how) (a )?(real |good )?(fear|pain|terror|suffering|hurt|hurting|being (afraid|scared)|beating|beatdown|beat down|ass.kicking|whooping) (feels|is|means|looks|tastes) like\b(?![^.!?]{0,60}\b(open|opens|tickets|haunted|movie|film|book|ride|game|escape room|drill|simulation|class|course)\b)"
      r"|\b(gonna|going to|will|'ll|about to|finna) (learn|know|find out|feel) (what|how) (real )?(fear|pain|terror|suffering) (feels|is|means|tastes) like\b(?![^.!?]{0,60}\b(open|opens|tickets|haunted|movie|film|book|ride|game|escape room|drill|simulation|class|course)\b)"),
     # a building that would burn well: "your precinct would make a nice bonfire" (an official's
     # building or home, not an old barn)
@@ -472,6 +472,42 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # addresses, and we're starting Friday"
     ((_g("list", "spreadsheet", "file"), _g("addresses"), _g("starting", "start", "begin", "beginning", "visiting", "coming", "going")),
      r"\b(list|spreadsheet|file)\s+of\s+(the\s+|all\s+|every\s+)?(" + _OFFICERS + r"|" + _TITLES + r"|their|your)('s?|s')?\s+(home\s+|house\s+)?addresses\b[^.!?]{0,60}\b(starting|start|begin|beginning|visiting|coming|going)\b"),
+
+    # a reckoning coming for officers: "Judgment day is coming for every pig in this county"
+    # (not "for this council at the ballot box")
+    ((_g("judgment", "judgement", "reckoning", "payback", "karma", "retribution", "vengeance"), _g("coming", "comes", "near")),
+     r"\b(judge?ment day|reckoning|payback|karma|retribution|vengeance)('s| is)?\s+(is\s+)?(coming|comes|on its way|near)\s+(for|to)\s+(every|all|each|you|u|y'all|yall|the|those|these)\b[^.!?]{0,20}\b(pigs?|cops?|officers?|deputies|deputy|sheriff|chief|judge|mayor|you|u|y'all|yall)\b(?![^.!?]{0,40}\b(ballot|vote|votes|election|polls|court|recall|audit)\b)"),
+    # officers as the game in a hunting season: "It's hunting season and the game wears blue"
+    ((_g("game", "prey", "target", "targets", "deer", "buck", "bucks"), _g("blue", "badge", "badges", "uniform", "uniforms")),
+     r"\b(the\s+)?(game|prey|targets?|deer|bucks?)\s+(wears?|wearing|is|are|comes?\s+in)\s+(blue|a badge|badges|uniforms?)\b"),
+    # a car turned on a walking official: "If I saw the mayor crossing the street I'd floor it"
+    ((_g("floor", "gun", "gas", "brake", "swerve", "aim"), _g("saw", "see", "spot", "spotted", "catch")),
+     r"\b(if|when)\s+(i|we)\s+(ever\s+)?(saw|see|spot|spotted|catch)\s+(him|her|them|the [a-z]+|that [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+)\b[^.!?]{0,40}\b(crossing|walking|jogging|on (a|his|her) bike|in the crosswalk|on foot)\b[^.!?]{0,30}\b(i'd|i would|i'll|i will|we'd|gonna)\s+(floor it|gun it|hit the gas|not brake|speed up|swerve at (him|her|them)|aim for (him|her|them))\b"),
+    # a shot someone will take at an officer: "somebody's gonna take a shot at one of you
+    # eventually" (not at running for mayor)
+    ((_g("shot"), _g("take", "takes", "taking", "took")),
+     r"\b(gonna|going to|will|'ll|should|oughta|ought to|about to|hope|hoping|wish)\b[^.!?]{0,20}\b(take|takes|taking)\s+a\s+shot\s+at\s+(you|u|him|her|them|one of (you|y'all|yall|them|those [a-z]+)|the (" + _TITLES + r")|that [a-z]+|a (cop|deputy|officer|trooper)|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+)\b(?!'s|s\b)"),
+    # a brake line found loose, with a wish for a safe drive: "The brake line on unit 14 looked
+    # a little loose today. Drive safe, officer"
+    ((_g("brake", "brakes"), _g("loose", "cut", "leaking", "snipped", "tampered", "off")),
+     r"\bbrake\s+(lines?|hoses?)\b[^.!?]{0,40}\b(loose|cut|leaking|snipped|tampered with|a little off)\b[^!?]{0,60}\b(drive safe|be careful|careful out there|good luck|enjoy the ride|safe travels)\b"),
+    # a visit from the writer and his crew: "any judge who signs another eviction is getting a
+    # visit from me and my boys"
+    ((_g("visit"), _g("boys", "friends", "crew", "cousins", "brothers", "people")),
+     r"\b(getting|gets|get|will get|gonna get|about to get)\s+a\s+(little\s+|late.night\s+|personal\s+|surprise\s+)?visit\s+from\s+(me|us)\s+(and|&)\s+(my|the)\s+(boys|friends|crew|cousins|brothers|people)\b(?![^.!?]{0,60}\b(cupcakes|cookies|flowers|cake|gifts?|cards?|thank|thanks|celebrate|birthday|party|appreciation)\b)"),
+    # ducking advised to officers: "Cops around here better learn to duck"
+    ((_g("duck", "dodge"), _g("learn", "learned")),
+     r"\b(" + _OFFICERS + r"|" + _TITLES + r"|you|y'all|yall|pigs?)\b[^.!?]{0,30}\b(better|'d better|had better|need to|should|oughta|gonna have to)\s+learn\s+(to|how to)\s+(duck|dodge bullets|dodge)\b"),
+    # fear of starting a car: "The DA should be afraid to start his car"
+    ((_g("afraid", "scared", "nervous", "terrified"), _g("start", "starting", "open", "opening", "get")),
+     r"\b(afraid|scared|nervous|terrified)\s+to\s+(start|turn on|get in|get into|open)\s+(his|her|their|your|ur)\s+(car|truck|cruiser|front door|mail|mailbox|garage)\b"),
+    # a way he won't forget: "The sheriff will hear from me in a way he won't forget" (not from
+    # a lawyer)
+    ((_g("forget"), _g("hear", "deal", "answer")),
+     r"\b(hear from|deal with|answer to)\s+(me|us)\b[^.!?]{0,20}\b(in a way|like)\s+(he|she|they|you|u)\s+(won't|will never|wont|never will)\s+forget\b(?![^.!?]{0,40}\b(ballot|vote|votes|voting|polls|election|meeting|lawyer|attorney|court|recall)\b)"),
+    # a vest tested against the writer's weapon: "Pray your vest stops what I've got, deputy"
+    ((_g("vest", "kevlar", "armor", "armour"), _g("pray", "hope")),
+     r"\b(pray|hope|better hope|better pray)\s+(that\s+)?(your|his|her|their|ur)\s+(vest|kevlar|body armou?r)\s+(stops|can stop|holds|works|is thick enough)\b"),
 
 )
 # fmt: on

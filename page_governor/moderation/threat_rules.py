@@ -69,6 +69,8 @@ _HARM_DONE = (
     r"(break|breaks|breaking|snap|snaps|snapping) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
     r"(legs?|arms?|necks?|face|jaw|bones?|skull|spine)\b|put (a|one) (bullet|cap|round) in|"
     r"take (you|him|her|them) out(?! (to|for|on|of|with|and)\b)|end (you|him|her|them)\b|"
+    r"end ([a-z']+ ){0,5}(and )?(your|ur|his|her|their) li(fe|ves)\b(?! (sentences?|insurance|support|"
+    r"savings|stor(y|ies)|of|long|in prison|behind bars)\b)|"
     r"finish (you|him|her|them)( off)?\b(?! (at|in|on) (the|a) (game|match|debate|race|test))|"
     r"run (you|him|her|them) over|jump (you|him|her)\b"
 )
@@ -189,7 +191,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("wish", "wishing", "hope", "pray"), _g("death")),
          r"\b(wish|wishing|hope|pray)\w*\s+(you|u|ya|him|her|them|y'all|yall|all of you)\s+(a\s+)?((slow|painful|horrible|quick|gruesome|violent|miserable)\s+)?((and|&)\s+(slow|painful|horrible|gruesome|violent|miserable)\s+)?death\b"),
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
-         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,40}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,40}\b(?<!who )(?<!whoever )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(?<!who would )(?<!who will )(?<!that would )(die|dies|dead|killed|shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
+         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,40}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,40}\b(?<!who )(?<!whoever )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(?<!who would )(?<!who will )(?<!that would )(die|dies|dead|killed|(?<!a )(?<!another )shot|murdered|raped|stabbed|hanged|hung|burn|burns|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
         # "he should be shot", "should be publicly executed", "should get raped to death"
@@ -446,8 +448,12 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # a court order that "won't stop a bullet", weapons stockpiled for someone, a massacre
         # announced in the first person, a weapon drawn, plans for someone, a launcher aimed
         # at a house
-        ((_g("revenge", "vengeance", "payback"), _g("coming", "mine", "dish", "served", "is", "will")),
-         r"\b(revenge|vengeance|payback) (is|will be) (coming|mine|a dish|best served|served)\b"),
+        # (not a bond's or a loan's payback)
+        ((_g("revenge", "vengeance", "payback", "payback's", "revenge's"), _g("coming", "mine", "dish", "served", "is", "will", "way")),
+         r"\b(revenge|vengeance|payback)( is|'s| will be) (coming|mine|a dish|best served|served|on its way)\b"
+         r"(?![^.!?]{0,40}\b(loans?|debt|taxes|mortgage|bills?|payments?|student|rent|refund|bonds?|"
+         r"investments?|dividends?|interest|stocks?|funds?)\b)(?![^!?]{0,60}\b(haha\w*|lol|lmao|jk|"
+         r"kidding)\b)"),
         ((_g("bullet", "bullets"), _g("stop")),
          r"\b(your|ur|ya)\s+([a-z]+\s+){0,2}(order|orders|paper|papers|pfa)\b[^.!?]{0,40}\bstop (a|the|my|any) bullets?\b"),
         ((_g("enough"), _g("guns", "ammo", "ammunition", "bullets", "explosives", "firepower", "rounds", "weapons", "bombs")),

@@ -422,3 +422,33 @@ def test_rest_while_you_can_insurance_families_made_to_pay_and_protection_that_r
 )
 def test_bombs_poison_swatting_last_days_presents_and_addresses_given_out(text, flagged):
     assert threat(text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The reckoning is near for all you cops on the night shift.", True),
+        ("Payback's on its way, Sheriff Gale.", True),
+        ("Deer season's open and the prey wears a badge.", True),
+        ("When I spot that sergeant walking to the courthouse I'm gonna gun it.", True),
+        ("One of these days somebody will take a shot at the chief.", True),
+        (
+            "Brake hoses on the captain's cruiser looked cut this morning. Safe travels, captain.",
+            True,
+        ),
+        ("That trooper is about to get a visit from me and my cousins.", True),
+        ("Deputies in this town better learn how to duck.", True),
+        ("The mayor ought to be scared to open his mailbox.", True),
+        ("Hope your vest is thick enough, officer.", True),
+        ("I'm going to end that judge's career and his life.", True),
+        ("Somebody should teach the warden what a beatdown feels like.", True),
+        ("Payback is coming on the bond we bought in 2019.", False),
+        ("The chief will take a shot at the free-throw contest.", False),
+        ("The deer wear reflective collars in the county's study.", False),
+        ("The coach gets a visit from me and my friends with a thank-you card.", False),
+        ("They'll hear from us in a way they won't forget, at the polls.", False),
+        ("The new clinic will end his life of pain, his mother said.", False),
+    ],
+)
+def test_reckonings_prey_in_badges_cars_turned_on_walkers_and_vests_tested(text, flagged):
+    assert threat(text) is flagged
