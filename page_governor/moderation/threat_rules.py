@@ -350,9 +350,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          # (a named person's family, or "your", "his" family beside an officer's or official's
          # title, with no kind word after it: not "please slow down, your kids walk to school on
          # this road too", "the sheriff's daughter plays in the school band, so proud of her")
-         r"(?<!put )(?<!send )(?<!sending )(?<!putting )(?<!enroll )(?<!enrolling )(?![^!?]{0,120}\b(" + _KIND + r"|" + _SAFETY_ASK + r")\b)\b([a-z]+'s " + _FAMILY_GOES + r"|"
+         r"(?<!put )(?<!send )(?<!sending )(?<!putting )(?<!enroll )(?<!enrolling )\b([a-z]+'s " + _FAMILY_GOES + r"|"
          r"(your|his|her|their) " + _FAMILY_GOES + r"(?=[^.!?]*\b" + _TITLES + r"\b)|"
-         + _TITLES + r"\b[^.!?]*\b(your|his|her|their) " + _FAMILY_GOES + r")"),
+         + _TITLES + r"\b[^.!?]*\b(your|his|her|their) " + _FAMILY_GOES + r")"
+         r"(?![^!?]{0,120}\b(" + _KIND + r"|" + _SAFETY_ASK + r")\b)"),
         ((_g("bus", "daycare", "practice", "ride", "rides", "route"), _g("wife", "husband", "kids", "children", "daughter", "son", "family")),
          r"\b(your|his|her|their|[a-z]+'s) (wife|husband|kids|children|daughter|son|family) ( ?[^ ]+){0,3}(rides?|takes?|catch(es)?) (the |bus |a )*(bus|daycare|practice|route)\b|\b(drops?|takes?|picks?) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son) (up |off )?(at|to|from) (daycare|school|practice|the bus)\b|\bwhich (daycare|school|bus) (your|his|her|their|[a-z]+'s) (kids|children|daughter|son)\b"),
         ((_g("time"), _g("matter"), _g("gets", "get", "catches", "finds", "reaches")),
