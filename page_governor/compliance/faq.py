@@ -53,7 +53,7 @@ def is_question(sentence: str) -> bool:
 
 # questions about the page itself, answered with what it is for or who runs it: "What's this
 # page for? Recycling schedules …" reads as "this page is for recycling schedules …"
-_PAGE = r"(page|account|channel|feed|site)"
+_PAGE = r"(?:page|account|channel|feed|site)"
 _WH = (
     (
         re.compile(rf"^what(?:'s| is)\s+(?:(?:this|the|our)\s+{_PAGE}|it)\s+(?:for|about)$", re.I),
@@ -68,7 +68,8 @@ _WH = (
     ),
     (
         re.compile(
-            rf"^who\s+(runs|manages|maintains|operates|moderates)\s+(?:this|the)\s+{_PAGE}$", re.I
+            rf"^who\s+(?P<verb>runs|manages|maintains|operates|moderates)\s+(?:this|the)\s+{_PAGE}$",
+            re.I,
         ),
         "this page is {verb} by",
     ),
@@ -82,8 +83,8 @@ def _about_the_page(question: str, answer: str) -> str | None:
     for pattern, lead in _WH:
         m = pattern.match(question)
         if m is not None:
-            verb = _PASSIVE.get(m.group(1).lower(), "") if m.groups() and m.group(1) else ""
-            said = lead.format(verb=verb)
+            verb = m.groupdict().get("verb")
+            said = lead.format(verb=_PASSIVE[verb.lower()]) if verb else lead
             return f"{said} {answer[0].lower()}{answer[1:]}"
     return None
 
