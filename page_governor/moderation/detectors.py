@@ -395,8 +395,13 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         local = words[a:b]
         j = i - a
         if word in lex.insult_nouns:
-            if names_a_thing(local, j):
-                continue  # "what kind of idiot policy", "a clown show": a thing, not a person
+            if names_a_thing(local, j) or (
+                word in lex.insult_adjectives and predicated_of_a_thing(local, j)
+            ):
+                # "what kind of idiot policy", "a clown show", and an insult that is also an
+                # adjective said of a thing, "the plan is spineless" (not "it is, bitch"): a
+                # thing, not a person
+                continue
             record(bounds, n.span(i), word, 0.85)
         elif word in lex.contextual_nouns:
             if j + 1 < len(local) and local[j + 1] in THING_PLURALS:

@@ -176,6 +176,13 @@ THING_NOUNS = frozenset(
         "budget",
         "post",
         "take",
+        # what someone says: "a spineless response" ("a brainless excuse" too, but not "a
+        # worthless excuse for a human being": see names_a_thing; "answer" and "reply" are verbs
+        # after a name called: "bitch answer me")
+        "response",
+        "responses",
+        "explanation",
+        "explanations",
     }
 )
 
@@ -215,6 +222,8 @@ def names_a_thing(words: list[str], i: int) -> bool:
     """Is the insult noun at ``words[i]`` part of a thing's name: "what kind of idiot policy",
     "the hearing was a clown show"?"""
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt in ("excuse", "excuses"):  # "a brainless excuse", not "an excuse for a human being"
+        return words[i + 2 : i + 4] not in (["for", "a"], ["for", "an"])
     return nxt in THING_NOUNS or (i > 0 and nxt in SHOW_NOUNS and words[i - 1] in DETERMINERS)
 
 

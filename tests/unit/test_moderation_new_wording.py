@@ -122,3 +122,18 @@ def test_a_name_called_out_before_you_is_whom_the_insult_is_aimed_at(
 def test_addicts_named_as_insults_things_of_a_kind_and_a_strangers_number(text, category, flagged):
     cats = {c.value for c in CLASSIFIER.classify(text).categories}
     assert (category in cats) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Move it, you lumpy blob.", True),
+        ("Deputy Ames is a worthless excuse for a cop.", True),
+        ("The chief gave a brainless excuse for the overtime.", False),
+        ("The sheriff's plan is spineless and caves to the union.", False),
+        ("Your proposal is brainless, commissioner, vote it down.", False),
+    ],
+)
+def test_insults_said_of_a_body_and_insult_words_said_of_a_plan_or_an_excuse(text, flagged):
+    cats = {c.value for c in CLASSIFIER.classify(text).categories}
+    assert ("personal_attack" in cats) is flagged
