@@ -163,7 +163,10 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("off"), _g("pick", "picking", "picks")),
      r"\b(pick|picking|picks) (them|'em|em|him|her|you|these [a-z]+|those [a-z]+|" + _POLICE + r") off( one by one| one at a time| from| with| like)\b"),
     ((_g("season"), _g("open")),
-     r"\bopen season on (the )?" + _POLICE + r"\b"),
+     r"\bopen season on (the )?(" + _POLICE[1:-1] + r"|meter maids|parking enforcement|code "
+     r"enforcement|inspectors|tow drivers|council(men|women|members)?|commissioners|politicians|"
+     r"city workers|dispatchers|clerks|judges|prosecutors|wardens|guards|jailers|the council|"
+     r"the mayor|the board)\b"),
     ((_g("take"), _g("with"), _g("many")),
      r"\b(how many|as many) (" + _OFFICERS + r"|of (them|you|these [a-z]+|those [a-z]+))( [a-z']+){0,3} (i|we) (can|could) take (out )?with (me|us)\b"),
     ((_g("settle", "handle", "end", "finish"), _g("45", "9mm", "glock", "ar", "rifle", "shotgun", "pistol", "gun", "piece", "nine")),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
 from page_governor.moderation.threat_idioms import TITLE_WORDS
+from page_governor.moderation.threat_veiled import RULES as VEILED_RULES
 
 # a contest, not violence: "we'll beat you guys at the charity softball game", "kick your butts
 # on the court", "beat their record"
@@ -214,7 +215,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
         ((_g("bullet", "round", "cap"), _g("put")), r"\bput\s+(a|one)\s+(bullet|round|cap)\s+in\b"),
         ((_g("burn", "blow", "bomb", "shoot", "torch", "firebomb"),),
-         r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?((the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?)|city hall|town hall|village hall|(this|that|the)?\s*courthouse|police headquarters|(every|all the)\s+(police\s+)?(stations|precincts))\b(?!'?s?\s+(phones?|lines?|inbox|inboxes|email|emails|voicemail|mailbox)\b|\s+with\s+(calls|emails|letters|messages|complaints|phone calls)\b)"),
+         r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?((the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?|dmv|clinic|library|substation|jail|dispatch|headquarters|hq|meeting)|city hall|town hall|village hall|(this|that|the)?\s*courthouse|police headquarters|(every|all the)\s+(police\s+)?(stations|precincts))\b(?!'?s?\s+(phones?|lines?|inbox|inboxes|email|emails|voicemail|mailbox)\b|\s+with\s+(calls|emails|letters|messages|complaints|phone calls)\b)"),
         ((_g("burn", "blow", "shoot"),),
          r"\b(burn|blow|shoot)\s+(it|the place|them|the station|the office)\s+(down|up)\b[^.!?]{0,30}\b(with|inside)\b"),
         ((_g("burn"), _g("inside")), r"\bburn\b[^.!?]{0,40}\bdown\b[^.!?]{0,20}\bwith\b[^.!?]{0,20}\binside\b"),
@@ -225,7 +226,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(we|i)\s+know\s+(your|his|her|their|where)\s+[^.!?]{0,20}\b(address|house|home|car|shifts?|kids|children|school|family|families|route|schedule)\b"),
         ((_g("make", "live", "survive"), _g("won't", "wont", "not", "never", "ain't", "isn't"),
           _g("retirement", "christmas", "weekend", "week", "end", "pension", "trial", "court")),
-         r"\b(won'?t|will not|wont|not gonna|isn'?t going to|ain'?t gonna|never)\s+(make it|live|survive)\s+(to|till|until|through|past)\s+(see\s+)?(retirement|christmas|the weekend|next week|the end|his pension|her pension|trial|court)\b"),
+         # (a person's, not a case's or a budget's: "this case won't make it to trial")
+         r"\b(you|u|he|she|they|y'all|yall|((the|that|this|your|ur|those|these) )?(" + TITLE_WORDS + r"|snitch|rat|witness|guy|man|woman|bitch|bastard|punk|clown|coward)( [a-z]+)?)\s+"
+         r"(won'?t|will not|wont|not gonna|isn'?t going to|ain'?t gonna|never)\s+(make it|live|survive)\s+(to|till|until|through|past)\s+(see\s+)?(the\s+|his\s+|her\s+|their\s+|your\s+)?(retirement|christmas|the weekend|next week|the end|his pension|her pension|trial|court)\b"),
         ((_g("watch"), _g("back", "backs", "family", "kids", "step")),
          # (not safety advice: "watch your back when jogging at night")
          r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b(?!\s+(when|while)\s+"
@@ -444,7 +447,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # armed presence announced at a named place
         ((_g("rifle", "shotgun", "gun", "guns", "ar", "ak", "glock", "pistol", "piece", "ar-15", "ar15"),
           _g("coming", "bringing", "bring", "showing", "come")),
-         r"\b(i'm|im|i am|we're|we are|i'll be|we'll be)? ?(coming|bringing|bring|showing up)( [^ ]+){0,8} (with )?(my|our|a) (rifle|shotgun|gun|guns|ar|ak|glock|pistol|piece|ar-15|ar15)\b"),
+         r"\b(i'm|im|i am|we're|we are|i'll be|we'll be)? ?(coming|bringing|bring|showing up)( [^ ]+){0,8} (with )?(my|our|a) (rifle|shotgun|gun|guns|ar|ak|glock|pistol|piece|ar-15|ar15)\b"
+         # (the place it is brought to is part of the match: "my rifle to the budget hearing" is not
+         # harm to a budget)
+         r"( (to|into|at) (the|this|that|tonight's|tomorrow's|next|our|your)( [a-z]+){1,2}\b)?"),
         # menace in the shapes of posts read out in threat prosecutions: revenge promised,
         # a court order that "won't stop a bullet", weapons stockpiled for someone, a massacre
         # announced in the first person, a weapon drawn, plans for someone, a launcher aimed
@@ -542,6 +548,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("mato"),), r"\bte\s+mato\b"),
         ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
         *IDIOM_RULES,
+        *VEILED_RULES,
     )
 )
 # fmt: on

@@ -244,7 +244,9 @@ _NOT_A_PERSON = re.compile(
     r"workout|presentation|karaoke|dance floor|burgers?|cheeseburgers?|pizzas?|beers?|coffees?|"
     r"sandwich(es)?|tacos?|steaks?|drinks?|naps?|snacks?|meals?|donuts?|wings|nachos|fries|"
     r"shots? of|flags?|banners?|signs?|posters?|wreaths?|decorations|ornaments|plaques?|artwork|"
-    r"curtains|suspension|alignment|transmission|battery|batteries|brakes|rims|axle)\b"
+    r"curtains|suspension|alignment|transmission|battery|batteries|brakes|rims|axle|"
+    # drugs ("kids shoot up heroin behind the library")
+    r"heroin|meth|dope|drugs|fentanyl|fent|smack|needles?)\b"
 )
 # someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
 # would burn the house down" (a report for the PIO to read, not a threat made on the page)
@@ -346,6 +348,12 @@ _WORRY = re.compile(
     r"are gonna|are going to) (get|end up|be|wind up) (hurt|killed|hit|run over|in the hospital|"
     r"in a wheelchair|seriously hurt|badly hurt)\b"
 )
+# the power going out, which the model's "dark" would read as menace: "one of these nights that
+# substation is going to fail again and the whole block will be dark"
+_OUTAGE = re.compile(
+    r"\b(substation|transformer|outage|outages|power|grid|streetlights?|electricity|blackout|"
+    r"generator|utility|utilities)\b"
+)
 
 
 def model_may_read(n: Normalized, first: int, end: int) -> bool:
@@ -383,6 +391,8 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
             or _NOT_A_PERSON.match(text, n.clean_start(i) + len(word))
         ):
             return False
+    if not harmed and _OUTAGE.search(sentence):
+        return False  # (a harm word beside the power, "cut the power and burn it", still counts)
     return harmed or _AT_LAW.isdisjoint(words[first:end])
 
 

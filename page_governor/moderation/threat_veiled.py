@@ -1,0 +1,132 @@
+"""Threat rules for menace said sideways, beside :mod:`page_governor.moderation.threat_idioms`:
+a message for an official's family ("tell your wife I said hi"), the makings of a fire with a
+place to use them ("a full tank of gas and a lighter, and the permit office closes at five"),
+the next person to cross the writer leaving in an ambulance, a life given a short count ("your
+days on this earth are short", "won't see another Christmas"), knowledge of the car an official
+drives home, a massacre of officers recalled as something that "could happen here". Each is
+(anchor groups, pattern), read as the other rules are: the pattern runs only when every group
+has a word in the comment, and a match passes the same guards (a report, a denial, a question,
+a quotation, a game are not threats)."""
+
+from __future__ import annotations
+
+from page_governor.moderation.threat_idioms import TITLE_WORDS
+
+_FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
+# someone the page answers for: the reader, an officer or official, named or by title
+_WHO = (
+    r"(you|u|he|she|they|y'all|yall|(the |that |this )?(" + TITLE_WORDS + r"|captain|inspector|"
+    r"director|driver|handler|ranger|clerk|manager|superintendent|assessor|bailiff|board members?)"
+    r"( [a-z]+)?)"
+)
+# what a life is counted in: "won't see another birthday"
+_OCCASIONS = (
+    r"(birthday|christmas|thanksgiving|easter|sunrise|sunset|summer|spring|winter|new year|"
+    r"anniversary|payday|weekend|holiday)"
+)
+# where an arsonist would go: the anchor group that makes gas and a lighter a plan
+_PLACES = (
+    "office",
+    "offices",
+    "station",
+    "precinct",
+    "hall",
+    "courthouse",
+    "building",
+    "headquarters",
+    "hq",
+    "department",
+    "house",
+    "closes",
+    "insurance",
+    "cruiser",
+    "cruisers",
+    "substation",
+    "jail",
+)
+
+
+def _g(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+# fmt: off
+RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
+    # a greeting or a warning sent through an official's family: "tell your wife I said hi",
+    # "tell the chief's kids to enjoy their walk to school while it lasts" (not "tell your wife
+    # thanks for the cookies", nor safety advice: "tell your daughter to be careful on the ice")
+    ((_g("tell"), _g("wife", "husband", "kids", "children", "daughter", "son", "boys", "girls", "family", "mom", "mother", "dad", "parents")),
+     r"\btell (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) " + _FAMILY + r",? (i said hi|we said hi|"
+     r"hi from (me|us)|hello from (me|us)|i say hello|we say hello|to enjoy\b[^.!?]{0,40}\bwhile "
+     r"(it|they|she|he|you) (lasts?|still can|can))\b"),
+    # the makings of a fire with a place for it: "I've got a full tank of gas and a lighter, and
+    # the permit office closes at five" (not a storm-prep list: the guard below)
+    ((_g("gas", "gasoline", "kerosene", "accelerant", "fluid"), _g("lighter", "matches", "zippo", "rag", "rags", "bottles", "match"), _g(*_PLACES)),
+     r"\b(i've got|ive got|i got|i have|we've got|we got|we have|bought|bringing|brought|grabbed|"
+     r"filled up|got me)\b[^.!?]{0,25}\b(gas|gasoline|kerosene|lighter fluid|accelerant)\b[^.!?]{0,25}"
+     r"\b(and|&|plus)\s+(a\s+|some\s+|my\s+|a\s+few\s+|a\s+box\s+of\s+)?(lighter|matches|zippo|rags?|bottles?)\b"
+     r"(?![^.!?]{0,60}\b(storm|hurricane|outage|camping|camp|grill|bbq|generator|prep|kit)\b)"),
+    # the next one to cross the writer leaves in an ambulance: "the next inspector who steps on
+    # my lot is leaving in an ambulance" (not "my mom is leaving in an ambulance now")
+    ((_g("ambulance", "stretcher", "hearse", "gurney"), _g("leaving", "leave", "leaves", "home", "out")),
+     r"\b((the )?next|whoever|anybody|anyone|any [a-z]+ (who|that))\b[^.!?]{0,60}\b(is|'s|will|'ll|"
+     r"is gonna|is going to|gonna)( be)? (leaving|leave|going home|go home|carried out|riding out) "
+     r"(in|on) (an?|the) (ambulance|stretcher|hearse|gurney)\b|"
+     r"\b(you|u|he|she|they|y'all|yall)('ll| will| are gonna| is gonna| gonna| are going to| is going to) "
+     r"(leave|be leaving|go home|be going home|be carried out) (in|on) (an?|the) (ambulance|stretcher|hearse|gurney)\b"),
+    # a life given a short count: "your days on this earth are short" (not "your days of free
+    # parking are numbered")
+    ((_g("days"), _g("earth", "ground", "breathing", "alive", "living")),
+     r"\b(your|ur|his|her|their|[a-z]+'s) days (on this earth|on earth|above ground|breathing|alive|"
+     r"among the living)( [a-z]+)? (are|is) (short|few|numbered|running out|almost up|almost over|"
+     r"coming to an end|counted)\b"),
+    # "the chief won't see another Christmas", "I'll make sure he never sees another birthday"
+    # (a hospice's word is a consolation: the guards read it)
+    ((_g("another", "next"), _g("birthday", "christmas", "thanksgiving", "easter", "sunrise", "sunset", "summer", "spring", "winter", "year", "anniversary", "payday", "weekend", "holiday")),
+     r"\b" + _WHO + r" (won't|wont|will not|ain't gonna|aint gonna|isn't gonna|not gonna|is not "
+     r"going to|isn't going to|will never|never) (see|live to see|make it to|get to see|celebrate) "
+     r"(another|(his|her|your|ur|their) next) " + _OCCASIONS + r"\b"
+     r"(?![^.!?]{0,60}\b(cancer|hospice|doctors?|sick|illness|diagnos\w*|chemo|rates|prices|budget)\b)|"
+     r"\b(make sure|see to it|promise|guarantee)( that)? " + _WHO + r" (never|don't|doesn't|won't) "
+     r"(sees?|lives? to see|makes? it to|gets? to see) (another|(his|her|your|their) next) " + _OCCASIONS + r"\b"),
+    # knowing the car an official takes home, said with a warning: "I know which truck the
+    # driver takes home. He won't be driving it long." (not "I know which car the mayor
+    # drives, a Prius, good for him")
+    ((_g("know", "knows"), _g("which", "what"), _g("truck", "car", "cruiser", "suv", "tahoe", "van", "jeep", "pickup"),
+      _g("long", "longer", "soon", "shame", "careful", "tonight", "brakes", "happen", "happens", "accident", "accidents", "waiting", "wait", "see")),
+     r"\b(i|we)\s+know\s+(which|what)\s+(truck|car|cruiser|suv|tahoe|van|jeep|pickup)\s+" + _WHO
+     + r"\s+(takes home|drives home|drives|parks|leaves in|goes home in)\b"
+     r"(?![^.!?]{0,40}\b(thank|thanks|nice|love|cool|awesome|great)\b)"),
+    # a house remarked on as fuel: "Keep it up, Commissioner. Your house is mostly wood, right?"
+    # (not fire-safety advice: "your house is wood, check the smoke detectors")
+    ((_g("wood", "wooden", "firetrap", "tinderbox", "flammable", "kindling"), _g("house", "home", "place", "porch", "garage", "office", "cabin")),
+     r"\b(your|ur|his|her|their|[a-z]+'s) (house|home|place|porch|garage|office|cabin)( is|'s| looks)"
+     r"( [a-z]+){0,2} (wood|wooden|a firetrap|a tinderbox|flammable|kindling|old dry wood|dry wood)\b"
+     r"(?![^.!?]{0,60}\b(smoke|detectors?|alarms?|extinguishers?|inspection|sprinklers?|insurance "
+     r"quote|safety|termites?|rot)\b)"),
+    # a beating promised on sight: "If I see that officer at the gas station again he's getting
+    # stomped"
+    ((_g("if"), _g("see", "catch", "find", "spot"), _g("stomped", "beat", "beaten", "jumped", "smoked", "dropped", "wrecked", "popped", "shot", "stabbed", "hurt", "handled", "stomp", "jump", "beat", "hurt", "hands", "touched", "laid")),
+     r"\bif (i|we|my boys|my brothers) (ever )?(see|catch|find|spot)\b[^.!?]{0,60}\b(again|one more time|"
+     r"around here|on my (street|block|property)|near my [a-z]+)\b[^.!?]{0,30}\b(he|she|they|you|u|"
+     r"that [a-z]+|the [a-z]+)('s| is|'re| are| will be|'ll be| gonna be| is gonna be|'s gonna be)?"
+     r" (getting|get|gets|going to get|gonna get) (stomped|beat|beaten|beat up|jumped|smoked|dropped|"
+     r"wrecked|popped|shot|stabbed|hurt|handled|laid out|touched|hands)\b"),
+    # a death promised as the price of a decision: "That council vote is going to cost somebody
+    # their life, and I'll see to it personally" (not "cost this city millions")
+    ((_g("cost", "costs"), _g("life", "lives")),
+     r"\bcost (somebody|someone|you|him|her|them|the [a-z]+|[a-z]+) (their|his|her|your|ur) (life|"
+     r"lives)\b[^.!?]{0,40}\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|i am going to) "
+     r"(see to it|make sure|make it happen|do it|handle it|be the one)\b"),
+    # a massacre of officers recalled as a promise: "Remember Dallas? Could happen here too."
+    ((_g("dallas", "rouge", "ambush", "ambushed"), _g("happen", "happens", "happened", "again", "here", "next")),
+     # (not a tribute or a plea for the officers' safety: "Remember Dallas? Those officers were
+     # heroes, and it could happen here, so fund the training")
+     r"(?![^\n]{0,200}\b(heroes|hero|rip|never forget|honor|fund|funding|training|support|protect|"
+     r"pray|prayers|vests?|backup|hire|staffing|stay safe|be safe)\b)"
+     r"\b(remember|like|what happened (in|to|at)|just like|another)\s+(dallas|baton rouge|the ambush|"
+     r"the (cops|officers|deputies) in [a-z]+)\b[^\n]{0,80}?\b(could|can|might|will|gonna|should|would|"
+     r"is going to|bound to) (happen|be) (here|again|to you|to y'all|to yall|to them|to this [a-z]+|"
+     r"next)\b"),
+)
+# fmt: on

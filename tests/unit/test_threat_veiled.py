@@ -1,0 +1,67 @@
+"""Menace said sideways (``moderation.threat_veiled`` and the rules it sits beside), in other
+words than the eighteenth session's probe lists, beside everyday sentences that share their
+words."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.moderation.classifier import Classifier
+
+CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+
+
+def threat(text: str) -> bool:
+    return "threat" in {c.value for c in CLASSIFIER.classify(text).categories}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell his daughter I said hi, Sergeant. Cute backpack.",
+        "Tell the mayor's husband to enjoy his boat while it lasts.",
+        "Got me two jugs of gasoline and some rags. City hall closes at six.",
+        "Whoever signed my eviction is going home on a stretcher.",
+        "You'll be leaving in an ambulance, deputy, count on it.",
+        "Your days among the living are numbered, Commissioner.",
+        "That trooper won't live to see another birthday.",
+        "I'll see to it the clerk never sees another Christmas.",
+        "I know what truck Officer Dunn drives home. Accidents happen on that bridge.",
+        "Remember Dallas? It could happen to y'all next.",
+        "Somebody should shoot up the dispatch center.",
+        "Open season on code enforcement, boys.",
+        "Nice speech, Councilman. Your garage is all dry wood, isn't it?",
+        "If I catch that inspector on my property again he's getting laid out.",
+        "Closing the clinic is gonna cost the director his life, I'll make sure.",
+        "I'm coming with my shotgun to the zoning meeting.",
+        "That deputy won't make it to his retirement.",
+    ],
+)
+def test_a_veiled_threat_is_read_as_a_threat(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell his daughter congrats on the spelling bee, Sergeant!",
+        "Tell your husband to enjoy the parade, it starts at ten.",
+        "Tell your son to be careful on the bike path, the bridge is out.",
+        "Got gasoline and matches for the generator in case the storm knocks the power out.",
+        "Whoever called 911 for my dad, he went home on Tuesday, thank you.",
+        "My neighbor was leaving in an ambulance this morning, anyone know what happened?",
+        "Your days of parking on the sidewalk are numbered, enforcement starts Monday.",
+        "Grandma won't see another birthday, the doctors gave her weeks.",
+        "I know what truck the plow driver drives, he always waves, good guy.",
+        "Remember Dallas. Those five officers were heroes and we will never forget them.",
+        "People shoot up fentanyl in the library bathroom every afternoon.",
+        "Open season on potholes: the paving crews start on Elm this week.",
+        "Your garage is all dry wood, so please keep a fire extinguisher out there.",
+        "This case won't make it to trial without the video.",
+        "That zoning vote is going to cost the city its only grocery store.",
+        "The lights on my street will be dark again tonight, the transformer blew.",
+    ],
+)
+def test_everyday_words_beside_the_veiled_threats_are_not_threats(text: str) -> None:
+    assert not threat(text)
