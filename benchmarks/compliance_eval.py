@@ -57,6 +57,7 @@ SETS = {
     "frozen_test_2026_12m": DATA_DIR / "compliance_frozen_test_2026_12m.yaml",
     "frozen_test_2026_12o": DATA_DIR / "compliance_frozen_test_2026_12o.yaml",
     "frozen_test_2026_12q": DATA_DIR / "compliance_frozen_test_2026_12q.yaml",
+    "frozen_test_2026_12r": DATA_DIR / "compliance_frozen_test_2026_12r.yaml",
 }
 
 
