@@ -38,6 +38,19 @@ _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", 
 MAX_HEADING_CHARS = 80
 MAX_SEPARATED_CHARS = 300
 _SEPARATOR = re.compile(r"\s+[|•·▪]+\s+")
+# a sentence of one to four words and no number: "Visitation.", "Inmate mail rules." A run of
+# three or more is read as one list too ("Hydrant flushing. Leaf collection. Trash schedules."),
+# which the list-shaped purpose pattern then judges (a motto's virtues, banned content and
+# sentences with a verb are not a purpose there)
+_FRAGMENT = re.compile(r"^\W*[^\W\d]+(?:[\s&/'-]+[^\W\d]+){0,3}\W*$")
+MIN_FRAGMENTS = 3
+# a motto is a run of virtues, not a list of what the page posts: "Honor. Service. Safety."
+_VIRTUE = re.compile(
+    r"^\W*(honou?r|courage|commitment|integrity|respect|pride|duty|loyalty|excellence|compassion|"
+    r"professionalism|trust|fairness|justice|dedication|teamwork|accountability|service|"
+    r"protect|serve|vigilance|valou?r|sacrifice|unity|community)\W*$",
+    re.IGNORECASE,
+)
 # A sentence that announces the list after it ("… any of the following is not allowed.")
 _ANNOUNCES = re.compile(
     r"\b(the following|as follows|(outlined|listed|set out|set forth|detailed|described|noted|shown) "
@@ -105,9 +118,24 @@ class Block:
                 yield f"{self.heading.rstrip(':').strip()}: {sentence}"
             if self.list_before and _POINTS_BACK.search(sentence):
                 yield f"{sentence.rstrip('.!? ')}: {self.list_before}"
+        yield from _fragment_lists(sentences(self.text))
         if len(self.text) <= MAX_SEPARATED_CHARS and _SEPARATOR.search(self.text):
             # a bio of items between separators ("News | Alerts | Events") read as one list
             yield _SEPARATOR.sub(", ", self.text)
+
+
+def _fragment_lists(said: list[str]) -> Iterator[str]:
+    """Each run of at least ``MIN_FRAGMENTS`` fragment sentences, joined as one list ("Road
+    closures. Boil-water notices. Meeting agendas." → "Road closures, Boil-water notices and
+    Meeting agendas")."""
+    run: list[str] = []
+    for sentence in [*said, ""]:
+        if sentence and _FRAGMENT.match(sentence):
+            run.append(sentence.strip().rstrip(".!;").strip())
+            continue
+        if len(run) >= MIN_FRAGMENTS and not any(_VIRTUE.match(part) for part in run):
+            yield f"{', '.join(run[:-1])} and {run[-1]}"
+        run = []
 
 
 def _context(lead_in: str) -> str:

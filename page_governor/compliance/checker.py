@@ -230,10 +230,10 @@ def _together(rule: ElementRule, readings: list[Reading]) -> Reading | None:
     """The first reading of a ``together`` pair whose second pattern another reading of the
     same field matches (a statement split over two sentences of one policy)."""
     for first, second in rule.together:
-        sources = {r.source for r in readings if second.search(r.text) and not _negated(rule, r)}
+        seconds = [r for r in readings if second.search(r.text) and not _negated(rule, r)]
         for reading in readings:
             if (
-                reading.source in sources
+                any(r.source == reading.source and r is not reading for r in seconds)
                 and first.search(reading.text)
                 and not _negated(rule, reading)
             ):
