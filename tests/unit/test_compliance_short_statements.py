@@ -1,6 +1,7 @@
 """A page's purpose said as fragments ("Road closures. Boil-water notices."), as being kept
-posted or in the loop, as the place for a topic, and as updates from a station or a district,
-in other words than the eighteenth session's probes; mottos and headings beside them."""
+posted or in the loop, as the place for a topic, and as updates from a station or a district;
+visitors' opinions and moderation said shortly; in other words than the eighteenth session's
+probes, with mottos, headings and near misses beside them."""
 
 from __future__ import annotations
 
@@ -47,3 +48,32 @@ def test_purpose_said_as_fragments_or_as_keeping_readers_posted_counts(text: str
 )
 def test_mottos_headings_and_a_single_fragment_are_not_a_purpose(text: str) -> None:
     assert not purpose(text)
+
+
+def element(name: str, description: str) -> bool:
+    report = check_fields({"description": description}, POLICY, official_domains=["x.example"])
+    return report.elements[name].passed
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "passes"),
+    [
+        ("opinions_disclaimer", "Keeping a post online isn't the Sheriff backing it.", True),
+        ("opinions_disclaimer", "Nothing people write in the replies represents the County.", True),
+        ("opinions_disclaimer", "Visitor views ≠ district policy.", True),
+        (
+            "opinions_disclaimer",
+            "Following an account is not an endorsement; nor is a reply we leave alone.",
+            True,
+        ),
+        ("opinions_disclaimer", "Follows ≠ endorsements.", False),
+        ("opinions_disclaimer", "Nothing you send us here is confidential.", False),
+        ("moderation_policy", "Posts are screened.\nNo slurs, no harassment, no ads.", True),
+        ("moderation_policy", "The clerk deletes replies that contain threats or spam.", True),
+        ("moderation_policy", "Questions are reviewed daily.\nNo question is off limits.", False),
+    ],
+)
+def test_disclaimers_and_moderation_said_shortly_are_read(
+    name: str, text: str, passes: bool
+) -> None:
+    assert element(name, text) is passes
