@@ -109,7 +109,12 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     ),
     ((("eye", "open"),), r"(sleep|sleeping|sleeps) with one eye open"),
     # "Trooper Pratt better sleep light" (said with a warning word: "better", "if I were you")
-    ((("light lightly", "sleep sleeping sleeps"),), r"(sleep|sleeping|sleeps) (light|lightly)\b"),
+    # (not a night of storms or trains: "better sleep light tonight, the sirens will go off")
+    (
+        (("light lightly", "sleep sleeping sleeps"),),
+        r"(sleep|sleeping|sleeps) (light|lightly)\b(?![^.!?]{0,60}\b(storms?|sirens?|thunder|wind|"
+        r"baby|noise|trains?|construction|fireworks|alarms?|tornado)\b)",
+    ),
     (
         ("vest vests kevlar armor bulletproof",),
         r"(vests?|kevlar|body armor|bulletproof [a-z]+)( [a-z]+){0,2} for (his|her|their|your|ur|"

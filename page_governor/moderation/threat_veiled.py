@@ -19,6 +19,11 @@ _WHO = (
     r"director|driver|handler|ranger|clerk|manager|superintendent|assessor|bailiff|board members?)"
     r"( [a-z]+)?)"
 )
+# people a harm is put on (not a bulb, a hydrant or sandbags put in the ground)
+_PEOPLE = (
+    TITLE_WORDS + r"|principal|teacher|coach|inspector|director|driver|guy|dude|man|woman|lady|"
+    r"boy|snitch|rat|bitch|bastard|punk|clown|landlord|neighbor|manager|clerk|captain|ranger"
+)
 # what a life is counted in: "won't see another birthday"
 _OCCASIONS = (
     r"(birthday|christmas|thanksgiving|easter|sunrise|sunset|summer|spring|winter|new year|"
@@ -118,6 +123,44 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\bcost (somebody|someone|you|him|her|them|the [a-z]+|[a-z]+) (their|his|her|your|ur) (life|"
      r"lives)\b[^.!?]{0,40}\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|i am going to) "
      r"(see to it|make sure|make it happen|do it|handle it|be the one)\b"),
+    # advice no one gives kindly: "whoever towed my car better sleep light tonight", "I'd start
+    # varying your route home if I were you" (not "take the bypass home, Route 9 is closed")
+    ((_g("sleep"), _g("light", "lightly", "shifts")),
+     r"\b(better|should|'d better|had better|might want to|wanna|gonna want to|i'd)\s+sleep\s+(light|lightly|in shifts)\b"
+     r"(?![^.!?]{0,60}\b(storms?|sirens?|thunder|wind|baby|noise|trains?|construction|fireworks|alarms?|tornado)\b)"),
+    ((_g("vary", "varying", "change", "changing", "switch", "switching", "mix", "mixing"), _g("route", "routes", "routine", "schedule"), _g("were", "was", "saying", "good", "now", "can")),
+     r"\b(vary|varying|change|changing|switch|switching|mix up|mixing up)\s+(your|ur|his|her|their)\s+(route|routes|routine|schedule)( home| to work| to school)?\b[^.!?]{0,10}\b(if i were you|if i was you|just saying|for your own good|from now on|while you can)\b"),
+    # an official's property remarked on as easy to break: "Bet the captain's windows are real
+    # easy to break at 3am" (not "car windows are easy to break, don't leave valuables")
+    ((_g("easy"), _g("break", "smash", "slash", "burn", "reach", "find", "cut")),
+     r"\b(your|ur|his|her|their|the [a-z]+'s|[a-z]+ [a-z]+'s)\s+(windows?|doors?|tires?|brakes?|house|home|car|truck|cruiser|porch|garage|brake lines?)\s+(are|is|'s|look|looks)\s+(real |really |pretty |so |awful |mighty )?easy to (break|smash|slash|cut|burn|get into|reach|find)\b"),
+    # a family made to vanish on an order: "one phone call and that officer's whole family
+    # disappears"
+    ((_g("disappears", "disappear", "vanishes", "vanish", "missing", "gone"), _g("call", "word", "text", "order")),
+     r"\bone (phone call|call|word|text|order)\b[^.!?]{0,40}\b(and|&)\b[^.!?]{0,40}\b(family|families|kids|wife|husband|children|daughter|son)\s+(disappears?|vanish(es)?|go(es)? missing|is gone|are gone)\b"),
+    # "you're all dead men walking", "that deputy is dead meat" (not "we're dead men walking at
+    # this DMV": the writer's own wait)
+    ((_g("dead"), _g("walking", "meat")),
+     r"\b(you|u|you're|youre|ur|y'all|yall|you all|he|he's|she|she's|they|they're|them|cops|pigs|officers|deputies|"
+     r"(that|the|this|those|these) (" + TITLE_WORDS + r"|guy|man|woman|snitch|rat|bitch|bastard|punk|clown))( [a-z0-9']+){0,3}\s+"
+     r"(is |are |'s |'re |)(all |both )?dead (man|men|woman|women) walking\b|"
+     r"\b(you|u|you're|youre|ur|y'all|yall|he's|she's|they're|(that|the) (" + TITLE_WORDS + r"|guy|snitch|rat|bitch|punk) is)\s+(so |all |)dead meat\b"),
+    # a person put in the ground: "I'll put the principal in the ground if he suspends my kid"
+    # (not the bulbs, a post or a time capsule)
+    ((_g("ground", "dirt", "grave"), _g("put", "putting", "puts", "lay", "laying", "send", "sending")),
+     r"\b(put|putting|puts|lay|laying|send|sending)\s+(him|her|them|you|u|ya|'em|em|(the|that|this|your|ur|those|these)\s+"
+     r"([a-z]+\s+)?(" + _PEOPLE + r"))\s+in (the|a|an) (ground|dirt|grave|early grave)\b(?!\s+(floor|level))"),
+    # "see how many of y'all go home in one piece"
+    ((_g("many"), _g("home", "piece", "alive", "walk", "leave")),
+     r"\bsee how many (of )?(you|y'all|yall|them|those [a-z]+|your [a-z]+|em|'em|" + TITLE_WORDS + r")\b[^.!?]{0,30}\b(go home|make it home|get home|walk away|walk out|leave) (in one piece|alive|breathing|at all|standing|on (their|your) own feet)\b"),
+    # "City council, consider this your last meeting" (not "your last warning from voters")
+    ((_g("consider"), _g("last")),
+     r"\bconsider (this|tonight|today|it) (your|ur|his|her|their) last (meeting|day|shift|ride|patrol|christmas|birthday|night|"
+     r"morning|breath|call|arrest|traffic stop|stop|session|hearing|vote)\b"
+     r"(?![^.!?]{0,60}\b(in office|recall|election|ballot|vote (you|them|him|her) out|polls|voters|term)\b)"),
+    # a life owed and collected: "That deputy owes me a life and I always collect"
+    ((_g("owes", "owe"), _g("collect", "collecting", "pay", "paying", "pays")),
+     r"\b(owes|owe)\s+me\s+(a life|his life|her life|their lives|blood|a body)\b[^.!?]{0,30}\b(collect|collecting|pay|paying|pays)\b"),
     # a massacre of officers recalled as a promise: "Remember Dallas? Could happen here too."
     ((_g("dallas", "rouge", "ambush", "ambushed"), _g("happen", "happens", "happened", "again", "here", "next")),
      # (not a tribute or a plea for the officers' safety: "Remember Dallas? Those officers were

@@ -348,11 +348,19 @@ _WORRY = re.compile(
     r"are gonna|are going to) (get|end up|be|wind up) (hurt|killed|hit|run over|in the hospital|"
     r"in a wheelchair|seriously hurt|badly hurt)\b"
 )
-# the power going out, which the model's "dark" would read as menace: "one of these nights that
-# substation is going to fail again and the whole block will be dark"
+# the power going out, the weather or thieves, which the model's "dark", "sleep" or "break"
+# would read as menace: "one of these nights that substation is going to fail again and the
+# whole block will be dark", "you'd better sleep light tonight, the storm sirens will go off",
+# "your car windows are easy to break if you leave a laptop in sight"
 _OUTAGE = re.compile(
     r"\b(substation|transformer|outage|outages|power|grid|streetlights?|electricity|blackout|"
-    r"generator|utility|utilities)\b"
+    r"generator|utility|utilities|storms?|sirens?|tornado|thunder|hurricane)\b"
+)
+# advice against thieves, read even beside a harm word: "your car windows are easy to break if
+# you leave a laptop in sight, lock it up"
+_PRECAUTION = re.compile(
+    r"\b(laptops?|valuables|in (plain )?(sight|view)|break-ins?|burglar(y|ies)|lock (it|them) up|"
+    r"lock (your|the) (car|cars|truck|vehicle)|out of sight)\b"
 )
 
 
@@ -373,6 +381,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
         or (_MEANT_THING.search(sentence) and not _MEANT_PERSON.search(sentence))
         or _DISMISSAL.search(sentence)
         or _WORRY.search(sentence)
+        or _PRECAUTION.search(sentence)
     ):
         return False
     words, text = n.words, n.clean

@@ -36,6 +36,15 @@ def threat(text: str) -> bool:
         "Closing the clinic is gonna cost the director his life, I'll make sure.",
         "I'm coming with my shotgun to the zoning meeting.",
         "That deputy won't make it to his retirement.",
+        "The clerk who lost my file better sleep light.",
+        "Sergeant, I'd start changing your route home, just saying.",
+        "Bet the mayor's tires are real easy to slash on a Sunday night.",
+        "One word from me and the judge's kids go missing.",
+        "Those troopers on Route 9 are dead men walking.",
+        "Keep it up and I'll put that landlord in an early grave.",
+        "Let's see how many of those deputies make it home alive.",
+        "Consider tonight your last patrol, officer.",
+        "The sheriff owes me blood and I'm collecting.",
     ],
 )
 def test_a_veiled_threat_is_read_as_a_threat(text: str) -> None:
@@ -61,6 +70,15 @@ def test_a_veiled_threat_is_read_as_a_threat(text: str) -> None:
         "This case won't make it to trial without the video.",
         "That zoning vote is going to cost the city its only grocery store.",
         "The lights on my street will be dark again tonight, the transformer blew.",
+        "Better sleep light, the trains run all night past the new apartments.",
+        "Change your route to work, the bridge is closed, if I were you I'd take 5th.",
+        "Your truck windows are easy to break, so keep valuables out of sight.",
+        "One call to public works and the pothole disappears, amazing.",
+        "That ordinance is dead meat, the council will never pass it.",
+        "Volunteers put the new oak tree in the ground at the station today.",
+        "See how many deputies make it to the pancake breakfast this year!",
+        "Consider this your last reminder, early voting ends Friday.",
+        "The county owes me a refund and I'm collecting it.",
     ],
 )
 def test_everyday_words_beside_the_veiled_threats_are_not_threats(text: str) -> None:
