@@ -333,6 +333,15 @@ _BODY_NOUNS = frozenset({"dick", "dicks"})
 _POSSESSIVES = frozenset({"my", "your", "ur", "his", "her", "their", "our", "yo"})
 
 
+_EXCUSE_FOR = re.compile(r"excuse for an?$")
+
+
+def _excuse_for_a_thing(words: list[str], after: int) -> bool:
+    """Whether the words after "a sorry excuse for a" name a thing ("press release", "police
+    department") rather than a person ("cop", "human being"): see ``names_a_thing``."""
+    return names_a_thing(["", "excuse", "for", "a", *words[after : after + 1]], 0)
+
+
 def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     hit = Hit()
     targets: list[Target] = []
@@ -414,6 +423,12 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
             if nxt in THING_AFTER_ADJECTIVE or predicated_of_a_thing(local, j):
                 continue  # "a stupid way to do it", "your curfew is dumb": said of a thing
             if (
+                nxt in ("excuse", "excuses")
+                and prev.isdisjoint(PERSON_REFS)
+                and names_a_thing(local, j)
+            ):
+                continue  # "a pathetic excuse for a press release" (not "… for a cop")
+            if (
                 not prev.isdisjoint(PERSON_REFS)
                 or nxt in PERSON_NOUNS
                 or nxt in lex.official_terms
@@ -425,6 +440,9 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
             break
     for m in phrases[:MAX_EVIDENCE]:
         first = n.word_at_clean(m.start())
+        last = n.word_at_clean(m.end() - 1)
+        if _EXCUSE_FOR.search(m.group(0)) and _excuse_for_a_thing(words, last + 1):
+            continue  # "a sorry excuse for a police department": criticism of the thing
         record(sent.bounds(first), n.span_of_clean(m.start(), m.end()), m.group(0), 0.85)
     if hit.evidence:
         if Target.PRIVATE in targets:

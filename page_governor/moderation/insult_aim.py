@@ -210,6 +210,14 @@ THING_AFTER_ADJECTIVE = THING_NOUNS | frozenset(
 )
 
 
+# who "a sorry excuse for a …" may be said of (any other noun is a thing: "a press release")
+_EXCUSE_FOR_PEOPLE = wordset(
+    "human cop officer deputy sheriff chief mayor judge leader father mother dad mom parent "
+    "husband wife adult public politician lawyer teacher detective sergeant trooper official "
+    "councilman councilwoman councilmember commissioner prosecutor da governor senator "
+    "president captain lieutenant firefighter medic nurse doctor coach principal neighbor "
+    "citizen american christian son daughter brother sister friend"
+)
 # Nouns that make an insult noun before them a thing only after a determiner: "the hearing was
 # a clown show" (not "bitch, show me", "you clowns show up late")
 SHOW_NOUNS = frozenset(["show", "circus", "shitshow"])
@@ -223,7 +231,11 @@ def names_a_thing(words: list[str], i: int) -> bool:
     "the hearing was a clown show"?"""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if nxt in ("excuse", "excuses"):  # "a brainless excuse", not "an excuse for a human being"
-        return words[i + 2 : i + 4] not in (["for", "a"], ["for", "an"])
+        if words[i + 2 : i + 4] not in (["for", "a"], ["for", "an"]):
+            return True
+        # "a pathetic excuse for a press release" (a thing), not "… for a cop" (a person)
+        named = words[i + 4] if i + 4 < len(words) else ""
+        return bool(named) and named not in PERSON_NOUNS and named not in _EXCUSE_FOR_PEOPLE
     return nxt in THING_NOUNS or (i > 0 and nxt in SHOW_NOUNS and words[i - 1] in DETERMINERS)
 
 

@@ -132,6 +132,10 @@ def test_addicts_named_as_insults_things_of_a_kind_and_a_strangers_number(text, 
         ("The chief gave a brainless excuse for the overtime.", False),
         ("The sheriff's plan is spineless and caves to the union.", False),
         ("Your proposal is brainless, commissioner, vote it down.", False),
+        ("That was a pathetic excuse for a town hall meeting.", False),
+        ("A sorry excuse for a fire code, if you ask me.", False),
+        ("Sergeant Lowe, you spineless excuse for an officer.", True),
+        ("A sorry excuse for a human being, that landlord.", True),
     ],
 )
 def test_insults_said_of_a_body_and_insult_words_said_of_a_plan_or_an_excuse(text, flagged):
