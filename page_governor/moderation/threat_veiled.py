@@ -161,6 +161,71 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a life owed and collected: "That deputy owes me a life and I always collect"
     ((_g("owes", "owe"), _g("collect", "collecting", "pay", "paying", "pays")),
      r"\b(owes|owe)\s+me\s+(a life|his life|her life|their lives|blood|a body)\b[^.!?]{0,30}\b(collect|collecting|pay|paying|pays)\b"),
+    # the words of militias and of letters to officials: "The tree of liberty needs refreshing
+    # and this council is first in line", "there are always Second Amendment remedies", "the
+    # militia has your names" (not "the tree of liberty is watered by voters")
+    ((_g("liberty"), _g("tree")),
+     r"(\btree of liberty\b[^.!?]{0,40}\b(needs?|must be|is due|is thirsty|thirsts|time to|refresh\w*)\b|"
+     r"\b(refresh|refreshing|water|watering|feed|feeding) the tree of liberty\b)"
+     r"(?![^.!?]{0,60}\b(votes?|voters|voting|ballots?|polls|election)\b)"),
+    ((_g("amendment", "2a", "2nd"), _g("remedies", "remedy", "solution", "solutions", "answer")),
+     r"\b((second|2nd) amendment|2a) (remedies|remedy|solutions?|answer)\b"
+     # (not the phrase condemned: "'Second Amendment remedies' is dangerous talk")
+     r"(?![^.!?]{0,40}\b(dangerous|condemn\w*|talk|rhetoric|remark|comment|statement|quote)\b)"),
+    ((_g("names", "addresses", "plates", "photos", "faces"), _g("militia", "patriots", "boys", "brothers", "network", "movement", "people")),
+     r"\b(the militia|our militia|the patriots|my boys|my brothers|the network|the movement|our people)\s+(has|have|got|know|knows)\s+"
+     r"(your|ur|their|his|her|all (your|their))\s+(names|addresses|plates|photos|faces)\b"
+     r"(?![^.!?]{0,40}\b(thank\w*|cards?|great|appreciat\w*|prayers?|plaque|wall|list of heroes)\b)"),
+    # officials' home addresses gathered: "I have compiled the home addresses of every officer on
+    # that raid team" (not their public salaries)
+    ((_g("addresses"), _g("home", "house", "houses")),
+     r"\b(compiled|collected|gathered|got|have|found|pulled|dug up)\b[^.!?]{0,20}\b(home|house) addresses\s+(of|for)\s+"
+     r"(every|all|each|those|these|the)( [a-z]+){0,2} (" + TITLE_WORDS + r"|agents?|members|inspectors?|clerks?|raid team)\b"
+     # (not addresses the official published: "on the county's candidate filings, they're public")
+     r"(?![^.!?]{0,60}\b(public|filings?|website|records|ballot|candidate)\b)"),
+    # an ultimatum with a price: "You have 48 hours to release my son or the consequences will be
+    # on your hands" (not "… or I'm filing an appeal")
+    ((_g("hours", "hour", "days", "day", "minutes"), _g("or"), _g("else", "consequences", "blood", "happens")),
+     r"\byou (have|got|get) (\d+|one|two|three|four|five|six|seven|ten|twelve|24|48|72) (hours?|days?|minutes?)\b"
+     r"[^.!?]{0,60}\bor (else|the consequences|whatever happens|what happens next|blood|there will be blood)\b"
+     # (not a raffle's deadline: "or else you miss out")
+     r"(?!,? (you|u|you'll|youll)( will)? (miss|lose|won't get|don't get|can't))"),
+    # "Hang the traitors on the council. Every last one." (not "hang the council's portraits")
+    ((_g("hang", "hanging", "hanged", "lynch"), _g("traitors", "traitor", "council", "commissioners", "judges", "politicians", "cops", "pigs", "officers", "deputies", "mayor", "sheriff", "chief", "board")),
+     r"\b(hang|lynch)\s+(the|those|these|all the|every|all|them)\s+(traitors?|council\w*|commissioners?|judges?|politicians?|cops|pigs|officers?|"
+     r"deputies|mayor|sheriff|chief|board members?)\b(?!'s|\s+(portraits?|photos?|pictures?|banners?|flags?|signs?|posters?|lights|decorations))"),
+    # nothing left to lose, and a building to walk into: "Someone with nothing left to lose is
+    # going to walk into that building, and it might be me"
+    ((_g("lose"), _g("nothing"), _g("walk", "show", "come", "coming", "visit", "go", "walking")),
+     r"\bnothing (left )?to lose\b[^.!?]{0,60}\b(walk into|walk in to|walking into|show up at|come to|coming to|go into|visit)\b[^.!?]{0,30}"
+     r"\b(building|office|station|precinct|meeting|courthouse|hall|school|headquarters|hq|house)\b"
+     # (not to speak at it: "walk into that meeting and speak for three minutes")
+     r"(?![^.!?]{0,40}\b(speak|talk|testify|comment|ask|tell them|sign up|minutes|microphone|mic|petition)\b)"),
+    # a reckoning not in court: "There will be a reckoning for Judge Price and it will not be in a
+    # courtroom" (not "a reckoning at the ballot box")
+    ((_g("reckoning", "payback", "retribution", "vengeance"), _g("courtroom", "court", "courts", "lawyers", "words")),
+     r"\b(reckoning|payback|retribution|vengeance)\b[^.!?]{0,50}\b(will not|won't|wont|isn't going to|ain't gonna|is not going to|"
+     r"won't be|will not be|isn't|ain't|not)\s+(be |happen |come )?(in|at|through|with|from)\s+(a |the |any )?(courtroom|court|courts|lawyers|words)\b"),
+    # targets counted: "I have counted the windows at the substation. Seventeen. Easy targets."
+    # (not "parked cars are easy targets for thieves")
+    ((_g("targets", "target", "ducks", "pickings"), _g("easy", "soft", "sitting")),
+     # (not what something is vulnerable to: "sitting ducks for hail", "easy targets for scammers")
+     r"\b((easy|soft|sitting) (targets?|pickings)|sitting ducks)\b(?!\s+(for|to|in|during|when|if)\b)"),
+    # a favour returned for a loss: "Your department took everything from me. I intend to return
+    # the favor in kind." (not "I intend to sue")
+    ((_g("favor", "favour", "kind"), _g("took", "taken", "ruined", "destroyed", "killed", "stole")),
+     r"\b(took|taken|ruined|destroyed|killed|stole)\b[^.!?]{0,40}\b(from me|my [a-z]+)\b[^\n]{0,60}\b(return the (favor|favour)|repay (you|them|the (favor|favour))|in kind)\b"
+     # (not a kindness returned: "we'll return the favor by volunteering")
+     r"(?!,?\s+(by|with|through|to|and|so|next|this|at)\b)"),
+    # delivered with force: "The next message I send the board will be delivered in person, with
+    # force"
+    ((_g("force", "violence"), _g("person", "delivered", "deliver", "coming", "come", "comes", "visit", "showing", "show")),
+     r"\b(delivered|deliver|coming|come|show up|showing up|visit|paying (you|them|him|her) a visit)\b[^.!?]{0,30}\b(in person)?[^.!?]{0,10}\b(with|by) (force|violence)\b"),
+    # peace made before a deed: "I've made my peace with God. The prosecutor hasn't. Tomorrow
+    # that changes."
+    ((_g("peace"), _g("god", "maker", "lord"), _g("tomorrow", "tonight", "soon", "today", "changes", "next")),
+     r"\bmade (my )?peace with (god|my maker|the lord)\b[^\n]{0,80}\b(" + TITLE_WORDS + r"|he|she|they)\b[^\n]{0,20}"
+     r"\b(hasn't|hasnt|has not|haven't|have not|didn't|won't|will not)\b[^\n]{0,40}\b(tomorrow|tonight|soon|today|that changes|next)\b"),
     # a massacre of officers recalled as a promise: "Remember Dallas? Could happen here too."
     ((_g("dallas", "rouge", "ambush", "ambushed"), _g("happen", "happens", "happened", "again", "here", "next")),
      # (not a tribute or a plea for the officers' safety: "Remember Dallas? Those officers were
