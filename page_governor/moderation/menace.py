@@ -88,7 +88,8 @@ _FAMILY = (
 )
 _TITLE = (
     r"(officer|deputy|sgt|sergeant|detective|lieutenant|lt|chief|mayor|judge|trooper|captain|"
-    r"commissioner|councilman|councilwoman|councilmember|sheriff|corporal|warden|prosecutor)"
+    r"commissioner|councilman|councilwoman|councilmember|sheriff|corporal|warden|prosecutor|"
+    r"principal|superintendent|coach|teacher|counselor|dean)"
 )
 # an official ("Sergeant Diaz", "the judge"), or an official's or the reader's family
 _SOMEONE = (

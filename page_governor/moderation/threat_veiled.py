@@ -11,6 +11,7 @@ a quotation, a game are not threats)."""
 from __future__ import annotations
 
 from page_governor.moderation.threat_idioms import TITLE_WORDS
+from page_governor.moderation.threat_schools import RULES as SCHOOL_RULES
 
 _FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
 # someone the page answers for: the reader, an officer or official, named or by title
@@ -236,5 +237,6 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"the (cops|officers|deputies) in [a-z]+)\b[^\n]{0,80}?\b(could|can|might|will|gonna|should|would|"
      r"is going to|bound to) (happen|be) (here|again|to you|to y'all|to yall|to them|to this [a-z]+|"
      r"next)\b"),
+    *SCHOOL_RULES,
 )
 # fmt: on
