@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from page_governor.moderation.threat_idioms import TITLE_WORDS
 from page_governor.moderation.threat_schools import RULES as SCHOOL_RULES
+from page_governor.moderation.threat_spanish import RULES as SPANISH_RULES
 
 _FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
 # someone the page answers for: the reader, an officer or official, named or by title
@@ -238,5 +239,6 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"is going to|bound to) (happen|be) (here|again|to you|to y'all|to yall|to them|to this [a-z]+|"
      r"next)\b"),
     *SCHOOL_RULES,
+    *SPANISH_RULES,
 )
 # fmt: on
