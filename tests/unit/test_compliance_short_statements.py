@@ -77,3 +77,31 @@ def test_disclaimers_and_moderation_said_shortly_are_read(
     name: str, text: str, passes: bool
 ) -> None:
     assert element(name, text) is passes
+
+
+def warnings(description: str) -> set[str]:
+    report = check_fields({"description": description}, POLICY, official_domains=["x.example"])
+    return {w.id for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Replies that are disparaging toward the sheriff will be deleted.",
+            {"negative_or_derogatory"},
+        ),
+        (
+            "We take down comments which are negative about our deputies.",
+            {"negative_or_derogatory"},
+        ),
+        ("Only polite, positive replies will be kept.", {"positive_only"}),
+        ("Critical posts are always welcome here.", set()),
+        ("Report rude conduct by an officer to the Professional Standards Unit.", set()),
+        ("Comments that are off-topic or spam may be hidden.", set()),
+    ],
+)
+def test_viewpoint_wording_is_warned_in_new_words_and_its_neighbours_are_not(
+    text: str, expected: set[str]
+) -> None:
+    assert warnings(text) == expected
