@@ -346,10 +346,14 @@ def _check_official_link(
     return ElementResult(rule.id, False, None, None, "no link found")
 
 
+# an SMS short code to text ("Text tips to 847411"; five or six digits, never 911)
+_SHORT_CODE = re.compile(r"\btext\b[^.\n]{0,30}?\bto\s+(\d{5,6})\b", re.IGNORECASE)
+
+
 def find_phones(text: str) -> list[str]:
     """Non-emergency phone numbers (911 never counts), in US and international formats with
-    extensions (read with ``phonenumbers``), vanity numbers (1-800-TROOPER) and N11 service
-    lines like 311."""
+    extensions (read with ``phonenumbers``), vanity numbers (1-800-TROOPER), N11 service
+    lines like 311 and SMS short codes to text ("Text tips to 847411")."""
     import phonenumbers
 
     found: list[str] = []
@@ -373,6 +377,7 @@ def find_phones(text: str) -> list[str]:
             if phonenumbers.is_possible_number(number):
                 found.append(raw.strip())
     found += [m.group(0) for m in _N11.finditer(text)]
+    found += [m.group(1) for m in _SHORT_CODE.finditer(text)]
     return found
 
 

@@ -105,3 +105,22 @@ def test_viewpoint_wording_is_warned_in_new_words_and_its_neighbours_are_not(
     text: str, expected: set[str]
 ) -> None:
     assert warnings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "passes"),
+    [
+        ("maintained_by_agency", "Page admin: Town of Eldon Police Department.", True),
+        ("maintained_by_agency", "Page admin: Dave, a proud Eldon resident.", False),
+        ("not_monitored_247", "Replies may not be instant; we answer on weekdays.", True),
+        ("not_monitored_247", "We respond to every message.", False),
+        ("emergency_contact", "Thank you dispatchers! Happy 911 Week!", False),
+        ("emergency_contact", "Call 911 day or night if you see smoke.", True),
+        ("contact_info", "Text a tip to 274637 anytime.", True),
+        ("contact_info", "Text 911 if you cannot speak.", False),
+    ],
+)
+def test_owner_reply_times_911_days_and_tip_short_codes_are_read(
+    name: str, text: str, passes: bool
+) -> None:
+    assert element(name, text) is passes
