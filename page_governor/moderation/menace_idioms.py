@@ -242,8 +242,10 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"what time|when|what school|what daycare|what car|what church)"
         r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|kids|wife|husband|"
         r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
+        # (not a clerk's record: "we have your address on file for the permit")
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
-        r"(home )?(address|addresses|route|schedule|plates?)|"
+        r"(home )?(address|addresses|route|schedule|plates?)(?! on file| in (our|the) (system|"
+        r"records|file))|"
         r"(^|(i|we|i've|we've|ive|weve) )(know|found|got|have|found out) the (home )?(addresses|"
         r"routes|schedules|plates) of (every|each|all|the|that|those|your|his|her)\b",
         SELF_POINTED,

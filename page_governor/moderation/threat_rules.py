@@ -368,7 +368,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("waiting"), _g("i'll", "we'll", "will", "i'm", "im", "we're", "are", "am", "be")),
          r"\b(i'll|ill|we'll|i will|we will|i'm|im|we're|we are|i am)( be)? waiting (for (you|u|him|her|them) )?(outside(?![^.!?]{0,40}\bfor (my|our|a|the bus)\b)|behind|in (the|your|his|her) (parking|garage|driveway|lot)|at (your|his|her|their) (house|home|door|car)|by (your|his|her|their) (house|car|door)|in your|after (your|his|her) shift|when (you|he|she|they) (get|gets|come|comes) (home|out|off))"),
         ((_g("address", "addy"), _g("got", "have", "found", "pulled", "know", "looked", "dug")),
-         r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|found|pulled|know|looked up|dug up) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (home |house |real |personal |exact )?(address|addy)\b"),
+         r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|found|pulled|know|looked up|dug up) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (home |house |real |personal |exact )?(address|addy)\b(?!\s+on file|[^.!?]{0,40}\b(permit|application|mailing|letter|refund|delivery|ballot|invoice|bill|package|records)\b)"),
         ((_g("see", "live", "make"), _g("won't", "wont", "not", "never", "ain't", "aint")),
          r"\b(you|u|ya|he|she|they|y'all|yall)( [^ ]+)? (won't|wont|will not|ain't gonna|aint gonna|never gonna|are not gonna|is not gonna) (see|live to see|make it to) (christmas|the new year|new year'?s|next year|retirement|tomorrow|another birthday|the weekend|next week|spring|summer|thanksgiving|your kids|his kids|her kids|your pension)\b"),
         # property harm said as a forecast: "your office windows are coming in by morning"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from page_governor.moderation.threat_idioms import TITLE_WORDS
 from page_governor.moderation.threat_schools import RULES as SCHOOL_RULES
 from page_governor.moderation.threat_spanish import RULES as SPANISH_RULES
+from page_governor.moderation.threat_witnesses import RULES as WITNESS_RULES
 
 _FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
 # someone the page answers for: the reader, an officer or official, named or by title
@@ -240,5 +241,6 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"next)\b"),
     *SCHOOL_RULES,
     *SPANISH_RULES,
+    *WITNESS_RULES,
 )
 # fmt: on
