@@ -29,6 +29,8 @@ def purpose(description: str) -> bool:
         "Your source for burn bans in Cole County.",
         "Updates from the Fire District's four stations.",
         "News from the troopers of Post 7.",
+        "Go behind the scenes at Station 9 🚒",
+        "Latest out of the Sheriff's Office, every weekday.",
     ],
 )
 def test_purpose_said_as_fragments_or_as_keeping_readers_posted_counts(text: str) -> None:
@@ -71,6 +73,10 @@ def element(name: str, description: str) -> bool:
         ("moderation_policy", "Posts are screened.\nNo slurs, no harassment, no ads.", True),
         ("moderation_policy", "The clerk deletes replies that contain threats or spam.", True),
         ("moderation_policy", "Questions are reviewed daily.\nNo question is off limits.", False),
+        ("moderation_policy", "Comments reviewed under our guidelines: x.example/rules", True),
+        ("moderation_policy", "Slurs, spam and threats deleted. Rules at x.example/rules", True),
+        ("moderation_policy", "Comments reviewed by our staff daily.", False),
+        ("opinions_disclaimer", "Replies aren't the district's views.", True),
     ],
 )
 def test_disclaimers_and_moderation_said_shortly_are_read(
@@ -124,3 +130,22 @@ def test_owner_reply_times_911_days_and_tip_short_codes_are_read(
     name: str, text: str, passes: bool
 ) -> None:
     assert element(name, text) is passes
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in POLICY.elements if r.matcher == "patterns"], ids=lambda r: r.id
+)
+def test_the_fixes_this_policy_suggests_pass_the_element_they_fix(rule) -> None:
+    """A PIO who pastes a suggested fix, in full or in its short form for a bio, sees the
+    element pass: the policy's own words are read by its own patterns."""
+    fills = {
+        "{agency}": "Anytown Police Department",
+        "{policy_link}": "https://anytown.example/social",
+    }
+    for text in (rule.suggested_text, rule.short_text):
+        if not text:
+            continue
+        for key, value in fills.items():
+            text = text.replace(key, value)
+        report = check_fields({"bio": text}, POLICY, official_domains=["anytown.example"])
+        assert report.elements[rule.id].passed, (rule.id, text)
