@@ -70,6 +70,55 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("only"), _g("put", "hurt", "shot", "killed", "buried", "tased", "bitten")),
      r"\b(won't|wont|will not|ain't|aint) be the only one (getting|to get|who gets|that gets|gettin) (put down|hurt|shot|"
      r"killed|buried|tased|bitten)\b"),
+    # the words of "sovereign citizens" to the officers who stop them: "will be treated as a
+    # trespasser and dealt with accordingly. I am armed", "the people's court will carry out your
+    # sentence" (not a permit holder telling an officer he is carrying, as the law asks)
+    ((_g("treated"), _g("trespasser", "trespassers", "hostile", "enemy", "combatant", "invader")),
+     r"\btreated as (a |an )?(trespasser|hostile|threat|enemy|enemy combatant|combatant|invader)s?\b"
+     r"(?![^\n]{0,60}\b(court|sued|lawsuit|prosecuted|charged|police report)\b)"),
+    ((_g("armed", "strapped"), _g("officer", "officers", "deputy", "deputies", "trooper", "troopers", "cop", "cops", "police", "agent", "agents", "warrant")),
+     r"\b(i am|i'm|im|we are|we're|i'll be|we'll be) (armed|strapped)\b(?!\s+with\b)"
+     r"(?![^\n]{0,80}\b(inform\w*|tell|told|disclose\w*|permit|license|licensed|duty|required|ccw|lawfully|legally "
+     r"carrying)\b)"),
+    ((_g("sentence", "judgment", "judgement", "punishment", "execution"), _g("carry", "execute", "enforce")),
+     r"\b(people's court|peoples court|common law court|the people|the patriots|the militia|we the people)\b"
+     r"[^.!?]{0,30}\b(will )?(carry out|execute|enforce) (your|the|his|her|their) (sentence|judge?ment|punishment|execution)\b"
+     r"(?![^.!?]{0,40}\b(ballot|polls|vote|votes|voting|election|recall)\b)"),
+    # a car as the weapon: "I'm slamming the brakes and finishing the job", "your cart won't
+    # survive a meeting with it" (not the road crew "finishing the job on Main")
+    ((_g("finish", "finishing"), _g("cruiser", "brakes", "deputy", "officer", "cop", "trooper", "him", "her", "them", "you")),
+     r"\b(i'm|im|i am|i'll|ill|gonna|and) (finish|finishing) (the job|what (i|we) started|him|her|them|you)\b"
+     r"(?![^.!?]{0,40}\b(paperwork|report|paint|painting|repairs?|roof|fence|road|street|project|shift|degree|"
+     r"school|class|training|course|book|puzzle)\b)"),
+    ((_g("survive"), _g("meeting", "encounter", "run-in", "collision", "introduction")),
+     r"\b(won't|wont|will not|wouldn't|would not|ain't gonna|aint gonna) survive (a|an|the) (meeting|encounter|run-in|"
+     r"collision|introduction) with (it|my|me|us|him|her)\b"),
+    # a shift's end shared: "Ms. Alvarez at the permit desk gets off at 4:30. So do I."
+    ((_g("so", "too", "waiting"), _g("off", "leaves", "out", "finishes")),
+     r"\b(ms|mr|mrs|miss|officer|deputy|sgt|sergeant|detective|judge|clerk|inspector|trooper|the (clerk|inspector|"
+     r"officer|deputy|lady|guy|woman|man) (at|from|in))\b[^.!?]{0,40}"
+     # (the clean text splits "4:30" and spells a digit in a word: "11pm" is read as "iipm")
+     r"\b(gets off|leaves|clocks out|is off|finishes)\b[^.!?]{0,20}\b(at )?(\d{1,2}( \d\d)?\s*(am|pm)?|[a-z]{1,3}(am|pm)|"
+     r"noon|midnight)\W+"
+     r"(so do i|so am i|me too|same time as me|i'll be there too|i'll be waiting)\b"),
+    # "Planning a welcome party for the new chief. Bring your own body armor." (not a range day)
+    ((_g("armor", "armour", "vest", "vests", "kevlar"), _g("bring")),
+     r"\bbring (your own |a |some |extra )?(body armou?r|bulletproof vests?|kevlar)\b"
+     r"(?![^\n]{0,60}\b(range|qualification|training|class|academy|course|fitting|drive|donation|donate)\b)"),
+    # "I'ma handle it the old fashioned way, and I don't mean a letter"
+    ((_g("way", "style", "outside"), _g("handle", "settle", "deal", "take", "fix")),
+     r"\b(handle|settle|deal with|take care of|fix)\s+(it|this|that|him|her|them|you)\s+(the old[- ]fashioned way|"
+     r"the hard way|street style|outside(?!\s+(the|of|a|an)\b))\b(?![^.!?]{0,40}\b(paper|letter|lawyer|court|complaint|meeting|vote|petition|"
+     r"potluck|handshake|phone|call|conversation|talk)\b)"),
+    ((_g("mean"), _g("don't", "dont", "not")),
+     r"\b(handle|settle|deal with|take care of|visit|see|talk to|answer)\b[^.!?]{0,40}\band (i|we) (don't|dont|do not) "
+     r"mean (a|with|in|by|at) (letter|lawyer|lawyers|court|lawsuit|complaint|vote|ballot|petition|email|the polls)s?\b"
+     r"(?![^.!?]{0,40}\b(public comment|meeting|town hall|in person|face to face|hearing)\b)"),
+    # "There's a reason they call it a kill switch. Councilman Ames is about to find out." (not
+    # "the council is about to find out how angry voters are")
+    ((_g("find"), _g("about", "fixing", "gonna", "going")),
+     r"\b(" + TITLE_WORDS + r"|captain|principal|inspector|clerk)( [a-z]+)? (is|are|'s|'re) (about|fixing|going|gonna) "
+     r"(to )?find out\s*(?=[.!]|$)"),
     # a vehicle turned into a fireball: "Gonna turn the chief's Tahoe into a fireball"
     ((_g("turn", "turning", "make"), _g("fireball", "bonfire", "torch", "crater", "ash", "ashes", "scrap")),
      r"\b(turn|turning|make)\s+(the|your|ur|his|her|their|that|[a-z]+'s|[a-z]+ [a-z]+'s)\s+([a-z]+\s+)?(car|truck|cruiser|"

@@ -30,6 +30,15 @@ def threat(text: str) -> bool:
         "Those jurors had better not step outside after the verdict.",
         "The horse won't be the only one getting shot at the next protest.",
         "We'll turn the sheriff's cruiser into a bonfire.",
+        "Agents who enter my land will be treated as hostile invaders.",
+        "Officers, take notice: we're strapped and we know the law better than you.",
+        "We the people will execute your sentence, Judge Moore.",
+        "If that trooper tailgates me again I'm finishing what I started.",
+        "Your meter maid scooter wouldn't survive an encounter with my truck.",
+        "Officer Pike clocks out at 11pm. Me too.",
+        "New mayor's first town hall: bring kevlar.",
+        "We'll settle this outside, deputy, the old way.",
+        "The inspector is going to find out.",
     ],
 )
 def test_witness_intimidation_and_threats_to_the_admin_are_threats(text: str) -> None:
@@ -48,6 +57,12 @@ def test_witness_intimidation_and_threats_to_the_admin_are_threats(text: str) ->
         "The county turned the old jail into a museum.",
         "Imagine if somebody shot the detective a thank-you note for solving it.",
         "We have your address in our records for the rebate check.",
+        "I'm armed with a camera and I will record every stop, deputy.",
+        "When an officer pulls me over I tell him I'm strapped because I'm licensed.",
+        "Officer, I'm finishing the report for the insurance today.",
+        "Bring kevlar vests to the donation drive for the K9 unit.",
+        "Let's settle this outside the courtroom with a mediator.",
+        "The inspector is going to find out the permit was approved, relax.",
     ],
 )
 def test_everyday_sentences_in_the_same_words_are_not_threats(text: str) -> None:
