@@ -31,6 +31,9 @@ def purpose(description: str) -> bool:
         "News from the troopers of Post 7.",
         "Go behind the scenes at Station 9 🚒",
         "Latest out of the Sheriff's Office, every weekday.",
+        "We're the district's voice on wildfire season.",
+        "Telling Ames County's story, one deputy at a time.",
+        "Stay in touch with us for detour updates on the bridge job.",
     ],
 )
 def test_purpose_said_as_fragments_or_as_keeping_readers_posted_counts(text: str) -> None:
@@ -77,6 +80,8 @@ def element(name: str, description: str) -> bool:
         ("moderation_policy", "Slurs, spam and threats deleted. Rules at x.example/rules", True),
         ("moderation_policy", "Comments reviewed by our staff daily.", False),
         ("opinions_disclaimer", "Replies aren't the district's views.", True),
+        ("opinions_disclaimer", "Opinions of visitors are their own.", True),
+        ("purpose_statement", "Be the voice of your block at Tuesday's hearing.", False),
     ],
 )
 def test_disclaimers_and_moderation_said_shortly_are_read(
