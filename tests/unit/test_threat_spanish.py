@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from page_governor.config import DEFAULT_CONFIG_DIR
-from page_governor.moderation.classifier import Classifier
-
-CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
-
-
-def threat(text: str) -> bool:
-    return "threat" in {c.value for c in CLASSIFIER.classify(text).categories}
+from tests.moderation_helpers import threat
 
 
 @pytest.mark.parametrize(
