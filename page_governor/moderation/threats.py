@@ -352,7 +352,7 @@ _WORRY = re.compile(
 # would read as menace: "one of these nights that substation is going to fail again and the
 # whole block will be dark", "you'd better sleep light tonight, the storm sirens will go off",
 # "your car windows are easy to break if you leave a laptop in sight"
-_OUTAGE = re.compile(
+_OUTAGE_OR_WEATHER = re.compile(
     r"\b(substation|transformer|outage|outages|power|grid|streetlights?|electricity|blackout|"
     r"generator|utility|utilities|storms?|sirens?|tornado|thunder|hurricane)\b"
 )
@@ -400,7 +400,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
             or _NOT_A_PERSON.match(text, n.clean_start(i) + len(word))
         ):
             return False
-    if not harmed and _OUTAGE.search(sentence):
+    if not harmed and _OUTAGE_OR_WEATHER.search(sentence):
         return False  # (a harm word beside the power, "cut the power and burn it", still counts)
     return harmed or _AT_LAW.isdisjoint(words[first:end])
 
