@@ -81,6 +81,11 @@ def element(name: str, description: str) -> bool:
         ("moderation_policy", "Comments reviewed by our staff daily.", False),
         ("opinions_disclaimer", "Replies aren't the district's views.", True),
         ("opinions_disclaimer", "Opinions of visitors are their own.", True),
+        ("opinions_disclaimer", "What people write below isn't necessarily our view.", True),
+        ("opinions_disclaimer", "Visitor comments ≠ official statements of the Town.", True),
+        ("opinions_disclaimer", "Commenting won't make your views the district's.", True),
+        ("opinions_disclaimer", "Each reply belongs to its author.", True),
+        ("opinions_disclaimer", "Official statements come from the Chief's office only.", False),
         ("purpose_statement", "Be the voice of your block at Tuesday's hearing.", False),
     ],
 )
