@@ -16,6 +16,7 @@ from page_governor.moderation.insult_aim import (
     SECOND_PERSON,
     THING_AFTER_ADJECTIVE,
     THING_PLURALS,
+    excuse_for_a_thing,
     names_a_thing,
     predicated_of_a_thing,
     private_subject,
@@ -336,12 +337,6 @@ _POSSESSIVES = frozenset({"my", "your", "ur", "his", "her", "their", "our", "yo"
 _EXCUSE_FOR = re.compile(r"excuse for an?$")
 
 
-def _excuse_for_a_thing(words: list[str], after: int) -> bool:
-    """Whether the words after "a sorry excuse for a" name a thing ("press release", "police
-    department") rather than a person ("cop", "human being"): see ``names_a_thing``."""
-    return names_a_thing(["", "excuse", "for", "a", *words[after : after + 1]], 0)
-
-
 def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     hit = Hit()
     targets: list[Target] = []
@@ -440,8 +435,9 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
             break
     for m in phrases[:MAX_EVIDENCE]:
         first = n.word_at_clean(m.start())
-        last = n.word_at_clean(m.end() - 1)
-        if _EXCUSE_FOR.search(m.group(0)) and _excuse_for_a_thing(words, last + 1):
+        after = n.word_at_clean(m.end() - 1) + 1
+        named = words[after] if after < len(words) else ""
+        if _EXCUSE_FOR.search(m.group(0)) and excuse_for_a_thing(named):
             continue  # "a sorry excuse for a police department": criticism of the thing
         record(sent.bounds(first), n.span_of_clean(m.start(), m.end()), m.group(0), 0.85)
     if hit.evidence:

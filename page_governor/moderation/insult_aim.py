@@ -226,6 +226,12 @@ DETERMINERS = wordset(
 )
 
 
+def excuse_for_a_thing(named: str) -> bool:
+    """Whether "an excuse for a <named>" is said of a thing ("… for a press release") rather
+    than a person ("… for a cop", "… for a human being"); nothing named is a person's insult."""
+    return bool(named) and named not in PERSON_NOUNS and named not in _EXCUSE_FOR_PEOPLE
+
+
 def names_a_thing(words: list[str], i: int) -> bool:
     """Is the insult noun at ``words[i]`` part of a thing's name: "what kind of idiot policy",
     "the hearing was a clown show"?"""
@@ -233,9 +239,7 @@ def names_a_thing(words: list[str], i: int) -> bool:
     if nxt in ("excuse", "excuses"):  # "a brainless excuse", not "an excuse for a human being"
         if words[i + 2 : i + 4] not in (["for", "a"], ["for", "an"]):
             return True
-        # "a pathetic excuse for a press release" (a thing), not "… for a cop" (a person)
-        named = words[i + 4] if i + 4 < len(words) else ""
-        return bool(named) and named not in PERSON_NOUNS and named not in _EXCUSE_FOR_PEOPLE
+        return excuse_for_a_thing(words[i + 4] if i + 4 < len(words) else "")
     return nxt in THING_NOUNS or (i > 0 and nxt in SHOW_NOUNS and words[i - 1] in DETERMINERS)
 
 

@@ -31,8 +31,13 @@ _OFFICERS = (
 )
 
 
-def _g(*words: str) -> frozenset[str]:
+def anchor_group(*words: str) -> frozenset[str]:
+    """One anchor group of a rule: the rule runs only when the comment has one of these words.
+    Shared by every module of threat rules."""
     return frozenset(words)
+
+
+_g = anchor_group
 
 
 # harm done to the writer's own ("you hurt my son") and harm paid back ("I hurt yours")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from page_governor.moderation import threat_schools, threat_spanish, threat_witnesses
 from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
 from page_governor.moderation.threat_idioms import TITLE_WORDS
+from page_governor.moderation.threat_idioms import anchor_group as _g
 from page_governor.moderation.threat_veiled import RULES as VEILED_RULES
 
 # a contest, not violence: "we'll beat you guys at the charity softball game", "kick your butts
@@ -96,9 +98,6 @@ _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we'r
                            "gonna", "going", "gon", "finna", "i'd", "we'd"})
 _WILL = frozenset({"i'll", "ill", "we'll", "will", "imma", "ima", "i'ma", "gonna", "going"})
 
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -549,6 +548,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
         *IDIOM_RULES,
         *VEILED_RULES,
+        *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
     )
 )
 # fmt: on

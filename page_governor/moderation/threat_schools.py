@@ -8,6 +8,8 @@ when every group has a word in the comment, and a match passes the same guards."
 
 from __future__ import annotations
 
+from page_governor.moderation.threat_idioms import anchor_group as _g
+
 # a school, by kind or by the name schools go by ("Lincoln Middle", "Westside High")
 _SCHOOL_WORDS = frozenset(
     [
@@ -44,10 +46,6 @@ _WARNED = (
     r"i warned you|consider yourself warned|you'll see why|youll see why|you'll thank me|"
     r"youll thank me)"
 )
-
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
 
 
 # fmt: off

@@ -7,16 +7,14 @@ the same guards."""
 
 from __future__ import annotations
 
+from page_governor.moderation.threat_idioms import anchor_group as _g
+
 # officers and officials, in Spanish
 _OFICIALES = (
     r"(policias?|polis|puercos|cerdos|sheriffs?|alguaciles|alguacil|jueces|juez|jueza|alcalde|"
     r"alcaldesa|oficiales|oficial|agentes|agente|migra|comisionados?|fiscal|fiscales|tiras|"
     r"patrulleros?|chotas?)"
 )
-
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
 
 
 # fmt: off

@@ -11,9 +11,7 @@ a quotation, a game are not threats)."""
 from __future__ import annotations
 
 from page_governor.moderation.threat_idioms import TITLE_WORDS
-from page_governor.moderation.threat_schools import RULES as SCHOOL_RULES
-from page_governor.moderation.threat_spanish import RULES as SPANISH_RULES
-from page_governor.moderation.threat_witnesses import RULES as WITNESS_RULES
+from page_governor.moderation.threat_idioms import anchor_group as _g
 
 _FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
 # someone the page answers for: the reader, an officer or official, named or by title
@@ -52,10 +50,6 @@ _PLACES = (
     "substation",
     "jail",
 )
-
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
 
 
 # fmt: off
@@ -239,8 +233,5 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"the (cops|officers|deputies) in [a-z]+)\b[^\n]{0,80}?\b(could|can|might|will|gonna|should|would|"
      r"is going to|bound to) (happen|be) (here|again|to you|to y'all|to yall|to them|to this [a-z]+|"
      r"next)\b"),
-    *SCHOOL_RULES,
-    *SPANISH_RULES,
-    *WITNESS_RULES,
 )
 # fmt: on

@@ -9,11 +9,7 @@ word in the comment, and a match passes the same guards."""
 from __future__ import annotations
 
 from page_governor.moderation.threat_idioms import TITLE_WORDS
-
-
-def _g(*words: str) -> frozenset[str]:
-    return frozenset(words)
-
+from page_governor.moderation.threat_idioms import anchor_group as _g
 
 # fmt: off
 RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
