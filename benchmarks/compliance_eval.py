@@ -59,6 +59,7 @@ SETS = {
     "frozen_test_2026_12q": DATA_DIR / "compliance_frozen_test_2026_12q.yaml",
     "frozen_test_2026_12r": DATA_DIR / "compliance_frozen_test_2026_12r.yaml",
     "frozen_test_2026_12s": DATA_DIR / "compliance_frozen_test_2026_12s.yaml",
+    "frozen_test_2026_12t": DATA_DIR / "compliance_frozen_test_2026_12t.yaml",
 }
 
 
