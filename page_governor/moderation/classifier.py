@@ -44,6 +44,7 @@ from page_governor.moderation.insult_aim import (
     names_a_thing,
     predicated_of_a_thing,
 )
+from page_governor.moderation.insult_shapes import may_shape
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
 from page_governor.moderation.model import (
     SPAM_MODEL,
@@ -400,6 +401,7 @@ class Classifier:
                     if _MASKED.search(w)
                 )
             )
+            or may_shape(wordset)
         ):
             need.add(Category.PERSONAL_ATTACK)
         rules = threats.threat_candidates(wordset)
@@ -650,7 +652,12 @@ class Classifier:
         for span in spans[:3]:
             hit.add(score, span)
         if hit.target is None:
-            hit.target = Target.PRIVATE if context.is_reply_to_commenter else Target.UNKNOWN
+            if context.is_reply_to_commenter:
+                hit.target = Target.PRIVATE
+            elif any((w[:-2] if w.endswith("'s") else w) in lex.official_terms for w in words):
+                hit.target = Target.OFFICIAL  # "Chief Moreno is a gutless bureaucrat"
+            else:
+                hit.target = Target.UNKNOWN
 
     def _result(
         self, n: Normalized | None, hits: dict[Category, Hit], context: Context

@@ -22,6 +22,7 @@ from page_governor.moderation.insult_aim import (
     private_subject,
     said_of_a_person,
 )
+from page_governor.moderation.insult_shapes import insult_shapes
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
 from page_governor.moderation.normalize import (
     STRETCHED,
@@ -258,7 +259,7 @@ class _Sentences:
         lex, n = self.lex, self.n
         a, b = bounds
         words = n.words[a:b]
-        wordset = set(words)
+        wordset = {w[:-2] if w.endswith("'s") else w for w in words}  # "the mayor's a …"
         if not wordset.isdisjoint(lex.official_terms) or not wordset.isdisjoint(lex.official_slurs):
             return True
         text = n.original[n.span(a)[0] : n.span(b - 1)[1]]
@@ -372,7 +373,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         if phrase_possible(word_runs(words), lex.insult_term_runs)
         else []
     )
-    if not candidates and not phrases:
+    shapes = insult_shapes(n)
+    if not candidates and not phrases and not shapes:
         return hit
     sent = _Sentences(n, lex)
 
@@ -440,6 +442,11 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         if _EXCUSE_FOR.search(m.group(0)) and excuse_for_a_thing(named):
             continue  # "a sorry excuse for a police department": criticism of the thing
         record(sent.bounds(first), n.span_of_clean(m.start(), m.end()), m.group(0), 0.85)
+    for first, end in shapes:
+        if hit.full:
+            break
+        span = (n.span(first)[0], n.span(end - 1)[1])
+        record(sent.bounds(first), span, " ".join(words[first:end]), 0.8)
     if hit.evidence:
         if Target.PRIVATE in targets:
             hit.target = Target.PRIVATE

@@ -321,7 +321,29 @@ def _animal_said_of_a_person(words: list[str], i: int, lex: Lexicon) -> bool:
         )
     ):
         return True  # "cops are pigs", "you're animals"
+    if _likened(words, i, lex):
+        return True  # "the dispatcher sounded like a bored sloth"
     return _copula_then_article(words, i)  # "these officers are a pack of hyenas"
+
+
+_LIKENING_VERBS = wordset(
+    "looks look looked sounds sound sounded acts act acted talks talk talked behaves behave "
+    "behaved drives drive drove runs run ran waddles waddled"
+)
+
+
+def _likened(words: list[str], i: int, lex: Lexicon) -> bool:
+    """A person is likened to the animal at ``i``: "<person> sounded like a (bored) sloth"."""
+    for k in range(i - 1, max(0, i - 4), -1):
+        if words[k] in ("a", "an") and k >= 2 and words[k - 1] == "like":
+            verb = k - 2
+            if words[verb] not in _LIKENING_VERBS:
+                return False
+            subject = words[max(0, verb - 4) : verb]
+            return any(
+                w in PERSON_REFS or w in lex.official_terms or w in PERSON_NOUNS for w in subject
+            )
+    return False
 
 
 # What a budget hearing or a plan is called is said of the thing, not of the people in it.

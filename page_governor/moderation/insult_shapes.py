@@ -1,0 +1,186 @@
+"""Insults recognised by their shape rather than by their word.
+
+The insult lexicon names the words people use most ("moron", "weasel"), but name-calling is an
+open class: "you utter muppet", "a nosy old busybody", "has the charisma of a wet paper bag",
+"a useless sack of potatoes" insult a person with nouns no list will hold. What marks them is
+the frame around the noun:
+
+- a vocative with an intensifier: "you utter <noun>", "you sad little <noun>", ending its
+  clause (so "you complete the form" is not one);
+- a character adjective before "little" or "old", said of someone: "is a smug little <noun>",
+  "what a bitter old <noun>";
+- a person's quality measured against a thing: "has the charisma / IQ / spine of a <noun>";
+- "a <…> sack of <noun>" said of someone.
+
+Praise wears the same frames ("you absolute legend", "a sweet little old lady"), so words of
+praise and of sympathy end a frame. :func:`insult_shapes` returns the word ranges found.
+"""
+
+from __future__ import annotations
+
+from page_governor.moderation.insult_aim import DETERMINERS, THING_NOUNS
+from page_governor.moderation.normalize import Normalized
+from page_governor.moderation.threat_rules import wordset
+
+_VOCATIVE_INTENSIFIERS = wordset(
+    "utter absolute complete total massive colossal giant sad silly daft smug nosy petty "
+    "bitter hateful nasty sorry lazy miserable spineless gutless brainless clueless"
+)
+# Adjectives of character, which before "little" or "old" make the noun after them an insult.
+_CHARACTER = wordset(
+    "smug nosy senile petty bitter hateful nasty spiteful crusty cranky creepy slimy sleazy "
+    "greasy oily arrogant pompous entitled twisted miserable pathetic pitiful vile wretched "
+    "useless worthless lazy sniveling snivelling whiny whiney power-tripping power-hungry "
+    "jumped-up two-faced mean-spirited dim shriveled shrivelled decrepit grubby smarmy snotty "
+    "bratty spoiled insufferable obnoxious conceited"
+)
+_LITTLE_OLD = wordset("little old")
+# Qualities a person is said to have as much of as a thing does.
+_QUALITIES = wordset(
+    "charisma personality brains brain iq intelligence intellect spine backbone charm wit "
+    "judgment judgement compassion empathy warmth manners maturity self-awareness"
+)
+_QUALITY_PAIRS = {"common": "sense", "emotional": "range", "attention": "span", "people": "skills"}
+_HAS = wordset("has have had got")
+# What a quality is also measured against in praise ("the charisma of a movie star")
+_PRAISED = wordset(
+    "star saint lion leader hero champion statesman retriever angel diplomat professional pro "
+    "gentleman scholar king queen president legend genius eagle general poet rockstar"
+)
+# Words that end a frame: praise, sympathy, and what is not a noun.
+_NOT_INSULTS = wordset(
+    "legend legends star stars hero heroes gem gems angel angels saint saints champ champs "
+    "champion sweetheart sweetie darling beauty queen king genius babe rockstar unit madman "
+    "madlad lad boss beast icon treasure diamond cutie love dear doll peach sweetpea trooper "
+    "stranger pro professional lifesaver delight joy blessing sport buddy pal friend friends "
+    "me him her them us it this that these those everything anything something nothing "
+    "and or but if so the to for of in on at by from with about as than then too also "
+    "not no yes is are was were be been being do does did have has had will would can could "
+    "should must may might shall lady ladies man men guy guys boy boys girl girls kid kids "
+    "baby babies puppy puppies dog dogs cat cats pup pups kitten kittens"
+)
+_CLAUSE_END = frozenset(",.;:!?)\n")
+_AIM = wordset("is are was were you you're youre ur u ya what such")
+
+
+def _ends_clause(n: Normalized, i: int) -> bool:
+    """Word ``i`` is the last of its clause: punctuation or the end of the comment follows."""
+    if i + 1 >= len(n.words):
+        return True
+    end = n.span(i)[1]
+    rest = n.original[end : end + 3].lstrip(" ")
+    return not rest or rest[0] in _CLAUSE_END or rest[0] in "'\"”’"
+
+
+def _noun_like(word: str) -> bool:
+    return (
+        len(word) > 2
+        and word.replace("-", "").isalpha()
+        and word not in _NOT_INSULTS
+        and word not in DETERMINERS
+        and word not in THING_NOUNS
+    )
+
+
+def _aimed(words: list[str], i: int) -> bool:
+    """One of the two words before ``i`` says someone is, or is called, what follows."""
+    before = words[max(0, i - 2) : i]
+    return any(w in _AIM or w.endswith("'s") for w in before)
+
+
+def _vocative(n: Normalized, i: int) -> tuple[int, int] | None:
+    """ "you utter muppet", "you sad little gossip", "you absolute clown shoe" """
+    words = n.words
+    j = i + 1
+    while (
+        j < len(words)
+        and j - i <= 3
+        and (words[j] in _VOCATIVE_INTENSIFIERS or words[j] in _LITTLE_OLD)
+    ):
+        j += 1
+    if j == i + 1 or j >= len(words) or n.capitalised(i + 1):
+        return None  # "We pray for you Little Psy": a name
+    for last in (j, j + 1):
+        if last >= len(words) or not _noun_like(words[last]):
+            return None
+        if _ends_clause(n, last):
+            return i, last + 1
+    return None
+
+
+def _character_little_old(words: list[str], i: int) -> tuple[int, int] | None:
+    """ "is a smug little toad", "what a bitter old crank" (``i`` at "little" or "old")"""
+    if i < 2 or i + 1 >= len(words) or words[i - 1] not in _CHARACTER:
+        return None
+    k = i - 1
+    while k > 0 and words[k - 1] in _CHARACTER:
+        k -= 1
+    if k == 0 or words[k - 1] not in ("a", "an", "you", "ya") or not _noun_like(words[i + 1]):
+        return None
+    if words[k - 1] in ("you", "ya") or _aimed(words, k - 1):
+        return k - 1, i + 2
+    return None
+
+
+def _quality_of_a(words: list[str], i: int) -> tuple[int, int] | None:
+    """ "has the charisma of a wet paper bag" (``i`` at the quality)"""
+    if i < 2 or words[i - 1] != "the" or words[i - 2] not in _HAS:
+        return None
+    j = i + 1
+    if words[i] in _QUALITY_PAIRS:  # "common sense", "people skills"
+        if words[j : j + 1] != [_QUALITY_PAIRS[words[i]]]:
+            return None
+        j += 1
+    if words[j : j + 1] != ["of"] or j + 2 >= len(words) or words[j + 1] not in ("a", "an"):
+        return None
+    end = min(len(words), j + 5)
+    if any(w in _PRAISED for w in words[j + 2 : end]):
+        return None
+    return i - 2, end
+
+
+def _sack_of(words: list[str], i: int) -> tuple[int, int] | None:
+    """ "you useless sack of potatoes", "he is a lazy sack of bones" (``i`` at "sack")"""
+    if i + 2 >= len(words) or words[i + 1] != "of":
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if words[k] in ("a", "an", "you", "ya"):
+            if words[k] in ("you", "ya") or _aimed(words, k):
+                return k, i + 3
+            return None
+    return None
+
+
+_VOCATIVE_WORDS = _VOCATIVE_INTENSIFIERS | _LITTLE_OLD
+_OF_WORDS = _QUALITIES | frozenset(_QUALITY_PAIRS) | {"sack"}
+
+
+def may_shape(words: set[str]) -> bool:
+    """Whether :func:`insult_shapes` can find anything in a comment of these words (cheap)."""
+    if ("you" in words or "ya" in words) and not words.isdisjoint(_VOCATIVE_WORDS):
+        return True
+    if not words.isdisjoint(_LITTLE_OLD) and not words.isdisjoint(_CHARACTER):
+        return True
+    return "of" in words and not words.isdisjoint(_OF_WORDS)
+
+
+def insult_shapes(n: Normalized) -> list[tuple[int, int]]:
+    """Word ranges [first, end) of the comment's insults that are recognised by their frame."""
+    words = n.words
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word in ("you", "ya"):
+            shape = _vocative(n, i)
+        elif word in _LITTLE_OLD:
+            shape = _character_little_old(words, i)
+        elif word in _QUALITIES or word in _QUALITY_PAIRS:
+            shape = _quality_of_a(words, i)
+        elif word == "sack":
+            shape = _sack_of(words, i)
+        else:
+            continue
+        if shape is not None:
+            found.append(shape)
+            if len(found) >= 3:
+                break
+    return found
