@@ -468,6 +468,12 @@ def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list
             match = rule.pattern.search(reading.text)
             if match is None or any(e.search(reading.text) for e in rule.unless):
                 continue
+            if rule.about is not None and not any(
+                rule.about.search(t)
+                for t in (reading.text, reading.block.lead_in, reading.block.heading)
+                if t
+            ):
+                continue  # "Roads may be blocked during the parade": no rule for the page
             seen.add(rule.id)
             warnings.append(
                 PolicyWarning(

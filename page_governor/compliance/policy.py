@@ -51,6 +51,9 @@ class WarningRule:
     note: str
     case: str = ""  # the case the warning rests on, shown beside the phrase
     unless: tuple[re.Pattern[str], ...] = ()  # contexts where the phrase is not risky
+    # what the sentence must be about for the phrase to be a rule for the page ("Roads may be
+    # blocked during the parade" is not about anyone's comments); None: any sentence
+    about: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,11 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             expand_terms(f"{at}.unless", spec.get("unless"), terms, problems),
             problems,
         )
+        about = compile_patterns(
+            f"{at}.about",
+            expand_terms(f"{at}.about", spec.get("about") and [spec["about"]], terms, problems),
+            problems,
+        )
         if compiled:
             warnings.append(
                 WarningRule(
@@ -142,6 +150,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                     str(spec["note"]).strip(),
                     str(spec.get("case") or "").strip(),
                     unless,
+                    about[0] if about else None,
                 )
             )
     post_rules = parse_post_rules(data.get("post_rules"), where, problems)

@@ -1,0 +1,74 @@
+"""A risky word is a rule for the page only where the sentence, its list's lead-in or its
+heading is about what people post or who posts: parade road closures, fireworks bans and
+crimes involving "inappropriate" images are not comment rules. Short statements that a page is
+not watched at all hours, in bios' shorthand. In other words than the nineteenth session's
+probes."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.compliance.checker import check_fields
+from page_governor.compliance.policy import load_policy
+from page_governor.config import DEFAULT_CONFIG_DIR
+
+POLICY = load_policy(DEFAULT_CONFIG_DIR)
+
+
+def warnings(text: str) -> set[str]:
+    report = check_fields({"description": text}, POLICY, official_domains=["x.example"])
+    return {w.id for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boat ramp may be blocked while the dredge is working.",
+        "Alcohol is banned at the lakefront during the festival.",
+        "Vendors who skip inspection may be barred from the market.",
+        "Posting inappropriate photos of classmates can lead to charges, so talk to your kids.",
+        "The board called the bidder's conduct unacceptable and rejected the bid.",
+        "Aggressive or rude panhandling is a citation under city code 9.12.",
+        "The Town isn't liable for offensive material others leave in the comments.",
+        "We won't block anyone for criticizing us.",
+    ],
+)
+def test_a_risky_word_outside_a_rule_for_what_people_post_raises_no_warning(text: str) -> None:
+    assert warnings(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("Anyone who keeps violating this policy will be banned.", "blocking_users"),
+        ("Disrespectful replies are taken down.", "offensive"),
+        ("House rules:\n- nothing we judge inappropriate\n- no ads", "offensive"),
+        (
+            "Posts that show our staff in an unflattering light may be hidden.",
+            "negative_or_derogatory",
+        ),
+        ("Keep your comments upbeat!", "positive_only"),
+        ("Replies must be supportive.", "positive_only"),
+    ],
+)
+def test_a_risky_word_in_a_rule_for_what_people_post_is_warned(text: str, warning: str) -> None:
+    assert warning in warnings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Unmonitored nights.", True),
+        ("Limited monitoring on holidays.", True),
+        ("Inbox read M/F only.", True),
+        ("This feed is not a 24-hour service.", True),
+        ("A DM here might not be read for a few days.", True),
+        ("Jail visitation M-F 9 to 3.", False),
+        ("Not a drill: the siren test is at noon.", False),
+    ],
+)
+def test_shorthand_that_the_page_is_not_watched_at_all_hours_counts(
+    text: str, passed: bool
+) -> None:
+    report = check_fields({"description": text}, POLICY, official_domains=["x.example"])
+    assert report.elements["not_monitored_247"].passed is passed
