@@ -72,3 +72,45 @@ def test_shorthand_that_the_page_is_not_watched_at_all_hours_counts(
 ) -> None:
     report = check_fields({"description": text}, POLICY, official_domains=["x.example"])
     assert report.elements["not_monitored_247"].passed is passed
+
+
+def element(text: str, element_id: str) -> bool:
+    report = check_fields({"description": text}, POLICY, official_domains=["x.example"])
+    return report.elements[element_id].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("See what's going on at the Brandt County jail this month.", True),
+        ("What's new with the Harbor Patrol: boat checks and lake closures.", True),
+        ("All things animal control: strays, bites and licensing.", True),
+        ("Recruiting troopers for the spring academy.", True),
+        ("We're on here to help you find court dates and fine amounts.", True),
+        ("All things considered, it was a quiet weekend.", False),
+        ("What's new? Not much.", False),
+    ],
+)
+def test_a_purpose_said_as_whats_happening_all_things_or_recruiting_counts(
+    text: str, passed: bool
+) -> None:
+    assert element(text, "purpose_statement") is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Posts here are the individual views of those posting them.", True),
+        ("Messages from the public are their own and not the Authority's.", True),
+        ("Nothing a visitor writes here should be understood as our policy.", True),
+        ("No reply on this page is to be taken as the Board's view.", True),
+        ("The Town neither endorses nor rejects the opinions in these comments.", True),
+        ("Replies = views of the people replying.", True),
+        ("Our firefighters' opinions on the levy are their own.", False),
+        ("Personnel views were gathered in the climate survey.", False),
+    ],
+)
+def test_visitors_opinions_said_in_other_frames_count_and_staff_opinions_do_not(
+    text: str, passed: bool
+) -> None:
+    assert element(text, "opinions_disclaimer") is passed
