@@ -114,3 +114,15 @@ def test_visitors_opinions_said_in_other_frames_count_and_staff_opinions_do_not(
     text: str, passed: bool
 ) -> None:
     assert element(text, "opinions_disclaimer") is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Emergency management news for the Borough of Ashcroft.", True),
+        ("Trail and weather alerts from the Park Rangers.", True),
+        ("News conference at 3 pm today.", False),
+    ],
+)
+def test_a_fragment_naming_news_for_a_place_is_a_purpose(text: str, passed: bool) -> None:
+    assert element(text, "purpose_statement") is passed
