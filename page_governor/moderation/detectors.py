@@ -108,11 +108,23 @@ def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | N
     masked = mask_matches(word, lex.obscene_by_len)
     if masked:
         return masked
-    for suffix in _SUFFIXES:  # "f***ing", "b*tches"
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            masked = mask_matches(word[: -len(suffix)], lex.obscene_by_len)
+    for suffix in ("", *_SUFFIXES):  # "f***ing", "b*tches"
+        stem = word[: -len(suffix)] if suffix else word
+        if suffix and (not word.endswith(suffix) or len(word) <= len(suffix) + 2):
+            continue
+        if suffix:
+            masked = mask_matches(stem, lex.obscene_by_len)
             if masked:
                 return masked
+        for root in roots or ():  # "clusterf**k", "sh*tshow": a strong root, masked, in a word
+            if len(stem) > len(root) + 2:
+                for part in (stem[-len(root) :], stem[: len(root)]):
+                    if (
+                        part[0].isalpha()
+                        and part[-1].isalpha()  # "graphic***": decoration, not a masked root
+                        and mask_matches(part, {len(root): (root,)}) == root
+                    ):
+                        return root
     return None
 
 

@@ -1,0 +1,31 @@
+"""A strong root masked inside a longer word ("clusterf*ck") is obscene; asterisks used as
+decoration, or inside an ordinary word, are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.models import Category
+from page_governor.moderation.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "obscene"),
+    [
+        ("the budget hearing was a total clusterf*ck", True),
+        ("another sh*tstorm from city hall", True),
+        ("they can all go f themselves", True),
+        ("see the attached photo*** (graphic)", False),
+        ("pass*word reset instructions are on the portal", False),
+    ],
+)
+def test_a_masked_strong_root_inside_a_longer_word_is_obscene(
+    classifier: Classifier, text: str, obscene: bool
+) -> None:
+    assert (Category.OBSCENITY in classifier.classify(text).categories) is obscene
