@@ -1,6 +1,7 @@
 """Spam told by its shape rather than its words: a sale with a price and a way to reach the
 seller, a cash tag asked to be sent money, a fine paid in gift cards, pills without a
-prescription, adult and romance bait, "did you see this?" before a link, a pet that only needs
+prescription, adult and romance bait, PayPal "friends and family", a giveaway to the first
+hundred who comment, "did you see this?" before a link, a pet that only needs
 its shipping paid, debts erased by phone, "comment INFO and I'll message you", easy money
 "last week", "visit my page for cheap …", phone testers who keep the phone.
 
@@ -46,7 +47,16 @@ _SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
         (
             "tickets",
             r"\b(extra|spare|\d|two|three|four)\s+tickets\b[^!?]{0,80}\b(cheap|below face|"
-            r"for sale|selling)\b[^!?]{0,60}\b" + _CONTACT + r"\b",
+            r"for sale|selling)\b[^!?]{0,60}\b" + _CONTACT + r"\b|\bselling\s+(my\s+)?(\d|two|"
+            r"three|four|extra|spare)\s+([a-z]+\s+){0,3}tickets\b[^!?]{0,80}\b" + _CONTACT + r"\b",
+        ),
+        # paid the way scammers ask, with no buyer protection: "can send PayPal F&F"
+        ("paypal", r"\bpaypal\s+(f\s*&\s*f|ff|friends\s+(and|&)\s+family)\b"),
+        # engagement bait: "giving away $500 gift cards to the first 300 people who comment"
+        (
+            "giving giveaway give",
+            r"\b(giving away|give away|giveaway)\b[^!?]{0,80}\b(first\s+\d+|\d+\s+(people|"
+            r"lucky|winners?|followers))\b[^!?]{0,60}\b(comment|comments|type|share|shares)\b",
         ),
         # money asked for at a cash tag: "send what you can to $ReedFamilyFund on Cash App"
         (
@@ -78,7 +88,8 @@ _SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
         (
             "dear",
             r"\b(hi|hello|hey)\s+dear\b(?=[^?]{0,160}\b(know you better|be your friend|add me|"
-            r"accept my (friend )?request|widow|widower|lonely|single)\b)",
+            r"accept my (friend )?request|widow|widower|lonely|single|inbox me|dm me|message me|"
+            r"(can|could) we be friends|nice smile|beautiful smile)\b)",
         ),
         # a link behind "did you see this?": "OMG did you see what happened?? watch before it
         # gets deleted cutt.ly/…", "Your face is in this police video, is this you??"
@@ -144,7 +155,12 @@ _SCREEN = wordset(
 )
 _SCREEN_PAIRS = (
     (wordset("comment"), wordset("dm message inbox pm text send")),
-    (wordset("dear"), wordset("know friend add request widow widower lonely single")),
+    (
+        wordset("dear"),
+        wordset("know friend friends add request widow widower lonely single inbox smile"),
+    ),
+    (wordset("paypal"), wordset("f ff friends")),
+    (wordset("giving give giveaway"), wordset("first people winners followers")),
     (wordset("script rx"), wordset("no without")),
     (wordset("google"), wordset("play")),
 )
