@@ -173,20 +173,24 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         (
             ("under", "check checks checking"),
             "remotely",
-            ("carefully remote across distance", "start starts starting"),
+            ("carefully remote across distance stick pole", "start starts starting"),
             ("twice", "ignition key engine"),
             ("light lights were", "you"),
             "pairs",
             "happen",
         ),
-        r"(check|checks|checking) under (your|ur|his|her|their) (car|truck|cruiser|hood|vehicle)|"
-        r"start (your|ur|his|her|their) (car|truck|cruiser) (remotely|(real |very |extra )?carefully|"
-        r"with a remote( starter)?|from (a distance|across the (street|lot)))"
-        r"(?![^.!?]{0,40}\b(winter|cold|warm|heat|heater|frost|freezing|snow|icy)\b)|"
+        r"(check|checks|checking) under (your|ur|his|her|their|[a-z]+'s) (car|truck|cruiser|hood|"
+        r"vehicle)(?![^.!?]{0,40}\b(leaks?|oil|rust|cats?|kittens?|flat|tires?|brakes)\b)|"
+        r"start (your|ur|his|her|their|[a-z]+'s) (car|truck|cruiser) (remotely|(real |very |extra )?"
+        r"carefully|with a (remote( starter)?|(long )?(stick|pole))|from (a distance|across the "
+        r"(street|lot)))(?![^.!?]{0,40}\b(winter|cold|warm|heat|heater|frost|freezing|snow|icy)\b)|"
         r"(think|thinks) twice before (you |he |she |they )?(start|starts|starting|turn|turns|"
         r"turning) (the|your|ur|his|her|their) (key|ignition|engine|car|truck)|"
         r"(keep|leave) (the|your|ur) (porch )?lights? on (if i were you|from now on)|"
-        r"if i were you,? (i'd|i would) (keep|leave|check|lock|watch|move|sleep|stay)|"
+        r"if i (were|was) (you|"
+        + OFFICIAL[1:-1]
+        + r")( [a-z]+)?,? (i'd|i would) (keep|leave|check|lock|"
+        r"watch|move|sleep|stay)|"
         r"travel in (pairs|groups|twos) from now on|"
         r"(won't|wont|wouldn't|wouldnt) want anything to happen to|"
         r"something (is gonna|is going to|will) happen to (your|ur|his|her|their|that|the)",

@@ -39,6 +39,14 @@ def anchor_group(*words: str) -> frozenset[str]:
 
 _g = anchor_group
 
+# a thing cared for in common, after "a shame if something happened to": "… to the old mill
+# mural", "… to the farmers market" (the rules' menace is a person's things or people)
+CARED_FOR = (
+    r"(?![^.!?]{0,50}\b(mural|murals|statue|monument|memorial|library|museum|garden|trees?|"
+    r"bridge|landmark|history|tradition|program|park|market|festival|parade|fair|fundraiser|"
+    r"event|season|team|restaurant|diner|bakery)\b)"
+)
+
 
 # harm done to the writer's own ("you hurt my son") and harm paid back ("I hurt yours")
 _HARMED = (

@@ -11,9 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from page_governor.moderation import threat_schools, threat_spanish, threat_witnesses
+from page_governor.moderation import (
+    threat_schools,
+    threat_sideways,
+    threat_spanish,
+    threat_witnesses,
+)
+from page_governor.moderation.threat_idioms import CARED_FOR, TITLE_WORDS
 from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
-from page_governor.moderation.threat_idioms import TITLE_WORDS
 from page_governor.moderation.threat_idioms import anchor_group as _g
 from page_governor.moderation.threat_veiled import RULES as VEILED_RULES
 
@@ -266,7 +271,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("count", "counting"), _g("days")), r"\bcount(ing)?\s+(your|the|his|her)\s+days\b"),
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
          r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
-        ((_g("shame", "accidents"),), r"\b(it would be a shame if (something|anything) (happened|happens|were to happen|was to happen)|shame if something happened|accidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
+        ((_g("shame", "accidents"),), r"\b(it would be a shame if (something|anything) (happened|happens|were to happen|was to happen)" + CARED_FOR + r"|shame if something happened" + CARED_FOR + r"|accidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
         ((_g("blood", "bloodshed", "violence", "consequences"),),
          r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
         # a family taken away, promised: "I will make sure you never see your kids again" (not
@@ -336,7 +341,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"(?!(they|we|you) (cut|cuts|close|closed|raise|raised|cancel|canceled|cancelled|vote|voted|pass|passed|approve|approved|shut|end|ended|lose|lost|miss|missed|stop|stopped|drop|dropped)\b)"
          r"(anything|something|it|the|your|his|her|their|those|that|they|someone)\b"
          # (a thing cared for: "would hate for something to happen to the old station mural")
-         r"(?![^.!?]{0,50}\b(mural|murals|statue|monument|memorial|library|museum|garden|trees?|bridge|landmark|history|tradition|program|park)\b)"),
+         # (nor a worry for the K9 on the ice, nor "for your family to miss the fireworks")
+         + CARED_FOR + r"(?![^.!?]{0,60}\b(be careful|stay safe|take care|careful out there|drive safe|slow down)\b)"
+         r"(?![^.!?]{0,30}\bto (miss|lose out on|not see|not get|forget|be late)\b)"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
         ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
         ((_g("know"), _g("we", "i")),
@@ -432,7 +439,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"\b(shame|pity) if (it|the|your|his|her|their|that)( [^ ]+){0,2} (caught fire|burned|burnt|burns|got burned)\b"),
         # "shame if it didn't stay in one piece" (not "a shame if it didn't pass")
         ((_g("shame", "pity"), _g("if")),
-         r"\b(shame|pity) if (it|that|something|anything) (didn't|did not|wasn't|was not|were to|was to|got|caught|went|happened|accidentally|ended up|burned|broke)\b(?! (to )?(pass|passed|approved|funded|fixed|repaired|cleaned|open|opened|reopen|reopened|rain|rained|snow|snowed))|"
+         r"\b(shame|pity) if (it|that|something|anything) (didn't|did not|wasn't|was not|were to|was to|got|caught|went|happened|accidentally|ended up|burned|broke)\b(?! (to )?(pass|passed|approved|funded|fixed|repaired|cleaned|open|opened|reopen|reopened|rain|rained|snow|snowed))" + CARED_FOR + r"|"
          # "… softball at Memorial Field every Thursday. shame if she got hurt."
          r"\b(shame|pity) if (he|she|they|someone|somebody|one of (them|those kids|his kids|her kids)) (got|gets|was|were|ended up|happened to get) (hurt|injured|hit|shot|killed|burned|attacked|jumped|beaten|taken|snatched|grabbed)\b"),
         # wishing death on officers, officials or a group of them
@@ -539,16 +546,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # "you picked the wrong family to mess with, detective, you'll regret it"
         ((_g("wrong"), _g("regret", "sorry")),
          r"\b(picked|chose|messed with|crossed) the wrong (family|person|people|guy|man|woman|one|house|neighborhood)\b[^.!?]{0,40}\b(you'll|youll|you will|you're gonna|you are going to|u will) (regret|be sorry)\b"),
-        # Spanish
-        ((_g("matar", "quemar", "golpear", "disparar", "encontrar"),),
-         r"\b(te|lo|la|los|las)\s+(voy|vamos|van)\s+a\s+(matar|quemar|golpear|disparar|encontrar)\b"),
-        ((_g("morir"),), r"\b(vas|van)\s+a\s+morir\b"),
-        ((_g("sabemos"),), r"\bsabemos\s+donde\s+(vives|viven|duermen|duermes|trabajas)\b"),
-        ((_g("mato"),), r"\bte\s+mato\b"),
-        ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
         *IDIOM_RULES,
         *VEILED_RULES,
         *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
+        *threat_sideways.RULES,
     )
 )
 # fmt: on

@@ -19,6 +19,13 @@ _OFICIALES = (
 
 # fmt: off
 RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
+    # the plainest: "te voy a matar", "vas a morir", "sabemos donde vives", "te mato"
+    ((_g("matar", "quemar", "golpear", "disparar", "encontrar"),),
+     r"\b(te|lo|la|los|las)\s+(voy|vamos|van)\s+a\s+(matar|quemar|golpear|disparar|encontrar)\b"),
+    ((_g("morir"),), r"\b(vas|van)\s+a\s+morir\b"),
+    ((_g("sabemos"),), r"\bsabemos\s+donde\s+(vives|viven|duermen|duermes|trabajas)\b"),
+    ((_g("mato"),), r"\bte\s+mato\b"),
+    ((_g("muera", "mueran"),), r"\bojala\s+(te|se)\s+mueran?\b"),
     # "le vamos a quemar la casa", "le voy a romper la cara" (the English rules' "I'll burn
     # his house", "I'm going to break his face")
     ((_g("voy", "vamos", "van"), _g("quemar", "incendiar", "balear", "matar", "romper", "partir", "reventar", "madrear", "chingar", "golpear", "disparar", "apunalar", "acuchillar", "rajar", "levantar", "desaparecer")),
