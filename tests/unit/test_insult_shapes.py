@@ -114,3 +114,20 @@ def test_the_cheap_screen_admits_every_comment_a_shape_is_found_in() -> None:
         assert insult_shapes(n), text
         assert may_shape(set(n.words)), text
     assert not may_shape(set(normalize("the parade starts at noon on Main").words))
+
+
+@pytest.mark.parametrize(
+    ("text", "insult"),
+    [
+        ("Commissioner Vance is a deranged old windbag", True),
+        ("you're a total sociopath, Karl", True),
+        ("that clerk is a pompous little toady", True),
+        ("the dinosaur exhibit at the library opens Monday", False),
+        ("the program helps kids who are bullied at school", False),
+    ],
+)
+def test_name_calling_words_added_in_the_nineteenth_session(
+    classifier: Classifier, text: str, insult: bool
+) -> None:
+    result = classifier.classify(text, REPLY if "Karl" in text else Context())
+    assert (Category.PERSONAL_ATTACK in result.categories) is insult
