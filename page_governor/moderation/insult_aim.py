@@ -357,7 +357,7 @@ _SUBJECT_THINGS = THING_AFTER_ADJECTIVE | frozenset(
 _INTENSIFIERS = wordset("so very really totally completely just absolutely pretty beyond truly")
 # What a resident calls the agency's rules and plans: "your fireworks ban is dumb", "your idea
 # is stupid" criticise the thing, however rudely, not a person.
-_RULED_THINGS = _SUBJECT_THINGS | wordset(
+RULED_THINGS = _SUBJECT_THINGS | wordset(
     "ban bans fee fees fine fines tax taxes curfew schedule website app logic reasoning excuse "
     "excuses answer answers priorities approach strategy survey detour detours layout policy"
 )
@@ -373,13 +373,13 @@ def predicated_of_a_thing(words: list[str], i: int) -> bool:
     plan or another thing: criticism of the thing, however rude, not of a person. So is "a
     weasel of a policy": the insult is said of the thing after "of a"."""
     if words[i + 1 : i + 3] in (["of", "a"], ["of", "an"]) and (
-        i + 3 < len(words) and (words[i + 3] in THING_NOUNS or words[i + 3] in _RULED_THINGS)
+        i + 3 < len(words) and (words[i + 3] in THING_NOUNS or words[i + 3] in RULED_THINGS)
     ):
         return True
     j = i - 1
     while j > 0 and words[j] in _INTENSIFIERS:
         j -= 1
-    if not (j > 0 and words[j] in ("is", "was") and words[j - 1] in _RULED_THINGS):
+    if not (j > 0 and words[j] in ("is", "was") and words[j - 1] in RULED_THINGS):
         return False
     # "your ban is dumb and so are you", "… just like you": said of the person too
     after = words[i + 1 : i + 6]

@@ -18,7 +18,7 @@ praise and of sympathy end a frame. :func:`insult_shapes` returns the word range
 
 from __future__ import annotations
 
-from page_governor.moderation.insult_aim import DETERMINERS, THING_NOUNS
+from page_governor.moderation.insult_aim import DETERMINERS, RULED_THINGS, THING_NOUNS
 from page_governor.moderation.normalize import Normalized
 from page_governor.moderation.threat_rules import wordset
 
@@ -117,7 +117,11 @@ def _character_little_old(words: list[str], i: int) -> tuple[int, int] | None:
         k -= 1
     if k == 0 or words[k - 1] not in ("a", "an", "you", "ya") or not _noun_like(words[i + 1]):
         return None
-    if words[k - 1] in ("you", "ya") or _aimed(words, k - 1):
+    if words[k - 1] in ("you", "ya"):
+        return k - 1, i + 2
+    if k >= 3 and words[k - 2] in ("is", "was") and words[k - 3] in RULED_THINGS:
+        return None  # "the mayor's plan is a smug little pat on the back": said of a plan
+    if _aimed(words, k - 1):
         return k - 1, i + 2
     return None
 

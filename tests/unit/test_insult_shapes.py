@@ -45,6 +45,7 @@ def test_a_vocative_with_an_intensifier_insults_whatever_the_noun(
         ("a kind little old man waved at the parade", False),
         ("my crusty old pickup finally died", False),
         ("a nasty little cold is going around the office", False),
+        ("the budget is a sad little patch on a big hole", False),
     ],
 )
 def test_a_character_adjective_before_little_or_old_said_of_someone_is_an_insult(
