@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from page_governor.models import Target
@@ -350,6 +351,12 @@ _POSSESSIVES = frozenset({"my", "your", "ur", "his", "her", "their", "our", "yo"
 _EXCUSE_FOR = re.compile(r"excuse for an?$")
 
 
+@lru_cache(maxsize=8)
+def _people(official_terms: frozenset[str]) -> frozenset[str]:
+    """Words that name a person: officers' and officials' titles, "guy", "he", "you"."""
+    return official_terms | PERSON_NOUNS | PERSON_REFS
+
+
 def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     hit = Hit()
     targets: list[Target] = []
@@ -385,7 +392,7 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
         if phrase_possible(word_runs(words), lex.insult_term_runs)
         else []
     )
-    shapes = insult_shapes(n)
+    shapes = insult_shapes(n, _people(lex.official_terms))
     if not candidates and not phrases and not shapes:
         return hit
     sent = _Sentences(n, lex)

@@ -32,7 +32,8 @@ _CHARACTER = wordset(
     "greasy oily arrogant pompous entitled twisted miserable pathetic pitiful vile wretched "
     "useless worthless lazy sniveling snivelling whiny whiney power-tripping power-hungry "
     "jumped-up two-faced mean-spirited dim shriveled shrivelled decrepit grubby smarmy snotty "
-    "bratty spoiled insufferable obnoxious conceited"
+    "bratty spoiled insufferable obnoxious conceited clueless gutless spineless brainless stupid "
+    "dumb ignorant moronic idiotic arrogant rude dim-witted"
 )
 _LITTLE_OLD = wordset("little old")
 # Qualities a person is said to have as much of as a thing does.
@@ -126,6 +127,27 @@ def _character_little_old(words: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+_ENDS_A_NOUN_PHRASE = wordset(
+    "and or but who that with to in at on for of from about because since when if so"
+)
+
+
+def _person_is_a(words: list[str], i: int, people: frozenset[str]) -> tuple[int, int] | None:
+    """ "the bailiff is a lazy oaf", "Sergeant Cole is an arrogant prat": a person, a copula,
+    an article, the character adjective at ``i`` and one noun ending the phrase (not "was a
+    lazy river guide in college", "is a proud father of three")."""
+    if i < 3 or words[i - 1] not in ("a", "an") or words[i - 2] not in ("is", "was"):
+        return None
+    if i + 1 >= len(words) or not _noun_like(words[i + 1]):
+        return None
+    if i + 2 < len(words) and words[i + 2] not in _ENDS_A_NOUN_PHRASE:
+        return None
+    subject = words[max(0, i - 5) : i - 2]
+    if any(w in people or (w.endswith("'s") and w[:-2] in people) for w in subject):
+        return i - 2, i + 2
+    return None
+
+
 def _quality_of_a(words: list[str], i: int) -> tuple[int, int] | None:
     """ "has the charisma of a wet paper bag" (``i`` at the quality)"""
     if i < 2 or words[i - 1] != "the" or words[i - 2] not in _HAS:
@@ -163,13 +185,14 @@ def may_shape(words: set[str]) -> bool:
     """Whether :func:`insult_shapes` can find anything in a comment of these words (cheap)."""
     if ("you" in words or "ya" in words) and not words.isdisjoint(_VOCATIVE_WORDS):
         return True
-    if not words.isdisjoint(_LITTLE_OLD) and not words.isdisjoint(_CHARACTER):
-        return True
+    if not words.isdisjoint(_CHARACTER) and ("a" in words or "an" in words):
+        return True  # "is a smug little toad", "is an arrogant prat"
     return "of" in words and not words.isdisjoint(_OF_WORDS)
 
 
-def insult_shapes(n: Normalized) -> list[tuple[int, int]]:
-    """Word ranges [first, end) of the comment's insults that are recognised by their frame."""
+def insult_shapes(n: Normalized, people: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Word ranges [first, end) of the comment's insults that are recognised by their frame;
+    ``people`` are the words that name a person (officers' titles, "guy", "he")."""
     words = n.words
     found: list[tuple[int, int]] = []
     for i, word in enumerate(words):
@@ -177,6 +200,8 @@ def insult_shapes(n: Normalized) -> list[tuple[int, int]]:
             shape = _vocative(n, i)
         elif word in _LITTLE_OLD:
             shape = _character_little_old(words, i)
+        elif word in _CHARACTER:
+            shape = _person_is_a(words, i, people)
         elif word in _QUALITIES or word in _QUALITY_PAIRS:
             shape = _quality_of_a(words, i)
         elif word == "sack":

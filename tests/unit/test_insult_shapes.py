@@ -132,3 +132,21 @@ def test_name_calling_words_added_in_the_nineteenth_session(
 ) -> None:
     result = classifier.classify(text, REPLY if "Karl" in text else Context())
     assert (Category.PERSONAL_ATTACK in result.categories) is insult
+
+
+@pytest.mark.parametrize(
+    ("text", "insult"),
+    [
+        ("the magistrate is a smug windbag", True),
+        ("Lieutenant Park is an obnoxious brat", True),
+        ("that guy is a petty tyrant with a clipboard", True),
+        ("the captain was a lazy river guide in college", False),
+        # a known edge: the frame cannot tell an idiom from a noun said of the person
+        ("the new deputy is a rude awakening for anyone expecting a pushover", True),
+        ("the officer is an arrogant-free zone, humble and kind", False),
+    ],
+)
+def test_a_person_said_to_be_a_character_adjective_and_a_noun_is_insulted(
+    classifier: Classifier, text: str, insult: bool
+) -> None:
+    assert (Category.PERSONAL_ATTACK in classifier.classify(text).categories) is insult
