@@ -126,3 +126,24 @@ def test_visitors_opinions_said_in_other_frames_count_and_staff_opinions_do_not(
 )
 def test_a_fragment_naming_news_for_a_place_is_a_purpose(text: str, passed: bool) -> None:
     assert element(text, "purpose_statement") is passed
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Need to know about burn bans? You've come to the right place.", True),
+        ("Meet the deputies who keep Route 9 safe.", True),
+        ("Bringing the courthouse to your kitchen table.", True),
+        ("This page shares the work of our crime lab.", True),
+        ("Harlan's one-stop hub for permits and licenses.", True),
+        ("Stay connected with the Pine County Fire District.", True),
+        ("Official announcements.", True),
+        ("Where Dover residents look for snow news.", True),
+        ("Keep up with the times, sir.", False),
+        ("Where do I pay a parking ticket?", False),
+    ],
+)
+def test_a_purpose_said_as_a_welcome_a_hub_or_where_people_turn_counts(
+    text: str, passed: bool
+) -> None:
+    assert element(text, "purpose_statement") is passed
