@@ -1,11 +1,12 @@
 """Threat rules for harm wished on an official's things or people as a pity ("be a shame if
 something happened to his truck", "I'd hate for the mayor's lake house to catch fire"),
 retaliation promised as a lesson ("the officer who tased him is gonna learn what it feels
-like"), a crowd that will come back without its signs, defiance with weapons kept back ("I still have plenty you
-don't know about, come get them"), an official's routine recited ("6:15 every morning at the
-Shell on Route 2, regular as clockwork"), and "somebody's gonna get hurt, and it won't be me".
-Each is (anchor groups, pattern), read as the other rule modules are: the pattern runs only
-when every group has a word in the comment, and a match passes the same guards."""
+like"), a crowd that will come back without its signs, defiance with weapons kept back ("I
+still have plenty you don't know about, come get them"), an official's routine recited ("6:15
+every morning at the Shell on Route 2, regular as clockwork"), and "somebody's gonna get hurt,
+and it won't be me". (Bombs under cars are in :mod:`menace_idioms`.) Each is (anchor groups,
+pattern), read as the other rule modules are: the pattern runs only when every group has a word
+in the comment, and a match passes the same guards."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a pity wished on someone's things or people: "be a shame if something happened to his
     # truck", "I'd hate for the mayor's lake house to catch fire" (not "be a shame if the
     # farmers market moved", "I'd hate for the library to lose its funding")
-    ((_g("shame", "hate", "pity", "terrible", "awful", "sad"),),
+    ((_g("shame", "hate", "pity"),),
      r"\b(be a (real )?(shame|pity)|(i'd|i would|we'd|would) hate)\b[^.!?]{0,20}\b(if|for|to see)\b"
      r"[^.!?]{0,20}\b(something|anything)\b[^.!?]{0,12}\b(happen(ed|s)?|to happen)\b[^.!?]{0,6}\bto\b"
      r"[^.!?]{0,12}\b(him|her|them|you|" + _WHO + r"[^.!?]{0,12}\b" + _THINGS + r")\b|"

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category, Target
 from page_governor.moderation.classifier import Classifier, Context
 from page_governor.moderation.insult_shapes import insult_shapes, may_shape
 from page_governor.moderation.normalize import normalize
 
 REPLY = Context(is_reply_to_commenter=True, top_level_on_agency_page=False)
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Menace said sideways: a pity wished on an official's things, retaliation as a lesson, a car
-bomb as advice, a crowd coming back without its signs, guns kept back with a dare, a routine
+bomb as advice (menace_idioms), a crowd coming back without its signs, guns kept back with a dare, a routine
 recited, and the same frames said kindly. In other words than the nineteenth session's
 probes."""
 
@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
 
 
 @pytest.mark.parametrize(
