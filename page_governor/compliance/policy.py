@@ -137,9 +137,15 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             expand_terms(f"{at}.unless", spec.get("unless"), terms, problems),
             problems,
         )
+        about_spec = spec.get("about")  # one pattern, or a list of them
         about = compile_patterns(
             f"{at}.about",
-            expand_terms(f"{at}.about", spec.get("about") and [spec["about"]], terms, problems),
+            expand_terms(
+                f"{at}.about",
+                [about_spec] if isinstance(about_spec, str) else about_spec,
+                terms,
+                problems,
+            ),
             problems,
         )
         if compiled:
@@ -150,7 +156,9 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                     str(spec["note"]).strip(),
                     str(spec.get("case") or "").strip(),
                     unless,
-                    about[0] if about else None,
+                    re.compile("|".join(f"(?:{a.pattern})" for a in about), re.IGNORECASE)
+                    if about
+                    else None,
                 )
             )
     post_rules = parse_post_rules(data.get("post_rules"), where, problems)

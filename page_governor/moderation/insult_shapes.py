@@ -33,7 +33,7 @@ _CHARACTER = wordset(
     "useless worthless lazy sniveling snivelling whiny whiney power-tripping power-hungry "
     "jumped-up two-faced mean-spirited dim shriveled shrivelled decrepit grubby smarmy snotty "
     "bratty spoiled insufferable obnoxious conceited clueless gutless spineless brainless stupid "
-    "dumb ignorant moronic idiotic arrogant rude dim-witted"
+    "dumb ignorant moronic idiotic rude dim-witted"
 )
 _LITTLE_OLD = wordset("little old")
 # Qualities a person is said to have as much of as a thing does.

@@ -6,7 +6,11 @@ probes."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
 from page_governor.compliance.checker import check_fields
 from page_governor.compliance.policy import load_policy
@@ -147,3 +151,21 @@ def test_a_purpose_said_as_a_welcome_a_hub_or_where_people_turn_counts(
     text: str, passed: bool
 ) -> None:
     assert element(text, "purpose_statement") is passed
+
+
+def test_an_agency_may_write_about_as_a_list_of_patterns(tmp_path: Path) -> None:
+    shutil.copytree(DEFAULT_CONFIG_DIR, tmp_path / "config")
+    path = tmp_path / "config" / "policy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for rule in data["warnings"]:
+        if rule["id"] == "offensive":
+            rule["about"] = [r"\bcomments?\b", r"\bremov\w*"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    policy = load_policy(tmp_path / "config")
+
+    def warned(text: str) -> set[str]:
+        report = check_fields({"description": text}, policy, official_domains=["x.example"])
+        return {w.id for w in report.warnings}
+
+    assert "offensive" in warned("Rude comments are removed.")
+    assert "offensive" not in warned("Rude drivers will be ticketed.")
