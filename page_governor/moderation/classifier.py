@@ -43,6 +43,7 @@ from page_governor.moderation.insult_aim import (
     PERSON_REFS,
     names_a_thing,
     predicated_of_a_thing,
+    without_possessive,
 )
 from page_governor.moderation.insult_shapes import may_shape
 from page_governor.moderation.lexicon import PRESETS, Lexicon, load_lexicon, phrase_possible
@@ -654,7 +655,7 @@ class Classifier:
         if hit.target is None:
             if context.is_reply_to_commenter:
                 hit.target = Target.PRIVATE
-            elif any((w[:-2] if w.endswith("'s") else w) in lex.official_terms for w in words):
+            elif any(without_possessive(w) in lex.official_terms for w in words):
                 hit.target = Target.OFFICIAL  # "Chief Moreno is a gutless bureaucrat"
             else:
                 hit.target = Target.UNKNOWN

@@ -22,6 +22,7 @@ from page_governor.moderation.insult_aim import (
     predicated_of_a_thing,
     private_subject,
     said_of_a_person,
+    without_possessive,
 )
 from page_governor.moderation.insult_shapes import insult_shapes
 from page_governor.moderation.lexicon import Lexicon, phrase_possible, word_runs
@@ -272,7 +273,7 @@ class _Sentences:
         lex, n = self.lex, self.n
         a, b = bounds
         words = n.words[a:b]
-        wordset = {w[:-2] if w.endswith("'s") else w for w in words}  # "the mayor's a …"
+        wordset = {without_possessive(w) for w in words}  # "the mayor's a …"
         if not wordset.isdisjoint(lex.official_terms) or not wordset.isdisjoint(lex.official_slurs):
             return True
         text = n.original[n.span(a)[0] : n.span(b - 1)[1]]

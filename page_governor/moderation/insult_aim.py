@@ -147,6 +147,11 @@ _ARTICLES = frozenset(
 _COPULAS = frozenset({"is", "are", "was", "were", "you're", "youre", "ur", "eres", "es", "son"})
 
 
+def without_possessive(word: str) -> str:
+    """ "mayor's" -> "mayor": the person a possessive or a contracted "is" names."""
+    return word[:-2] if word.endswith("'s") else word
+
+
 # Nouns an insult word can modify without naming a person ("idiot policy", "moron move").
 THING_NOUNS = frozenset(
     {

@@ -18,7 +18,12 @@ praise and of sympathy end a frame. :func:`insult_shapes` returns the word range
 
 from __future__ import annotations
 
-from page_governor.moderation.insult_aim import DETERMINERS, RULED_THINGS, THING_NOUNS
+from page_governor.moderation.insult_aim import (
+    DETERMINERS,
+    RULED_THINGS,
+    THING_NOUNS,
+    without_possessive,
+)
 from page_governor.moderation.normalize import Normalized
 from page_governor.moderation.threat_rules import wordset
 
@@ -143,7 +148,7 @@ def _person_is_a(words: list[str], i: int, people: frozenset[str]) -> tuple[int,
     if i + 2 < len(words) and words[i + 2] not in _ENDS_A_NOUN_PHRASE:
         return None
     subject = words[max(0, i - 5) : i - 2]
-    if any(w in people or (w.endswith("'s") and w[:-2] in people) for w in subject):
+    if any(without_possessive(w) in people for w in subject):
         return i - 2, i + 2
     return None
 

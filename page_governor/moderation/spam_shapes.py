@@ -1,9 +1,9 @@
 """Spam told by its shape rather than its words: a sale with a price and a way to reach the
 seller, a cash tag asked to be sent money, a fine paid in gift cards, pills without a
 prescription, adult and romance bait, PayPal "friends and family", a giveaway to the first
-hundred who comment, "did you see this?" before a link, a pet that only needs
-its shipping paid, debts erased by phone, "comment INFO and I'll message you", easy money
-"last week", "visit my page for cheap …", phone testers who keep the phone.
+hundred who comment, "did you see this?" before a link, a pet that only needs its shipping
+paid, debts erased by phone, "comment INFO and I'll message you", easy money "last week",
+"visit my page for cheap …", phone testers who keep the phone.
 
 Each shape runs only when one of its anchor words is in the comment (most comments cost a set
 operation), and each is a whole signal (``WEIGHT``: enough to flag alone at the balanced

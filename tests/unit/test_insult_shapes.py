@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from page_governor.models import Category, Target
-from page_governor.moderation.classifier import Classifier, Context
+from page_governor.moderation.classifier import Context
 from page_governor.moderation.insult_shapes import insult_shapes, may_shape
 from page_governor.moderation.normalize import normalize
+from tests.moderation_helpers import CLASSIFIER
 
 REPLY = Context(is_reply_to_commenter=True, top_level_on_agency_page=False)
 
@@ -23,10 +24,8 @@ REPLY = Context(is_reply_to_commenter=True, top_level_on_agency_page=False)
         ("Thank you Sweet Pea for the card", False),
     ],
 )
-def test_a_vocative_with_an_intensifier_insults_whatever_the_noun(
-    classifier: Classifier, text: str, insult: bool
-) -> None:
-    result = classifier.classify(text, REPLY)
+def test_a_vocative_with_an_intensifier_insults_whatever_the_noun(text: str, insult: bool) -> None:
+    result = CLASSIFIER.classify(text, REPLY)
     assert (Category.PERSONAL_ATTACK in result.categories) is insult
 
 
@@ -43,9 +42,9 @@ def test_a_vocative_with_an_intensifier_insults_whatever_the_noun(
     ],
 )
 def test_a_character_adjective_before_little_or_old_said_of_someone_is_an_insult(
-    classifier: Classifier, text: str, insult: bool
+    text: str, insult: bool
 ) -> None:
-    result = classifier.classify(text)
+    result = CLASSIFIER.classify(text)
     assert (Category.PERSONAL_ATTACK in result.categories) is insult
 
 
@@ -61,39 +60,33 @@ def test_a_character_adjective_before_little_or_old_said_of_someone_is_an_insult
     ],
 )
 def test_a_quality_measured_against_a_thing_is_an_insult_unless_it_is_praise(
-    classifier: Classifier, text: str, insult: bool
+    text: str, insult: bool
 ) -> None:
     # the last case is a known edge: the frame cannot tell a park from a person
-    result = classifier.classify(text)
+    result = CLASSIFIER.classify(text)
     assert (Category.PERSONAL_ATTACK in result.categories) is insult
 
 
-def test_a_sack_of_anything_said_of_someone_is_an_insult_and_a_sack_bought_is_not(
-    classifier: Classifier,
-) -> None:
+def test_a_sack_of_anything_said_of_someone_is_an_insult_and_a_sack_bought_is_not() -> None:
     assert (
         Category.PERSONAL_ATTACK
-        in classifier.classify("that referee is a bloated sack of excuses").categories
+        in CLASSIFIER.classify("that referee is a bloated sack of excuses").categories
     )
-    assert not classifier.classify("public works handed out a sack of sand to every house").flagged
+    assert not CLASSIFIER.classify("public works handed out a sack of sand to every house").flagged
 
 
-def test_a_person_likened_to_an_animal_is_insulted_and_a_truck_is_not(
-    classifier: Classifier,
-) -> None:
+def test_a_person_likened_to_an_animal_is_insulted_and_a_truck_is_not() -> None:
     assert (
         Category.PERSONAL_ATTACK
-        in classifier.classify("he talked like a bored toad to everyone").categories
+        in CLASSIFIER.classify("he talked like a bored toad to everyone").categories
     )
-    assert not classifier.classify("the old plow truck ran like a slug all winter").flagged
+    assert not CLASSIFIER.classify("the old plow truck ran like a slug all winter").flagged
 
 
-def test_the_insult_is_aimed_at_an_official_when_the_sentence_names_one(
-    classifier: Classifier,
-) -> None:
-    result = classifier.classify("The sheriff's a gutless jellyfish")
+def test_the_insult_is_aimed_at_an_official_when_the_sentence_names_one() -> None:
+    result = CLASSIFIER.classify("The sheriff's a gutless jellyfish")
     assert result.target is Target.OFFICIAL
-    model_only = classifier.classify("Commissioner Boyd is a gutless bureaucrat")
+    model_only = CLASSIFIER.classify("Commissioner Boyd is a gutless bureaucrat")
     assert Category.PERSONAL_ATTACK in model_only.categories
     assert model_only.target is Target.OFFICIAL
 
@@ -121,10 +114,8 @@ def test_the_cheap_screen_admits_every_comment_a_shape_is_found_in() -> None:
         ("the program helps kids who are bullied at school", False),
     ],
 )
-def test_name_calling_words_added_in_the_nineteenth_session(
-    classifier: Classifier, text: str, insult: bool
-) -> None:
-    result = classifier.classify(text, REPLY if "Karl" in text else Context())
+def test_name_calling_words_added_in_the_nineteenth_session(text: str, insult: bool) -> None:
+    result = CLASSIFIER.classify(text, REPLY if "Karl" in text else Context())
     assert (Category.PERSONAL_ATTACK in result.categories) is insult
 
 
@@ -141,6 +132,6 @@ def test_name_calling_words_added_in_the_nineteenth_session(
     ],
 )
 def test_a_person_said_to_be_a_character_adjective_and_a_noun_is_insulted(
-    classifier: Classifier, text: str, insult: bool
+    text: str, insult: bool
 ) -> None:
-    assert (Category.PERSONAL_ATTACK in classifier.classify(text).categories) is insult
+    assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is insult

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from page_governor.models import Category
-from page_governor.moderation.classifier import Classifier
+from tests.moderation_helpers import CLASSIFIER
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,5 @@ from page_governor.moderation.classifier import Classifier
         ("pass*word reset instructions are on the portal", False),
     ],
 )
-def test_a_masked_strong_root_inside_a_longer_word_is_obscene(
-    classifier: Classifier, text: str, obscene: bool
-) -> None:
-    assert (Category.OBSCENITY in classifier.classify(text).categories) is obscene
+def test_a_masked_strong_root_inside_a_longer_word_is_obscene(text: str, obscene: bool) -> None:
+    assert (Category.OBSCENITY in CLASSIFIER.classify(text).categories) is obscene

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from page_governor.models import Category
-from page_governor.moderation.classifier import Classifier
+from tests.moderation_helpers import CLASSIFIER
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,5 @@ from page_governor.moderation.classifier import Classifier
         ("Does anyone know if the gala tickets are sold out?", False),
     ],
 )
-def test_bait_and_unprotected_payment_shapes_are_spam(
-    classifier: Classifier, text: str, spam: bool
-) -> None:
-    assert (Category.SPAM in classifier.classify(text).categories) is spam
+def test_bait_and_unprotected_payment_shapes_are_spam(text: str, spam: bool) -> None:
+    assert (Category.SPAM in CLASSIFIER.classify(text).categories) is spam

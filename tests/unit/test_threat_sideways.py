@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from page_governor.models import Category
-from page_governor.moderation.classifier import Classifier
+from tests.moderation_helpers import CLASSIFIER
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,6 @@ from page_governor.moderation.classifier import Classifier
     ],
 )
 def test_menace_said_sideways_is_a_threat_and_the_same_frames_said_kindly_are_not(
-    classifier: Classifier, text: str, threat: bool
+    text: str, threat: bool
 ) -> None:
-    assert (Category.THREAT in classifier.classify(text).categories) is threat
+    assert (Category.THREAT in CLASSIFIER.classify(text).categories) is threat
