@@ -62,6 +62,7 @@ SETS = {
     "frozen_test_2026_12s": DATA_DIR / "compliance_frozen_test_2026_12s.yaml",
     "frozen_test_2026_12t": DATA_DIR / "compliance_frozen_test_2026_12t.yaml",
     "frozen_test_2026_12v": DATA_DIR / "compliance_frozen_test_2026_12v.yaml",
+    "frozen_test_2026_12w": DATA_DIR / "compliance_frozen_test_2026_12w.yaml",
 }
 
 
