@@ -1,0 +1,61 @@
+"""Who runs a page said with other verbs ("hosted by", "published by"), as where its posts come
+from, or as a platform's "(verified)" tag; run by a retired officer is not the agency; a like or
+a reply to a visitor's comment is not an endorsement. In other words than the twentieth
+session's probes."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_governor.compliance.checker import check_fields
+from page_governor.compliance.policy import load_policy
+from page_governor.config import DEFAULT_CONFIG_DIR
+
+POLICY = load_policy(DEFAULT_CONFIG_DIR)
+
+
+def passed(element: str, description: str) -> bool:
+    report = check_fields({"description": description}, POLICY, official_domains=["x.example"])
+    return report.elements[element].passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This channel is hosted by the Pell County Sheriff's Office.",
+        "Published by the Arnott Police Department's community outreach staff.",
+        "Messages on this channel come from the Arnott Fire Department.",
+        "Content here is written by the Town of Arnott communications office.",
+        "Arnott Police Department (verified)",
+    ],
+)
+def test_the_agency_named_as_host_publisher_or_source_maintains_the_page(text: str) -> None:
+    assert passed("maintained_by_agency", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hosted by two retired troopers who still love the job.",
+        "Crash photos published by volunteers from the scanner club, not the police.",
+        "Forecasts here come from the weather service.",
+        "Best chili in town (verified by our regulars)",
+    ],
+)
+def test_retired_officers_volunteers_and_other_sources_are_not_the_agency(text: str) -> None:
+    assert not passed("maintained_by_agency", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Responding to a reply is not an endorsement of what it says.", True),
+        ("Liking comments does not mean the Town agrees with them.", True),
+        ("RTs and shares are not endorsements.", False),
+        ("Sharing a restaurant's post is not an endorsement of the restaurant.", False),
+    ],
+)
+def test_a_like_or_reply_to_a_visitors_comment_is_not_an_endorsement(
+    text: str, expected: bool
+) -> None:
+    assert passed("opinions_disclaimer", text) is expected
