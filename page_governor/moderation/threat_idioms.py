@@ -340,8 +340,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # citizens' academy: training is not read)
     ((_g("introduce", "introducing", "introduced", "meet"), _g("gauge", "shotgun", "glock", "rifle", "bat", "fists", "fist", "knife", "pistol", "ar", "45", "9mm", "crowbar", "machete", "friend")),
      r"\b(introduce|introducing|introduced|gonna introduce|i'll introduce|let (him|her|them|you) meet|gonna meet|about to meet) (him|her|them|you|u|y'all|yall|the [a-z]+|that [a-z]+|this [a-z]+|" + _OFFICERS + r")( [a-z]+)? (to|with) (my|our) (little )?(12 gauge|12-gauge|twelve gauge|shotgun|glock|rifle|bat|fists?|knife|pistol|ar|ar-15|45|9mm|crowbar|machete|friend smith|friend glock)\b"),
-    ((_g("feels", "tastes"), _g("like"), _g("learn", "find", "know", "see", "feel", "show")),
-     r"\b(learn|find out|know|see|feel|show (him|her|them|you|u|y'all|yall)) what (a|my|this|the|an) (tire iron|bat|baseball bat|bullet|fist|boot|knife|crowbar|pipe|lead pipe|hammer|brick|12 gauge|shotgun|glock|belt|curb|blade|machete|switchblade) (feels|tastes) like\b"),
+    ((_g("feels", "tastes", "sounds"), _g("like"), _g("learn", "find", "know", "see", "feel", "show", "hear")),
+     r"\b(learn|find out|know|see|feel|hear|show (him|her|them|you|u|y'all|yall)) (what|how) (a|my|this|the|an|our|some) (tire iron|bat|baseball bat|bullet|bullets|round|fist|boot|knife|crowbar|pipe|lead pipe|pipe bomb|bomb|molotov|grenade|hammer|brick|12 gauge|twelve gauge|shotgun|rifle|glock|gun|pistol|belt|curb|blade|machete|switchblade|noose|rope) (feels|tastes|sounds) like\b"),
     # a cop turned into bacon: "pig on 5th street about to become bacon"
     ((_g("bacon"), _g("pig", "pigs", "cop", "cops", "fry", "fried")),
      r"\b((pig|pigs|cop|cops)( [a-z0-9']+){0,4} (about to|gonna|finna|will|'ll|going to|is going to|are going to|should) (become|be|turn into|get turned into|get made into) bacon|fry (them|the pigs|em|'em|him|those pigs|the cops) like bacon)\b"),

@@ -3,8 +3,7 @@
 A rule runs only when every one of its anchor groups has a word in the comment, so most
 comments cost a few set operations instead of a hundred regular expressions. Read by
 :func:`page_governor.moderation.threats.detect_threat`, which also decides when a match is not
-a threat after all (a harm done to a thing, a retelling, a report, a denial).
-"""
+a threat after all (a harm done to a thing, a retelling, a report, a denial)."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ from collections.abc import Iterable
 
 from page_governor.moderation import (
     threat_schools,
+    threat_shapes,
     threat_sideways,
     threat_spanish,
     threat_witnesses,
@@ -216,7 +216,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("deserve", "deserves"),),
          r"\b(deserve|deserves)\s+to\s+(die|be shot|be killed|hang|be hanged|be executed|burn|suffer)\b|\b(deserve|deserves)\s+(a\s+((slow|painful|horrible|violent)\s+)?)?death\b(?!\s+(penalty|sentence|row)\b)"),
         ((_g("bullet"),),
-         r"\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
+         r"(?<!had )(?<!has )(?<!with )(?<!found )(?<!removed )(?<!treated for )\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
         ((_g("bullet", "round", "cap"), _g("put")), r"\bput\s+(a|one)\s+(bullet|round|cap)\s+in\b"),
         ((_g("burn", "blow", "bomb", "shoot", "torch", "firebomb"),),
          r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?((the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?|dmv|clinic|library|substation|jail|dispatch|headquarters|hq|meeting)|city hall|town hall|village hall|(this|that|the)?\s*courthouse|police headquarters|(every|all the)\s+(police\s+)?(stations|precincts))\b(?!'?s?\s+(phones?|lines?|inbox|inboxes|email|emails|voicemail|mailbox)\b|\s+with\s+(calls|emails|letters|messages|complaints|phone calls)\b)"),
@@ -405,9 +405,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("alley", "alone", "dark"), _g("catch", "find", "meet", "get")),
          r"\b(catch|find|meet|get) (him|her|them|you|u|officer [a-z]+|that [a-z]+|the [a-z]+|[a-z]+)( [^ ]+){0,2} alone\b[^.!?]{0,25}\b(dark|alley|night|parking)\b"),
         ((_g("knife", "blade", "bullet"), _g("gut", "back", "throat", "neck", "chest", "head")),
-         r"\b(knife|blade|bullet|shiv) in (his|her|their|your|ur) (gut|back|throat|neck|chest|head|skull)\b"),
-        ((_g("tree", "lamppost", "lamp", "rope"), _g("hang", "hanging", "hung", "swing", "swinging")),
-         r"\b(hang|hanging|hung|swing|swinging) (from|off) (a|the|the nearest|every) (tree|lamppost|lamp post|bridge|rope)\b"),
+         r"(?<!had a )(?<!has a )(?<!with a )(?<!found a )(?<!for a )(?<!removed a )\b(knife|blade|bullet|shiv) in (his|her|their|your|ur) (gut|back|throat|neck|chest|head|skull)\b"),
+        ((_g("tree", "lamppost", "lamp", "rope", "oak", "branch", "streetlight", "overpass", "flagpole", "pole"), _g("hang", "hanging", "hung", "swing", "swinging", "dangling")),
+         r"\b(hang|hanging|hung|swing|swinging|dangling) (from|off) (a|the|the nearest|every|that|some) ([a-z]+ ){0,2}(tree|oak|branch|lamppost|lamp post|street ?light|light ?pole|flag ?pole|bridge|overpass|rope)\b(?! (decorations?|lights?|ornaments?|baskets?|banners?|flags?)\b)"),
         ((_g("taking", "take", "pick"), _g("one", "out", "off")),
          r"\b(taking|take|pick(ing)?) (out|off) (these|those|the|all|every|each)( [^ ]+){0,2} (cops|pigs|officers|deputies|judges|officials)( one by one)?\b"),
         ((_g("burn", "torched", "burning"), _g("see", "watch", "city", "town", "station", "precinct", "getting")),
@@ -549,7 +549,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         *IDIOM_RULES,
         *VEILED_RULES,
         *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
-        *threat_sideways.RULES,
+        *threat_sideways.RULES, *threat_shapes.RULES,
     )
 )
 # fmt: on

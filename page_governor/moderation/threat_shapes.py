@@ -1,0 +1,143 @@
+"""Threat rules read by the shape of the harm rather than by a threat verb: a weapon put into
+someone's body as a wish or a plan ("I hope someone puts a blade in that judge's throat"), harm
+foretold and welcomed ("… and I won't shed a tear"), "there will be bodies", a person run
+over or handled ("run that meter maid over", "put hands on the sergeant"), an official who may
+"not come home", "lucky there's a camera", the first stop after release at an official's door,
+a face to be ruined, brake lines, insurance an official had "better have", and a weapon at hand
+with a message for an official (a weapon "learn what it sounds like" and a hanging pictured are
+in :mod:`threat_idioms` and :mod:`threat_rules`). Each is (anchor groups, pattern), read as the
+other rule modules are: the pattern runs only when every group has a word in the comment, and a
+match passes the same guards (reports, consolation, denial, questions, quotes)."""
+
+from __future__ import annotations
+
+from page_governor.moderation.threat_idioms import TITLE_WORDS
+from page_governor.moderation.threat_idioms import anchor_group as _g
+
+# an official, an employee doing a public job, or the reader
+_PERSON = (
+    r"(you|u|ya|him|her|them|(that|the|this|your|those|these|every|each|some) ([a-z]+ )?("
+    + TITLE_WORDS
+    + r"|inspector|clerk|ranger|bailiff|director|guard|meter maid|dispatcher|"
+    r"assessor|landlord|principal|superintendent|board member|commissioner)s?|"
+    r"(officer|deputy|judge|sgt|sergeant|mayor|chief|lt|lieutenant|commissioner|councilman|"
+    r"councilwoman|detective|trooper|warden|inspector|ms|mr|mrs) [a-z]+)"
+)
+# whose body: a possessive person
+_WHOSE = r"(your|ur|his|her|their|[a-z]+'s|that [a-z]+'s|the [a-z]+'s)( [a-z]+)?"
+_WEAPONS = (
+    r"(bullet|bullets|round|rounds|slug|knife|blade|shiv|needle|screwdriver|ice pick|nail|arrow|"
+    r"bolt|shank)"
+)
+_BODY = (
+    r"(neck|head|skull|face|throat|eye|eyes|chest|heart|gut|guts|belly|spine|temple|brain|teeth)"
+)
+# an intent, a wish or a plan, not a report ("the victim had a bullet in his chest")
+_INTENT = (
+    r"(hope|hoping|wish|pray|praying|deserves?|should|ought to|gonna|going to|will|'ll|i'd|we'd|"
+    r"i'm|ima|let's|need to|needs to|someone|somebody)"
+)
+
+# fmt: off
+RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
+    # a weapon put into a body, as a wish or a plan: "I hope some junkie puts a needle in that
+    # prosecutor's neck", "someone needs to put a round through his skull" (not "the victim had
+    # a bullet in his chest", "a knife in the back" said of a betrayal)
+    ((_g("bullet", "bullets", "round", "rounds", "slug", "knife", "blade", "shiv", "needle",
+         "screwdriver", "pick", "nail", "arrow", "bolt", "shank"),
+      _g("neck", "head", "skull", "face", "throat", "eye", "eyes", "chest", "heart", "gut", "guts",
+         "belly", "spine", "temple", "brain", "teeth")),
+     r"\b" + _INTENT + r"\b[^.!?]{0,40}\b(put|puts|putting|stick|sticks|sticking|shove|shoves|jam|"
+     r"jams|drive|drives|sink|sinks|plant|plants|pump|pumps|take|takes|get|gets|catch|catches) "
+     r"(a|an|one|some|two|three|his|her|my|the) ([a-z]+ )?" + _WEAPONS + r" (in|into|through|"
+     r"between) " + _WHOSE + r" " + _BODY + r"\b"),
+    # harm foretold and welcomed: "somebody's going to drop a block on a patrol car and I won't
+    # cry", "if a deputy gets shot I won't lose sleep" (of officials and their cars; not "if the
+    # old mill comes down I won't cry")
+    ((_g("cry", "tear", "tears", "sleep", "miss", "mourn"),
+      _g("cop", "cops", "pigs", "pig", "officer", "officers", "deputy", "deputies", "patrol",
+         "cruiser", "cruisers", "sheriff", "chief", "judge", "mayor", "trooper", "troopers",
+         "police", "warden", "prosecutor", "commissioner", "councilman", "guards")),
+     r"\b(shot|killed|dead|die|dies|hurt|blown up|run over|drop(s|ped)?|smash(es|ed)?|burn(s|ed)?|"
+     r"torch(es|ed)?|gets? (shot|hit|jumped|stabbed|smoked|capped|popped)|catch(es)? (a bullet|"
+     r"fire)|a bullet|in a (box|bag|casket|coffin))\b[^.!?]{0,60}\b(and|but|i|nobody|no one)\b "
+     r"(i )?(won't|wont|will not|would not|wouldn't|ain't gonna|am not gonna|won't be the one to) "
+     r"(cry|shed a (single )?tear|lose (any |a wink of |one minute of )?sleep|miss (him|her|them|"
+     r"it)|mourn)\b"),
+    # "there will be bodies", "there'll be funerals" (not "there will be a funeral procession on
+    # Main Street")
+    ((_g("bodies", "funerals", "casualties", "caskets", "coffins", "bags"),),
+     r"\b(there will be|there'll be|there's gonna be|there is going to be|there are going to be|"
+     r"it'll end in|it will end in|ends in) (more )?(bodies|funerals|casualties|caskets|coffins|"
+     r"body bags)\b(?! (found|recovered|at|on|in the (river|lake|morgue)))"),
+    # a person run over or handled, as a plan: "I'd run that crossing guard over", "ima put hands
+    # on that lieutenant" (not "officers put hands on my son": done, retold)
+    ((_g("run", "running", "put", "putting", "lay", "laying"), _g("over", "down", "hands")),
+     r"\b(i'd|i would|i'll|i will|i'm gonna|im gonna|ima|imma|i'm going to|gonna|we'll|we will|"
+     r"we're gonna|i swear i'll|i'm about to)( [a-z]+)? (run|running) " + _PERSON + r" (over|down)\b|"
+     r"\b(i'd|i'll|i will|i'm gonna|im gonna|ima|imma|i'm going to|gonna|we'll|we're gonna|"
+     r"i'm about to|bout to) (put|putting|lay|laying) (my |our )?hands on " + _PERSON + r"\b"),
+    # an official who may not come home: "I'd hate for him to not come home to them" (not
+    # "praying every officer comes home safe", "too many officers don't come home")
+    ((_g("home"), _g("hate", "shame", "pity", "sad", "terrible", "awful", "hope", "wish")),
+     r"\b(hate|shame|pity|sad|terrible|awful|tragic)\b (for|if) (him|her|you|them|your|his|her|"
+     r"the|that|a|(" + TITLE_WORDS + r")( [a-z]+)?)\b[^.!?]{0,30}\b(not|never|didn't|doesn't|"
+     r"wouldn't|couldn't|don't)\b (to )?(come|came|make it|made it|get|got|go|went)( back)? "
+     r"home\b|"
+     r"\b(hope|wish)\b (you|he|she|they|(the|that|your|his|her) (" + TITLE_WORDS + r")( [a-z]+)?) "
+     r"(don't|doesn't|never|won't|wont|do not|does not) (come|make it|get)( back)? home\b"
+     r"(?! (late|drunk|early|empty|too|so|with|before|after|until)\b)"),
+    # "you're lucky there's a camera in the lobby, officer"
+    ((_g("lucky", "fortunate"),
+      _g("camera", "cameras", "witness", "witnesses", "badge", "uniform", "bodyguard",
+         "bodyguards", "security", "public", "daylight", "people")),
+     r"\b(you're|you are|youre|ur|he's|she's|they're|y'all are|yall are)( so| real| damn)? "
+     r"(lucky|fortunate) (there's|there is|there was|there are|there were|that there's|that "
+     r"there (is|are|was|were)|i was|we were|you (have|had|got|wear|wore)|it was|you're in|you were in)\b"
+     r"[^.!?]{0,25}\b(cameras?|witness(es)?|a badge|that badge|the badge|(a|your|that|the) uniform|"
+     r"bodyguards?|security|in public|broad daylight|people around)\b"),
+    # the first stop after release: "when I get out, the first stop is Judge Ward's front door"
+    ((_g("out", "released", "free", "parole"), _g("stop", "place", "visit", "thing")),
+     r"\b(when|once|the day|the minute|the second|as soon as|after) (i get|i am|i'm|im|we get|"
+     r"we are|we're|i make|we make) (out|released|free|parole)\b[^.!?]{0,30}\b(first|only) (stop|place|visit|thing)\b"
+     r"[^.!?]{0,30}\b(" + _WHOSE + r"|(the|that|this) [a-z]+'s) (front |back )?(door|doorstep|house|"
+     r"home|porch|place|office|street)\b"),
+    # a face to be ruined: "you ruined my life so I'm going to ruin your face"
+    ((_g("face", "teeth", "jaw", "nose", "skull", "kneecaps", "legs"),
+      _g("ruin", "rearrange", "smash", "bust", "cave", "break", "mess", "split", "crack", "kick",
+         "knock", "punch", "fix")),
+     r"\b(i'm going to|i'm gonna|im gonna|ima|imma|i'll|i will|gonna|going to|we'll|we're gonna|"
+     r"about to|bout to|i'd love to|i want to|i wanna|somebody should|someone should|somebody needs "
+     r"to|someone needs to)\b[^.!?]{0,10}\b(ruin|rearrange|smash|bust|cave in|break|mess up|split|"
+     r"crack|kick in|knock in|knock out|punch in|fix) " + _WHOSE + r" (face|teeth|jaw|nose|skull|"
+     r"kneecaps|knees|legs)\b(?! (paint|painting|mask|masks|cream|wash|shield|shields|off))"),
+    # brake lines: "tell the mayor to check his brake lines", "somebody should cut her brakes"
+    # (not "check your brakes before winter")
+    ((_g("brake", "brakes"),),
+     r"\b(cut|cuts|cutting|snip|snipped|mess with|messed with|loosen|loosened|drain|drained) "
+     r"(his|her|their|your|ur|the (mayor|chief|judge|sheriff|officer|deputy|councilman|"
+     r"commissioner|inspector)'s|[a-z]+'s) (brake|brakes|brake lines?)\b|"
+     r"\btell (the|that|your|our) [a-z]+ (to )?(check|checks|better check|should check) (his|"
+     r"her|their) (brake|brakes|brake lines?)\b"),
+    # insurance an official had better have: "Ms. Delgado better have good insurance on that
+    # Prius" (not "you better have insurance before you drive": a reminder to everyone)
+    ((_g("insurance", "insured"),),
+     r"\b(" + TITLE_WORDS + r"|board|council|ms|mr|mrs|inspector|clerk|landlord|he|she|they)\b"
+     r"[^.!?]{0,40}\b(better|had better|'d better|should|might want to) (have|get|carry|check|"
+     r"up) ([a-z]+ ){0,2}(insurance|insured) (on|for) (that|his|her|their|the)\b|"
+     r"\bhope (his|her|their|the (mayor|chief|judge|sheriff|officer|deputy|councilman|"
+     r"commissioner|inspector)'s) [a-z]+ (is|are) (well )?insured\b"),
+    # a weapon at hand and a message for an official: "my cousin has a deer rifle and a lot of
+    # free time, tell the chief that" (not "my cousin has a deer rifle, tell me where to hunt")
+    ((_g("rifle", "rifles", "gun", "guns", "shotgun", "pistol", "glock", "ar15", "ammo", "scope",
+         "crossbow"),
+      _g("tell", "let", "pass", "remind")),
+     r"\b(i|we|my [a-z]+|he|she|they)\b (has|have|got|own|owns|keep|keeps)\b[^.!?]{0,25}\b(rifle|"
+     r"rifles|gun|guns|shotgun|pistol|glock|ar15|ar 15|ammo|scope|crossbow)\b[^.!?]{0,40}\b(tell|"
+     r"let|remind) (the|that|your|our) (" + TITLE_WORDS + r"|board|council|inspector|clerk|"
+     r"landlord)\b|\b(tell|let|remind) (the|that|your|our) (" + TITLE_WORDS + r"|board|council|"
+     r"inspector|clerk|landlord)( know)?\b[^.!?]{0,30}\b(i|we|my [a-z]+) (has|have|got|own|owns|"
+     r"keep|keeps)\b[^.!?]{0,25}\b(rifle|rifles|gun|guns|shotgun|pistol|glock|ar15|ammo|scope|"
+     r"crossbow)\b"),
+)
+# fmt: on

@@ -1,0 +1,61 @@
+"""Threats read by the shape of the harm (threat_shapes, and the older weapon, hanging and
+"learn what it feels like" rules widened): a weapon put into someone's body as a wish, harm
+welcomed, "there will be bodies", someone run over or handled, an official who may not come
+home, "lucky there were witnesses", the first stop after release, a face to be ruined, brake
+lines, insurance, a gun and a message; beside the same words in reports, idioms, safety tips
+and kindness. In other words than the twentieth session's probes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moderation_helpers import threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoping someone jams a shiv into the warden's throat",
+        "the inspector is about to hear what a 12 gauge sounds like if he comes back",
+        "a state trooper gets run over on the interstate and I won't lose sleep",
+        "the commissioners ought to be dangling from a streetlight on Main",
+        "vote to close the plant and it will end in body bags",
+        "I swear I'll run that parking officer down in the lot",
+        "imma put my hands on that clerk when she leaves work",
+        "be a real shame if the sergeant never made it home to his wife",
+        "you're lucky there were cameras in that hallway, judge",
+        "as soon as I get out on parole my only stop is Officer Lamb's front porch",
+        "somebody needs to rearrange that deputy's jaw",
+        "someone oughta cut the councilman's brake lines",
+        "the landlord had better get insurance on that house of his",
+        "we keep a scoped rifle at the cabin, let the sheriff know",
+    ],
+)
+def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man was taken to County General with a bullet in his leg, police said",
+        "doctors removed a bullet in his chest after the standoff",
+        "My boss put a knife in my back at the review, figuratively speaking",
+        "the kids loved learning what a fire engine horn sounds like",
+        "If that ugly billboard comes down I won't shed a tear",
+        "Paper lanterns will be hanging from the trees at the harvest festival",
+        "There will be a memorial for the fallen deputies at noon",
+        "I nearly ran over a traffic cone backing out, oops",
+        "Deputies put hands on my brother for no reason and I filed a complaint",
+        "Pray every trooper makes it home tonight",
+        "You're lucky to have such a kind school resource officer",
+        "When I get out of class my first stop is the coffee shop",
+        "Face paint booth at the fire station open house, they'll paint your face",
+        "Check your brakes and tires before the ice storm",
+        "Don't drive without insurance, the new fines are steep",
+        "My dad has a deer rifle, tell me where the range is",
+        "I hope he doesn't come home late again, the chief works too hard",
+    ],
+)
+def test_reports_idioms_safety_tips_and_kindness_in_the_same_words_are_not(text: str) -> None:
+    assert not threat(text)
