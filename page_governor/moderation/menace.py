@@ -104,7 +104,9 @@ _WHEREABOUTS = re.compile(
     r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"
     r"crossfit|zumba|spin|karate|laundry))( [a-z']+){0,3} "
     r"(on|at|off|in|near|by|past|around|every|each|for|alone)|(goes to|go to|attends|attend) "
-    r"[a-z0-9]+)\b"
+    r"(?!(because|since|cause|cuz)\b)[a-z0-9]+)\b"
+    # (an acquaintance explained: "… which gym the sergeant goes to because he trains my son")
+    r"(?!( [a-z']+){0,8} (because|since|cause|cuz) (he|she|they|i|we|my|our)\b)"
 )
 _WHEREABOUTS_WORDS = wordset(
     "lives live stays stay sleeps parks goes go works work attends attend gets get drops picks "

@@ -378,7 +378,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a known car or school of an official's family: "I know what car your wife drives,
     # Lieutenant"
     ((_g("know", "found"), _g("car", "truck", "suv", "van", "school", "gym", "church", "bus", "route", "daycare")),
-     r"\b(i|we) (know|found out|figured out) (exactly )?(what|which) (car|truck|suv|van|school|gym|church|bus|route|daycare) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [a-z]+)? (drives?|takes?|goes to|go to|attends?|uses?|rides?|parks?|works? at|is at)\b(?![^.!?]{0,60}\b(suspects?|tip|tips|tipline|called it in|reported|report|amber alert|plate|crime ?stoppers)\b)"),
+     r"\b(i|we) (know|found out|figured out) (exactly )?(what|which) (car|truck|suv|van|school|gym|church|bus|route|daycare) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s)( [a-z]+)? (drives?|takes?|goes to|go to|attends?|uses?|rides?|parks?|works? at|is at)\b(?![^.!?]{0,60}\b(suspects?|tip|tips|tipline|called it in|reported|report|amber alert|plate|crime ?stoppers)\b)(?!( [a-z']+){0,6} (because|since|cause|cuz) (he|she|they|i|we|my|our)\b)"),
     # a surprise left where an official will find it: "that councilman has a big surprise waiting
     # in his mailbox" (not a birthday cake on the porch)
     ((_g("surprise", "present", "gift", "package"), _g("waiting", "left", "leaving", "under", "mailbox")),

@@ -345,7 +345,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          + CARED_FOR + r"(?![^.!?]{0,60}\b(be careful|stay safe|take care|careful out there|drive safe|slow down)\b)"
          r"(?![^.!?]{0,30}\bto (miss|lose out on|not see|not get|forget|be late)\b)"),
         ((_g("watching"), _g("we're", "we", "i'm", "im", "i")), r"\b(we're|we are) watching\b|\b(i'm|i am|im) watching (you|u|him|her|them|your)\b"),
-        ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)"),
+        ((_g("tight"), _g("sleep")), r"\bsleep tight\b(?!,? (everyone|everybody|all|folks|y'all|yall|friends|neighbors|neighbours|kids|little|babies|and|sweet|(the )?storm|[a-z]+ county)\b)(?![^.!?]{0,40}\b(you earned|you deserve|earned it|deserve it|well deserved|after (that|a|your|the) ([a-z]+ )?shift|thank)\b)"),
         ((_g("know"), _g("we", "i")),
          r"\b(we|i) (know|found out|figured out) (exactly )?(where|which|what time|when) (your|his|her|their|the|you|he|she|they)\b( [^ ]+){0,6} (lives?|house|home|sleeps?|kids|children|family|school|car|parks?|get out|wife|husband|works?)\b" + _BROUGHT_BACK + r"|\b(we|i) know (exactly )?(what time|when) (your|ur|his|her|their) shift (ends|starts|is over|lets out)\b"),
         # a home looked up: "took me ten minutes to find where you sleep" (not to send a card)

@@ -139,5 +139,47 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"inspector|clerk|landlord)( know)?\b[^.!?]{0,30}\b(i|we|my [a-z]+) (has|have|got|own|owns|"
      r"keep|keeps)\b[^.!?]{0,25}\b(rifle|rifles|gun|guns|shotgun|pistol|glock|ar15|ammo|scope|"
      r"crossbow)\b"),
+    # "pull up on me again and it's lights out for you"
+    ((_g("lights"), _g("out")),
+     r"\b(it's|its|it is|it'll be|it will be|then|and) lights out (for|4) (you|u|ya|him|her|them|"
+     r"y'all|yall|that [a-z]+|the [a-z]+|every [a-z]+)\b"),
+    # following an official home: "someone's gonna follow the sheriff home" (not "follow the
+    # sheriff's page for updates")
+    ((_g("follow", "following", "followed", "tail", "tailing"), _g("home", "house")),
+     r"\b(gonna|going to|will|'ll|should|oughta|ought to|need to|needs to|let's|we'll|i'll|about "
+     r"to)\b[^.!?]{0,20}\b(follow|tail) " + _PERSON + r" (home|to (his|her|their|your) (house|"
+     r"home|place|door|car))\b"),
+    # "u cops are walking targets" (said to them; not "officers are targets of harassment")
+    ((_g("targets", "target"), _g("walking", "moving", "sitting", "easy")),
+     r"\b(you|u|ya|y'all|yall)( (cops|pigs|officers|deputies|troopers|feds|all))? (are|r|is|"
+     r"re|'re) (all )?(walking|moving|sitting|easy) targets?\b"),
+    # someone at the office bound for the hospital if the writer's demand is not met: "if my son
+    # gets one more day, somebody at the DA's office is going to the hospital" (not "someone from
+    # the DA's office is going to the hospital to take a statement")
+    ((_g("hospital", "er", "icu", "morgue", "cemetery"), _g("if", "again", "more", "keep")),
+     r"\b(if|again|one more|keep)\b[^.!?]{0,60}\b(somebody|someone|one of (you|them)|people|"
+     r"(the|that|your) (" + TITLE_WORDS + r"))( (at|in|from|on) (the|that|this|your) [a-z']+( [a-z']+)?)? "
+     r"(is|are|'s|'re|will be|gonna be|is gonna be) (going|gonna go|headed|heading|going straight) "
+     r"to the (hospital|er|icu|morgue|cemetery)\b(?! to (visit|see|take|get|give|donate|help))"),
+    # a family that would shrink: "you have a lovely family, judge; would be sad to see it shrink"
+    ((_g("family", "kids", "children"), _g("shrink", "smaller", "fewer", "less")),
+     r"\b((your|ur|his|her|their|that|the [a-z]+'s|a|such a) )?((lovely|beautiful|nice|big|"
+     r"little|sweet) ){0,2}"
+     r"(family|kids|children)\b[^.!?]{0,60}\b(see|watch|if)\b[^.!?]{0,10}\b(it|them|that|the "
+     r"family)? ?(shrink|get smaller|get a little smaller|lose one|one (less|fewer))\b"),
+    # a building gone with one match: "all it takes is one match and that precinct is history"
+    # (not "all it takes is one match to start a wildfire")
+    ((_g("match", "spark", "molotov", "lighter"),
+      _g("history", "gone", "ash", "ashes", "toast", "done", "rubble")),
+     r"\b(one|a single|just one|1) (match|spark|molotov|lighter|flick)\b[^.!?]{0,20}\b(and )?(that|"
+     r"the|your|his|her|their) ([a-z]+ )?(precinct|station|courthouse|city hall|jail|office|house|"
+     r"home|building|cruiser|substation|headquarters|hq) (is|will be|would be|'s|be) (history|"
+     r"gone|ash|ashes|toast|done|rubble)\b"),
+    # "give me five minutes alone with that sergeant and a baseball bat"
+    ((_g("alone"), _g("bat", "crowbar", "hammer", "knife", "pipe", "iron", "knuckles", "gun",
+                       "machete", "belt", "chain", "rope")),
+     r"\b(minutes?|seconds?|an hour|one hour|a night|a moment) alone with\b[^.!?]{0,40}\b(and|"
+     r"with) (a|my|some|an|this) ([a-z]+ )?(bat|crowbar|hammer|knife|pipe|tire iron|knuckles|"
+     r"gun|machete|belt|chain|rope)\b"),
 )
 # fmt: on

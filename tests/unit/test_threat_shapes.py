@@ -29,6 +29,13 @@ from tests.moderation_helpers import threat
         "someone oughta cut the councilman's brake lines",
         "the landlord had better get insurance on that house of his",
         "we keep a scoped rifle at the cabin, let the sheriff know",
+        "touch my car again and it's lights out for ya",
+        "we're gonna follow that councilwoman home one night",
+        "y'all pigs are sitting targets",
+        "if they deny my permit again somebody at the zoning office is headed to the ER",
+        "nice big family, Sheriff. shame if I had to watch it get smaller",
+        "one spark and your headquarters is rubble",
+        "ten minutes alone with the warden and my tire iron is all I ask",
     ],
 )
 def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
@@ -55,6 +62,14 @@ def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
         "Don't drive without insurance, the new fines are steep",
         "My dad has a deer rifle, tell me where the range is",
         "I hope he doesn't come home late again, the chief works too hard",
+        "the power went out and it was lights out for the whole block",
+        "Follow the sheriff's office page for storm updates",
+        "Officers are targets of harassment online every day",
+        "someone from the zoning office is headed to the ER to drop off the donation",
+        "All it takes is one spark to start a grass fire, obey the burn ban",
+        "I'd love ten minutes alone with the mayor to talk potholes",
+        "Deputy Ross, sleep tight, you earned it after that overnight shift",
+        "I know which gym the sergeant goes to because he trains my son there",
     ],
 )
 def test_reports_idioms_safety_tips_and_kindness_in_the_same_words_are_not(text: str) -> None:
