@@ -130,15 +130,16 @@ def _obscene_form(word: str, lex: Lexicon, *, stretched: bool = True) -> str | N
     return None
 
 
-# Obscenity spelled by sound rather than by letters ("phuck", "fuk", "sheeit", "biatch",
-# "mutha fukka"): patterns over one word, written so that real words with the same letters
+# Obscenity spelled by sound rather than by letters ("phuck", "fuk", "sheeit", "schitt",
+# "bullsht", "biatch", "mutha fukka"; "f-ing" as a word): patterns over one word, written so that real words with the same letters
 # stay out ("fox", "sheet", "shied", "beach", "beech", "fake").
 SOUND_OBSCENE = re.compile(
     r"(?:f|ph)(?:u+|uh|oo)(?:c?k+|q+|kk|cc|x)(?:ing|in|n|er|ers|ed|a|ah|ka|kka|kah|king|kin|s|en|z)?"
     r"|(?:f|ph)c?k(?:ing|in|n|ed|er|ers)?"
     r"|(?:f|ph)(?:u+|uh)c(?:ing|in|ed|er)"
     r"|s(?:h|ch)(?:i+e+|e+i+|ee+i+|y+|ii+)t+(?:e|y|ty|ting|ter|s|z)?"
-    r"|bull-?s(?:h|k)(?:ee|ie|ei|ii|y)+t"
+    r"|bull-?s(?:h|k)(?:ee|ie|ei|ii|y)+t|bull-?sht|bull-?shi(?:z|zz|tz)"
+    r"|sch+i+t+(?:e|y|ty|s|z)?"
     r"|b(?:ia|io|eo|ya|yo|eya|eeya|iy?a)t?ch(?:es|ez|in|ing|y)?"
     r"|m(?:u|o)th(?:a|er|ah|uh)(?:f|ph)(?:u|o)?(?:c|k|ck|kk|q)+(?:a|ah|er|ka|kka|in|ing|as|ers)?"
     r"|azz(?:h(?:o|0)l(?:e|es|z))?"
@@ -146,7 +147,8 @@ SOUND_OBSCENE = re.compile(
 SOUND_SCREEN = re.compile(
     # each branch is r"\b" and a letter, written as the letter and a look behind it, so that
     # the engine skips to one of the letters instead of trying every position
-    r"p(?<!\wp)h(?:u|c?k\b|ck)|f(?<!\wf)(?:u|c?k\b|ck)|s(?<!\ws)c?h(?:ee?i|ie|y|ii)"
+    r"p(?<!\wp)h(?:u|c?k\b|ck)|f(?<!\wf)(?:u|c?k\b|ck)|s(?<!\ws)c?h(?:ee?i|ie|y|ii)|s(?<!\ws)chi"
+    r"|f(?<!\wf)['-](?:ing|in|en|ed)\b"
     r"|b(?<!\wb)(?:ull|ia|io|eo|ey?a|ya|yo|iya)|m(?<!\wm)[uo]th|e(?<!\we)ff\b|a(?<!\wa)zz(?:\b|h)"
 )
 _SOUND_INITIALS = frozenset("fpsbmea")
@@ -160,6 +162,8 @@ def sound_obscene(words: list[str], i: int) -> bool:
     word = words[i]
     if word[:1] not in _SOUND_INITIALS:
         return False
+    if word in ("f-ing", "f-in", "f'ing", "f'in", "f-en", "f-ed"):
+        return True
     if word in ("eff", "effing", "effin"):
         return word != "eff" or (i + 1 < len(words) and words[i + 1] in _EFF_OBJECTS)
     return len(word) > 2 and SOUND_OBSCENE.fullmatch(word) is not None
