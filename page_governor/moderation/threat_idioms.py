@@ -102,13 +102,14 @@ _ARMS = (
     "strapped",
     "chopper",
     "9mm",
+    "gmm",
     "45",
     "draco",
     "choppa",
 )
 _ARM = (
     r"ammo|rounds|bullets|guns?|glocks?|ar|ar-15|rifles?|shotguns?|mags|clips|pistols?|strap|"
-    r"strapped|chopper|choppa|draco|9mm|45"
+    r"strapped|chopper|choppa|draco|9mm|gmm|45"
 )
 
 
@@ -182,11 +183,11 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"the mayor|the board)\b"),
     ((_g("take"), _g("with"), _g("many")),
      r"\b(how many|as many) (" + _OFFICERS + r"|of (them|you|these [a-z]+|those [a-z]+))( [a-z']+){0,3} (i|we) (can|could) take (out )?with (me|us)\b"),
-    ((_g("settle", "handle", "end", "finish"), _g("45", "9mm", "glock", "ar", "rifle", "shotgun", "pistol", "gun", "piece", "nine")),
-     r"\b(settle|handle|end|finish) (this|it|things|that|him|her|them|you) with (my|a|the|this) (45|9mm|glock|ar|ar-15|rifle|shotgun|pistol|gun|piece|nine)\b"),
+    ((_g("settle", "handle", "end", "finish"), _g("45", "9mm", "gmm", "glock", "ar", "rifle", "shotgun", "pistol", "gun", "piece", "nine")),
+     r"\b(settle|handle|end|finish) (this|it|things|that|him|her|them|you) with (my|a|the|this) (45|9mm|gmm|glock|ar|ar-15|rifle|shotgun|pistol|gun|piece|nine)\b"),
     # waiting armed where officers will pass: "I'll be up on the roof with my scope"
-    ((_g("scope", "rifle", "ar", "gun", "shotgun", "45", "9mm", "glock"), _g("be")),
-     r"\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|gonna) be (up )?(on|in|at|behind|across) (the|a|my|that)( [a-z]+){0,2} with (my|a|our) (scope|rifle|ar|ar-15|gun|shotgun|45|9mm|glock)\b"),
+    ((_g("scope", "rifle", "ar", "gun", "shotgun", "45", "9mm", "gmm", "glock"), _g("be")),
+     r"\b(i'll|ill|i will|we'll|we will|i'm gonna|im gonna|gonna) be (up )?(on|in|at|behind|across) (the|a|my|that)( [a-z]+){0,2} with (my|a|our) (scope|rifle|ar|ar-15|gun|shotgun|45|9mm|gmm|glock)\b"),
     # an ambush's anniversary wished on others: "all these cops need to get what Dallas got"
     ((_g("dallas", "rouge"), _g("got", "get", "happened")),
      r"\b(get|gets|getting|got|deserve|deserves|need|needs) (what|what happened (to|in)|like) (dallas|baton rouge)( [a-z]+)?( got| did)?\b"),
@@ -338,8 +339,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a weapon introduced, or its feel learned: "one more ticket and I'm introducing the officer
     # to my 12 gauge", "Commissioner Hale is gonna learn what a tire iron feels like" (not in a
     # citizens' academy: training is not read)
-    ((_g("introduce", "introducing", "introduced", "meet"), _g("gauge", "shotgun", "glock", "rifle", "bat", "fists", "fist", "knife", "pistol", "ar", "45", "9mm", "crowbar", "machete", "friend")),
-     r"\b(introduce|introducing|introduced|gonna introduce|i'll introduce|let (him|her|them|you) meet|gonna meet|about to meet) (him|her|them|you|u|y'all|yall|the [a-z]+|that [a-z]+|this [a-z]+|" + _OFFICERS + r")( [a-z]+)? (to|with) (my|our) (little )?(12 gauge|12-gauge|twelve gauge|shotgun|glock|rifle|bat|fists?|knife|pistol|ar|ar-15|45|9mm|crowbar|machete|friend smith|friend glock)\b"),
+    ((_g("introduce", "introducing", "introduced", "meet"), _g("gauge", "shotgun", "glock", "rifle", "bat", "fists", "fist", "knife", "pistol", "ar", "45", "9mm", "gmm", "crowbar", "machete", "friend")),
+     r"\b(introduce|introducing|introduced|gonna introduce|i'll introduce|let (him|her|them|you) meet|gonna meet|about to meet) (him|her|them|you|u|y'all|yall|the [a-z]+|that [a-z]+|this [a-z]+|" + _OFFICERS + r")( [a-z]+)? (to|with) (my|our) (little )?(12 gauge|12-gauge|twelve gauge|shotgun|glock|rifle|bat|fists?|knife|pistol|ar|ar-15|45|9mm|gmm|crowbar|machete|friend smith|friend glock)\b"),
     ((_g("feels", "tastes", "sounds"), _g("like"), _g("learn", "find", "know", "see", "feel", "show", "hear")),
      r"\b(learn|find out|know|see|feel|hear|show (him|her|them|you|u|y'all|yall)) (what|how) (a|my|this|the|an|our|some) (tire iron|bat|baseball bat|bullet|bullets|round|fist|boot|knife|crowbar|pipe|lead pipe|pipe bomb|bomb|molotov|grenade|hammer|brick|12 gauge|twelve gauge|shotgun|rifle|glock|gun|pistol|belt|curb|blade|machete|switchblade|noose|rope) (feels|tastes|sounds) like\b"),
     # a cop turned into bacon: "pig on 5th street about to become bacon"
@@ -385,8 +386,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(" + _TITLES + r"|lieutenant|lt|captain|he|she|they|you|u)\b[^.!?]{0,30}\b(a |some )?(big |little |nice |special )?(surprise|present|gift|package)s? (waiting|left|is waiting|will be waiting|sitting) (for (him|her|them|you) )?(in|under|on|inside) (his|her|their|your|ur|the) (mailbox|car|truck|cruiser|engine|porch|doorstep|driveway|gas tank|seat)\b" + _NO_GOODWILL),
     # a weapon's work shown on someone's car or home: "the sheriff is gonna find out what a 12
     # gauge does to a windshield" (not at the range or in a training video)
-    ((_g("does", "do"), _g("gauge", "shotgun", "rifle", "glock", "bat", "brick", "molotov", "crowbar", "hammer", "bullet", "bullets", "slug", "round", "9mm", "ar", "pipe"), _g("find", "see", "learn", "show", "know")),
-     r"\b(find out|see|learn|know|show (him|her|them|you|u|y'all|yall)) what (a|my|this|one|an|the|a few) ([a-z0-9]+ )?(gauge|shotgun|rifle|glock|bat|brick|molotov|crowbar|hammer|bullets?|slugs?|rounds?|9mm|ar|pipe|pipe bomb)s? (does|can do|will do|do) to (a|an|your|ur|his|her|their|the|that|this) (windshield|windows?|car|cruiser|truck|house|home|face|skull|head|knee|knees|door|body|vest)\b(?![^.!?]{0,60}\b(range|gel|demo|class|training|video|test|lab|documentary|show)\b)"),
+    ((_g("does", "do"), _g("gauge", "shotgun", "rifle", "glock", "bat", "brick", "molotov", "crowbar", "hammer", "bullet", "bullets", "slug", "round", "9mm", "gmm", "ar", "pipe"), _g("find", "see", "learn", "show", "know")),
+     r"\b(find out|see|learn|know|show (him|her|them|you|u|y'all|yall)) what (a|my|this|one|an|the|a few) ([a-z0-9]+ )?(gauge|shotgun|rifle|glock|bat|brick|molotov|crowbar|hammer|bullets?|slugs?|rounds?|9mm|gmm|ar|pipe|pipe bomb)s? (does|can do|will do|do) to (a|an|your|ur|his|her|their|the|that|this) (windshield|windows?|car|cruiser|truck|house|home|face|skull|head|knee|knees|door|body|vest)\b(?![^.!?]{0,60}\b(range|gel|demo|class|training|video|test|lab|documentary|show)\b)"),
     # a favor returned for a beating: "one of these nights someone will return the favor to the
     # officers who beat Marcus" (not thanks returned for a kindness)
     ((_g("favor", "favour"), _g("return", "repay", "returned", "returning")),

@@ -397,7 +397,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("find"), _g("out"), _g("keep", "mess", "messing", "touch", "cross")),
          r"\b(you'?ll|you will|you'?re gonna|you are going to|gonna) find out what happens\b"),
         ((_g("lesson"), _g("teach", "taught")),
-         r"\bteach(ing)? (him|her|them|you|that|this|those|these|the|a few|some)( [^ ]+){0,3} a lesson\b"),
+         r"\bteach(ing)? (him|her|them|you|that|this|those|these|the|a few|some)( [^ ]+){0,3} a lesson\b(?! (about|in|on|at|from|for) (?!(pain|blood|violence|respect|fear|manners)\b))"),
         ((_g("doors", "door"), _g("lock"), _g("better")),
          r"\bbetter lock (his|her|their) doors?\b"),
         ((_g("armed", "loaded"), _g("ready", "locked")), r"\b(armed and ready|locked and loaded)\b"),

@@ -65,11 +65,11 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      + r"\b[^?\n]{0,40}?\b" + _WARNED + r"\b"),
     # a gun brought to school: "bringing my dads gun to school monday" (not a camera; a report
     # of a student who did is read by the guards)
-    ((_g("gun", "pistol", "rifle", "glock", "shotgun", "knife", "bomb", "piece", "strap", "ar", "ar15", "ar-15", "9mm"), _g("bring", "bringing", "take", "taking", "carry", "carrying")),
+    ((_g("gun", "pistol", "rifle", "glock", "shotgun", "knife", "bomb", "piece", "strap", "ar", "ar15", "ar-15", "9mm", "gmm"), _g("bring", "bringing", "take", "taking", "carry", "carrying")),
      # (not a report: "a student was caught taking a knife to class")
      r"(?<!caught )(?<!was )(?<!were )(?<!for )(?<!about )"
      r"\b(bring|bringing|take|taking|carry|carrying)\b[^.!?]{0,25}(?<!pocket )(?<!butter )(?<!toy )(?<!nerf )"
-     r"(?<!water )(?<!glue )\b(gun|pistol|rifle|glock|shotgun|knife|bomb|piece|strap|ar|ar15|ar-15|9mm)\b"
+     r"(?<!water )(?<!glue )\b(gun|pistol|rifle|glock|shotgun|knife|bomb|piece|strap|ar|ar15|ar-15|9mm|gmm)\b"
      r"[^.!?]{0,15}\b(to|into|in) (school|class|homeroom|campus|the school|the building|[a-z]+ (high|middle|"
      r"elementary))\b"
      # (not a question about the rules or a class project)

@@ -1,13 +1,18 @@
 """Threat rules read by the shape of the harm rather than by a threat verb: a weapon put into
 someone's body as a wish or a plan ("I hope someone puts a blade in that judge's throat"), harm
-foretold and welcomed ("… and I won't shed a tear"), "there will be bodies", a person run
-over or handled ("run that meter maid over", "put hands on the sergeant"), an official who may
-"not come home", "lucky there's a camera", the first stop after release at an official's door,
-a face to be ruined, brake lines, insurance an official had "better have", and a weapon at hand
-with a message for an official (a weapon "learn what it sounds like" and a hanging pictured are
-in :mod:`threat_idioms` and :mod:`threat_rules`). Each is (anchor groups, pattern), read as the
-other rule modules are: the pattern runs only when every group has a word in the comment, and a
-match passes the same guards (reports, consolation, denial, questions, quotes)."""
+foretold and welcomed ("… and I won't shed a tear"), "there will be bodies", a person run over
+or handled ("run that meter maid over", "put hands on the sergeant"), an official who may "not
+come home", "lucky there's a camera", the first stop after release at an official's door, a face
+to be ruined, brake lines, insurance an official had "better have", a weapon at hand with a
+message for an official, "lights out for you", following an official home, "walking targets", a
+hospital trip if a demand is not met, a family that would shrink, a building gone with one match,
+minutes alone with a weapon, an attack elsewhere foretold here, a car bomb as advice, retaliation
+in kind, fear demanded, a head on a pike, a grave made ready, a last shift wished, "me and my
+9mm", and a death shared ("taking the assessor down with me"). A weapon "learn what it sounds
+like" and a hanging pictured are in :mod:`threat_idioms` and :mod:`threat_rules`. Each is
+(anchor groups, pattern), read as the other rule modules are: the pattern runs only when every
+group has a word in the comment, and a match passes the same guards (reports, consolation,
+denial, questions, quotes). Numbers are read de-leeted, so "9mm" is also matched as "gmm"."""
 
 from __future__ import annotations
 
@@ -181,5 +186,57 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(minutes?|seconds?|an hour|one hour|a night|a moment) alone with\b[^.!?]{0,40}\b(and|"
      r"with) (a|my|some|an|this) ([a-z]+ )?(bat|crowbar|hammer|knife|pipe|tire iron|knuckles|"
      r"gun|machete|belt|chain|rope)\b"),
+    # an attack on officers elsewhere, foretold here: "remember what happened to those officers
+    # in Dallas? could happen here too"
+    ((_g("happened"), _g("happen")),
+     r"\bwhat happened to (those|the|them|these|that|two|five) ([a-z]+ ){0,2}(officers|cops|deputies|"
+     r"troopers|police|judges?|officer|cop|deputy)\b[^.!?]{0,50}\b(could|can|might|will|gonna|is "
+     r"going to|about to) happen (here|again|to (you|him|her|them|y'all|yall|your))\b"),
+    # a car bomb as advice: "I wouldn't start my truck without looking underneath"
+    ((_g("underneath", "under", "beneath"), _g("start", "starting", "starts", "drive", "driving")),
+     r"\b(start|starting|starts|drive|driving)( up)? (his|her|their|your|ur|my|the|that) ([a-z]+ )?"
+     r"(car|truck|suv|tahoe|cruiser|van|jeep|vehicle|ride)\b[^.!?]{0,20}\bwithout (looking|checking|"
+     r"a look|peeking) (underneath|under( it| the (car|truck|hood))?|beneath)\b"),
+    # retaliation in kind: "you pigs took my brother, so I'm taking one of yours", "somebody
+    # oughta do to the sheriff what he did to my son"
+    ((_g("yours", "theirs"), _g("took", "taken", "killed", "shot")),
+     r"\b(took|taken|killed|shot|murdered|locked up|put away) (my|our) (brother|sister|son|daughter|"
+     r"boy|girl|kid|kids|husband|wife|dad|father|mom|mother|cousin|nephew|family|friend|homie|"
+     r"people)\b[^.!?]{0,40}\b(taking|take|gonna take|will take|'ll take|taking out) one of "
+     r"(yours|theirs)\b"),
+    ((_g("did"), _g("do", "does")),
+     r"\b(do|does) to " + _PERSON + r" what (he|she|they|you|him|her) did to (my|our|his|her|their) "),
+    # fear demanded: "every officer in this department should fear for their life" (not "no
+    # officer should have to fear for their life")
+    ((_g("fear", "fearing"), _g("life", "lives", "safety")),
+     r"(?<!not )(?<!n't )(?<!never )(?<!to )\b(should|better|ought to|will|'ll|gonna|are going to|"
+     r"is going to|need to|needs to) (start )?(fear|fearing) for (their|your|his|her|ur) (life|"
+     r"lives|safety)\b"),
+    # a head on a pike: "I'd give anything to see the mayor's head on a pike" (not "voters want
+    # his head on a platter": a firing)
+    ((_g("head", "heads"), _g("pike", "pikes", "spike", "spikes", "stick", "stake")),
+     r"\b(head|heads) on (a|the|some|sharp) (pike|pikes|spike|spikes|stick|sticks|stake|stakes)\b"),
+    # a grave made ready: "a special place in the ground waiting for that warden, and I know the
+    # shovel"
+    ((_g("ground", "dirt"), _g("waiting", "saved", "reserved", "shovel", "dug", "digging")),
+     r"\b(place|spot|hole|plot|grave) in the (ground|dirt)\b[^.!?]{0,20}\b((waiting|saved|reserved|"
+     r"dug|ready)( and waiting)? for " + _PERSON + r"|with (his|her|your|their|ur) name)\b|"
+     r"\bknow (the|which) shovel\b"),
+    # a last call wished: "I hope the next call Officer Tate answers is his last" (not "this
+    # shift is her last before retirement")
+    ((_g("last"), _g("hope", "hoping", "wish", "pray", "praying")),
+     r"\b(hope|hoping|wish|pray|praying)\b[^.!?]{0,40}\b(next|this|that) (call|shift|stop|traffic "
+     r"stop|patrol|ride|run|raid|arrest|day)\b[^.!?]{0,30}\b(is|will be|be|turns out to be) (his|"
+     r"her|your|their|ur) (last|final)\b(?! (one )?(before|of (the|his|her)|as a|until|shift "
+     r"before)\b)"),
+    # a gun brought into the conversation: "you'll be hearing from me and my 9mm"
+    ((_g("9mm", "gmm", "glock", "gun", "rifle", "shotgun", "ar", "ar15", "pistol", "45", "ak", "gauge"),
+      _g("me", "us")),
+     r"\b(from|with|meet|see|visit( from)?) (me|us) and (my|our) (little )?(friend )?(9mm|gmm|glock|gun|"
+     r"rifle|shotgun|ar|ar15|ar 15|pistol|45|ak|ak47|12 gauge|twelve gauge)\b"),
+    # a death shared: "if I lose my house I'm taking the assessor down with me"
+    ((_g("down"), _g("me", "us")),
+     r"\b(taking|take|gonna take|i'll take|will take|'ll take|bring|bringing) " + _PERSON
+     + r" down with (me|us)\b"),
 )
 # fmt: on

@@ -36,6 +36,16 @@ from tests.moderation_helpers import threat
         "nice big family, Sheriff. shame if I had to watch it get smaller",
         "one spark and your headquarters is rubble",
         "ten minutes alone with the warden and my tire iron is all I ask",
+        "you saw what happened to those officers in Baton Rouge. can happen again",
+        "if I was the chief I'd stop driving that Tahoe without a look underneath",
+        "the cops shot my brother so we're gonna take one of theirs",
+        "I hope somebody does to that detective what he did to my son",
+        "every deputy on the night shift should fear for his life",
+        "I'll see the judge's head on a pike",
+        "there's a plot in the dirt reserved for the prosecutor",
+        "hope this patrol is your last, officer",
+        "you'll be hearing from me and my 9mm, commissioner",
+        "if I go under I'm taking the loan officer down with me",
     ],
 )
 def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
@@ -70,6 +80,15 @@ def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
         "I'd love ten minutes alone with the mayor to talk potholes",
         "Deputy Ross, sleep tight, you earned it after that overnight shift",
         "I know which gym the sergeant goes to because he trains my son there",
+        "remember what happened to the levee? could happen here too",
+        "Never drive off without checking under the car for cats in winter",
+        "no deputy should have to fear for his life at a traffic stop",
+        "the audit has voters calling for the director's head on a platter",
+        "each hole in the ground is waiting for one of the new maples",
+        "hope this shift is his last before retirement, congrats Sarge",
+        "meet me and my pup at the K9 open house",
+        "if the mill closes it will take the whole town down with it",
+        "somebody should teach the new hires a lesson in radio etiquette",
     ],
 )
 def test_reports_idioms_safety_tips_and_kindness_in_the_same_words_are_not(text: str) -> None:
