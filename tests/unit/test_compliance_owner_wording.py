@@ -59,3 +59,26 @@ def test_a_like_or_reply_to_a_visitors_comment_is_not_an_endorsement(
     text: str, expected: bool
 ) -> None:
     assert passed("opinions_disclaimer", text) is expected
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "expected"),
+    [
+        ("moderation_policy", "Vulgar, harassing or spam replies won't stay up.", True),
+        ("moderation_policy", "The fireworks photos won't stay up for long.", False),
+        ("public_records_notice", "Open records requests must be submitted in writing.", False),
+        (
+            "public_records_notice",
+            "Requests can be made at the clerk's office; comments here are public records.",
+            True,
+        ),
+        ("emergency_contact", "Come learn about 911 at the fire station tour.", False),
+        ("emergency_contact", "Tour the dispatch center; for emergencies, always call 911.", True),
+        ("purpose_statement", "Informing Lakeside residents about water quality.", True),
+        ("purpose_statement", "Please inform the clerk if your address changes.", False),
+    ],
+)
+def test_removal_said_as_not_staying_up_records_requests_911_lessons_and_informing(
+    element: str, text: str, expected: bool
+) -> None:
+    assert passed(element, text) is expected
