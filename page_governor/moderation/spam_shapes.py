@@ -3,7 +3,9 @@ seller, a cash tag asked to be sent money, a fine paid in gift cards, pills with
 prescription, adult and romance bait, PayPal "friends and family", a giveaway to the first
 hundred who comment, "did you see this?" before a link, a pet that only needs its shipping
 paid, debts erased by phone, "comment INFO and I'll message you", easy money "last week",
-"visit my page for cheap …", phone testers who keep the phone.
+"visit my page for cheap …", phone testers who keep the phone, tickets the seller "can't go"
+to, a thing given away for its shipping, a hacker who recovers accounts by handle, the soldier
+abroad who wants a friend.
 
 Each shape runs only when one of its anchor words is in the comment (most comments cost a set
 operation), and each is a whole signal (``WEIGHT``: enough to flag alone at the balanced
@@ -136,6 +138,37 @@ _SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
             r"\b(visit|check out|see)\s+my\s+(page|profile|shop|store|site|website|bio)\s+for\s+"
             r"(cheap|the best|great|discount|affordable|best)\b",
         ),
+        # tickets for tonight that the seller "can't use": "selling concert tickets for tonight,
+        # can't go anymore, DM me" (not "gala tickets are on sale at the city website")
+        (
+            "tickets",
+            r"\b(selling|sell)\s+(my\s+)?([a-z]+\s+){0,2}tickets\b[^!?]{0,80}\b(can'?t go|cannot "
+            r"go|can'?t make it|can'?t use them)\b[^!?]{0,60}\b" + _CONTACT + r"\b",
+        ),
+        # a thing given away that only needs its shipping paid: "giving away my late husband's
+        # boat, just pay shipping"
+        (
+            "giving give giveaway free",
+            r"\b(giving away|give away|giveaway|free to (a )?good)\b[^!?]{0,100}\b(just|only)\s+"
+            r"(pay|cover)\s+(for\s+)?(the\s+)?(shipping|delivery|transport|postage)\b",
+        ),
+        # a hacker who recovers accounts, reached by handle or app: "reliable hacker, recovered my
+        # IG, Telegram @…" (not "beware of 'hackers' who say they can recover your account")
+        (
+            "hacker hackers",
+            r"\bhackers?\b[^\n]{0,120}\b(recover\w*|got (it|them|my [a-z]+) back|restor\w*|fixed|"
+            r"credit score|unlock\w*)\b[^\n]{0,80}(\b(telegram|whatsapp|instagram|ig|snapchat|"
+            r"signal|gmail)\b|(?<!\w)@[a-z0-9_.]{3,})",
+        ),
+        # the soldier abroad who wants a friend: "I am a US Army general on a peacekeeping
+        # mission, I would like to be your friend"
+        (
+            "army military marine navy",
+            r"\b(i am|i'm|im)\s+(a\s+|an\s+)?(us\s+|u\.s\.\s+)?(army|military|marine|navy)\s+"
+            r"(general|officer|doctor|surgeon|captain|sergeant|engineer|contractor|nurse)\b[^!?]{0,80}"
+            r"\b(peace ?keeping|on (a )?mission|deployed|deployment|syria|afghanistan|iraq|yemen|oil "
+            r"rig|be your friend|know you|lonely|widow\w*)\b",
+        ),
         # phone testers who keep the phone
         (
             "testers tester keep",
@@ -151,7 +184,7 @@ _ANCHORS = frozenset().union(*(anchors for anchors, _ in _SHAPES))
 _SCREEN = wordset(
     "obo tickets cashapp venmo zelle gift giftcard giftcards itunes prescription spicy naughty "
     "puppies puppy kittens kitten yorkie yorkies bulldog retriever erase eliminate couch testers "
-    "tester"
+    "tester hacker hackers"
 )
 _SCREEN_PAIRS = (
     (wordset("comment"), wordset("dm message inbox pm text send")),
@@ -163,6 +196,11 @@ _SCREEN_PAIRS = (
     (wordset("giving give giveaway"), wordset("first people winners followers")),
     (wordset("script rx"), wordset("no without")),
     (wordset("google"), wordset("play")),
+    (wordset("giving give giveaway free"), wordset("shipping delivery transport postage")),
+    (
+        wordset("army military marine navy"),
+        wordset("general officer doctor surgeon captain sergeant engineer contractor nurse"),
+    ),
 )
 
 
