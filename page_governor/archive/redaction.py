@@ -34,6 +34,7 @@ KINDS = (
     "plate",
     "minor",
     "name",
+    "account",
 )
 DEFAULT_KINDS = KINDS
 

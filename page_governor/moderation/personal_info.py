@@ -31,8 +31,10 @@ _SCORES = {
     "phone": (0.9, 0.45),
     "email": (0.85, 0.45),
     "name": (0.75, 0.75),
+    "account": (0.75, 0.75),
 }
 NAMED_PLACE_WORDS = pii.NAMED_PLACE_WORDS
+ACCOUNT_WORDS = pii.ACCOUNT_WORDS
 DIGIT_WORDS = pii_numbers.DIGIT_WORDS  # a phone number spelled out needs three different ones
 
 

@@ -40,7 +40,8 @@ from functools import lru_cache
 from typing import Any
 
 from page_governor.moderation.pii_minors import NOT_NAMES, may_name_a_child, minors
-from page_governor.moderation.pii_named import NAMED_CUES, named_places
+from page_governor.moderation.pii_named import ACCOUNT_WORDS as ACCOUNT_WORDS  # re-exported
+from page_governor.moderation.pii_named import NAMED_CUES, named_places, personal_accounts
 from page_governor.moderation.pii_named import NAMED_PLACE_WORDS as NAMED_PLACE_WORDS  # re-exported
 from page_governor.moderation.pii_numbers import (
     BARE_PLATE,
@@ -64,7 +65,7 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True, slots=True)
 class PiiMatch:
-    kind: str  # phone, email, address, ssn, card, bank, licence, dob, plate, minor, name
+    kind: str  # phone, email, address, ssn, card, bank, licence, dob, plate, minor, name, account
     start: int
     end: int
     tied: bool  # said of a person ("his cell", "lives at"); strong kinds are always tied
@@ -334,9 +335,11 @@ def find(
     named = _has_any(lower, NAMED_CUES)
     spelled = may_spell_number(lower)
     spelled_email = " dot " in lower
+    account = "@" in text and _has_any(lower, _ACCOUNT_CUES)
     if not (
         _DIGIT.search(text)
         or ("@" in text and SCREEN.search(text))
+        or account
         or named
         or spelled
         or spelled_email
@@ -450,9 +453,14 @@ def find(
         for start, end in itertools.islice(named_places(text), cap):
             if not taken.overlaps(start, end):
                 add("name", start, end, True)
+    if account:
+        for start, end in itertools.islice(personal_accounts(text), cap):
+            if not taken.overlaps(start, end):
+                add("account", start, end, True)
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
+_ACCOUNT_CUES = tuple(sorted(ACCOUNT_WORDS))
 _TOLL_FREE = {"800", "888", "877", "866", "855", "844", "833", "900"}
 # Mailboxes people own (an agency publishes addresses at its own domain): one of these posted
 # by someone other than its owner is a private person's address.

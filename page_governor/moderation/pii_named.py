@@ -15,7 +15,8 @@ _NAMED_PLACE_TEMPLATE = (
     r"(?<!Sheriff [A-Z])(?<!Trooper [A-Z])[a-z]+ [A-Z][a-z]+)"
     r"(,? (he|she|they))?(,? who)?(,? (he|she)'s|,? is|( (in|from) the [a-z]+)?,)?"
     r"{clause} "
-    r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near) (the )?"
+    r"((works|lives|stays|is at|hangs out)(( [a-z]+){0,4})? (at|on|in|for|off|near|behind|above|"
+    r"below|by|over|beside|across from|next to) (the )?"
     r"|(goes to|attends) (the )?)[A-Z0-9]"
 )
 _NAMED_PLACE, _NAMED_PLACE_LATER = (
@@ -33,6 +34,8 @@ _POINTING = re.compile(
     r"tell (him|her|them)|pay (him|her|them) a visit|look (him|her|them) up|"
     r"find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
     r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing|"
+    r"(everybody|everyone|y'all|yall|you all|people) (go|should go|pull up|show up|visit|knock)|"
+    r"(apt|apartment|unit)\.? ?#?\d+[a-z]?|"
     # which house is theirs: "lives with his mom on Pine St, the green house"
     r"the (?:[a-z]+ ){1,2}(?:house|trailer|duplex|townhouse|apartment)\b(?! (?:fire|party|meeting)))\b",
     re.IGNORECASE,
@@ -71,3 +74,64 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
         yield from spans
     elif " find " in text and not _THANKS.search(text):  # (the pattern needs " find " as written)
         yield from (m.span(1) for m in _FIND_NAMED.finditer(text))
+
+
+# A person's own social-media account posted so that readers go to it: "found the cop's
+# personal instagram, @…", "here's her private FB: @…", a handle that calls itself private
+# ("@jreyes_personal", "@kay.finsta") beside an officer or someone's family. An agency's or a
+# business's account ("Officer Reyes posts for the department at @lakesidepd") is not.
+_HANDLE = r"(?<![\w@])@[A-Za-z0-9_.]{3,30}"
+_PERSONAL_ACCOUNT = re.compile(
+    r"\b(personal|private|real|secret|alt|burner|finsta)\s+(instagram|insta|ig|facebook|fb|"
+    r"tiktok|snapchat|snap|twitter|x|threads|account|page|profile)\b[^.!?\n]{0,30}?"
+    + _HANDLE
+    + r"|\b(found|here's|here is|this is|that's)\b[^.!?\n]{0,30}\b([a-z]+'s|his|her|their)\s+"
+    r"(instagram|insta|ig|facebook|fb|tiktok|snapchat|snap|twitter|threads)\b[^.!?\n]{0,20}?"
+    + _HANDLE
+    + r"|"
+    + _HANDLE[:-1]
+    + r"*?(personal|private|finsta|priv)[A-Za-z0-9_.]*"
+    r"(?=[^\n]{0,80}\b(cop|officer|deputy|trooper|detective|sergeant|wife|husband|kids?|"
+    r"daughter|son|family|lives|address)\b)",
+    re.IGNORECASE,
+)
+# (an account that is the agency's or a business's: "the department's Instagram @…")
+_PUBLIC_ACCOUNT = re.compile(
+    r"\b(department|dept|police|sheriff|city|county|agency|official|office|station|business|"
+    r"shop|store|restaurant|church|school)('s)?\s+(instagram|insta|ig|facebook|fb|tiktok|"
+    r"snapchat|twitter|x|page|account)\b",
+    re.IGNORECASE,
+)
+
+
+# words one of which a comment with such an account has (beside an "@")
+ACCOUNT_WORDS = frozenset(
+    [
+        "personal",
+        "private",
+        "real",
+        "secret",
+        "alt",
+        "burner",
+        "finsta",
+        "instagram",
+        "insta",
+        "ig",
+        "facebook",
+        "fb",
+        "tiktok",
+        "snapchat",
+        "snap",
+        "twitter",
+        "threads",
+    ]
+)
+
+
+def personal_accounts(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of private people's or officers' own social-media accounts, posted so readers go
+    to them (see ``_PERSONAL_ACCOUNT``)."""
+    if "@" not in text or _PUBLIC_ACCOUNT.search(text):
+        return
+    for m in _PERSONAL_ACCOUNT.finditer(text):
+        yield m.span()
