@@ -372,7 +372,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("ready", "strapped", "armed", "prepared"), _g("come", "meet")),
          r"\bmeet me\b[^.!?]{0,60}\b(come|be) (ready|strapped|armed|prepared)\b|\bcome (strapped|armed)\b"),
         ((_g("waiting"), _g("i'll", "we'll", "will", "i'm", "im", "we're", "are", "am", "be")),
-         r"\b(i'll|ill|we'll|i will|we will|i'm|im|we're|we are|i am)( be)? waiting (for (you|u|him|her|them) )?(outside(?![^.!?]{0,40}\bfor (my|our|a|the bus)\b)|behind|in (the|your|his|her) (parking|garage|driveway|lot)|at (your|his|her|their) (house|home|door|car)|by (your|his|her|their) (house|car|door)|in your|after (your|his|her) shift|when (you|he|she|they) (get|gets|come|comes) (home|out|off))"),
+         r"\b(i'll|ill|we'll|i will|we will|i'm|im|we're|we are|i am)( be)? waiting (for (you|u|him|her|them) )?(outside(?![^.!?]{0,40}\b(for (my|our|a|the bus)|to (pick up|get|collect|file|drop off|sign|pay|meet with|give|hand|deliver|talk to))\b)|behind|in (the|your|his|her) (parking|garage|driveway|lot)|at (your|his|her|their) (house|home|door|car)|by (your|his|her|their) (house|car|door)|in your|after (your|his|her) shift|when (you|he|she|they) (get|gets|come|comes) (home|out|off))"),
         ((_g("address", "addy"), _g("got", "have", "found", "pulled", "know", "looked", "dug")),
          r"\b(i|we|i've|we've|ive)( [^ ]+)? (got|have|found|pulled|know|looked up|dug up) (your|ur|his|her|their|the [a-z]+'s|[a-z]+'s) (home |house |real |personal |exact )?(address|addy)\b(?!\s+on file|[^.!?]{0,40}\b(permit|application|mailing|letter|refund|delivery|ballot|invoice|bill|package|records)\b)"),
         ((_g("see", "live", "make"), _g("won't", "wont", "not", "never", "ain't", "aint")),

@@ -8,7 +8,10 @@ message for an official, "lights out for you", following an official home, "walk
 hospital trip if a demand is not met, a family that would shrink, a building gone with one match,
 minutes alone with a weapon, an attack elsewhere foretold here, a car bomb as advice, retaliation
 in kind, fear demanded, a head on a pike, a grave made ready, a last shift wished, "me and my
-9mm", and a death shared ("taking the assessor down with me"). A weapon "learn what it sounds
+9mm", a death shared ("taking the assessor down with me"), a beating someone "is gonna catch",
+teeth on the curb, a "permanent vacation", a car that "would look better on its roof", "the
+next cop who … dies", vests that "won't save you", sleeping with the lights on, and "what
+happens to snitches". A weapon "learn what it sounds
 like" and a hanging pictured are in :mod:`threat_idioms` and :mod:`threat_rules`. Each is
 (anchor groups, pattern), read as the other rule modules are: the pattern runs only when every
 group has a word in the comment, and a match passes the same guards (reports, consolation,
@@ -238,5 +241,49 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("down"), _g("me", "us")),
      r"\b(taking|take|gonna take|i'll take|will take|'ll take|bring|bringing) " + _PERSON
      + r" down with (me|us)\b"),
+    # a beating that someone "is gonna catch": "that clerk is gonna catch a beatdown" (not "catch
+    # an earful")
+    ((_g("catch", "catching", "get", "getting"),
+      _g("beatdown", "beating", "whooping", "stomping", "fade", "hands", "bullet", "round")),
+     r"\b(" + _PERSON + r"|(the|that|this) ([a-z]+ ){0,2}(driver|guy|man|woman|lady|dude|worker|"
+     r"manager|landlord|neighbou?r))( is| are|'s|'re)? (gonna|going to|will|'ll|about to|bout to|"
+     r"finna|is gonna|"
+     r"better not) (catch|get) (a |an |the |some |these )?(beat ?down|beating|ass whooping|"
+     r"whooping|stomping|fade|hands|bullet|round)\b"),
+    # a curb stomp pictured: "with his teeth on the curb"
+    ((_g("curb", "curbside"), _g("teeth", "face", "mouth", "jaw", "head")),
+     r"\b(his|her|their|your|ur|[a-z]+'s) (teeth|face|mouth|jaw|head) (on|against|into) (the|a) "
+     r"curb\b"),
+    # killing said as a holiday: "give the assessor a permanent vacation", "a dirt nap"
+    ((_g("permanent", "dirt", "eternal"), _g("vacation", "nap", "sleep", "rest")),
+     r"\b(give|send|put|gonna give|should give) " + _PERSON + r" (a |on a |on )?(permanent|dirt|"
+     r"eternal|long) (vacation|nap|sleep|dirt nap)\b|\bdirt nap\b"),
+    # a thing of theirs pictured wrecked: "the warden's car would look better on its roof, in
+    # flames" (not "the car was found on its roof after the storm")
+    ((_g("better", "good", "nice", "great"), _g("look", "looks")),
+     r"\b(your|ur|his|her|their|[a-z]+'s) (car|truck|cruiser|house|home|office|boat|precinct|"
+     r"station|suv|tahoe) (would|'d|will|gonna|is gonna) look (so |real |really )?(better|good|nice|great) "
+     r"(on (its|it's|the) roof|upside down|in flames|on fire|burning|torched|burnt|burned|as ash|"
+     r"in pieces|with no windows)\b"),
+    # "the next cop who touches my son dies"
+    ((_g("next"), _g("dies", "dead", "die", "buried", "bag", "box")),
+     r"\bthe next (" + TITLE_WORDS + r"|person|one|guy|fool|man|woman|clerk|inspector) (who|that|"
+     r"to)\b[^.!?]{0,50}\b(dies|is dead|is a dead (man|woman)|will die|gonna die|gets (buried|"
+     r"shot|stabbed)|leaves in a (bag|box|body bag))\b"),
+    # protection that will not help: "your vests won't save you from what's coming", "tell your
+    # officers to wear two vests this weekend"
+    ((_g("vest", "vests", "badge", "badges", "uniform", "uniforms", "kevlar", "armor", "backup"),
+      _g("save", "protect", "help", "wear", "two", "extra", "double")),
+     r"\b(vests?|badges?|uniforms?|kevlar|body armor|backup|bodyguards?|guns?) (won't|will not|"
+     r"can't|cannot|ain't gonna|aren't gonna|isn't gonna) (save|protect|help) (you|u|him|her|them|"
+     r"y'all|yall)\b(?![^.!?]{0,30}\b(crash|collision|wreck|accident|fire|flood|heat|cold)\b)|\bwear (two|2|extra|double|a second|an extra) vests?\b"),
+    # "the inspector should sleep with his lights on from now on"
+    ((_g("lights", "light", "eye"), _g("sleep", "sleeping")),
+     r"\bsleep(ing)? with (the|his|her|your|their|ur|one) (lights?|eye) (on|open)\b"
+     r"(?![^.!?]{0,30}\b(storm|power|outage|kids?|baby|scared of the dark|nightlight)\b)"),
+    # "what happens to snitches happens to cops too"
+    ((_g("snitches", "rats"), _g("happens", "happen")),
+     r"\bwhat happens to (snitches|rats)\b[^.!?]{0,30}\b(happens?|will happen|can happen|gonna "
+     r"happen) to (cops|you|officers|deputies|pigs|them|him|her|y'all|yall|the [a-z]+)\b"),
 )
 # fmt: on

@@ -337,7 +337,10 @@ _MEANT_PERSON = re.compile(r"\b(" + PEOPLE + r") i mean$")
 # "fire" as dismissal: "fire the chief and every one of his cronies" (not "open fire on")
 _DISMISSAL = re.compile(
     r"(?<!open )(?<!opened )\b(fire|fired|firing) (him|her|them|the|that|this|those|these|every|"
-    r"all|his|their)\b"
+    r"all|his|their)\b|"
+    # removed by voters or by law: "every judge who signs those orders should be voted out"
+    r"\b(be|get|got|gets|being) (voted out|recalled|impeached|disbarred|removed from (office|the "
+    r"bench)|unseated|defeated|primaried)\b"
 )
 
 # a worry for passers-by: "someone's gonna end up in the hospital at that corner", "kids are

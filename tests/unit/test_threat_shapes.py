@@ -46,6 +46,15 @@ from tests.moderation_helpers import threat
         "hope this patrol is your last, officer",
         "you'll be hearing from me and my 9mm, commissioner",
         "if I go under I'm taking the loan officer down with me",
+        "that meter maid is gonna catch a beating one of these days",
+        "I'd put the commissioner's jaw on the curb",
+        "somebody should send the warden on a permanent vacation",
+        "your truck would look real nice on its roof, deputy",
+        "the next trooper that pulls me over dies",
+        "your kevlar won't save you, pigs",
+        "tell the deputies to wear two vests at the rally",
+        "the assessor should sleep with one eye open",
+        "what happens to rats happens to cops too",
     ],
 )
 def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
@@ -89,6 +98,15 @@ def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
         "meet me and my pup at the K9 open house",
         "if the mill closes it will take the whole town down with it",
         "somebody should teach the new hires a lesson in radio etiquette",
+        "the rookie is about to catch a lot of night shifts",
+        "kids, don't skateboard off the curb into traffic",
+        "I need a permanent vacation after this budget season",
+        "your new trucks look great, deputies!",
+        "the next trooper who visits the school gets a thank-you card",
+        "Airbags won't save you if you're not buckled, and neither will your vest, in a crash",
+        "we sleep with the lights on when the power keeps flickering in the storm",
+        "every sheriff who ignores the court should be recalled",
+        "I'll be waiting outside the clerk's office to drop off my forms",
     ],
 )
 def test_reports_idioms_safety_tips_and_kindness_in_the_same_words_are_not(text: str) -> None:
