@@ -82,3 +82,27 @@ def test_removal_said_as_not_staying_up_records_requests_911_lessons_and_informi
     element: str, text: str, expected: bool
 ) -> None:
     assert passed(element, text) is expected
+
+
+def warnings_of(text: str) -> set[str]:
+    report = check_fields({"description": text}, POLICY, official_domains=["x.example"])
+    return {w.id for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only complimentary replies will be published.", {"positive_only"}),
+        ("Only supportive resources for crime victims are linked below.", set()),
+        ("Objectionable posts include: slurs, threats and spam.", set()),
+        ("Posts the Town finds objectionable will be hidden.", {"offensive"}),
+    ],
+)
+def test_only_supportive_comments_is_warned_and_a_same_line_list_is_not(
+    text: str, expected: set[str]
+) -> None:
+    assert warnings_of(text) == expected
+
+
+def test_sharing_whats_going_on_is_a_purpose() -> None:
+    assert passed("purpose_statement", "Your county deputies, posting what's happening in Rye.")
