@@ -10,7 +10,9 @@ the frame around the noun:
 - a character adjective before "little" or "old", said of someone: "is a smug little <noun>",
   "what a bitter old <noun>";
 - a person's quality measured against a thing: "has the charisma / IQ / spine of a <noun>";
-- "a <…> sack of <noun>" said of someone.
+- "a <…> sack of <noun>" said of someone;
+- a person measured against a thing for dullness or looks: "dumber than a box of rocks", "as
+  dense as a brick"; and "a walking embarrassment", said of someone.
 
 Praise wears the same frames ("you absolute legend", "a sweet little old lady"), so words of
 praise and of sympathy end a frame. :func:`insult_shapes` returns the word ranges found.
@@ -147,7 +149,7 @@ def _person_is_a(words: list[str], i: int, people: frozenset[str]) -> tuple[int,
         return None
     if i + 2 < len(words) and words[i + 2] not in _ENDS_A_NOUN_PHRASE:
         return None
-    subject = words[max(0, i - 5) : i - 2]
+    subject = words[max(0, i - 8) : i - 2]  # "the lady who runs the HOA is a miserable …"
     if any(without_possessive(w) in people for w in subject):
         return i - 2, i + 2
     return None
@@ -182,6 +184,53 @@ def _sack_of(words: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+# A person measured against a thing for dullness or looks: "dumber than a box of rocks", "as
+# thick as two short planks" (said of a person, not of a policy).
+_COMPARATIVES = wordset("dumber stupider thicker dimmer denser uglier lazier slower")
+_AS_ADJECTIVES = wordset("dumb stupid thick dense dim ugly lazy")
+_SUBJECTS = wordset("you you're youre ur u he she he's she's they they're")
+_COPULAS = wordset("is are was were you're youre he's she's they're ur")
+
+
+def _compared(words: list[str], i: int, people: frozenset[str]) -> tuple[int, int] | None:
+    """ "that deputy is dumber than a box of rocks", "you're as dense as a brick" (``i`` at
+    the adjective)"""
+    if words[i] in _COMPARATIVES:
+        if words[i + 1 : i + 2] != ["than"]:
+            return None
+        start, after = i, i + 2
+    elif i >= 1 and words[i - 1] == "as" and words[i + 1 : i + 2] == ["as"]:
+        start, after = i - 1, i + 2
+    else:
+        return None
+    if after >= len(words) or start < 1 or words[start - 1] not in _COPULAS:
+        return None
+    subject = words[max(0, start - 5) : start]
+    if not any(w in _SUBJECTS or without_possessive(w) in people for w in subject):
+        return None
+    return max(0, start - 3), min(len(words), after + 4)
+
+
+# "a walking embarrassment", "a living punchline", said of someone
+_WALKING = wordset("walking living breathing")
+_WALKING_NOUNS = wordset(
+    "embarrassment disaster joke punchline disgrace cliche stereotype lawsuit trainwreck "
+    "dumpster catastrophe"
+)
+
+
+def _walking(words: list[str], i: int, people: frozenset[str]) -> tuple[int, int] | None:
+    """ "Commissioner Vega is a walking embarrassment" (``i`` at "walking")"""
+    if i < 2 or i + 1 >= len(words) or words[i + 1] not in _WALKING_NOUNS:
+        return None
+    if words[i - 1] not in ("a", "an") or words[i - 2] not in _COPULAS:
+        return None
+    subject = words[max(0, i - 6) : i - 1]
+    if not any(w in _SUBJECTS or without_possessive(w) in people for w in subject):
+        return None
+    return i - 2, i + 2
+
+
 _VOCATIVE_WORDS = _VOCATIVE_INTENSIFIERS | _LITTLE_OLD
 _OF_WORDS = _QUALITIES | frozenset(_QUALITY_PAIRS) | {"sack"}
 
@@ -192,6 +241,12 @@ def may_shape(words: set[str]) -> bool:
         return True
     if not words.isdisjoint(_CHARACTER) and ("a" in words or "an" in words):
         return True  # "is a smug little toad", "is an arrogant prat"
+    if not words.isdisjoint(_COMPARATIVES) and "than" in words:
+        return True
+    if not words.isdisjoint(_AS_ADJECTIVES) and "as" in words:
+        return True
+    if not words.isdisjoint(_WALKING) and not words.isdisjoint(_WALKING_NOUNS):
+        return True
     return "of" in words and not words.isdisjoint(_OF_WORDS)
 
 
@@ -211,6 +266,10 @@ def insult_shapes(n: Normalized, people: frozenset[str] = frozenset()) -> list[t
             shape = _quality_of_a(words, i)
         elif word == "sack":
             shape = _sack_of(words, i)
+        elif word in _COMPARATIVES or word in _AS_ADJECTIVES:
+            shape = _compared(words, i, people)
+        elif word in _WALKING:
+            shape = _walking(words, i, people)
         else:
             continue
         if shape is not None:

@@ -135,3 +135,23 @@ def test_a_person_said_to_be_a_character_adjective_and_a_noun_is_insulted(
     text: str, insult: bool
 ) -> None:
     assert (Category.PERSONAL_ATTACK in CLASSIFIER.classify(text).categories) is insult
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("the county sheriff is dumber than a sack of hammers", True),
+        ("you're as dense as a fence post", True),
+        ("Trooper Bell is a walking lawsuit", True),
+        ("the man who manages the towing yard is a smug windbag with a clipboard", True),
+        ("the new parking rule is dumber than the old one", False),
+        ("the smoke was thicker than fog on the bridge", False),
+        ("the library is a walking distance from the station", False),
+        ("Coach Reyes is a living legend at the high school", False),
+    ],
+)
+def test_a_person_measured_against_a_thing_or_called_a_walking_disaster_is_insulted(
+    text: str, attack: bool
+) -> None:
+    result = CLASSIFIER.classify(text)
+    assert (Category.PERSONAL_ATTACK in result.categories) is attack
