@@ -100,21 +100,23 @@ SPAM_MODEL_LINK_ONLY = 0.95
 _CONTACT_WORDS = frozenset(
     ["call", "text", "email", "e-mail", "contact", "phone", "dial", "reach", "message", "number"]
 )
-# ... unless a prize or money is offered beside them ("Win £200, text PLAY to 85222").
 # the page's own content, pointed to by a visitor ("check out the department's new video", "your
 # post about the K9 unit"): the spam model, trained on "check out my video", must not call that
 # spam by itself
 _PAGE_OWN_CONTENT = re.compile(
-    r"^(?!.*\b(my (channel|page|video|videos|profile|music|song|mixtape)|subscribe|sub4sub|inbox)\b)"
-    r".*\b(the (department|dept|city|county|sheriff|sheriff's office|police|pd|fire department|"
+    r"\b(the (department|dept|city|county|sheriff|sheriff's office|police|pd|fire department|"
     r"office|agency|station|chief|mayor|town|village|district)('s|s'|s)?)\s+(new\s+|latest\s+)?"
     r"([a-z]+\s+)?(video|videos|post|posts|page|channel|photos?|pictures?|reel|livestream|stream|"
     r"story|update|website|site|article|podcast|newsletter)\b"
     # "great video on your page", "your post about the K9 unit"
-    r"|^(?!.*\b(my (channel|page|video|videos|profile|music|song|mixtape)|subscribe|sub4sub|"
-    r"inbox)\b).*(\b(on|in) your (page|post|video|feed|story)\b|\byour (post|video|update|photos?|"
-    r"story) (about|on|of|from|with|showing)\b)"
+    r"|\b(on|in) your (page|post|video|feed|story)\b|\byour (post|video|update|photos?|story) "
+    r"(about|on|of|from|with|showing)\b"
 )
+# (unless the writer promotes their own: "tell me about your channel and I'll subscribe")
+_OWN_PROMOTION = re.compile(
+    r"\b(my (channel|page|video|videos|profile|music|song|mixtape)|subscribe|sub4sub|inbox)\b"
+)
+# ... unless a prize or money is offered beside them ("Win £200, text PLAY to 85222").
 _PRIZE_WORDS = frozenset(
     ["win", "won", "winner", "prize", "claim", "free", "urgent", "cash", "reward", "bonus"]
 )
@@ -629,7 +631,8 @@ class Classifier:
             and not links
             and _PRIZE_WORDS.isdisjoint(n.words[:400])
             and not spam.has_money(n.original[:5000])
-            and _PAGE_OWN_CONTENT.search(n.clean[:2000])
+            and _PAGE_OWN_CONTENT.search(n.clean, 0, 2000)
+            and not _OWN_PROMOTION.search(n.clean, 0, 2000)
         ):
             # "Check out the department's new recruiting video": the page's own post, praised
             return hit
