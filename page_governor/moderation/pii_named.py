@@ -88,9 +88,8 @@ _PERSONAL_ACCOUNT = re.compile(
     + r"|\b(found|here's|here is|this is|that's)\b[^.!?\n]{0,30}\b([a-z]+'s|his|her|their)\s+"
     r"(instagram|insta|ig|facebook|fb|tiktok|snapchat|snap|twitter|threads)\b[^.!?\n]{0,20}?"
     + _HANDLE
-    + r"|"
-    + _HANDLE[:-1]
-    + r"*?(personal|private|finsta|priv)[A-Za-z0-9_.]*"
+    # a handle that calls itself private, beside an officer or a family
+    + r"|(?<![\w@])@[A-Za-z0-9_.]{0,30}?(personal|private|finsta|priv)[A-Za-z0-9_.]*"
     r"(?=[^\n]{0,80}\b(cop|officer|deputy|trooper|detective|sergeant|wife|husband|kids?|"
     r"daughter|son|family|lives|address)\b)",
     re.IGNORECASE,

@@ -43,3 +43,16 @@ def test_an_account_finding_is_its_own_kind_and_is_redacted_by_default() -> None
     found = pii.find("here's the deputy's private facebook @dale.k.private, his kids are in it")
     assert [m.kind for m in found] == ["account"]
     assert "account" in KINDS
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the trooper's alt is @bmoss_private, his wife posts their address", True),
+        ("@privatechef_lou caters the police picnic every year", False),
+    ],
+)
+def test_a_handle_that_calls_itself_private_is_read_beside_an_officer_or_a_family(
+    text: str, found: bool
+) -> None:
+    assert bool(pii.find(text)) is found
