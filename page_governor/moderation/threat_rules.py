@@ -216,7 +216,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("deserve", "deserves"),),
          r"\b(deserve|deserves)\s+to\s+(die|be shot|be killed|hang|be hanged|be executed|burn|suffer)\b|\b(deserve|deserves)\s+(a\s+((slow|painful|horrible|violent)\s+)?)?death\b(?!\s+(penalty|sentence|row)\b)"),
         ((_g("bullet"),),
-         r"(?<!had )(?<!has )(?<!with )(?<!found )(?<!removed )(?<!treated for )\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
+         r"(?<!had )(?<!has )(?<!with )(?<!found )(?<!removed )(?<!treated for )(?<!took )(?<!takes )(?<!take )(?<!taking )(?<!stopped )\b(a|one)\s+bullet\s+(for|in|to|between)\s+(you|him|her|them|every|each|the|that|his|her|your)\b"),
         ((_g("bullet", "round", "cap"), _g("put")), r"\bput\s+(a|one)\s+(bullet|round|cap)\s+in\b"),
         ((_g("burn", "blow", "bomb", "shoot", "torch", "firebomb"),),
          r"\b(burn|blow up|bomb|shoot up|torch|firebomb)\s+(down\s+)?((the|your|his|her|that|their)\s+[^.!?]{0,25}\b(station|office|precinct|house|home|building|department|school|hall|car|cars|cruisers?|dmv|clinic|library|substation|jail|dispatch|headquarters|hq|meeting)|city hall|town hall|village hall|(this|that|the)?\s*courthouse|police headquarters|(every|all the)\s+(police\s+)?(stations|precincts))\b(?!'?s?\s+(phones?|lines?|inbox|inboxes|email|emails|voicemail|mailbox)\b|\s+with\s+(calls|emails|letters|messages|complaints|phone calls)\b)"),

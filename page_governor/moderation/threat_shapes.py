@@ -66,7 +66,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
       _g("cop", "cops", "pigs", "pig", "officer", "officers", "deputy", "deputies", "patrol",
          "cruiser", "cruisers", "sheriff", "chief", "judge", "mayor", "trooper", "troopers",
          "police", "warden", "prosecutor", "commissioner", "councilman", "guards")),
-     r"\b(shot|killed|dead|die|dies|hurt|blown up|run over|drop(s|ped)?|smash(es|ed)?|burn(s|ed)?|"
+     r"\b(shot|killed|dead|die|dies|hurt|blown up|run over|drop(s|ped)? (dead|(a|an|the) ([a-z]+ ){1,2}(on|off|onto))|"
+     r"smash(es|ed)?|burn(s|ed)?|"
      r"torch(es|ed)?|gets? (shot|hit|jumped|stabbed|smoked|capped|popped)|catch(es)? (a bullet|"
      r"fire)|a bullet|in a (box|bag|casket|coffin))\b[^.!?]{0,60}\b(and|but|i|nobody|no one)\b "
      r"(i )?(won't|wont|will not|would not|wouldn't|ain't gonna|am not gonna|won't be the one to) "
@@ -77,7 +78,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("bodies", "funerals", "casualties", "caskets", "coffins", "bags"),),
      r"\b(there will be|there'll be|there's gonna be|there is going to be|there are going to be|"
      r"it'll end in|it will end in|ends in) (more )?(bodies|funerals|casualties|caskets|coffins|"
-     r"body bags)\b(?! (found|recovered|at|on|in the (river|lake|morgue)))"),
+     r"body bags)\b(?! (found|recovered|at|on|in the (river|lake|morgue)))"
+     r"(?![^.!?]{0,30}\b(from|because of|due to|of|if|unless)\b)"),
     # a person run over or handled, as a plan: "I'd run that crossing guard over", "ima put hands
     # on that lieutenant" (not "officers put hands on my son": done, retold)
     ((_g("run", "running", "put", "putting", "lay", "laying"), _g("over", "down", "hands")),
@@ -117,7 +119,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(i'm going to|i'm gonna|im gonna|ima|imma|i'll|i will|gonna|going to|we'll|we're gonna|"
      r"about to|bout to|i'd love to|i want to|i wanna|somebody should|someone should|somebody needs "
      r"to|someone needs to)\b[^.!?]{0,10}\b(ruin|rearrange|smash|bust|cave in|break|mess up|split|"
-     r"crack|kick in|knock in|knock out|punch in|fix) " + _WHOSE + r" (face|teeth|jaw|nose|skull|"
+     r"crack|kick in|knock in|knock out|punch in) " + _WHOSE + r" (face|teeth|jaw|nose|skull|"
      r"kneecaps|knees|legs)\b(?! (paint|painting|mask|masks|cream|wash|shield|shields|off))"),
     # brake lines: "tell the mayor to check his brake lines", "somebody should cut her brakes"
     # (not "check your brakes before winter")
@@ -132,7 +134,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("insurance", "insured"),),
      r"\b(" + TITLE_WORDS + r"|board|council|ms|mr|mrs|inspector|clerk|landlord|he|she|they)\b"
      r"[^.!?]{0,40}\b(better|had better|'d better|should|might want to) (have|get|carry|check|"
-     r"up) ([a-z]+ ){0,2}(insurance|insured) (on|for) (that|his|her|their|the)\b|"
+     r"up) ([a-z]+ ){0,2}(insurance|insured) (on|for) (that|his|her|their|the)( [a-z]+)? (car|truck|"
+     r"house|home|boat|prius|tahoe|suv|cabin|camper|family|kids|face|life)\b|"
      r"\bhope (his|her|their|the (mayor|chief|judge|sheriff|officer|deputy|councilman|"
      r"commissioner|inspector)'s) [a-z]+ (is|are) (well )?insured\b"),
     # a weapon at hand and a message for an official: "my cousin has a deer rifle and a lot of
@@ -140,13 +143,15 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("rifle", "rifles", "gun", "guns", "shotgun", "pistol", "glock", "ar15", "ammo", "scope",
          "crossbow"),
       _g("tell", "let", "pass", "remind")),
-     r"\b(i|we|my [a-z]+|he|she|they)\b (has|have|got|own|owns|keep|keeps)\b[^.!?]{0,25}\b(rifle|"
+     r"^(?!.*\b(vote|votes|voters|voting|ballot|election|november|rights|law.abiding|legal|legally|"
+     r"permit|licensed|registered|2a|second amendment|constitution)\b)"
+     r".*?(\b(i|we|my [a-z]+|he|she|they)\b (has|have|got|own|owns|keep|keeps)\b[^.!?]{0,25}\b(rifle|"
      r"rifles|gun|guns|shotgun|pistol|glock|ar15|ar 15|ammo|scope|crossbow)\b[^.!?]{0,40}\b(tell|"
      r"let|remind) (the|that|your|our) (" + TITLE_WORDS + r"|board|council|inspector|clerk|"
      r"landlord)\b|\b(tell|let|remind) (the|that|your|our) (" + TITLE_WORDS + r"|board|council|"
      r"inspector|clerk|landlord)( know)?\b[^.!?]{0,30}\b(i|we|my [a-z]+) (has|have|got|own|owns|"
      r"keep|keeps)\b[^.!?]{0,25}\b(rifle|rifles|gun|guns|shotgun|pistol|glock|ar15|ammo|scope|"
-     r"crossbow)\b"),
+     r"crossbow)\b)"),
     # "pull up on me again and it's lights out for you"
     ((_g("lights"), _g("out")),
      r"\b(it's|its|it is|it'll be|it will be|then|and) lights out (for|4) (you|u|ya|him|her|them|"
@@ -157,16 +162,20 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(gonna|going to|will|'ll|should|oughta|ought to|need to|needs to|let's|we'll|i'll|about "
      r"to)\b[^.!?]{0,20}\b(follow|tail) " + _PERSON + r" (home|to (his|her|their|your) (house|"
      r"home|place|door|car))\b"),
-    # "u cops are walking targets" (said to them; not "officers are targets of harassment")
-    ((_g("targets", "target"), _g("walking", "moving", "sitting", "easy")),
+    # "u cops are walking targets" (said to them; not "officers are targets of harassment";
+    # "sitting" and "easy" targets are in threat_veiled)
+    ((_g("targets", "target"), _g("walking", "moving")),
      r"\b(you|u|ya|y'all|yall)( (cops|pigs|officers|deputies|troopers|feds|all))? (are|r|is|"
-     r"re|'re) (all )?(walking|moving|sitting|easy) targets?\b"),
+     r"re|'re) (all )?(walking|moving) targets?\b(?![^.!?]{0,60}\b(without|in those|"
+     r"need|needs|fund|funding|budget|staffing|stay safe|be safe|deserve|protect|old|new)\b)"),
     # someone at the office bound for the hospital if the writer's demand is not met: "if my son
     # gets one more day, somebody at the DA's office is going to the hospital" (not "someone from
     # the DA's office is going to the hospital to take a statement")
     ((_g("hospital", "er", "icu", "morgue", "cemetery"), _g("if", "again", "more", "keep")),
-     r"\b(if|again|one more|keep)\b[^.!?]{0,60}\b(somebody|someone|one of (you|them)|people|"
-     r"(the|that|your) (" + TITLE_WORDS + r"))( (at|in|from|on) (the|that|this|your) [a-z']+( [a-z']+)?)? "
+     r"\b(if|again|one more|keep)\b[^.!?]{0,60}\b((somebody|someone|one of (you|them)|people) "
+     r"(at|in|from|on) ((the|that|this|your) [a-z']+( [a-z']+)?|city hall|town hall)|one of (you|"
+     r"them)|(the|that|your) "
+     r"(" + TITLE_WORDS + r")) "
      r"(is|are|'s|'re|will be|gonna be|is gonna be) (going|gonna go|headed|heading|going straight) "
      r"to the (hospital|er|icu|morgue|cemetery)\b(?! to (visit|see|take|get|give|donate|help))"),
     # a family that would shrink: "you have a lovely family, judge; would be sad to see it shrink"
@@ -194,12 +203,16 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("happened"), _g("happen")),
      r"\bwhat happened to (those|the|them|these|that|two|five) ([a-z]+ ){0,2}(officers|cops|deputies|"
      r"troopers|police|judges?|officer|cop|deputy)\b[^.!?]{0,50}\b(could|can|might|will|gonna|is "
-     r"going to|about to) happen (here|again|to (you|him|her|them|y'all|yall|your))\b"),
+     r"going to|about to) happen (here|again|to (you|him|her|them|y'all|yall|your))\b"
+     r"(?![^.!?]{0,20}\b(if|unless|without)\b)"),
     # a car bomb as advice: "I wouldn't start my truck without looking underneath"
     ((_g("underneath", "under", "beneath"), _g("start", "starting", "starts", "drive", "driving")),
-     r"\b(start|starting|starts|drive|driving)( up)? (his|her|their|your|ur|my|the|that) ([a-z]+ )?"
+     r"\b(wouldn't|would not|i'd|better not|might want to|should|shouldn't|if i were|if i was)\b"
+     r"[^.!?]{0,40}\b(start|starting|starts|drive|driving)( up)? (his|her|their|your|ur|my|the|that) "
+     r"([a-z]+ )?"
      r"(car|truck|suv|tahoe|cruiser|van|jeep|vehicle|ride)\b[^.!?]{0,20}\bwithout (looking|checking|"
-     r"a look|peeking) (underneath|under( it| the (car|truck|hood))?|beneath)\b"),
+     r"a look|peeking) (underneath|under( it| the (car|truck|hood))?|beneath)\b"
+     r"(?![^.!?]{0,30}\b(cats?|kittens?|animals?|critters|leaks?|kids|children|pets?)\b)"),
     # retaliation in kind: "you pigs took my brother, so I'm taking one of yours", "somebody
     # oughta do to the sheriff what he did to my son"
     ((_g("yours", "theirs"), _g("took", "taken", "killed", "shot")),
@@ -212,13 +225,16 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # fear demanded: "every officer in this department should fear for their life" (not "no
     # officer should have to fear for their life")
     ((_g("fear", "fearing"), _g("life", "lives", "safety")),
+     r"\b(you|u|y'all|yall|cops|pigs|officers?|deputies|deputy|troopers?|judges?|every [a-z]+|"
+     r"(the|that|this|those|these|your) (" + TITLE_WORDS + r"))\b[^.!?]{0,40}"
      r"(?<!not )(?<!n't )(?<!never )(?<!to )\b(should|better|ought to|will|'ll|gonna|are going to|"
      r"is going to|need to|needs to) (start )?(fear|fearing) for (their|your|his|her|ur) (life|"
      r"lives|safety)\b"),
     # a head on a pike: "I'd give anything to see the mayor's head on a pike" (not "voters want
     # his head on a platter": a firing)
     ((_g("head", "heads"), _g("pike", "pikes", "spike", "spikes", "stick", "stake")),
-     r"\b(head|heads) on (a|the|some|sharp) (pike|pikes|spike|spikes|stick|sticks|stake|stakes)\b"),
+     r"^(?!.*\b(voters?|vote|election|ballot|fired|fire|resign\w*|recall|audit|scandal|plea deal)\b)"
+     r".*?\b(head|heads) on (a|the|some|sharp) (pike|pikes|spike|spikes|stick|sticks|stake|stakes)\b"),
     # a grave made ready: "a special place in the ground waiting for that warden, and I know the
     # shovel"
     ((_g("ground", "dirt"), _g("waiting", "saved", "reserved", "shovel", "dug", "digging")),
@@ -257,7 +273,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # killing said as a holiday: "give the assessor a permanent vacation", "a dirt nap"
     ((_g("permanent", "dirt", "eternal"), _g("vacation", "nap", "sleep", "rest")),
      r"\b(give|send|put|gonna give|should give) " + _PERSON + r" (a |on a |on )?(permanent|dirt|"
-     r"eternal|long) (vacation|nap|sleep|dirt nap)\b|\bdirt nap\b"),
+     r"eternal|long) (vacation|nap|sleep|dirt nap)\b(?![^.!?]{0,40}\b(vote|votes|voters|november|"
+     r"election|ballot|recall|fire|fired|retire|retirement|pink slip)\b)|\bdirt nap\b"),
     # a thing of theirs pictured wrecked: "the warden's car would look better on its roof, in
     # flames" (not "the car was found on its roof after the storm")
     ((_g("better", "good", "nice", "great"), _g("look", "looks")),
@@ -279,7 +296,10 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"y'all|yall)\b(?![^.!?]{0,30}\b(crash|collision|wreck|accident|fire|flood|heat|cold)\b)|\bwear (two|2|extra|double|a second|an extra) vests?\b"),
     # "the inspector should sleep with his lights on from now on"
     ((_g("lights", "light", "eye"), _g("sleep", "sleeping")),
-     r"\bsleep(ing)? with (the|his|her|your|their|ur|one) (lights?|eye) (on|open)\b"
+     r"\b(you|u|he|she|they|y'all|yall|(the|that|this|your|every|all) [a-z]+|(" + TITLE_WORDS
+     + r")( [a-z]+)?)( [a-z']+){0,3} (should|better|had better|might want to|oughta|ought to|need to|"
+     r"needs to|will have to|gonna have to|better start|should start)( start)? sleep(ing)? with "
+     r"(the|his|her|your|their|ur|one) (lights?|eye) (on|open)\b"
      r"(?![^.!?]{0,30}\b(storm|power|outage|kids?|baby|scared of the dark|nightlight)\b)"),
     # "what happens to snitches happens to cops too"
     ((_g("snitches", "rats"), _g("happens", "happen")),

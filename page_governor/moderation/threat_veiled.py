@@ -207,7 +207,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # (not "parked cars are easy targets for thieves")
     ((_g("targets", "target", "ducks", "pickings"), _g("easy", "soft", "sitting")),
      # (not what something is vulnerable to: "sitting ducks for hail", "easy targets for scammers")
-     r"\b((easy|soft|sitting) (targets?|pickings)|sitting ducks)\b(?!\s+(for|to|in|during|when|if)\b)"),
+     r"\b((easy|soft|sitting) (targets?|pickings)|sitting ducks)\b(?!\s+(for|to|in|during|when|if|without)\b)"),
     # a favour returned for a loss: "Your department took everything from me. I intend to return
     # the favor in kind." (not "I intend to sue")
     ((_g("favor", "favour", "kind"), _g("took", "taken", "ruined", "destroyed", "killed", "stole")),

@@ -107,6 +107,21 @@ def test_a_threat_said_by_the_shape_of_the_harm_is_read(text: str) -> None:
         "we sleep with the lights on when the power keeps flickering in the storm",
         "every sheriff who ignores the court should be recalled",
         "I'll be waiting outside the clerk's office to drop off my forms",
+        # the same shapes said of politics, safety and oneself (the session's final review)
+        "if the commissioner drops out of the race I won't lose sleep",
+        "the board better have insurance on that new splash pad",
+        "we own rifles and we vote, let the sheriff remember that",
+        "you deputies are sitting targets without new radios, fund them",
+        "if they don't fix that light someone is going to the hospital",
+        "what happened to those officers in Uvalde could happen here if we don't train",
+        "neighbors will fear for their safety if the substation closes",
+        "voters should give the mayor a permanent vacation this November",
+        "after that bear sighting I'm going to sleep with the lights on",
+        "if the mill closes there will be funerals from overdoses",
+        "the new program could fix the department's face in town",
+        "never drive your truck without checking under it for cats",
+        "the town wants the director's head on a pike after the audit",
+        "the deputy took a bullet in his vest and went home that night",
     ],
 )
 def test_reports_idioms_safety_tips_and_kindness_in_the_same_words_are_not(text: str) -> None:
