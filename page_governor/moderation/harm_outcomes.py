@@ -32,6 +32,7 @@ from collections.abc import Callable
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.menace import BLOCK, asked
 from page_governor.moderation.normalize import Normalized
+from page_governor.moderation.officials import TITLE_WORDSET
 from page_governor.moderation.threat_rules import wordset
 
 SCORE = 0.55
@@ -66,14 +67,9 @@ _EVERYDAY = re.compile(
     r"for)|laid to rest|in lieu of flowers|obituary (for|of|is))\b"
 )
 # whom: an officer or official, the reader, their station or car (a word, or a word with "'s")
-_WHOM = wordset(
-    "cop cops pig pigs officer officers deputy deputies sheriff sheriffs trooper troopers "
-    "guard guards jailer jailers warden wardens detective detectives sergeant sergeants sgt "
-    "sarge captain lieutenant lieutenants chief mayor judge judges prosecutor prosecutors da "
-    "commissioner commissioners council councilman councilwoman councilmember councilmembers "
-    "councilmen councilwomen agent agents marshal marshals governor senator feds swat you u ya "
-    "your ur y'all yall you're youre precinct station substation courthouse cruiser cruisers "
-    "jail headquarters hq whoever dispatcher dispatchers clerk clerks"
+_WHOM = TITLE_WORDSET | wordset(
+    "agent agents marshal marshals swat you u ya your ur y'all yall you're youre precinct "
+    "station substation courthouse cruiser cruisers jail headquarters hq whoever"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the

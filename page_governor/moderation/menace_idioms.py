@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from page_governor.moderation.threat_rules import TITLE_WORDS
 
-OFFICIAL = (
-    "(" + TITLE_WORDS + r"|sarge|lt|corporal|captain|feds|policem[ae]n|swat|partner|narcs?|da|"
-    r"prosecutors?|"
-    r"(city|county|district) attorneys?)"
-)
+OFFICIAL = "(" + TITLE_WORDS + r"|partner|(city|county|district) attorneys?)"
 THEIRS = (
     r"(house|home|porch|car|truck|suv|cruisers?|patrol cars?|squad cars?|cars|family|kids?|wife|"
     r"husband|daughters?|sons?|children|twins|baby|mom|mother|dad|father|parents|girlfriend|"

@@ -9,17 +9,13 @@ quotation, a question are not threats)."""
 
 from __future__ import annotations
 
-# the titles of the officials and officers a threat names (shared with the menace reader, the
-# harm-outcome reader and the general rules)
-TITLE_WORDS = (
-    r"cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|prosecutors?|da|"
-    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
-    r"lieutenants?|troopers?|agents?|marshals?|wardens?|governor|senator"
-)
-_TITLES = (
-    "(" + TITLE_WORDS + r"|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
-    r"board members?|board)"
-)
+from page_governor.moderation.officials import SERVANT_TITLES
+from page_governor.moderation.officials import TITLE_WORDS as OFFICIAL_TITLES
+
+# the titles of the officials and officers a threat names (one vocabulary for every threat
+# reader: :mod:`page_governor.moderation.officials`)
+TITLE_WORDS = OFFICIAL_TITLES
+_TITLES = SERVANT_TITLES
 # the police and officers, named as a group or one of them
 _POLICE = (
     r"(cops|pigs|police|officers|deputies|troopers|feds|detectives|the department|"

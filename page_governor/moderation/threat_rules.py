@@ -17,6 +17,7 @@ from page_governor.moderation import (
     threat_spanish,
     threat_witnesses,
 )
+from page_governor.moderation.officials import SERVANT_TITLES
 from page_governor.moderation.threat_idioms import CARED_FOR, TITLE_WORDS
 from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
 from page_governor.moderation.threat_idioms import anchor_group as _g
@@ -53,10 +54,7 @@ _SAFETY_ASK = (
 )
 # the titles of the officials and officers a threat names (TITLE_WORDS, kept beside the police
 # idioms; the menace reader adds its own street words for officers to the shared ones)
-_TITLES = (
-    "(" + TITLE_WORDS + r"|assessor|inspectors?|bailiffs?|manager|clerk|superintendent|"
-    r"board members?|board)"
-)
+_TITLES = SERVANT_TITLES
 # harm verbs that take their victim next ("kill" + "you")
 # "shoot you a message", "shoot him an email": to send, not to fire at
 _NOT_A_MESSAGE = (

@@ -19,6 +19,7 @@ denial, questions, quotes). Numbers are read de-leeted, so "9mm" is also matched
 
 from __future__ import annotations
 
+from page_governor.moderation.officials import NAMED
 from page_governor.moderation.threat_idioms import TITLE_WORDS
 from page_governor.moderation.threat_idioms import anchor_group as _g
 
@@ -26,10 +27,9 @@ from page_governor.moderation.threat_idioms import anchor_group as _g
 _PERSON = (
     r"(you|u|ya|him|her|them|(that|the|this|your|those|these|every|each|some) ([a-z]+ )?("
     + TITLE_WORDS
-    + r"|inspector|clerk|ranger|bailiff|director|guard|meter maid|dispatcher|"
-    r"assessor|landlord|principal|superintendent|board member|commissioner)s?|"
-    r"(officer|deputy|judge|sgt|sergeant|mayor|chief|lt|lieutenant|commissioner|councilman|"
-    r"councilwoman|detective|trooper|warden|inspector|ms|mr|mrs) [a-z]+)"
+    + r"|landlord)s?|"
+    + NAMED
+    + r"|(ms|mr|mrs) [a-z]+)"
 )
 # whose body: a possessive person
 _WHOSE = r"(your|ur|his|her|their|[a-z]+'s|that [a-z]+'s|the [a-z]+'s)( [a-z]+)?"

@@ -15,8 +15,8 @@ from page_governor.moderation.threat_idioms import anchor_group as _g
 
 # an official or the reader, named by title, pronoun or possessive
 _WHO = (
-    r"(you|your|ur|his|her|their|he|she|they|(the |that |this )?(" + TITLE_WORDS + r"|inspector|"
-    r"clerk|ranger|warden|assessor|bailiff|director|principal|superintendent)('s)?( [a-z]+('s)?)?)"
+    r"(you|your|ur|his|her|their|he|she|they|(the |that |this )?(" + TITLE_WORDS + r")('s)?"
+    r"( [a-z]+('s)?)?)"
 )
 # what a pity is wished on: a person's things, home or people
 _THINGS = (

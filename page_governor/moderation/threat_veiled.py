@@ -16,14 +16,14 @@ from page_governor.moderation.threat_idioms import anchor_group as _g
 _FAMILY = r"(wife|husband|kids|children|daughter|son|boys|girls|family|mom|mother|dad|parents)"
 # someone the page answers for: the reader, an officer or official, named or by title
 _WHO = (
-    r"(you|u|he|she|they|y'all|yall|(the |that |this )?(" + TITLE_WORDS + r"|captain|inspector|"
-    r"director|driver|handler|ranger|clerk|manager|superintendent|assessor|bailiff|board members?)"
+    r"(you|u|he|she|they|y'all|yall|(the |that |this )?(" + TITLE_WORDS + r"|driver|handler|"
+    r"manager)"
     r"( [a-z]+)?)"
 )
 # people a harm is put on (not a bulb, a hydrant or sandbags put in the ground)
 _PEOPLE = (
-    TITLE_WORDS + r"|principal|teacher|coach|inspector|director|driver|guy|dude|man|woman|lady|"
-    r"boy|snitch|rat|bitch|bastard|punk|clown|landlord|neighbor|manager|clerk|captain|ranger"
+    TITLE_WORDS + r"|teacher|coach|driver|guy|dude|man|woman|lady|boy|snitch|rat|bitch|"
+    r"bastard|punk|clown|landlord|neighbor|manager"
 )
 # what a life is counted in: "won't see another birthday"
 _OCCASIONS = (

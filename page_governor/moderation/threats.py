@@ -20,6 +20,7 @@ from page_governor.moderation.harm_outcomes import detect_harm_outcome
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
+from page_governor.moderation.officials import TITLE_WORDS
 from page_governor.moderation.threat_rules import (
     HARM,
     THREAT_RULES,
@@ -40,12 +41,7 @@ __all__ = ["THREAT_RULES", "THREAT_WORDS", "detect_threat", "may_frame", "threat
 # Sentences that report (suspect, charged, threatened), ask (a question mark), deny ("nobody
 # should get hurt") or console (recover, prayers) are not read as frames.
 
-_OFFICIALS = (
-    r"(cops?|pigs?|officers?|deputy|deputies|sheriffs?|chief|judges?|mayor|da|prosecutors?|"
-    r"council(man|woman|member|men|women|members)?|commissioners?|detectives?|sergeants?|sgt|"
-    r"lieutenants?|lt|troopers?|captain|agents?|feds|marshals?|wardens?|governor|senator|"
-    r"policem[ae]n|swat|narcs?)"
-)
+_OFFICIALS = "(" + TITLE_WORDS + ")"
 # the person a violent verb is done to
 _OBJECT = (
     r"(you|u|ya|y'all|yall|him|her|them|'em|em|ur|your|yours|"
