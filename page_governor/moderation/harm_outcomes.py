@@ -69,7 +69,7 @@ _EVERYDAY = re.compile(
 # whom: an officer or official, the reader, their station or car (a word, or a word with "'s")
 _WHOM = TITLE_WORDSET | wordset(
     "agent agents marshal marshals swat you u ya your ur y'all yall you're youre precinct "
-    "station substation courthouse cruiser cruisers jail headquarters hq whoever"
+    "station substation courthouse cruiser cruisers jail headquarters hq whoever manager managers"
 )
 _NOT_READ = BLOCK - {"arrest"}  # ("arrest me one more time and …" is the condition)
 # someone other than the officer nearer to the harm: a worry for them, not a threat to the
@@ -93,7 +93,7 @@ _FRAME = re.compile(
     r"(won't|wont|not|ain't|aint) (be|look|talk|act|sound) so "
     r"(smug|tough|cocky|brave|mouthy|funny|pretty|proud|loud|big|bold|smart|chatty)|"
     r"(people|folks|guys|men|women|cops|pigs|officials|politicians|snitches|rats) like (you|u|him|"
-    r"her|them|that|this|[a-z]+ [a-z]+|[a-z]+) (end|ends|wind|winds|tend to|usually|always|often|"
+    r"her|them|that|this|[a-z]+ [a-z]+ [a-z]+|[a-z]+ [a-z]+|[a-z]+) (end|ends|wind|winds|tend to|usually|always|often|"
     r"have a way of)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
@@ -165,7 +165,9 @@ _OUTCOME_PHRASES = re.compile(
 # harm that carries its own menace, read with a target alone: "lock the council in city hall
 # and light it up", "enjoy your knees while you still have them"
 _TOLD = re.compile(
-    r"\b(lock (them|him|her|'em|you|the [a-z]+|those [a-z]+)( [a-z]+){0,4} and (light|burn|torch|"
+    r"\b((throw|throws|throwing|toss|tossing|dump|dumping|chuck|drop|dropping) (him|her|them|'em|"
+    r"you|u|(the|that|this|those)( [a-z]+){1,2}) (in|into) (the|a) (river|lake|canal|bay|harbor|"
+    r"ocean|sea|quarry|reservoir|swamp|creek)|lock (them|him|her|'em|you|the [a-z]+|those [a-z]+)( [a-z]+){0,4} and (light|burn|torch|"
     r"set fire to) (it|the place|the building)|"
     r"enjoy (your|ur|his|her|their) (knees|legs|teeth|kneecaps|eyes|hands|face|kids|family) "
     r"while (you|u|he|she|they) (still )?(can|has|have|got))\b"
@@ -176,7 +178,7 @@ _MEANT_SO = re.compile(r"\b(lol|lmao|haha|jk|kidding|5k|10k|marathon|race|workou
 
 # the words one of the phrases cannot be without (the screen: most comments have none)
 _PHRASE_WORDS = wordset(
-    "face facedown tube straw pavement concrete curb asphalt lined line wall gas gasoline "
+    "canal bay harbor ocean sea quarry reservoir creek face facedown tube straw pavement concrete curb asphalt lined line wall gas gasoline "
     "kerosene drag drags dragging inside board burns burn burning sank sinks explodes bridge "
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing bag box ditch ditches river lake trunk landfill dumpster grave swamp "

@@ -401,9 +401,10 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("bullet", "bullets", "round", "slug"), _g("need", "needs", "deserve", "deserves", "get", "gets")),
      r"\b(" + _OFFICERS + r"|" + _TITLES + r"|he|she|they|you|y'all|yall|all of (you|them)|every one of (you|them))\b[^.!?]{0,30}\b(need|needs|deserve|deserves|should get|oughta get|gonna get|gets|get)\s+(a|one|two|the|some)\s+(bullet|bullets|round|slug)s?\b(?!\s*(trap|traps|proof|point|points|journal|list|train|hole|holes|casing|casings|resistant|vest|vests|catcher|budget|supply|order|count))"),
     # a harm promised to the next officer who does something: "the next deputy who steps on my
-    # property is getting shot, no warning" (the clause must say what they do first)
-    ((_g("next", "any", "whatever"), _g("shot", "killed", "stabbed", "hurt", "beat", "beaten", "smoked", "popped", "capped", "blasted", "buried", "dropped")),
-     r"\b(the next|any|whatever|every)\s+(" + _ONE_OFFICER + r"s?|" + _TITLES + r")\s+(who|that)\s+[a-z']+\b[^.!?]{0,50}?\s+(is|are|gets|get|will get|'s|is gonna get|gonna get|getting|will be|is gonna be|is getting|are getting)\s+(getting\s+)?(shot|killed|stabbed|hurt|beat|beaten|smoked|popped|capped|blasted|buried|dropped|lit up)\b"),
+    # property is getting shot, no warning", "first cop that touches my truck gets buried" (the
+    # clause must say what they do first)
+    ((_g("next", "any", "whatever", "first"), _g("shot", "killed", "stabbed", "hurt", "beat", "beaten", "smoked", "popped", "capped", "blasted", "buried", "dropped")),
+     r"\b(the next|any|whatever|every|(the )?first)\s+(" + _ONE_OFFICER + r"s?|" + _TITLES + r")\s+(who|that)\s+[a-z']+\b[^.!?]{0,50}?\s+(is|are|gets|get|will get|'s|is gonna get|gonna get|getting|will be|is gonna be|is getting|are getting)\s+(getting\s+)?(shot|killed|stabbed|hurt|beat|beaten|smoked|popped|capped|blasted|buried|dropped|lit up)\b"),
     # street words for shooting, promised to an officer: "im gonna pop that officer first chance
     # i get" (not "pop you a message", "drop you off")
     ((_g("pop", "smoke", "cap", "blast", "clap", "merk", "waste", "whack", "wack", "air", "light"), _g("i", "we", "i'll", "ill", "we'll", "im", "i'm", "imma", "ima", "i'ma", "gonna", "finna")),

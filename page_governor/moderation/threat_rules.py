@@ -56,13 +56,15 @@ _HARM_VERB = (
     + r"|bash|strangle|choke|burn"
     + _NOT_AN_EFFORT
     + r"|bomb|"
-    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter|unalive)"
+    r"blow up|smash|slit|hang|lynch|gut|cut|rape|torture|execute|drown|slaughter|unalive|kidnap|"
+    r"abduct)"
 )
 # harms that name their victim themselves ("break your legs", "take him out", "snap his neck")
 _HARM_DONE = (
     r"(break|breaks|breaking|snap|snaps|snapping) (your|ur|his|her|their|that|the)( [a-z]+('s)?)? "
     r"(legs?|arms?|necks?|face|jaw|bones?|skull|spine)\b|put (a|one) (bullet|cap|round) in|"
     r"take (you|him|her|them) out(?! (to|for|on|of|with|and)\b)|end (you|him|her|them)\b|"
+    r"end (that|the|this)( [a-z]+)? (" + TITLE_WORDS + r")\b(?!'|s\b)|"
     r"end ([a-z']+ ){0,5}(and )?(your|ur|his|her|their) li(fe|ves)\b(?! (sentences?|insurance|support|"
     r"savings|stor(y|ies)|of|long|in prison|behind bars)\b)|"
     r"finish (you|him|her|them)( off)?\b(?! (at|in|on) (the|a) (game|match|debate|race|test))|"
@@ -82,7 +84,7 @@ _HARM_WORDS = frozenset({
     "kill", "killing", "shoot", "shooting", "stab", "stabbing", "murder", "hurt", "beat", "bash",
     "strangle", "choke", "burn", "bomb", "blow", "smash", "slit", "hang", "lynch", "gut", "cut",
     "rape", "torture", "execute", "break", "put", "take", "end", "run", "jump", "drown",
-    "slaughter", "snap", "unalive", "finish",
+    "slaughter", "snap", "unalive", "finish", "kidnap", "abduct",
 })
 _FIRST_PERSON = frozenset({"i", "we", "i'll", "ill", "we'll", "im", "i'm", "we're", "imma", "ima",
                            "i'ma",

@@ -228,7 +228,7 @@ _NOT_A_PERSON = re.compile(
     # (the words between are the harmed thing's modifiers, never a new clause's subject: "clap
     # every fed I see downtown" harms the feds, not downtown)
     r"( (?!(i|we|you|he|she|they|i'm|we're)\b)[a-z']+){0,2}'?s? "
-    r"(morale|careers?|chances|reputation|budget|economy|business(es)?|"
+    r"(morale|careers?|attention(?! (hoes?|whores?|seekers?))|chances|reputation|budget|economy|business(es)?|"
     r"plans?|proposals?|bills?|ordinance|vibe|mood|buzz|game|competition|election|race|votes?|"
     r"joke|deal|idea|project|program|polic(y|ies)|breeze|lights|engine|motion|messenger|"
     r"momentum|deadline|traffic|downtown|tourism|property values|fireworks?|hoops|pool|photos?|"
