@@ -62,7 +62,8 @@ _EVERYDAY = re.compile(
     r"information|the puzzle|art|equipment|furniture|mail)|beaten (path|track|up car)|"
     r"dragged (on|out (for|over))|dragging (on|their feet|its feet|his feet|her feet)|"
     # a funeral announced: "Officer Gray's funeral will be closed casket, services at St. Mark's"
-    r"(closed|open) casket|casket (spray|flag|team|bearers?)|pallbearers?|(funeral|memorial) "
+    r"dragged (in front of|before|into (court|a hearing|the hearing|a meeting|this)|through the "
+    r"mud|to (court|the podium|the table|a hearing))|(closed|open) casket|casket (spray|flag|team|bearers?)|pallbearers?|(funeral|memorial) "
     r"(service|services|home|procession|mass|arrangements|details)|services (at|will be|are|"
     r"for)|laid to rest|in lieu of flowers|obituary (for|of|is))\b"
 )

@@ -141,8 +141,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         SELF_POINTED,
     ),
     (
-        (("watch mind", "accidents"),),
-        r"(watch|mind) (yourself|your back|ur back|your step)[^.!?]{0,40}[.!?,]? accidents happen",
+        (("watch mind keep", "accidents"),),
+        r"((watch|mind) (yourself|your back|ur back|your step)|keep (it|this|that) up)[^.!?]{0,40}"
+        r"[.!?,]? accidents happen",
         SELF_POINTED,
     ),
     # fire and wreckage
@@ -236,12 +237,13 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         (
             (
                 "know found figured got have",
-                "where which address addresses route schedule plate plates",
+                "where which address addresses route schedule plate plates time",
             ),
         ),
         r"(^|(i|we) )(know|found out|figured out|got|have|found) (exactly )?(where|which|"
         r"what time|when|what school|what daycare|what car|what church)"
-        r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|kids|wife|husband|"
+        r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|locks? up|gets? off|"
+        r"leaves (work|the office|alone)|closes? up|kids|wife|husband|"
         r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
         # (not a clerk's record: "we have your address on file for the permit")
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "

@@ -31,7 +31,7 @@ _OFFICIALS = (
     r"commissioners?|supervisors?|trustees?|treasurer|auditor|coroner|assessors?|"
     r"(tax )?collectors?|inspectors?|bailiffs?|clerks?|directors?|administrators?|"
     r"superintendents?|principals?|rangers?|caseworkers?|social workers?|code officers?|"
-    r"meter maids?|harbor ?masters?|board members?|officials?|politicians?"
+    r"meter maids?|harbor ?masters?|board members?|jurors?|officials?|politicians?"
 )
 TITLE_WORDS = _POLICE + "|" + _OFFICIALS
 SERVANT_TITLES = "(" + TITLE_WORDS + r"|manager|board)"
@@ -56,5 +56,5 @@ _HEADS = """cop cops pig pigs officer officers deputy deputies undersheriff unde
     auditor coroner assessor assessors collector collectors inspector inspectors bailiff bailiffs
     clerk clerks director directors administrator administrators superintendent superintendents
     principal principals ranger rangers caseworker caseworkers harbormaster harbormasters
-    official officials politician politicians"""
+    juror jurors official officials politician politicians"""
 TITLE_WORDSET = frozenset(_HEADS.split())

@@ -488,7 +488,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # someone released who will go after an officer: "my brother's getting out in March and the
     # first thing he's doing is finding Officer Lang"
     ((_g("out"), _g("finding", "find", "looking", "going", "hunting", "visiting", "tracking", "paying")),
-     r"\b(gets?|getting|got)\s+out\b(?!\s+of\s+(basic|boot camp|training|school|class|work|rehab|the (hospital|army|navy|service|academy)))[^.!?]{0,60}\b(finding|find|looking for|going after|hunting( down)?|paying a visit to|visiting|tracking down)\s+(" + _TITLES + r"|lieutenant|lt|captain|sarge)\s+[a-z]+\b" + _NO_GOODWILL),
+     r"\b(gets?|getting|got)\s+out\b(?!\s+of\s+(basic|boot camp|training|school|class|work|rehab|the (hospital|army|navy|service|academy)))[^.!?]{0,60}\b(finding|find|looking for|going after|hunting( down)?|paying a visit to|visiting|tracking down)\s+((" + _TITLES + r"|lieutenant|lt|captain|sarge)\s+[a-z]+|(every|each|the|that|those)( [a-z]+)? (" + _TITLES + r")('s?|s') (house|houses|home|homes|door|doors|place|family|families))\b" + _NO_GOODWILL),
     # an address made public and readers told to use it: "The judge's address is out there now.
     # Do what you want with it."
     ((_g("address", "addy", "addresses", "location"), _g("want", "whatever", "know", "handle", "fun")),

@@ -301,6 +301,25 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"needs to|will have to|gonna have to|better start|should start)( start)? sleep(ing)? with "
      r"(the|his|her|your|their|ur|one) (lights?|eye) (on|open)\b"
      r"(?![^.!?]{0,30}\b(storm|power|outage|kids?|baby|scared of the dark|nightlight)\b)"),
+    # harm foretold of an official by someone unnamed: "somebody is going to gut that probation
+    # officer", "someone's gonna shoot the judge" (not a contest or an election: "someone's gonna
+    # beat the mayor in November"; not a message: "someone's going to shoot the clerk an email")
+    ((_g("somebody", "someone", "somebody's", "someone's"),
+      _g("kill", "shoot", "stab", "gut", "strangle", "hurt", "hang", "lynch", "drown",
+         "shank", "stomp", "knife", "smoke", "cap", "pop", "jump", "whack", "murder")),
+     r"\b(somebody|someone)('s| is) (gonna|going to|about to) (kill|shoot|stab|gut|strangle|hurt|"
+     r"hang|lynch|drown|shank|curb stomp|stomp|knife|smoke|cap|pop|jump|whack|murder) "
+     r"((that|this|the|those|these|your|ur|our)( [a-z]+){0,2} (" + TITLE_WORDS + r")|" + NAMED
+     + r")\b(?!'|s\b| (a|an) (message|email|e-mail|text|note|line|letter)\b)"
+     r"(?![^.!?]{0,40}\b(election|elections|vote|votes|polls|primary|race|november|ballot|"
+     r"debate|game|match)\b)"),
+    # "I'd pay good money to watch that judge get curb stomped" (not "… get voted out")
+    ((_g("pay"), _g("watch", "see")),
+     r"\b(i'd|i would|i'll|id|we'd|we would) (happily |gladly )?pay\b[^.!?]{0,30}\bto (see|watch) "
+     r"(him|her|them|(that|the|this|those|these|every|each)( [a-z]+)? (" + TITLE_WORDS + r")|"
+     + NAMED + r") (get|getting|be|being) (curb )?(shot|stomped|beaten|beat up|hanged|hung|"
+     r"lynched|killed|stabbed|run over|set on fire|strung up|executed|murdered|tortured|"
+     r"strangled|knifed|jumped)\b"),
     # "what happens to snitches happens to cops too"
     ((_g("snitches", "rats"), _g("happens", "happen")),
      r"\bwhat happens to (snitches|rats)\b[^.!?]{0,30}\b(happens?|will happen|can happen|gonna "

@@ -62,7 +62,7 @@ _NOT_PERSON_HARM = (
 )
 _FRAME_HARM = re.compile(
     r"\b(?P<active>"
-    r"(kill|murder|shoot|stab|bury|strangle|choke|lynch|hang|ambush|snipe|execute|torch|"
+    r"(kill|murder|shoot|stab|bury|strangle|choke|lynch|hang|ambush|snipe|execute|torch(?![^.!?]{0,40}\b(meeting|hearing|debate|town hall|forum|podium|comments)\b)|"
     r"firebomb|curb stomp|stomp|jump|merk|whack|gut|shank|behead|run over|mow down|"
     r"pistol whip|beat up|gun down)(s|ed|ing)? "
     + _OBJECT

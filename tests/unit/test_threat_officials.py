@@ -53,3 +53,37 @@ def test_reports_elections_and_idioms_with_the_same_words_are_not_threats(text: 
 def test_every_title_head_word_is_one_of_the_title_alternatives() -> None:
     titles = re.compile(r"(" + officials.TITLE_WORDS + r")")
     assert {w for w in officials.TITLE_WORDSET if not titles.fullmatch(w)} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone is about to stab that zoning inspector, mark my words",
+        "I'd happily pay to watch the treasurer get lynched",
+        "keep it up, Commissioner. Accidents happen.",
+        "I know what time the bailiff gets off, and which lot she parks in",
+        "my cousin gets out Monday and he's paying a visit to each juror's house",
+    ],
+)
+def test_harm_foretold_wished_or_prepared_for_an_official_is_a_threat(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone is about to beat the treasurer in the primary",
+        "someone is going to shoot the inspector an email about the permit",
+        "I'd happily pay to watch the treasurer get voted out",
+        "keep it up, Deputy Cole! The kids loved the bike rodeo",
+        "slow down on the pass tonight, accidents happen in a second",
+        "I know what time the clerk's office closes, it's 5",
+        "the juror who spoke to the press was dismissed, the judge said",
+        "the director was dragged into court over the contract",
+        "someone's gonna torch the commissioners at the hearing, bring snacks",
+    ],
+)
+def test_elections_messages_thanks_safety_and_roasts_with_those_words_are_not_threats(
+    text: str,
+) -> None:
+    assert not threat(text)
