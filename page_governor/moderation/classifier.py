@@ -436,7 +436,10 @@ class Classifier:
             _DIGIT.search(folded)
             or ("@" in folded and personal_info.SCREEN.search(folded))
             or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
-            or ("@" in folded and not wordset.isdisjoint(personal_info.ACCOUNT_WORDS))
+            or (
+                ("@" in folded or ".com/" in folded or ".net/" in folded)
+                and not wordset.isdisjoint(personal_info.ACCOUNT_WORDS)
+            )
             or len(personal_info.DIGIT_WORDS.intersection(wordset)) >= 3
             or ("dot" in wordset and personal_info.SCREEN.search(folded))  # "at gmail dot com"
         ):

@@ -103,7 +103,11 @@ _WHEREABOUTS = re.compile(
     r"is alone|are alone|keeps|docks|stores|eats|drinks|hangs out|works out|trains|lifts|swims|"
     r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"
     r"crossfit|zumba|spin|karate|laundry))( [a-z']+){0,3} "
-    r"(on|at|off|in|near|by|past|around|every|each|for|alone)|(goes to|go to|attends|attend) "
+    r"(on|at|off|in|near|by|past|around|every|each|for|alone)"
+    # (where an officer works is public: "works at Station 4", "works in dispatch")
+    r"(?! (the )?(station|stations|precinct|substation|department|firehouse|fire station|hq|"
+    r"headquarters|courthouse|jail|city hall|dispatch|front desk|academy)\b)|"
+    r"(goes to|go to|attends|attend) "
     r"(?!(because|since|cause|cuz)\b)[a-z0-9]+)\b"
     # (an acquaintance explained: "… which gym the sergeant goes to because he trains my son")
     r"(?!( [a-z']+){0,8} (because|since|cause|cuz) (he|she|they|i|we|my|our)\b)"
@@ -122,7 +126,7 @@ _WHOSE_WORDS = wordset(
 _KIND_WORDS = wordset(
     "great nice nicest kind kindest wonderful awesome amazing best love loved thank thanks proud "
     "helped helps helpful welcome congrats congratulations glad happy friendly sweet good "
-    "neighbor neighbour blessed lucky hi hello wave cheer say"
+    "neighbor neighbour blessed lucky hi hello wave cheer say medal medals hero heroes salute"
 )
 # a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
 # Lonely stretch of road."

@@ -335,7 +335,9 @@ def find(
     named = _has_any(lower, NAMED_CUES)
     spelled = may_spell_number(lower)
     spelled_email = " dot " in lower
-    account = "@" in text and _has_any(lower, _ACCOUNT_CUES)
+    account = ("@" in text or ".com/" in lower or ".net/" in lower) and _has_any(
+        lower, _ACCOUNT_CUES
+    )
     if not (
         _DIGIT.search(text)
         or ("@" in text and SCREEN.search(text))
@@ -538,7 +540,11 @@ _LIVES_AT = re.compile(
     r"|\b(lives|living|stays|staying|resides)\s+in\s+(the\s+(?:[a-z]+\s+){0,2}(?:house|home|"
     r"trailer|duplex|place|apartment)\s+(?:at\s+the\s+end\s+of|on|at|off|across\s+from|"
     r"next\s+to|behind)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Street|Rd|Road|Ave|Avenue|Ln|"
-    r"Lane|Dr|Drive|Ct|Court|Way|Blvd|Circle|Place)\b)"
+    r"Lane|Dr|Drive|Ct|Court|Way|Blvd|Circle|Place)\b"
+    # "… at the corner of 5th and Maple"
+    r"|the\s+(?:[a-z]+\s+){0,2}(?:house|home|trailer|duplex|place|apartment)\s+(?:at|on)\s+the\s+"
+    r"corner\s+of\s+(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)|"
+    r"[A-Z][a-z]+)\b)"
     # "lives in the brown duplex at 912 S. 4th": the house, then its number
     r"|\b(lives|living|stays|staying|resides)\s+in\s+the\s+(?:[a-z]+\s+){0,2}(?:house|home|"
     r"trailer|duplex|place|apartment|triplex|rowhouse)\s+(?:at|on)\s+(\d{1,6}\s+(?:[NSEW]\.?\s+)?"

@@ -23,9 +23,9 @@ _NAMED_PLACE, _NAMED_PLACE_LATER = (
     re.compile(_NAMED_PLACE_TEMPLATE.replace("{clause}", clause))
     # ("Corey Lamb stocks shelves at the Dollar Tree and lives on Elm Ct": another clause
     # first; read only where such a second clause is, as it costs more on long comments)
-    for clause in ("", r"( [^.!?]{1,60}?(,| and))?")
+    for clause in ("", r"( [^.!?]{1,60}?(,| and)( (he|she|they))?)?")
 )
-_LATER_CUE = re.compile(r"(,| and) (works|lives|stays|hangs out|goes to|attends) ")
+_LATER_CUE = re.compile(r"(,| and)( (he|she|they))? (works|lives|stays|hangs out|goes to|attends) ")
 # what makes such a sentence point readers at the person rather than thank them
 _POINTING = re.compile(
     r"\b(the one|(he|she|they)'s the (guy|one|man|woman|girl|kid|dude|lady|person)|that's the "
@@ -33,12 +33,22 @@ _POINTING = re.compile(
     r"go (tell|see|ask|visit|find|knock|get|confront)|let (him|her|them) know|"
     r"tell (him|her|them)|pay (him|her|them) a visit|look (him|her|them) up|"
     r"find (him|her|them)|thief|stole|steals|creep|scammer|dealer|dealing|"
+    # a grievance against the person: "hit my car", "reported me", "called the cops on us"
+    r"(hit|keyed|rear-ended|rear ended|backed into|dented|scratched) (my|our)|reported (me|us)|"
+    r"called (the )?(cops|police|sheriff) on|"
     r"snitch|rat|expose|exposed|everyone should know|you know what to do|do your thing|"
     r"(everybody|everyone|y'all|yall|you all|people) (go|should go|pull up|show up|visit|knock)|"
     r"(apt|apartment|unit)\.? ?#?\d+[a-z]?|"
     # which house is theirs: "lives with his mom on Pine St, the green house"
     r"the (?:[a-z]+ ){1,2}(?:house|trailer|duplex|townhouse|apartment)\b(?! (?:fire|party|meeting)))\b",
     re.IGNORECASE,
+)
+# the place first and the name after it: "… lives with his mom on Cedar Lane, his name is Troy
+# Welch", "works nights at the Shell on 9th. Name's Dana Pruitt"
+_NAME_AFTER_PLACE = re.compile(
+    r"\b(?i:works|lives|stays|hangs out|goes to|attends)\b[^.!?]{0,60}?(?:at|on|in|near|off) "
+    r"(?:the )?[A-Z0-9][^!?]{0,80}?\b(?i:(?:his|her|their) (?:full |real )?name(?:'s| is)|"
+    r"name's|named)\s+([A-Z][a-z]+ [A-Z][a-z]+)"
 )
 _THANKS = re.compile(
     r"\b(thank|thanks|shout ?out|kudos|hero|helped|helpful|kind|great|amazing|awesome|proud|"
@@ -70,6 +80,7 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
     their workplace is public."""
     pattern = _NAMED_PLACE_LATER if _LATER_CUE.search(text) else _NAMED_PLACE
     spans = [m.span(1) for m in pattern.finditer(text)]
+    spans += [m.span(1) for m in _NAME_AFTER_PLACE.finditer(text)]
     if spans and _POINTING.search(text) and not _THANKS.search(text):
         yield from spans
     elif " find " in text and not _THANKS.search(text):  # (the pattern needs " find " as written)
@@ -80,7 +91,10 @@ def named_places(text: str) -> Iterator[tuple[int, int]]:
 # personal instagram, @…", "here's her private FB: @…", a handle that calls itself private
 # ("@jreyes_personal", "@kay.finsta") beside an officer or someone's family. An agency's or a
 # business's account ("Officer Reyes posts for the department at @lakesidepd") is not.
-_HANDLE = r"(?<![\w@])@[A-Za-z0-9_.]{3,30}"
+_HANDLE = (
+    r"((?<![\w@])@[A-Za-z0-9_.]{3,30}|\b(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|"
+    r"snapchat|threads)\.(?:com|net)/[A-Za-z0-9_.]{3,40})"
+)
 _PERSONAL_ACCOUNT = re.compile(
     r"\b(personal|private|real|secret|alt|burner|finsta)\s+(instagram|insta|ig|facebook|fb|"
     r"tiktok|snapchat|snap|twitter|x|threads|account|page|profile)\b[^.!?\n]{0,30}?"
@@ -130,7 +144,9 @@ ACCOUNT_WORDS = frozenset(
 def personal_accounts(text: str) -> Iterator[tuple[int, int]]:
     """Spans of private people's or officers' own social-media accounts, posted so readers go
     to them (see ``_PERSONAL_ACCOUNT``)."""
-    if "@" not in text or _PUBLIC_ACCOUNT.search(text):
+    if ("@" not in text and ".com/" not in text and ".net/" not in text) or _PUBLIC_ACCOUNT.search(
+        text
+    ):
         return
     for m in _PERSONAL_ACCOUNT.finditer(text):
         yield m.span()
