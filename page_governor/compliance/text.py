@@ -23,9 +23,10 @@ _NOT_AN_END = "".join(
     for form in dict.fromkeys((word, word.lower(), word.upper()))
 )
 # A sentence ends at . ! ? followed by a space (not inside URLs or numbers, not after an
-# abbreviation), at a line break, or at a bullet / pipe / middle-dot separator.
+# abbreviation), at a line break, at a bullet / pipe / middle-dot separator, or at an emoji
+# between words ("official 📸 life on patrol, K9 pics & events": a bio's separator).
 _SPLIT = re.compile(
-    rf"(?<=[.!?]){_NOT_AN_END}[\"')\]]*\s+|[\r\n]+|\s[|•·▪►✅✔➡️⚠️]+\s|\s+[-–—]{{1,2}}\s+(?=[A-Z])"
+    rf"(?<=[.!?]){_NOT_AN_END}[\"')\]]*\s+|[\r\n]+|\s[|•·▪►✅✔➡️⚠️]+\s|\s[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+\s|\s+[-–—]{{1,2}}\s+(?=[A-Z])"
 )
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
