@@ -58,6 +58,8 @@ def test_an_emoji_between_words_separates_a_bios_parts() -> None:
         "This inbox is checked on the day shift only.",
         "Comments are reviewed during the weekday shift.",
         "Don't expect a reply after hours or on holidays.",
+        "Messages sent after 5 pm are answered the following morning.",
+        "Staff read messages here when someone is available.",
     ],
 )
 def test_a_page_read_on_one_shift_is_not_monitored_at_all_times(text: str) -> None:
@@ -69,6 +71,7 @@ def test_a_page_read_on_one_shift_is_not_monitored_at_all_times(text: str) -> No
     [
         "Deputies staffed the first-aid tent during the day shift at the rodeo.",
         "Don't expect a fireworks show this year, the budget is tight.",
+        "The winners' names will be read the next morning on the radio.",
     ],
 )
 def test_shifts_and_expectations_about_other_things_are_not_a_monitoring_notice(
