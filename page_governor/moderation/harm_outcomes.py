@@ -87,6 +87,7 @@ _FRAME = re.compile(
     r"if|wouldnt mind if|wouldn't cry if|i swear|i promise|i want to see|i wanna see|i'd like to see|i'd love to (see|watch)|i would love to (see|"
     r"watch)|(i'd|i would|i'll|ill) (pay|give) [a-z' ]{0,20}to (see|watch)|can't wait|cant wait|"
     r"can not wait|i hope|hope (that|those|the|every|all|he|she|they|you|your|ur)|i wish|"
+    r"(would|'d) be a (real |such a |damn |terrible )?(shame|pity|tragedy)|"
     r"i pray|when (i'm|im|i am|we're|we are) done|(i'd|i would) (happily|gladly|gleefully|"
     r"love to|pay to|like to)|(had|'d) better|mark my words|next time|next [a-z]+ "
     r"(who|that)|one more time|once more|again|keep [a-z]+ing|mess with|messing with|"

@@ -288,6 +288,57 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(never|hadn't|had not|were never born|stayed home)",
         SELF_POINTED,
     ),
+    # stock threats said to or of an officer or official: "take out these pigs", "it's the last
+    # thing you'll do", "when my brothers find him", "won't leave my property", "taken out back
+    # and dealt with", "hope your family's insured", "watch what they eat", "a knife to his
+    # throat", "pay in blood", "remember my face, deputies", karma helped along
+    (
+        (
+            ("out", "pigs cops officers deputies troopers feds"),
+            ("back", "shooting firing"),
+            ("leave leaving walk", "won't wont never ain't aint"),
+            ("hate want glad", "find catch"),
+            ("out", "back"),
+            "insured insurance",
+            ("by", "know how"),
+            ("face", "remember"),
+            ("last", "thing mistake"),
+            ("watch", "eat drink"),
+            ("knife blade gun pistol barrel glock shank", "throat head temple neck"),
+            ("blood", "pay"),
+            "karma",
+        ),
+        r"(take|takes|taking) out (these|those|all the|every|the|that)( [a-z]+)? (pigs|cops|"
+        r"officers|deputies|troopers|feds)\b|"
+        r"(start|starting|begin|begins) (shooting|firing) back|"
+        r"(comes?|steps?|shows? up|sets? foot)( [a-z]+){0,3} (to|on|at|onto|in|into) my (house|home|"
+        r"property|land|door|porch|yard|place)\b[^.!?]{0,40}\b((he|she|they|you|u)('ll| will)? )?"
+        r"(?<!\bi )(?<!\bwe )(won't|wont|will not|ain't gonna|aint gonna|never) (leave|walk out|"
+        r"make it out|be "
+        r"leaving)|"
+        r"(hate to be|wouldn't want to be|would not want to be|glad i'm not) (that|the|him|her|you)"
+        r"( [a-z]+)? when (my|our) (brothers|boys|cousins|people|homies|friends|crew|guys|sons) "
+        r"(find|catch|get hold of) (him|her|them|you)|"
+        r"(taken|take|took|dragged|drag) ((him|her|them|'em|you|these [a-z]+|those [a-z]+|the "
+        r"[a-z]+) )?out back (and|to be) (dealt with|shot|handled|beaten|put down|put (them|him|her|"
+        r"'em) down)|"
+        r"hope (your|ur|his|her|their) (family|families|kids|wife|husband|house|home)('s| is| are)? "
+        r"(insured|covered)|hope (you|u|he|she|they|the [a-z]+|that [a-z]+) (have|has|got) (good |plenty of )?life "
+        r"insurance|"
+        r"(drive|go|roll|swing|stop) by (the [a-z]+'s|his|her|their|[a-z]+'s) (house|home|place)"
+        r"[^.!?]{0,40}\b(let|show) (him|her|them) (know )?how (we|you|i|everyone|people|y'all) "
+        r"(feel|felt)|"
+        r"remember (my|this|our) face,? (deputies|officers|cops|pigs|officer|deputy|sheriff|chief|"
+        r"sergeant|detective|judge)\b|"
+        r"(it's|it is|it will be|it'll be|that's|that will be|that'll be) the last (thing|mistake) "
+        r"(you|u|he|she|they)('ll| will)? (ever )?(do|make)\b|"
+        r"(better|should|'d better|had better) watch what (they|you|u|he|she) (eat|drink)\b|"
+        r"(knife|blade|gun|pistol|barrel|glock|shank) (to|against|at) (his|her|your|ur|their|the "
+        r"[a-z]+'s) (throat|head|temple|neck)\b|"
+        r"pay (for (this|it|that) )?in blood\b|"
+        r"karma\b[^.!?]{0,40}\b(help|helping|give) (it|karma|her) (along|a (hand|push|nudge))",
+        SELF_POINTED,
+    ),
     # a condition and its consequence for someone's things: "raise the fines one more time and
     # watch what happens to city hall's windows"
     (

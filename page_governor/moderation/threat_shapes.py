@@ -80,6 +80,19 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"it'll end in|it will end in|ends in) (more )?(bodies|funerals|casualties|caskets|coffins|"
      r"body bags)\b(?! (found|recovered|at|on|in the (river|lake|morgue)))"
      r"(?![^.!?]{0,30}\b(from|because of|due to|of|if|unless)\b)"),
+    # "blood will be spilled over this", "there will be blood in the streets" (not a blood drive)
+    ((_g("blood"), _g("spilled", "shed", "spill", "flow", "run", "be")),
+     r"\bblood (will|is going to|is gonna|gonna) (be spilled|be shed|spill|flow|run)\b|\bthere "
+     r"(will|is going to|'s gonna) be blood\b(?! (drive|work|test|tests|donors?|bank|pressure))"),
+    # weapons readied for officers who come: "molotovs at the ready for when they clear the
+    # camp", "first one through my door eats lead", "he's lucky I didn't have my gun on me"
+    ((_g("molotov", "molotovs", "lead", "lucky"),),
+     r"\bmolotovs?( cocktails?)? (at the ready|ready|are ready|on standby|lined up|stocked)\b|"
+     r"\b(eat|eats|taste|tastes|catch|catches) (some )?lead\b(?! (paint|pipes?|"
+     r"poisoning|levels?|water|contamination|exposure|role|singer|story))|"
+     r"\b(he's|she's|they're|you're|ur|youre|he is|she is|they are|you are) lucky (i|we) "
+     r"(didn't|did not|wasn't|was not|weren't|were not) ((have|carrying|packing) (my|a|the) (gun|piece|"
+     r"pistol|knife|bat|glock|rifle|strap|heater|blade)|strapped|armed)"),
     # a person run over or handled, as a plan: "I'd run that crossing guard over", "ima put hands
     # on that lieutenant" (not "officers put hands on my son": done, retold)
     ((_g("run", "running", "put", "putting", "lay", "laying"), _g("over", "down", "hands")),

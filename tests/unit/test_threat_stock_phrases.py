@@ -1,0 +1,63 @@
+"""Stock threats said to or of officers and officials, which many writers use in the same
+words: "take out these pigs", "start shooting back", "won't leave my land", "when my brothers
+find him", "taken out back and dealt with", "hope your family's insured", "let him know how we
+feel" at an official's house, "remember my face, deputies", "the last mistake you'll make",
+"watch what they eat", a knife to someone's throat, "pay in blood", karma helped along,
+"there will be blood", molotovs at the ready, "eats lead", "lucky I didn't have my gun"; and
+"would be a shame if the station burned with everyone inside". Beside them, the same words in
+elections, mail, thanks, diets, reports, lead pipes and phones. In other words than the
+twenty-first session's probes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moderation_helpers import threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "somebody needs to take out all the cops in this town",
+        "the day they raid us again we start shooting back at the deputies",
+        "a trooper sets foot on my porch one more time and he won't walk out",
+        "glad I'm not that detective when my boys catch him",
+        "those officers should be dragged out back and dealt with",
+        "hope the judge has good life insurance",
+        "roll by the mayor's place after dark and let her know how we feel",
+        "remember my face, Sheriff",
+        "touch my son again and it'll be the last mistake you make, officer",
+        "the commissioners had better watch what they drink at that banquet",
+        "the clerk would stop smirking with a blade to her throat",
+        "the warden will pay in blood for what happened to my brother",
+        "karma's coming for you, Sergeant, and I'll give it a push",
+        "take my guns and there will be blood",
+        "molotovs stocked for when the deputies show up",
+        "any cop who kicks in my door eats lead",
+        "she's lucky I wasn't packing my pistol at that checkpoint",
+        "would be a real tragedy if the precinct burned with everyone inside",
+    ],
+)
+def test_stock_threats_at_officers_and_officials_are_flagged(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voters will take out the incumbents in the primary",
+        "troopers started firing back after the driver shot at them, the report says",
+        "if the inspector comes to my house I won't leave until I get answers",
+        "hope your home is insured before fire season, neighbors",
+        "remember my face when I run for the school board!",
+        "skipping the inspection is the last mistake you'll want to make",
+        "my cardiologist says I'd better watch what I eat",
+        "the robber put a knife to the cashier's throat, deputies said, and he was caught",
+        "blood drive at the courthouse Friday, there will be blood pressure checks",
+        "the kids at Lincoln are drinking lead from old pipes, fix them",
+        "he's lucky I didn't have my camera on me",
+        "drive by the sheriff's house to see the lights and let him know you love them",
+    ],
+)
+def test_the_same_words_in_elections_safety_diets_and_reports_are_not_threats(text: str) -> None:
+    assert not threat(text)
