@@ -307,6 +307,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("knife blade gun pistol barrel glock shank", "throat head temple neck"),
             ("blood", "pay"),
             "karma",
+            ("name name's", "list"),
+            ("protect watch guard", "forever time minute 24/7 24"),
         ),
         r"(take|takes|taking) out (these|those|all the|every|the|that)( [a-z]+)? (pigs|cops|"
         r"officers|deputies|troopers|feds)\b|"
@@ -336,7 +338,12 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(knife|blade|gun|pistol|barrel|glock|shank) (to|against|at) (his|her|your|ur|their|the "
         r"[a-z]+'s) (throat|head|temple|neck)\b|"
         r"pay (for (this|it|that) )?in blood\b|"
-        r"karma\b[^.!?]{0,40}\b(help|helping|give) (it|karma|her) (along|a (hand|push|nudge))",
+        r"karma\b[^.!?]{0,40}\b(help|helping|give) (it|karma|her) (along|a (hand|push|nudge))|"
+        r"(your|ur|his|her|their) name('s| is) on (my|our) list\b(?! (for|of (people|folks) to "
+        r"(thank|invite|call)))|"
+        r"(can't|cant|cannot|can not) (protect|watch|guard) (your|ur|his|her|their) (family|kids|"
+        r"wife|husband|house|home|children) (24/7|24 7|forever|all the time|every minute),? "
+        + OFFICIAL,
         SELF_POINTED,
     ),
     # a condition and its consequence for someone's things: "raise the fines one more time and

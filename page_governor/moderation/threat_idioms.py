@@ -220,7 +220,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("rocked", "caved", "split", "knocked", "kicked", "bashed", "smashed", "blown", "beat", "pushed"), _g("get", "gets", "getting", "gettin", "got")),
      r"\b(get|gets|getting|gettin|gon get|gonna get) (his|her|your|ur|their|yo|they) (shit|ass|head|face|teeth|lights|skull|jaw|wig) (rocked|kicked in|caved in|split( open)?|knocked (off|in|out)|beat in|bashed in|smashed in|blown off|pushed back)\b(?! by\b)"),
     ((_g("walking"), _g("dead")),
-     r"\b(you|u|ur|you're|youre|he's|hes|he is|she's|she is|you are|y'all|yall|they|that [a-z]+ is|" + _OFFICERS + r" [a-z]+)( a| is a| are)? dead (man|men|woman|women|meat) walking\b"),
+     r"\b(you|u|ur|you're|youre|he's|hes|he is|she's|she is|you are|y'all|yall|they|that [a-z]+ is|" + _OFFICERS + r" (?!was\b|were\b)[a-z]+)( a| is a| are)? dead (man|men|woman|women|meat) walking\b(?![^.!?]{0,40}\b(career|careers|politically|political|job|scandal|election|campaign|reelection|term|polls)\b)"),
     ((_g("message"), _g("brick", "bricks", "bullet", "bullets", "bat", "molotov", "rock", "rocks")),
      r"\b(send|sending|give|giving|leave|leaving) (him|her|them|em|the [a-z]+|that [a-z]+|" + _OFFICERS + r"|the [a-z]+ [a-z]+) a message (with|wit|using|thru|through) (a|some|my) (brick|bricks|bullet|bullets|bat|molotov|rock|rocks)\b"),
     # a bag to leave in: "they'll be leaving in a bag"

@@ -223,7 +223,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"(won'?t|will not|wont|not gonna|isn'?t going to|ain'?t gonna|never)\s+(make it|live|survive)\s+(to|till|until|through|past)\s+(see\s+)?(the\s+|his\s+|her\s+|their\s+|your\s+)?(retirement|christmas|the weekend|next week|the end|his pension|her pension|trial|court)\b"),
         ((_g("watch"), _g("back", "backs", "family", "kids", "step")),
          # (not safety advice: "watch your back when jogging at night")
-         r"\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b(?!\s+(when|while)\s+"
+         r"(?<!can't )(?<!cant )(?<!cannot )(?<!can not )\bwatch\s+(your|his|her|their|ur|yo)\s+(back|backs|family|kids|step)\b(?!\s+(when|while)\s+"
          r"(jogging|walking|running|biking|hiking|shopping|driving|parking|using|at|in|out|on|"
          r"you('re| are) (out|jogging|walking|running|shopping|alone))|"
          # ("watch your step on the ice today"; "watch your back out on the roads")

@@ -333,6 +333,28 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      + NAMED + r") (get|getting|be|being) (curb )?(shot|stomped|beaten|beat up|hanged|hung|"
      r"lynched|killed|stabbed|run over|set on fire|strung up|executed|murdered|tortured|"
      r"strangled|knifed|jumped)\b"),
+    # stock threats with the official named in them: a bounty on an official's head, prison
+    # time worth paying for one, an official as target practice, matters taken into one's own
+    # hands with one, "end up like those cops in Dallas", hunting season on officers, an
+    # official "permanently retired", a shotgun greeting, "consider yourself dead"
+    ((_g("bounty", "prison", "jail", "years", "time", "life", "target", "hands", "end", "season",
+         "retire", "greeting", "welcome", "dead", "meat"),),
+     r"\b(put|puts|putting|place|placing|offer|offering|should be|needs to be|need to be|there "
+     r"should be|there oughta be) (a |an )?([a-z$0-9]+ )?bounty on (his|her|their|the [a-z]+'s|that "
+     r"[a-z]+'s|[a-z]+'s) heads?\b|"
+     r"\b(worth (the )?(prison|jail) time|(gladly|happily|i'd|i'll|i would|i will) (do|serve) (the )?"
+     r"(time|\d+ years|[a-z]+ years|life))\b[^.!?]{0,50}\b(" + TITLE_WORDS + r"|him|her|them|you)\b|"
+     r"\b(use|using|uses) (the|that|those|these|him|her|them|you)( [a-z]+){0,2} (for|as) target "
+     r"practice\b|"
+     r"\b(take|taking) (matters|things|it) into (my|our) own hands (with|on|against) (that|the|this|"
+     r"those) ([a-z]+ )?(" + TITLE_WORDS + r")\b|"
+     r"\bend up like (those|the|that) (cops|officers|deputies|troopers|cop|officer|deputy|trooper) "
+     r"(in|from|at) [a-z]+|"
+     r"\b(hunting|open) season (on|for) (cops|pigs|officers|deputies|troopers|judges|the [a-z]+)\b|"
+     r"\bpermanently retire (him|her|them|that [a-z]+|the [a-z]+|this [a-z]+)\b|"
+     r"\b(shotgun|buckshot|lead|rifle) (greeting|welcome|reception)\b|"
+     r"\b(consider yourself|consider yourselves|you're as good as|you are as good as) dead\b|"
+     r"\b(you're|you are|youre|ur|he's|he is|she's|she is) dead meat\b"),
     # "what happens to snitches happens to cops too"
     ((_g("snitches", "rats"), _g("happens", "happen")),
      r"\bwhat happens to (snitches|rats)\b[^.!?]{0,30}\b(happens?|will happen|can happen|gonna "

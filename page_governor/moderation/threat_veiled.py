@@ -140,7 +140,10 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("dead"), _g("walking", "meat")),
      r"\b(you|u|you're|youre|ur|y'all|yall|you all|he|he's|she|she's|they|they're|them|cops|pigs|officers|deputies|"
      r"(that|the|this|those|these) (" + TITLE_WORDS + r"|guy|man|woman|snitch|rat|bitch|bastard|punk|clown))( [a-z0-9']+){0,3}\s+"
-     r"(is |are |'s |'re |)(all |both )?dead (man|men|woman|women) walking\b|"
+     r"(is |are |'s |'re |)(all |both )?dead (man|men|woman|women) walking\b"
+     # (a career's end: "the officer was a dead man walking after that scandal")
+     r"(?![^.!?]{0,40}\b(career|careers|politically|political|job|scandal|election|campaign|"
+     r"reelection|term|polls)\b)|"
      r"\b(you|u|you're|youre|ur|y'all|yall|he's|she's|they're|(that|the) (" + TITLE_WORDS + r"|guy|snitch|rat|bitch|punk) is)\s+(so |all |)dead meat\b"),
     # a person put in the ground: "I'll put the principal in the ground if he suspends my kid"
     # (not the bulbs, a post or a time capsule)

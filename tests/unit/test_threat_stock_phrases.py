@@ -61,3 +61,40 @@ def test_stock_threats_at_officers_and_officials_are_flagged(text: str) -> None:
 )
 def test_the_same_words_in_elections_safety_diets_and_reports_are_not_threats(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "somebody ought to place a bounty on the prosecutor's head",
+        "I'd gladly serve ten years for what I'd do to that bailiff",
+        "let's use those deputies for target practice",
+        "time to take matters into our own hands with that code officer",
+        "keep it up and you'll end up like the officers in Baton Rouge",
+        "hunting season on troopers opens tomorrow",
+        "someone should permanently retire that magistrate",
+        "any deputy on my land gets a shotgun greeting",
+        "consider yourself dead, Councilman",
+        "your name is on my list, Inspector",
+        "you can't protect your wife forever, Detective",
+    ],
+)
+def test_stock_threats_that_name_their_official_are_flagged(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the bounty on his head now? the FBI raised it again",
+        "the parish pays a bounty on nutria, five dollars a tail",
+        "hunting season on deer opens tomorrow, wear orange",
+        "she served ten years for the county and retired with honors",
+        "your name is on our list of volunteers for the food drive",
+        "the mayor was a dead man walking after that scandal, his career is finished",
+        "you can't watch your kids every minute, so teach them to call 911",
+        "I'm dead meat if my mom sees this ticket lol",
+    ],
+)
+def test_bounties_seasons_service_lists_and_careers_are_not_threats(text: str) -> None:
+    assert not threat(text)
