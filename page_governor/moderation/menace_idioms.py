@@ -244,7 +244,10 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"what time|when|what school|what daycare|what car|what church)"
         r"(?=( [a-z']+){0,8} (lives?|sleeps?|parks?|jogs?|runs|drops?|picks?|locks? up|gets? off|"
         r"leaves (work|the office|alone)|closes? up|kids|wife|husband|"
-        r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)|"
+        r"family|daughter|son|twins|children|girlfriend|boyfriend|mom|parents)\b)"
+        # (not an errand: "I know where you live now, I'll drop your package off tonight")
+        r"(?![^.!?]{0,60}\b(return|returned|drop|dropping|dropped|deliver|delivered|bring|brought|"
+        r"mail|mailed|package|wallet|keys|casserole|cookies)\b)|"
         # (not a clerk's record: "we have your address on file for the permit")
         r"(^|(i|we) )(know|found|got|have|found out) (your|ur|his|her|their|the [a-z]+'s) "
         r"(home )?(address|addresses|route|schedule|plates?)(?! on file| in (our|the) (system|"

@@ -75,7 +75,7 @@ _HARM = "(" + _HARM_VERB + "|" + _HARM_DONE + ")"
 _VICTIM = (
     r"\s+(you|u|ya|him|her|them|y'all|yall|every|each|all|that|those|these|the|his|your|their|"
     r"some|a|an|any|cops?|pigs?|officers?|deputies|deputy|sheriff|chief|judge|mayor|everyone|"
-    r"everybody|somebody|someone|ur|ye|up)\b"
+    r"everybody|somebody|someone|ur|ye|up|(dat|dis|dem)(?= [a-z]))\b"
 )
 # a harm with its victim
 _HARM_AIMED = "(" + _HARM_VERB + _VICTIM + "|" + _HARM_DONE + ")"
@@ -119,7 +119,8 @@ _PURSUED = (
 _MEASURES = (
     "bill bills ordinance ordinances proposal proposals plan plans policy policies law laws "
     "measure measures tax taxes levy program programs idea ideas project projects amendment "
-    "budget contract deal initiative referendum ban rule rules curfew scheme"
+    "budget contract deal initiative referendum ban rule rules curfew scheme pothole potholes "
+    "camera cameras meter meters weeds fee fees fines roundabout roundabouts"
 )
 _NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split())
 
@@ -184,7 +185,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("wish", "wishing", "hope", "pray"), _g("death")),
          r"\b(wish|wishing|hope|pray)\w*\s+(you|u|ya|him|her|them|y'all|yall|all of you)\s+(a\s+)?((slow|painful|horrible|quick|gruesome|violent|miserable)\s+)?((and|&)\s+(slow|painful|horrible|gruesome|violent|miserable)\s+)?death\b"),
         ((_g("hope", "wish", "pray", "hoping", "praying"),),
-         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,40}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,40}\b(?<!who )(?<!whoever )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(?<!who would )(?<!who will )(?<!that would )(die|dies|dead|killed|(?<!a )(?<!another )shot|murdered|raped|stabbed|hanged|hung|burns?" + _NOT_AN_EFFORT + r"|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell)\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
+         r"\b(hope|wish|pray|hoping|praying)\b(?! (for|nobody|no one|noone|none|nothing|not|that no|no)\b)(?![^.!?]{0,40}\b(don't|dont|doesn't|doesnt|never|didn't|won't)\b)[^.!?]{0,40}\b(?<!who )(?<!whoever )(?<!that )(?<!was )(?<!were )(?<!got )(?<!been )(?<!who would )(?<!who will )(?<!that would )(die|dies|dead|killed|(?<!a )(?<!another )shot|murdered|raped|stabbed|hanged|hung|burns?" + _NOT_AN_EFFORT + r"|suffer|gets? hurt|gets? what'?s coming|get cancer|hit by a|run over|rot in hell|rots? in (a|the) (ditch|ground|dirt|grave|gutter|morgue))\b(?!\s+(peacefully|of old age|happy|at home|comfortably|painlessly|surrounded|for (his|her|their|this|the|our) (country|family|kids|children|community))\b)"),
         ((_HARM_WORDS, _g("should", "need", "needs", "ought", "gotta", "must", "oughta", "has", "have")),
          r"\b(someone|somebody|people|we|y'all|yall|you all|they|citizens|everyone|anyone)(\s+out\s+there|\s+here|\s+in\s+this\s+(town|city|county))?\s+(should|need to|needs to|ought to|gotta|must|oughta|has to|have to)\s+(just\s+)?(go\s+)?" + _HARM),
         # "he should be shot", "should be publicly executed", "should get raped to death"

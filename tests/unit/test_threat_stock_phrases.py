@@ -98,3 +98,23 @@ def test_stock_threats_that_name_their_official_are_flagged(text: str) -> None:
 )
 def test_bounties_seasons_service_lists_and_careers_are_not_threats(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["imma shoot dat sergeant", "hope the whole squad rots in a ditch"],
+)
+def test_slang_determiners_and_a_body_left_to_rot_are_read(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "these speed cameras need to die",
+        "I hope he rots in prison for what he did",
+        "I know where you live now, I'll drop your keys off after work",
+    ],
+)
+def test_things_that_should_die_prison_and_errands_are_not_threats(text: str) -> None:
+    assert not threat(text)
