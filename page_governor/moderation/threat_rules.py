@@ -229,7 +229,10 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
          r"you('re| are) (out|jogging|walking|running|shopping|alone))|"
          # ("watch your step on the ice today"; "watch your back out on the roads")
          r"\s+(out )?(on|in) (the |those |these )?(ice|icy|roads?|highways?|trails?|stairs|"
-         r"steps|sidewalks?|snow|slush|rain|fog|parking lots?|lots?)\b)"),
+         r"steps|sidewalks?|snow|slush|rain|fog|parking lots?|lots?)\b)"
+         # ("the sheriff should watch his back, the voters are coming for his job")
+         r"(?![^.!?]{0,60}\b(voters?|vote|votes|election|ballot|polls|primary|recall|his job|her "
+         r"job|their jobs|seat|reelection)\b)"),
         ((_g("sleep"), _g("eye")), r"\bsleep\s+with\s+one\s+eye\s+open\b"),
         ((_g("coming"),),
          r"\b(you'?ll|you will|he'?ll|he will|she'?ll|they'?ll|u will|youll)\s+(get|be getting)\s+(what'?s|whats)\s+coming\b"),
@@ -435,7 +438,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("casket", "coffin", "grave", "ditch", "bag"),),
          r"\b(deserves?|belongs?|needs?|should be|end up|ends up) (a |an |in a |in the )?(casket|coffin|grave|body bag|ditch)\b|(?<!nail )(?<!nails )\bin (a |the )?(casket|coffin|body bag)\b"),
         ((_g("die", "dead"), _g("choke", "rot", "ditch", "should", "better", "cops", "pigs", "officers", "deputies")),
-         r"\b((choke|rot|burn) and die|dead in a ditch|(should|better) (all )?be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet))|dead (cops|pigs|officers|deputies))\b"),
+         r"\b((choke|rot|burn) and die|(?<!found )(?<!was )(?<!were )(?<!lying )(?<!left )dead in a ditch|(should|better) (all )?be dead(?! (wrong|serious|set|last|tired|broke|center|on|even|right|asleep|silent|quiet))|dead (cops|pigs|officers|deputies))\b"),
         ((_g("flattens", "flatten", "hits", "runs", "crushes"), _g("hope", "pray", "wish")),
          r"\b(hope|pray|wish)( [^ ]+){0,3} (a |the )?(truck|bus|car|train)( [^ ]+){0,2} (flattens|hits|runs over|crushes)\b"),
         ((_g("die", "dies"), _g("may", "hope", "every")), r"\bmay (every|all|each|they|he|she|you)( [^ ]+){0,5} (die|dies|rot)\b"),
