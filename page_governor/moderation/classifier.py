@@ -429,6 +429,7 @@ class Classifier:
             or menace.may_menace(wordset)
             or harm_outcomes.may_harm(wordset)
             or spaced  # "k i l l" is read again, joined
+            or (("*" in folded or "#" in folded) and threats.unmasked(words) is not None)
             or menace.WEAPON_EMOJI.search(folded)  # "Officer Daniels 🔫🔫🔫"
         ):
             need.add(Category.THREAT)

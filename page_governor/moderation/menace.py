@@ -104,6 +104,10 @@ _WHEREABOUTS = re.compile(
     r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"
     r"crossfit|zumba|spin|karate|laundry))( [a-z']+){0,3} "
     r"(on|at|off|in|near|by|past|around|every|each|for|alone)"
+    # what they drive: "the commissioner's daughter drives a white Jeep"
+    r"|drives? (a|an) ([a-z]+ ){0,2}(?<!patrol )(?<!squad )(?<!police )(?<!unmarked )(?<!county )"
+    r"(?<!department )(?<!city )(car|truck|jeep|suv|van|pickup|sedan|tahoe|camry|civic|prius|"
+    r"mustang|silverado|charger|motorcycle|minivan|bmw|honda|toyota|ford|chevy)\b"
     # (where an officer works is public: "works at Station 4", "works in dispatch")
     r"(?! (the )?(station|stations|precinct|substation|department|firehouse|fire station|hq|"
     r"headquarters|courthouse|jail|city hall|dispatch|front desk|academy)\b)|"
@@ -115,7 +119,7 @@ _WHEREABOUTS = re.compile(
 _WHEREABOUTS_WORDS = wordset(
     "lives live stays stay sleeps parks goes go works work attends attend gets get drops picks "
     "plays jogs walks shops leaves home alone keeps docks stores eats drinks hangs trains lifts "
-    "swims golfs fishes hunts coaches volunteers does"
+    "swims golfs fishes hunts coaches volunteers does drives drive"
 )
 _WHOSE_WORDS = wordset(
     "officer deputy sgt sergeant detective lieutenant lt chief mayor judge trooper captain "

@@ -309,6 +309,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("watch", "eat drink"),
             ("knife blade gun pistol barrel glock shank", "throat head temple neck"),
             ("blood", "pay"),
+            ("got", "get"),
+            ("up", "gallon can match lighter bottle molotov"),
             "karma",
             ("name name's", "list"),
             ("protect watch guard", "forever time minute 24/7 24"),
@@ -341,6 +343,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(knife|blade|gun|pistol|barrel|glock|shank) (to|against|at) (his|her|your|ur|their|the "
         r"[a-z]+'s) (throat|head|temple|neck)\b|"
         r"pay (for (this|it|that) )?in blood\b|"
+        r"(gonna|going to|about to|finna|will|'ll|gon) get got\b|"
+        r"(would|will|'d|gonna|going to) go up (nice|nicely|real nice|real quick|quick|fast|easy) "
+        r"with (a|one|some) (gallon|can|match|lighter|bottle|molotov)|"
         r"karma\b[^.!?]{0,40}\b(help|helping|give) (it|karma|her) (along|a (hand|push|nudge))|"
         r"(your|ur|his|her|their) name('s| is) on (my|our) list\b(?! (for|of (people|folks) to "
         r"(thank|invite|call)))|"

@@ -171,10 +171,15 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"y'all|yall|that [a-z]+|the [a-z]+|every [a-z]+)\b"),
     # following an official home: "someone's gonna follow the sheriff home" (not "follow the
     # sheriff's page for updates")
-    ((_g("follow", "following", "followed", "tail", "tailing"), _g("home", "house")),
+    ((_g("follow", "following", "followed", "tail", "tailing", "tailed"), _g("home", "house")),
      r"\b(gonna|going to|will|'ll|should|oughta|ought to|need to|needs to|let's|we'll|i'll|about "
      r"to)\b[^.!?]{0,20}\b(follow|tail) " + _PERSON + r" (home|to (his|her|their|your) (house|"
-     r"home|place|door|car))\b"),
+     r"home|place|door|car))\b|"
+     # done, and told as a warning: "I followed Officer Keene home last night. Nice
+     # neighborhood." (not to return something)
+     r"\b(i|we) (followed|tailed) " + _PERSON + r" (home|to (his|her|their|your) (house|home|"
+     r"place))\b(?![^.!?]{0,60}\b(return|returned|give|gave|drop|dropped|wallet|keys|phone|"
+     r"license|ticket|flat|tire|breakdown|broke down|help|helped|escort|escorted)\b)"),
     # "u cops are walking targets" (said to them; not "officers are targets of harassment";
     # "sitting" and "easy" targets are in threat_veiled)
     ((_g("targets", "target"), _g("walking", "moving")),
@@ -355,6 +360,18 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(shotgun|buckshot|lead|rifle) (greeting|welcome|reception)\b|"
      r"\b(consider yourself|consider yourselves|you're as good as|you are as good as) dead\b|"
      r"\b(you're|you are|youre|ur|he's|he is|she's|she is) dead meat\b"),
+    # property ruined if a demand is not met: "deny my permit one more time and see how your
+    # office looks with no windows", "you'll be sorry, and so will your cruiser"; a meeting
+    # with an official without the badge ("meet me at the county line, detective, no badge")
+    ((_g("windows", "tires", "roof", "glass", "doors", "sorry", "badge", "gun", "backup",
+         "partner", "uniform"),),
+     r"\b(one more time|again|keep [a-z]+ing)\b[^.!?]{0,60}\b(see|watch) (how|what) (your|ur|his|"
+     r"her|their|the [a-z]+'s) (office|house|home|car|truck|cruiser|station|building|shop) "
+     r"(looks?|does) (with no |without (any )?)(windows|tires|roof|glass|doors)\b|"
+     r"\b(you'll|you will|youll|u will) be sorry\b[^.!?]{0,20}\b(and )?so will (your|ur) (car|"
+     r"cruiser|truck|house|home|family|kids|wife|husband|windows|tires|office)\b|"
+     r"\bmeet me\b[^.!?]{0,60}[.!?,]?\s*[^.!?]{0,30}\b(no badge|without (your|ur|the) (badge|"
+     r"gun|partner|backup|uniform)|leave (your|ur|the) (badge|gun) (at home|behind))\b"),
     # "what happens to snitches happens to cops too"
     ((_g("snitches", "rats"), _g("happens", "happen")),
      r"\bwhat happens to (snitches|rats)\b[^.!?]{0,30}\b(happens?|will happen|can happen|gonna "

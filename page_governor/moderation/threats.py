@@ -19,7 +19,7 @@ from page_governor.moderation.detectors import Hit
 from page_governor.moderation.harm_outcomes import detect_harm_outcome
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
-from page_governor.moderation.normalize import SPACED, Normalized, words_of
+from page_governor.moderation.normalize import SPACED, Normalized, mask_matches, words_of
 from page_governor.moderation.officials import TITLE_WORDS
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -494,6 +494,34 @@ def _negated(before: list[str]) -> bool:
     return not _NEGATIONS.isdisjoint(last) and _UNAFRAID.isdisjoint(last)
 
 
+# violent verbs written with a masked letter ("m*rder", "k*ll", "sh**t"), spelled out so that the
+# rules can read them (a masked word is matched letter by letter against these, as the
+# obscenity lexicon's masked words are)
+_MASKABLE = sorted(
+    wordset(
+        "kill kills killed killing murder murdered shoot shooting stab stabbed die dead hang "
+        "hanged lynch bomb burn rape choke strangle shank slit gut"
+    )
+)
+_MASKABLE_BY_LEN: dict[int, tuple[str, ...]] = {}
+for _verb in _MASKABLE:
+    _MASKABLE_BY_LEN[len(_verb)] = (*_MASKABLE_BY_LEN.get(len(_verb), ()), _verb)
+
+
+def unmasked(words: list[str]) -> list[str] | None:
+    """The words with each masked violent verb spelled out, or None when there is none."""
+    spelled = [
+        mask_matches(w, _MASKABLE_BY_LEN)
+        # (a letter at each end: "*I*" is an emphasis, not "die")
+        if ("*" in w or "#" in w) and w[0].isalpha() and w[-1].isalpha()
+        else None
+        for w in words
+    ]
+    if not any(spelled):
+        return None
+    return [s or w for s, w in zip(spelled, words, strict=True)]
+
+
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
     hit = Hit()
     text = n.clean
@@ -554,5 +582,15 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
             if pattern.search(joined_text):
                 for tok in joined:
                     hit.add(0.9, (tok.start, tok.end))
+                break
+    spelled = unmasked(n.words) if not hit.evidence and ("*" in text or "#" in text) else None
+    if spelled:
+        # "gonna m*rder the next meter maid": read again with the masked verbs spelled out
+        spelled_text = " ".join(spelled)
+        for pattern in threat_candidates(set(spelled)):
+            if pattern.search(spelled_text):
+                for tok in n.tokens:
+                    if "*" in tok.text or "#" in tok.text:
+                        hit.add(0.9, (tok.start, tok.end))
                 break
     return hit

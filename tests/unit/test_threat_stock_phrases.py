@@ -118,3 +118,43 @@ def test_slang_determiners_and_a_body_left_to_rot_are_read(text: str) -> None:
 )
 def test_things_that_should_die_prison_and_errands_are_not_threats(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cite me again and see how your truck looks with no windows, officer",
+        "keep it up and you'll be sorry, and so will your kids",
+        "meet me behind the feed store, deputy, without your badge",
+        "we followed the prosecutor home last night. Quiet street.",
+        "wishing a gruesome death on every officer in that video",
+        "that detective is gonna get got",
+        "the precinct would go up quick with a can of gas",
+        "somebody should k*ll the commissioner",
+        "Sheriff Moss's wife drives a silver minivan and parks at the church every Sunday",
+    ],
+)
+def test_property_meetings_followings_masked_verbs_and_whereabouts_are_threats(
+    text: str,
+) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cite me again and see how fast I hire a lawyer",
+        "meet me at the open house, deputy, the kids want to meet your K9",
+        "I followed the trooper home to give back the license he dropped",
+        "wishing a quick recovery to the officer hurt on Route 4",
+        "our team is gonna get got in the finals again",
+        "taxes would go up fast with one more bond",
+        "Officer Lee drives a patrol car on nights",
+        "the judge drives a hard bargain with defense lawyers",
+        "*I* didn't make the rules, the council did",
+    ],
+)
+def test_lawyers_open_houses_errands_recoveries_and_patrol_cars_are_not_threats(
+    text: str,
+) -> None:
+    assert not threat(text)
