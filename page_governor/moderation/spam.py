@@ -284,7 +284,7 @@ def lookalike(domain: str) -> bool:
 _SCAM_WARNING = re.compile(
     r"(?<!not )(?<!n't )(?<!never )\b(is|are|was|looks|seems|it's|its|that's|thats|this is|"
     r"total|obvious|another)\s+(a\s+|an\s+|like\s+a\s+|totally\s+|obviously\s+)?(scam|fake|hoax|"
-    r"phishing|fraud)\b|\b(don't|dont|do not|never)\s+(click|share|respond to|reply to|fall for|"
+    r"phishing|fraud)\b|\b(don't|dont|do not|never)\s+(click|share|respond to|reply to|fall for|pay|"
     r"send (them|him|her|anything))\b"
     # a victim asking how to report it: "I lost $500 in a crypto scam, how do I report it?"
     r"|\b(how|where|who) (do|can|should|would) (i|we) report\b"
@@ -308,6 +308,7 @@ _SCAM_WARNING_WORDS = (
     "hoax",
     "phishing",
     "fraud",
+    "pay",
     "click",
     "share",
     "respond",

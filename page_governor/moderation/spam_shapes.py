@@ -5,7 +5,9 @@ hundred who comment, "did you see this?" before a link, a pet that only needs it
 paid, debts erased by phone, "comment INFO and I'll message you", easy money "last week",
 "visit my page for cheap …", phone testers who keep the phone, tickets the seller "can't go"
 to, a thing given away for its shipping, a hacker who recovers accounts by handle, the soldier
-abroad who wants a friend.
+abroad who wants a friend, an account "recovered with the help of @…", a loan for anyone who
+will "inbox me", a named helper who turned $500 into thousands, a stranger's smile that "caught
+my eye" with "add me", tickets with "2 left, DM me".
 
 Each shape runs only when one of its anchor words is in the comment (most comments cost a set
 operation), and each is a whole signal (``WEIGHT``: enough to flag alone at the balanced
@@ -169,6 +171,47 @@ _SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
             r"\b(peace ?keeping|on (a )?mission|deployed|deployment|syria|afghanistan|iraq|yemen|oil "
             r"rig|be your friend|know you|lonely|widow\w*)\b",
         ),
+        # an account "recovered with the help of" someone reached by handle: "I recovered my
+        # hacked account with the help of @techfixer_ray" (not the agency's own help desk)
+        (
+            "recovered recover restored hacked disabled locked stolen",
+            r"(\b(recovered|recover|got back|restored)\b[^\n]{0,40}\b(hacked|stolen|disabled|"
+            r"locked)\b|\bgot (my|our) (hacked|stolen|disabled|locked)( [a-z]+){0,2} back\b|"
+            r"\b(hacked|stolen|disabled|locked) (account|page|profile|instagram|facebook|ig) (was|got|"
+            r"is) (restored|recovered|unlocked|back)\b)"
+            r"([^\n]{0,40}\b(account|page|profile|instagram|facebook|ig)\b)?[^\n]{0,60}"
+            r"((?<!\w)@[a-z0-9_.]{3,}|\b(whatsapp|telegram)\b)",
+        ),
+        # a loan offered to anyone: "Anyone need a loan? I can help, inbox me"
+        (
+            "loan loans",
+            r"\b(need|needs|needing|want|looking for)\s+(a\s+)?(quick\s+|fast\s+|personal\s+)?"
+            r"loans?\b[^\n]{0,60}\b(inbox|dm|message|text|whatsapp|contact)\s+(me|us)\b",
+        ),
+        # a named helper who turned a small sum into a big one: "Mrs. Sandra Lee helped me invest
+        # $500 and I got $6,800 in a week"
+        (
+            "invest invested investing trade trading",
+            r"\b(mrs|mr|ms|miss|dr|sir|madam)\.?\s+[a-z]+(\s+[a-z]+)?\s+(helped|taught|showed)\s+me"
+            r"\b[^\n]{0,40}\b(invest\w*|trad\w*|earn\w*|mak\w* money)\b[^\n]{0,60}\b(got|made|"
+            r"earned|received|profit\w*|returns?|withdrew|turned into)\b[^\n]{0,20}\$\s?\d",
+        ),
+        # romance bait sent to a stranger: "your smile caught my eye, check your message requests"
+        (
+            "smile eye requests attention",
+            r"\b(your|ur)\s+(smile|profile|picture|pic|photo|beauty)\s+(caught|got|grabbed)\s+my\s+"
+            r"(eye|attention)\b(?=[^\n]{0,60}\b(add me|message me|inbox me|dm me|text me|hit me up|"
+            r"check (your|ur) (message|friend) requests?|accept my (request|friend request))\b)|"
+            r"\b(dear|beautiful|handsome|gorgeous|sweetheart|sweetie|honey|babe|darling)\b[^\n]{0,60}"
+            r"\bcheck\s+(your|ur)\s+(message|friend)\s+requests?\b",
+        ),
+        # tickets sold in a thread, with how many are left: "selling tickets to the show, 2 left,
+        # DM me" (not the agency's fundraiser tickets at the front desk)
+        (
+            "tickets",
+            r"\bselling\s+(\d+\s+|two\s+|a\s+few\s+|my\s+)?tickets?\b[^\n]{0,60}\b(\d+|two|few|only "
+            r"\w+)\s+left\b[^\n]{0,40}\b(dm|inbox|message|text|pm)\s+me\b",
+        ),
         # phone testers who keep the phone
         (
             "testers tester keep",
@@ -184,7 +227,7 @@ _ANCHORS = frozenset().union(*(anchors for anchors, _ in _SHAPES))
 _SCREEN = wordset(
     "obo tickets cashapp venmo zelle gift giftcard giftcards itunes prescription spicy naughty "
     "puppies puppy kittens kitten yorkie yorkies bulldog retriever erase eliminate couch testers "
-    "tester hacker hackers"
+    "tester hacker hackers recovered loan loans hacked"
 )
 _SCREEN_PAIRS = (
     (wordset("comment"), wordset("dm message inbox pm text send")),
@@ -197,6 +240,9 @@ _SCREEN_PAIRS = (
     (wordset("script rx"), wordset("no without")),
     (wordset("google"), wordset("play")),
     (wordset("giving give giveaway free"), wordset("shipping delivery transport postage")),
+    (wordset("invest invested investing trade trading"), wordset("helped taught showed")),
+    (wordset("smile eye requests attention"), wordset("caught check grabbed")),
+    (wordset("disabled locked stolen"), wordset("back")),
     (
         wordset("army military marine navy"),
         wordset("general officer doctor surgeon captain sergeant engineer contractor nurse"),
