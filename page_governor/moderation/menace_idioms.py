@@ -310,6 +310,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("knife blade gun pistol barrel glock shank", "throat head temple neck"),
             ("blood", "pay"),
             ("got", "get"),
+            ("lose capable", "nothing"),
+            ("shoulder shoulders", "were was"),
+            ("personally", "time"),
             ("up", "gallon can match lighter bottle molotov"),
             "karma",
             ("name name's", "list"),
@@ -344,6 +347,14 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"[a-z]+'s) (throat|head|temple|neck)\b|"
         r"pay (for (this|it|that) )?in blood\b|"
         r"(gonna|going to|about to|finna|will|'ll|gon) get got\b|"
+        # a longer warning: "think about what a man with nothing left to lose is capable of,
+        # Sheriff", "I'd be looking over my shoulder if I were Hall", "I'll make sure of it
+        # personally, one house at a time" (not "I'm not the type to forget a face", which
+        # thanks as often as it warns)
+        r"(man|person|guy|woman|someone|somebody) with nothing (left )?(to lose|is capable)\b|"
+        r"(i'd|i would|id) (be )?(looking|look|watching|watch) over (my|his|her|their) shoulders?\b"
+        r"[^.!?]{0,20}\bif i (were|was) [a-z]+|"
+        r"personally\b[^.!?]{0,20}\bone (house|home|door) at a time\b|"
         r"(would|will|'d|gonna|going to) go up (nice|nicely|real nice|real quick|quick|fast|easy) "
         r"with (a|one|some) (gallon|can|match|lighter|bottle|molotov)|"
         r"karma\b[^.!?]{0,40}\b(help|helping|give) (it|karma|her) (along|a (hand|push|nudge))|"

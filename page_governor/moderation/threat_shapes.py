@@ -372,6 +372,17 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"cruiser|truck|house|home|family|kids|wife|husband|windows|tires|office)\b|"
      r"\bmeet me\b[^.!?]{0,60}[.!?,]?\s*[^.!?]{0,30}\b(no badge|without (your|ur|the) (badge|"
      r"gun|partner|backup|uniform)|leave (your|ur|the) (badge|gun) (at home|behind))\b"),
+    # "plenty of places to bury a body", "his family isn't off limits anymore", "nothing to lose
+    # and a full tank of gas"
+    ((_g("bury", "hide", "dump", "limits", "fair", "lose"),),
+     r"\b(i've got|i have|i got|we've got|we have|we got|my|our)\b[^.!?]{0,40}\b(places|place|"
+     r"room|space|acres|land|spots?) to (bury|hide|dump) (a body|bodies|the bodies|him|her|them)\b|"
+     r"\b(his|her|their|your|ur|the [a-z]+'s|[a-z]+'s) (family|families|kids|children|wife|husband|"
+     r"house|home)('s| is| are)? (isn't|aren't|ain't|is not|are not|no longer|not) off[- ]limits\b|"
+     r"\b(his|her|their|your|ur|[a-z]+'s) (family|families|kids|children|wife|husband) (is|are) "
+     r"(now )?fair game\b|"
+     r"\bnothing (left )?to lose\b[^.!?]{0,15}\band (a|the|my) (full tank of gas|gas can|gallon of "
+     r"gas|gun|rifle|shotgun|match|lighter|box of matches)\b"),
     # "what happens to snitches happens to cops too"
     ((_g("snitches", "rats"), _g("happens", "happen")),
      r"\bwhat happens to (snitches|rats)\b[^.!?]{0,30}\b(happens?|will happen|can happen|gonna "

@@ -158,3 +158,34 @@ def test_lawyers_open_houses_errands_recoveries_and_patrol_cars_are_not_threats(
     text: str,
 ) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remember what a guy with nothing to lose can do, Judge",
+        "I'd be watching over my shoulder if I were you, Sergeant",
+        "the councilman will hear from me personally, one door at a time",
+        "I have 80 acres and lots of room to bury a body, Inspector",
+        "the warden's kids aren't off limits anymore",
+        "nothing left to lose and a box of matches, Sheriff",
+    ],
+)
+def test_longer_warnings_with_nothing_to_lose_or_a_family_fair_game_are_threats(
+    text: str,
+) -> None:
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not the type to forget a face, Deputy Fox, thank you for pulling my dad from the wreck",
+        "a man with nothing to lose walked into the shelter tonight, please donate coats",
+        "the funeral home has room to bury a body but charges a fortune",
+        "the mayor's family should be off limits in this race",
+        "we'll win the recall personally, one door at a time",
+    ],
+)
+def test_thanks_shelters_funeral_homes_and_campaigns_are_not_threats(text: str) -> None:
+    assert not threat(text)
