@@ -12,7 +12,8 @@ the frame around the noun:
 - a person's quality measured against a thing: "has the charisma / IQ / spine of a <noun>";
 - "a <…> sack of <noun>" said of someone;
 - a person measured against a thing for dullness or looks: "dumber than a box of rocks", "as
-  dense as a brick"; and "a walking embarrassment", said of someone.
+  dense as a brick"; and "a walking embarrassment", said of someone;
+- officers or officials called a pack of animals: "these cops are nothing but rabid dogs".
 
 Praise wears the same frames ("you absolute legend", "a sweet little old lady"), so words of
 praise and of sympathy end a frame. :func:`insult_shapes` returns the word ranges found.
@@ -155,6 +156,12 @@ def _person_is_a(words: list[str], i: int, people: frozenset[str]) -> tuple[int,
     return None
 
 
+_NOT_A_THING = wordset(
+    "the his her their my our your its this that these those ten two three four five six seven "
+    "eight nine hundred thousand men women people everyone everybody"
+)
+
+
 def _quality_of_a(words: list[str], i: int) -> tuple[int, int] | None:
     """ "has the charisma of a wet paper bag" (``i`` at the quality)"""
     if i < 2 or words[i - 1] != "the" or words[i - 2] not in _HAS:
@@ -164,12 +171,46 @@ def _quality_of_a(words: list[str], i: int) -> tuple[int, int] | None:
         if words[j : j + 1] != [_QUALITY_PAIRS[words[i]]]:
             return None
         j += 1
-    if words[j : j + 1] != ["of"] or j + 2 >= len(words) or words[j + 1] not in ("a", "an"):
+    # "of a wet paper bag", and with no article, "of wet cardboard" (not "of his father", "of
+    # the whole team", "of ten men")
+    if words[j : j + 1] != ["of"] or j + 2 > len(words) or words[j + 1] in _NOT_A_THING:
         return None
     end = min(len(words), j + 5)
     if any(w in _PRAISED for w in words[j + 2 : end]):
         return None
     return i - 2, end
+
+
+# A group of officers or one person called a pack of animals: "these cops are nothing but rabid
+# dogs in uniform", "the deputies are a pack of hyenas" (not the K9s: "the dogs are good boys")
+_ANIMALS = wordset(
+    "dogs animals rats vermin cockroaches roaches snakes hyenas jackals parasites leeches swine "
+    "apes maggots mongrels mutts beasts savages"
+)
+_PACK = wordset("nothing but just a bunch pack herd of more than")
+_VILE = wordset("rabid filthy dirty mangy disgusting vile wild feral diseased")
+_GROUP_SUBJECTS = wordset(
+    "cops officers deputies police troopers they you y'all yall guards jailers detectives "
+    "agents feds politicians officials commissioners"
+)
+
+
+def _animals(words: list[str], i: int) -> tuple[int, int] | None:
+    """ "these cops are nothing but rabid dogs" (``i`` at the animal)"""
+    j = i - 1
+    while j >= 0 and words[j] in _VILE:
+        j -= 1
+    vile = j < i - 1
+    k = j
+    while j >= 0 and words[j] in _PACK:
+        j -= 1
+    if not (vile or j < k) or j < 0:
+        return None
+    if words[j] in ("they're", "you're", "y'all're"):  # "they're nothing but dogs"
+        return j, i + 1
+    if j < 1 or words[j] not in ("are", "were") or words[j - 1] not in _GROUP_SUBJECTS:
+        return None
+    return j - 1, i + 1
 
 
 def _sack_of(words: list[str], i: int) -> tuple[int, int] | None:
@@ -247,6 +288,8 @@ def may_shape(words: set[str]) -> bool:
         return True
     if not words.isdisjoint(_WALKING) and not words.isdisjoint(_WALKING_NOUNS):
         return True
+    if not words.isdisjoint(_ANIMALS) and not words.isdisjoint(_GROUP_SUBJECTS):
+        return True
     return "of" in words and not words.isdisjoint(_OF_WORDS)
 
 
@@ -270,6 +313,8 @@ def insult_shapes(n: Normalized, people: frozenset[str] = frozenset()) -> list[t
             shape = _compared(words, i, people)
         elif word in _WALKING:
             shape = _walking(words, i, people)
+        elif word in _ANIMALS:
+            shape = _animals(words, i)
         else:
             continue
         if shape is not None:
