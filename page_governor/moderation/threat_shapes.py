@@ -86,10 +86,12 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"(will|is going to|'s gonna) be blood\b(?! (drive|work|test|tests|donors?|bank|pressure))"),
     # weapons readied for officers who come: "molotovs at the ready for when they clear the
     # camp", "first one through my door eats lead", "he's lucky I didn't have my gun on me"
-    ((_g("molotov", "molotovs", "lead", "lucky"),),
-     r"\bmolotovs?( cocktails?)? (at the ready|ready|are ready|on standby|lined up|stocked)\b|"
+    ((_g("molotov", "molotovs"),),
+     r"\bmolotovs?( cocktails?)? (at the ready|ready|are ready|on standby|lined up|stocked)\b"),
+    ((_g("lead"), _g("eat", "eats", "taste", "tastes", "catch", "catches")),
      r"\b(eat|eats|taste|tastes|catch|catches) (some )?lead\b(?! (paint|pipes?|"
-     r"poisoning|levels?|water|contamination|exposure|role|singer|story))|"
+     r"poisoning|levels?|water|contamination|exposure|role|singer|story))"),
+    ((_g("lucky"), _g("have", "carrying", "packing", "strapped", "armed")),
      r"\b(he's|she's|they're|you're|ur|youre|he is|she is|they are|you are) lucky (i|we) "
      r"(didn't|did not|wasn't|was not|weren't|were not) ((have|carrying|packing) (my|a|the) (gun|piece|"
      r"pistol|knife|bat|glock|rifle|strap|heater|blade)|strapped|armed)"),
@@ -332,7 +334,10 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"(?![^.!?]{0,40}\b(election|elections|vote|votes|polls|primary|race|november|ballot|"
      r"debate|game|match)\b)"),
     # "I'd pay good money to watch that judge get curb stomped" (not "… get voted out")
-    ((_g("pay"), _g("watch", "see")),
+    ((_g("pay"), _g("watch", "see"),
+      _g("shot", "stomped", "beaten", "beat", "hanged", "hung", "lynched", "killed", "stabbed",
+         "run", "fire", "strung", "executed", "murdered", "tortured", "strangled", "knifed",
+         "jumped")),
      r"\b(i'd|i would|i'll|id|we'd|we would) (happily |gladly )?pay\b[^.!?]{0,30}\bto (see|watch) "
      r"(him|her|them|(that|the|this|those|these|every|each)( [a-z]+)? (" + TITLE_WORDS + r")|"
      + NAMED + r") (get|getting|be|being) (curb )?(shot|stomped|beaten|beat up|hanged|hung|"
@@ -342,45 +347,61 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # time worth paying for one, an official as target practice, matters taken into one's own
     # hands with one, "end up like those cops in Dallas", hunting season on officers, an
     # official "permanently retired", a shotgun greeting, "consider yourself dead"
-    ((_g("bounty", "prison", "jail", "years", "time", "life", "target", "hands", "end", "season",
-         "retire", "greeting", "welcome", "dead", "meat"),),
+    ((_g("bounty"),),
      r"\b(put|puts|putting|place|placing|offer|offering|should be|needs to be|need to be|there "
      r"should be|there oughta be) (a |an )?([a-z$0-9]+ )?bounty on (his|her|their|the [a-z]+'s|that "
-     r"[a-z]+'s|[a-z]+'s) heads?\b|"
+     r"[a-z]+'s|[a-z]+'s) heads?\b"),
+    ((_g("prison", "jail", "gladly", "happily", "serve"), _g("time", "years", "life")),
      r"\b(worth (the )?(prison|jail) time|(gladly|happily|i'd|i'll|i would|i will) (do|serve) (the )?"
-     r"(time|\d+ years|[a-z]+ years|life))\b[^.!?]{0,50}\b(" + TITLE_WORDS + r"|him|her|them|you)\b|"
+     r"(time|\d+ years|[a-z]+ years|life))\b[^.!?]{0,50}\b(" + TITLE_WORDS + r"|him|her|them|you)\b"),
+    ((_g("practice"), _g("target")),
      r"\b(use|using|uses) (the|that|those|these|him|her|them|you)( [a-z]+){0,2} (for|as) target "
-     r"practice\b|"
+     r"practice\b"),
+    ((_g("matters", "things"), _g("hands")),
      r"\b(take|taking) (matters|things|it) into (my|our) own hands (with|on|against) (that|the|this|"
-     r"those) ([a-z]+ )?(" + TITLE_WORDS + r")\b|"
+     r"those) ([a-z]+ )?(" + TITLE_WORDS + r")\b"),
+    ((_g("end"), _g("like"),
+      _g("cops", "officers", "deputies", "troopers", "cop", "officer", "deputy", "trooper")),
      r"\bend up like (those|the|that) (cops|officers|deputies|troopers|cop|officer|deputy|trooper) "
-     r"(in|from|at) [a-z]+|"
-     r"\b(hunting|open) season (on|for) (cops|pigs|officers|deputies|troopers|judges|the [a-z]+)\b|"
-     r"\bpermanently retire (him|her|them|that [a-z]+|the [a-z]+|this [a-z]+)\b|"
-     r"\b(shotgun|buckshot|lead|rifle) (greeting|welcome|reception)\b|"
-     r"\b(consider yourself|consider yourselves|you're as good as|you are as good as) dead\b|"
+     r"(in|from|at) [a-z]+"),
+    ((_g("season"), _g("hunting", "open")),
+     r"\b(hunting|open) season (on|for) (cops|pigs|officers|deputies|troopers|judges|the [a-z]+)\b"),
+    ((_g("permanently"),),
+     r"\bpermanently retire (him|her|them|that [a-z]+|the [a-z]+|this [a-z]+)\b"),
+    ((_g("greeting", "welcome", "reception"), _g("shotgun", "buckshot", "lead", "rifle")),
+     r"\b(shotgun|buckshot|lead|rifle) (greeting|welcome|reception)\b"),
+    ((_g("dead"), _g("consider", "good")),
+     r"\b(consider yourself|consider yourselves|you're as good as|you are as good as) dead\b"),
+    ((_g("meat"),),
      r"\b(you're|you are|youre|ur|he's|he is|she's|she is) dead meat\b"),
     # property ruined if a demand is not met: "deny my permit one more time and see how your
     # office looks with no windows", "you'll be sorry, and so will your cruiser"; a meeting
     # with an official without the badge ("meet me at the county line, detective, no badge")
-    ((_g("windows", "tires", "roof", "glass", "doors", "sorry", "badge", "gun", "backup",
-         "partner", "uniform"),),
+    ((_g("windows", "tires", "roof", "glass", "doors"), _g("look", "looks", "does")),
      r"\b(one more time|again|keep [a-z]+ing)\b[^.!?]{0,60}\b(see|watch) (how|what) (your|ur|his|"
      r"her|their|the [a-z]+'s) (office|house|home|car|truck|cruiser|station|building|shop) "
-     r"(looks?|does) (with no |without (any )?)(windows|tires|roof|glass|doors)\b|"
+     r"(looks?|does) (with no |without (any )?)(windows|tires|roof|glass|doors)\b"),
+    ((_g("sorry"),
+      _g("car", "cruiser", "truck", "house", "home", "family", "kids", "wife", "husband",
+         "windows", "tires", "office")),
      r"\b(you'll|you will|youll|u will) be sorry\b[^.!?]{0,20}\b(and )?so will (your|ur) (car|"
-     r"cruiser|truck|house|home|family|kids|wife|husband|windows|tires|office)\b|"
+     r"cruiser|truck|house|home|family|kids|wife|husband|windows|tires|office)\b"),
+    ((_g("meet"), _g("badge", "gun", "partner", "backup", "uniform")),
      r"\bmeet me\b[^.!?]{0,60}[.!?,]?\s*[^.!?]{0,30}\b(no badge|without (your|ur|the) (badge|"
      r"gun|partner|backup|uniform)|leave (your|ur|the) (badge|gun) (at home|behind))\b"),
     # "plenty of places to bury a body", "his family isn't off limits anymore", "nothing to lose
     # and a full tank of gas"
-    ((_g("bury", "hide", "dump", "limits", "fair", "lose"),),
+    ((_g("bury", "hide", "dump"),
+      _g("places", "place", "room", "space", "acres", "land", "spots", "spot")),
      r"\b(i've got|i have|i got|we've got|we have|we got|my|our)\b[^.!?]{0,40}\b(places|place|"
-     r"room|space|acres|land|spots?) to (bury|hide|dump) (a body|bodies|the bodies|him|her|them)\b|"
+     r"room|space|acres|land|spots?) to (bury|hide|dump) (a body|bodies|the bodies|him|her|them)\b"),
+    ((_g("limits"),),
      r"\b(his|her|their|your|ur|the [a-z]+'s|[a-z]+'s) (family|families|kids|children|wife|husband|"
-     r"house|home)('s| is| are)? (isn't|aren't|ain't|is not|are not|no longer|not) off[- ]limits\b|"
+     r"house|home)('s| is| are)? (isn't|aren't|ain't|is not|are not|no longer|not) off[- ]limits\b"),
+    ((_g("fair"), _g("game")),
      r"\b(his|her|their|your|ur|[a-z]+'s) (family|families|kids|children|wife|husband) (is|are) "
-     r"(now )?fair game\b|"
+     r"(now )?fair game\b"),
+    ((_g("lose"), _g("nothing")),
      r"\bnothing (left )?to lose\b[^.!?]{0,15}\band (a|the|my) (full tank of gas|gas can|gallon of "
      r"gas|gun|rifle|shotgun|match|lighter|box of matches)\b"),
     # "what happens to snitches happens to cops too"

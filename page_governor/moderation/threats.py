@@ -13,6 +13,7 @@ incitement or a veiled warning.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from page_governor.moderation.detectors import Hit
@@ -508,15 +509,17 @@ for _verb in _MASKABLE:
     _MASKABLE_BY_LEN[len(_verb)] = (*_MASKABLE_BY_LEN.get(len(_verb), ()), _verb)
 
 
+@functools.lru_cache(maxsize=4096)
+def _spelled(word: str) -> str | None:
+    # (a letter at each end: "*I*" is an emphasis, not "die")
+    if len(word) not in _MASKABLE_BY_LEN or not (word[0].isalpha() and word[-1].isalpha()):
+        return None
+    return mask_matches(word, _MASKABLE_BY_LEN)
+
+
 def unmasked(words: list[str]) -> list[str] | None:
     """The words with each masked violent verb spelled out, or None when there is none."""
-    spelled = [
-        mask_matches(w, _MASKABLE_BY_LEN)
-        # (a letter at each end: "*I*" is an emphasis, not "die")
-        if ("*" in w or "#" in w) and w[0].isalpha() and w[-1].isalpha()
-        else None
-        for w in words
-    ]
+    spelled = [_spelled(w) if "*" in w or "#" in w else None for w in words]
     if not any(spelled):
         return None
     return [s or w for s, w in zip(spelled, words, strict=True)]
