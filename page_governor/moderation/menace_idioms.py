@@ -298,7 +298,7 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
     (
         (
             ("pigs cops officers deputies troopers feds", "out"),
-            ("shooting firing", "back"),
+            ("shooting", "back"),
             ("leave leaving walk", "won't wont never ain't aint"),
             ("hate glad", "find catch"),
             ("dealt handled beaten put", "back"),
@@ -320,7 +320,10 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         ),
         r"(take|takes|taking) out (these|those|all the|every|the|that)( [a-z]+)? (pigs|cops|"
         r"officers|deputies|troopers|feds)\b|"
-        r"(start|starting|begin|begins) (shooting|firing) back|"
+        # (not figurative: "start firing back at the council with records requests")
+        r"(start|starting|begin|begins) shooting back\b(?![^.!?]{0,60}\b(with|using|by) "
+        r"(records?|requests?|lawsuits?|facts|letters|emails?|votes?|questions|petitions?|"
+        r"comments|complaints|ballots?)\b)|"
         r"(comes?|steps?|shows? up|sets? foot)( [a-z]+){0,3} (to|on|at|onto|in|into) my (house|home|"
         r"property|land|door|porch|yard|place)\b[^.!?]{0,40}\b((he|she|they|you|u)('ll| will)? )?"
         r"(?<!\bi )(?<!\bwe )(won't|wont|will not|ain't gonna|aint gonna|never) (leave|walk out|"
@@ -337,7 +340,10 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"insurance|"
         r"(drive|go|roll|swing|stop) by (the [a-z]+'s|his|her|their|[a-z]+'s) (house|home|place)"
         r"[^.!?]{0,40}\b(let|show) (him|her|them) (know )?how (we|you|i|everyone|people|y'all) "
-        r"(feel|felt)|"
+        r"(feel|felt)\b"
+        # (a protest on the sidewalk is the public's speech: "… with signs on the sidewalk")
+        r"(?![^.!?]{0,40}\b(signs?|petitions?|candles|vigil|protest|rally|march|chants?|"
+        r"banners?)\b)|"
         r"remember (my|this|our) face,? (deputies|officers|cops|pigs|officer|deputy|sheriff|chief|"
         r"sergeant|detective|judge)\b|"
         r"(it's|it is|it will be|it'll be|that's|that will be|that'll be) the last (thing|mistake) "
@@ -345,7 +351,7 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         r"(better|should|'d better|had better) watch what (they|you|u|he|she) (eat|drink)\b|"
         r"(knife|blade|gun|pistol|barrel|glock|shank) (to|against|at) (his|her|your|ur|their|the "
         r"[a-z]+'s) (throat|head|temple|neck)\b|"
-        r"pay (for (this|it|that) )?in blood\b|"
+        r"pay (for (this|it|that) )?in blood\b(?!,? sweat)|"
         r"(gonna|going to|about to|finna|will|'ll|gon) get got\b|"
         # a longer warning: "think about what a man with nothing left to lose is capable of,
         # Sheriff", "I'd be looking over my shoulder if I were Hall", "I'll make sure of it
@@ -353,7 +359,9 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
         # thanks as often as it warns)
         r"(man|person|guy|woman|someone|somebody) with nothing (left )?(to lose|is capable)\b|"
         r"(i'd|i would|id) (be )?(looking|look|watching|watch) over (my|his|her|their) shoulders?\b"
-        r"[^.!?]{0,20}\bif i (were|was) [a-z]+|"
+        r"[^.!?]{0,20}\bif i (were|was) [a-z]+"
+        r"(?![^.!?]{0,60}\b(audit|auditors|election|vote|voters|polls|investigation|indictment|"
+        r"grand jury|lawsuit|subpoena|fbi|recall|press|reporters?)\b)|"
         r"personally\b[^.!?]{0,20}\bone (house|home|door) at a time\b|"
         r"(would|will|'d|gonna|going to) go up (nice|nicely|real nice|real quick|quick|fast|easy) "
         r"with (a|one|some) (gallon|can|match|lighter|bottle|molotov)|"

@@ -383,7 +383,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("next"), _g("you're", "youre", "ur", "you", "are")),
          r"\b(you'?re|you are|ur|youre) next\b(?! (in line|week|month|year|time|up|door|to|on the|for))"),
         ((_g("pay", "pays", "answer", "answers"), _g("blood", "life", "lives", "dearly")),
-         r"\b(pay|pays|paying|answer|answers|answering)( for (this|that|it))? (in|with) (blood|(his|her|their|your) (blood|li(fe|ves)))\b|\bpay dearly\b"),
+         r"\b(pay|pays|paying|answer|answers|answering)( for (this|that|it))? (in|with) (blood|(his|her|their|your) (blood|li(fe|ves)))\b(?!,? sweat)|\bpay dearly\b"),
         ((_g("pretty"), _g("won't", "wont", "not", "ain't", "aint")),
          r"\b(won'?t|will not|ain'?t gonna|is not gonna|isn'?t going to) be pretty\b"),
         ((_g("find"), _g("out"), _g("keep", "mess", "messing", "touch", "cross")),

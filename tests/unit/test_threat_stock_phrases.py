@@ -189,3 +189,18 @@ def test_longer_warnings_with_nothing_to_lose_or_a_family_fair_game_are_threats(
 )
 def test_thanks_shelters_funeral_homes_and_campaigns_are_not_threats(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "time to start firing back at the commissioners with records requests",
+        "the treasurer will pay in blood, sweat and tears at the ballot box",
+        "I'd be looking over my shoulder if I were the sheriff, the state audit is coming",
+        "let's swing by the mayor's house Sunday and let her know how we feel with signs",
+        "we need to take out the incumbents on the school board this fall",
+        "remember my face, council, I'll be at every meeting until the vote",
+    ],
+)
+def test_political_speech_in_the_stock_threats_words_is_never_flagged(text: str) -> None:
+    assert not threat(text)
