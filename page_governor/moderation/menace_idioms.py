@@ -156,7 +156,8 @@ IDIOMS: tuple[tuple[Anchors, str] | tuple[Anchors, str, bool], ...] = (
             ("metal ground", "burnt burned"),
             ("left", "windows tires glass"),
         ),
-        r"up in (smoke|flames)|(will|'ll|gonna|going to) be (in flames|ablaze)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
+        r"up in (smoke|flames)|(will|'ll|gonna|going to) be (in flames|ablaze)(?![^.!?]{0,40}\b(scandal|"
+        r"politically|metaphorically|figuratively|audit|polls|headlines|news)\b)|(would|will|'d|gonna|going to) burn (real |so |really )?(nice|"
         r"nicely|good|well|bright|pretty)|go(es|ing)? up like (a )?(torch|candle|match)|"
         r"nothing (but|left but) (ash|ashes|rubble|burnt metal|scrap|a crater)|"
         r"(going to|gonna|is gonna|will|'ll) light up the sky|"

@@ -400,7 +400,8 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"house|home)('s| is| are)? (isn't|aren't|ain't|is not|are not|no longer|not) off[- ]limits\b"),
     ((_g("fair"), _g("game")),
      r"\b(his|her|their|your|ur|[a-z]+'s) (family|families|kids|children|wife|husband) (is|are) "
-     r"(now )?fair game\b"),
+     r"(now )?fair game\b(?! for (reporters|the press|the media|criticism|questions|scrutiny|"
+     r"comment|debate)\b)(?![^.!?]{0,40}\b(running for|campaign|office|election)\b)"),
     ((_g("lose"), _g("nothing")),
      r"\bnothing (left )?to lose\b[^.!?]{0,15}\band (a|the|my) (full tank of gas|gas can|gallon of "
      r"gas|gun|rifle|shotgun|match|lighter|box of matches)\b"),

@@ -55,7 +55,10 @@ _OBJECT = (
 # what the object of a violent verb must not be followed by: "kill them with kindness", "shoot
 # them an e-mail", "bury them in paperwork", "kill the deputies' morale"
 _NOT_PERSON_HARM = (
-    r"(?!'|s\b| with kindness| (a|an|me|us) (message|e-?mail|text|dm|note|line|pm|call|question|"
+    # ("shoot the commissioner down in the debate": an argument rejected)
+    r"(?!'|s\b| with kindness| down (in|at|on|during) (the |this |that |tonight's |every )?(debate|"
+    r"meeting|hearing|forum|polls|primary|election|vote|comments)\b|"
+    r" (a|an|me|us) (message|e-?mail|text|dm|note|line|pm|call|question|"
     r"request)| (in|with|under) ([a-z]+ ){0,2}(paperwork|requests|complaints|e-?mails|calls|lawsuits|letters|"
     r"votes|mail|foia)| (morale|careers?|chances|reputation|budget|credibility|plans?|proposals?|"
     r"campaigns?|contracts?|pensions?|unions?|ratings?|votes?|numbers|case|cases|arguments?|"

@@ -204,3 +204,15 @@ def test_thanks_shelters_funeral_homes_and_campaigns_are_not_threats(text: str) 
 )
 def test_political_speech_in_the_stock_threats_words_is_never_flagged(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone's going to shoot the commissioner down in the debate tonight",
+        "the whole council will be in flames after this scandal, politically",
+        "the warden's family is fair game for reporters now that she's running",
+    ],
+)
+def test_debates_scandals_and_the_press_are_not_threats(text: str) -> None:
+    assert not threat(text)
