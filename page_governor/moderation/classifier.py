@@ -24,6 +24,7 @@ from page_governor.models import Category, Classification, Evidence, Target
 from page_governor.moderation import (
     harm_outcomes,
     incitement,
+    masked_verbs,
     menace,
     personal_info,
     spam,
@@ -429,7 +430,7 @@ class Classifier:
             or menace.may_menace(wordset)
             or harm_outcomes.may_harm(wordset)
             or spaced  # "k i l l" is read again, joined
-            or (("*" in folded or "#" in folded) and threats.unmasked(words) is not None)
+            or (("*" in folded or "#" in folded) and masked_verbs.unmasked(words) is not None)
             or menace.WEAPON_EMOJI.search(folded)  # "Officer Daniels 🔫🔫🔫"
         ):
             need.add(Category.THREAT)

@@ -13,14 +13,14 @@ incitement or a veiled warning.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.harm_outcomes import detect_harm_outcome
 from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
+from page_governor.moderation.masked_verbs import unmasked
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
-from page_governor.moderation.normalize import SPACED, Normalized, mask_matches, words_of
+from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.officials import TITLE_WORDS
 from page_governor.moderation.threat_rules import (
     HARM,
@@ -496,36 +496,6 @@ def _negated(before: list[str]) -> bool:
     "I'm not afraid to slit your throat", "I won't hesitate to shoot" deny nothing)."""
     last = before[-3:]
     return not _NEGATIONS.isdisjoint(last) and _UNAFRAID.isdisjoint(last)
-
-
-# violent verbs written with a masked letter ("m*rder", "k*ll", "sh**t"), spelled out so that the
-# rules can read them (a masked word is matched letter by letter against these, as the
-# obscenity lexicon's masked words are)
-_MASKABLE = sorted(
-    wordset(
-        "kill kills killed killing murder murdered shoot shooting stab stabbed die dead hang "
-        "hanged lynch bomb burn rape choke strangle shank slit gut"
-    )
-)
-_MASKABLE_BY_LEN: dict[int, tuple[str, ...]] = {}
-for _verb in _MASKABLE:
-    _MASKABLE_BY_LEN[len(_verb)] = (*_MASKABLE_BY_LEN.get(len(_verb), ()), _verb)
-
-
-@functools.lru_cache(maxsize=4096)
-def _spelled(word: str) -> str | None:
-    # (a letter at each end: "*I*" is an emphasis, not "die")
-    if len(word) not in _MASKABLE_BY_LEN or not (word[0].isalpha() and word[-1].isalpha()):
-        return None
-    return mask_matches(word, _MASKABLE_BY_LEN)
-
-
-def unmasked(words: list[str]) -> list[str] | None:
-    """The words with each masked violent verb spelled out, or None when there is none."""
-    spelled = [_spelled(w) if "*" in w or "#" in w else None for w in words]
-    if not any(spelled):
-        return None
-    return [s or w for s, w in zip(spelled, words, strict=True)]
 
 
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
