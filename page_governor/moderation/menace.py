@@ -104,13 +104,13 @@ _WHEREABOUTS = re.compile(
     r"golfs|fishes|hunts|coaches|volunteers|gets (coffee|gas|lunch|breakfast)|does (pilates|yoga|"
     r"crossfit|zumba|spin|karate|laundry))( [a-z']+){0,3} "
     r"(on|at|off|in|near|by|past|around|every|each|for|alone)"
+    # (where an officer works is public: "works at Station 4", "works in dispatch")
+    r"(?! (the )?(station|stations|precinct|substation|department|firehouse|fire station|hq|"
+    r"headquarters|courthouse|jail|city hall|dispatch|front desk|academy)\b)"
     # what they drive: "the commissioner's daughter drives a white Jeep"
     r"|drives? (a|an) ([a-z]+ ){0,2}(?<!patrol )(?<!squad )(?<!police )(?<!unmarked )(?<!county )"
     r"(?<!department )(?<!city )(car|truck|jeep|suv|van|pickup|sedan|tahoe|camry|civic|prius|"
-    r"mustang|silverado|charger|motorcycle|minivan|bmw|honda|toyota|ford|chevy)\b"
-    # (where an officer works is public: "works at Station 4", "works in dispatch")
-    r"(?! (the )?(station|stations|precinct|substation|department|firehouse|fire station|hq|"
-    r"headquarters|courthouse|jail|city hall|dispatch|front desk|academy)\b)|"
+    r"mustang|silverado|charger|motorcycle|minivan|bmw|honda|toyota|ford|chevy)\b|"
     r"(goes to|go to|attends|attend) "
     r"(?!(because|since|cause|cuz)\b)[a-z0-9]+)\b"
     # (an acquaintance explained: "… which gym the sergeant goes to because he trains my son")

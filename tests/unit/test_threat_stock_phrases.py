@@ -216,3 +216,11 @@ def test_political_speech_in_the_stock_threats_words_is_never_flagged(text: str)
 )
 def test_debates_scandals_and_the_press_are_not_threats(text: str) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officer Lee works at Station 4 on weekends", "Deputy Cole works in dispatch now"],
+)
+def test_where_an_officer_works_for_the_agency_is_not_a_veiled_threat(text: str) -> None:
+    assert not threat(text)
