@@ -439,7 +439,7 @@ class Classifier:
             or ("@" in folded and personal_info.SCREEN.search(folded))
             or not wordset.isdisjoint(personal_info.NAMED_PLACE_WORDS)
             or (
-                ("@" in folded or ".com/" in folded or ".net/" in folded)
+                personal_info.may_show_account(folded)
                 and not wordset.isdisjoint(personal_info.ACCOUNT_WORDS)
             )
             or len(personal_info.DIGIT_WORDS.intersection(wordset)) >= 3

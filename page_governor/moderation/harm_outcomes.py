@@ -61,9 +61,11 @@ _EVERYDAY = re.compile(
     r"(fall|falling|fell|came|coming|come) apart|to pieces of|pieces of (evidence|paper|"
     r"information|the puzzle|art|equipment|furniture|mail)|beaten (path|track|up car)|"
     r"dragged (on|out (for|over))|dragging (on|their feet|its feet|his feet|her feet)|"
-    # a funeral announced: "Officer Gray's funeral will be closed casket, services at St. Mark's"
+    # dragged before a body, not along the ground: "dragged into court", "through the mud"
     r"dragged (in front of|before|into (court|a hearing|the hearing|a meeting|this)|through the "
-    r"mud|to (court|the podium|the table|a hearing))|(closed|open) casket|casket (spray|flag|team|bearers?)|pallbearers?|(funeral|memorial) "
+    r"mud|to (court|the podium|the table|a hearing))|"
+    # a funeral announced: "Officer Gray's funeral will be closed casket, services at St. Mark's"
+    r"(closed|open) casket|casket (spray|flag|team|bearers?)|pallbearers?|(funeral|memorial) "
     r"(service|services|home|procession|mass|arrangements|details)|services (at|will be|are|"
     r"for)|laid to rest|in lieu of flowers|obituary (for|of|is))\b"
 )
@@ -95,7 +97,8 @@ _FRAME = re.compile(
     r"(won't|wont|not|ain't|aint) (be|look|talk|act|sound) so "
     r"(smug|tough|cocky|brave|mouthy|funny|pretty|proud|loud|big|bold|smart|chatty)|"
     r"(people|folks|guys|men|women|cops|pigs|officials|politicians|snitches|rats) like (you|u|him|"
-    r"her|them|that|this|[a-z]+ [a-z]+ [a-z]+|[a-z]+ [a-z]+|[a-z]+) (end|ends|wind|winds|tend to|usually|always|often|"
+    r"her|them|that|this|[a-z]+ [a-z]+ [a-z]+|[a-z]+ [a-z]+|[a-z]+) (end|ends|wind|winds|tend to|"
+    r"usually|always|often|"
     r"have a way of)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
@@ -180,7 +183,8 @@ _MEANT_SO = re.compile(r"\b(lol|lmao|haha|jk|kidding|5k|10k|marathon|race|workou
 
 # the words one of the phrases cannot be without (the screen: most comments have none)
 _PHRASE_WORDS = wordset(
-    "canal bay harbor ocean sea quarry reservoir creek face facedown tube straw pavement concrete curb asphalt lined line wall gas gasoline "
+    "canal bay harbor ocean sea quarry reservoir creek face facedown tube straw pavement "
+    "concrete curb asphalt lined line wall gas gasoline "
     "kerosene drag drags dragging inside board burns burn burning sank sinks explodes bridge "
     "roof cliff overpass balcony pier beating beatdown kicking ass-kicking asskicking whooping "
     "whupping thrashing bag box ditch ditches river lake trunk landfill dumpster grave swamp "

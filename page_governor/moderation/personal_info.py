@@ -35,6 +35,7 @@ _SCORES = {
 }
 NAMED_PLACE_WORDS = pii.NAMED_PLACE_WORDS
 ACCOUNT_WORDS = pii.ACCOUNT_WORDS
+may_show_account = pii.may_show_account
 DIGIT_WORDS = pii_numbers.DIGIT_WORDS  # a phone number spelled out needs three different ones
 
 

@@ -41,7 +41,12 @@ from typing import Any
 
 from page_governor.moderation.pii_minors import NOT_NAMES, may_name_a_child, minors
 from page_governor.moderation.pii_named import ACCOUNT_WORDS as ACCOUNT_WORDS  # re-exported
-from page_governor.moderation.pii_named import NAMED_CUES, named_places, personal_accounts
+from page_governor.moderation.pii_named import (
+    NAMED_CUES,
+    may_show_account,
+    named_places,
+    personal_accounts,
+)
 from page_governor.moderation.pii_named import NAMED_PLACE_WORDS as NAMED_PLACE_WORDS  # re-exported
 from page_governor.moderation.pii_numbers import (
     BARE_PLATE,
@@ -335,9 +340,7 @@ def find(
     named = _has_any(lower, NAMED_CUES)
     spelled = may_spell_number(lower)
     spelled_email = " dot " in lower
-    account = ("@" in text or ".com/" in lower or ".net/" in lower) and _has_any(
-        lower, _ACCOUNT_CUES
-    )
+    account = may_show_account(lower) and _has_any(lower, _ACCOUNT_CUES)
     if not (
         _DIGIT.search(text)
         or ("@" in text and SCREEN.search(text))

@@ -142,12 +142,16 @@ ACCOUNT_WORDS = frozenset(
 )
 
 
+def may_show_account(lower: str) -> bool:
+    """Whether a comment (in lower case) has what an account is written with: an @handle or a
+    profile link ("facebook.com/…")."""
+    return "@" in lower or ".com/" in lower or ".net/" in lower
+
+
 def personal_accounts(text: str) -> Iterator[tuple[int, int]]:
     """Spans of private people's or officers' own social-media accounts, posted so readers go
     to them (see ``_PERSONAL_ACCOUNT``)."""
-    if ("@" not in text and ".com/" not in text and ".net/" not in text) or _PUBLIC_ACCOUNT.search(
-        text
-    ):
+    if not may_show_account(text.lower()) or _PUBLIC_ACCOUNT.search(text):
         return
     for m in _PERSONAL_ACCOUNT.finditer(text):
         yield m.span()

@@ -66,7 +66,9 @@ _NOT_PERSON_HARM = (
 )
 _FRAME_HARM = re.compile(
     r"\b(?P<active>"
-    r"(kill|murder|shoot|stab|bury|strangle|choke|lynch|hang|ambush|snipe|execute|torch(?![^.!?]{0,40}\b(meeting|hearing|debate|town hall|forum|podium|comments)\b)|"
+    r"(kill|murder|shoot|stab|bury|strangle|choke|lynch|hang|ambush|snipe|execute|"
+    # ("torch the council at the meeting": a roast)
+    r"torch(?![^.!?]{0,40}\b(meeting|hearing|debate|town hall|forum|podium|comments)\b)|"
     r"firebomb|curb stomp|stomp|jump|merk|whack|gut|shank|behead|run over|mow down|"
     r"pistol whip|beat up|gun down)(s|ed|ing)? "
     + _OBJECT
@@ -498,6 +500,15 @@ def _negated(before: list[str]) -> bool:
     return not _NEGATIONS.isdisjoint(last) and _UNAFRAID.isdisjoint(last)
 
 
+def _read_again(words: list[str], spans: list[tuple[int, int]], hit: Hit) -> None:
+    """Run the rules on words rewritten from the comment (spaced-out letters joined, masked
+    verbs spelled out); where one matches, the rewritten words' ``spans`` are the evidence."""
+    text = " ".join(words)
+    if any(pattern.search(text) for pattern in threat_candidates(set(words))):
+        for span in spans:
+            hit.add(0.9, span)
+
+
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
     hit = Hit()
     text = n.clean
@@ -553,20 +564,10 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         words = words_of(
             SPACED.sub(lambda m: "".join(c for c in m.group(0) if c.isalnum()), n.folded)
         )
-        joined_text = " ".join(words)
-        for pattern in threat_candidates(set(words)):
-            if pattern.search(joined_text):
-                for tok in joined:
-                    hit.add(0.9, (tok.start, tok.end))
-                break
+        _read_again(words, [(tok.start, tok.end) for tok in joined], hit)
     spelled = unmasked(n.words) if not hit.evidence and ("*" in text or "#" in text) else None
     if spelled:
         # "gonna m*rder the next meter maid": read again with the masked verbs spelled out
-        spelled_text = " ".join(spelled)
-        for pattern in threat_candidates(set(spelled)):
-            if pattern.search(spelled_text):
-                for tok in n.tokens:
-                    if "*" in tok.text or "#" in tok.text:
-                        hit.add(0.9, (tok.start, tok.end))
-                break
+        masked = [(t.start, t.end) for t in n.tokens if "*" in t.text or "#" in t.text]
+        _read_again(spelled, masked, hit)
     return hit
