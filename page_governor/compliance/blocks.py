@@ -31,8 +31,11 @@ from page_governor.compliance.faq import answered, is_question
 from page_governor.compliance.text import MAX_FIELD_CHARS, clean, sentences
 
 _BULLET = re.compile(
-    r"^\s*(?:[-*•·▪▫►▶➡➤➔→✅✔☑◦‣–—+>■□●○◆◇◼◻◾◽❖➢➣⁃∙★☆✓✗]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*"
+    r"^\s*(?:[-*•·▪▫►▶➡➤➔→✅✔☑◦‣–—+>■□●○◆◇◼◻◾◽❖➢➣⁃∙★☆✓✗]+\ufe0f?|\(?\d{1,2}[.)](?!\d)|\(?[a-zA-Z][.)](?=\s))\s*"
 )
+# an outline number before a heading or an item ("3.4 Prohibited Content", "- 3.4.1 Personal
+# Attacks: …"): numbering, not words (its dots would end the sentence for every pattern)
+_OUTLINE = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2}){1,3}\)?\.?\s+(?=[A-Z])")
 _CLOSED = re.compile(r"[.!?)\"']\s*$")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "caption")
 MAX_HEADING_CHARS = 80
@@ -247,13 +250,13 @@ def blocks_from_text(text: str) -> list[Block]:
             if following is None or not _BULLET.match(clean(following)):
                 lead_in = None
             continue
-        line = clean(raw)
+        line = _OUTLINE.sub("", clean(raw), count=1)
         if not line:
             continue
         following = next((x for x in lines[index + 1 :] if x), None)
         bullet = _BULLET.match(line)
         if bullet and len(line) > bullet.end():
-            item = line[bullet.end() :].strip()
+            item = _OUTLINE.sub("", line[bullet.end() :].strip(), count=1)
             items = _add_item(blocks, items, item)
             blocks.append(Block("item", item, heading, lead_in))
             if item.endswith(":") and len(item) > 1:
@@ -296,7 +299,7 @@ def blocks_from_html(markup: str) -> list[Block]:
     for element in soup.find_all(_BLOCK_TAGS):
         if element.find(_BLOCK_TAGS):
             continue  # read the innermost blocks only (an li holding p's, a td holding a list)
-        text = clean(element.get_text(" ", strip=True))
+        text = _OUTLINE.sub("", clean(element.get_text(" ", strip=True)), count=1)
         if not text:
             continue
         name = element.name

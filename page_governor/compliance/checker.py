@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from_text
 from page_governor.compliance.faq import is_question
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
-from page_governor.compliance.text import clean
+from page_governor.compliance.text import clean, sentences
 from page_governor.domains import registrable
 from page_governor.moderation.pii import addresses
 
@@ -468,6 +468,13 @@ def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list
             match = rule.pattern.search(reading.text)
             if match is None or any(e.search(reading.text) for e in rule.unless):
                 continue
+            if rule.unless_next and any(
+                e.search(f"{reading.text} {after}")
+                for after in [_next_sentence(reading)]
+                if after
+                for e in rule.unless_next
+            ):
+                continue
             if rule.about is not None and not any(
                 rule.about.search(t)
                 for t in (reading.text, reading.block.lead_in, reading.block.heading)
@@ -486,6 +493,18 @@ def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list
                 )
             )
     return warnings
+
+
+def _next_sentence(reading: Reading) -> str:
+    """The sentence after ``reading`` in its paragraph ("" when it is the last, or not a
+    sentence of a paragraph; a sentence read under its heading counts as the sentence)."""
+    if reading.block.kind != "paragraph":
+        return ""
+    said = sentences(reading.block.text)
+    for i, sentence in enumerate(said[:-1]):
+        if reading.text == sentence or reading.text.endswith(f": {sentence}"):
+            return said[i + 1]
+    return ""
 
 
 def fields_from_json(data: Mapping[str, Any]) -> dict[str, str]:

@@ -54,6 +54,10 @@ class WarningRule:
     # what the sentence must be about for the phrase to be a rule for the page ("Roads may be
     # blocked during the parade" is not about anyone's comments); None: any sentence
     about: re.Pattern[str] | None = None
+    # contexts judged with the next sentence of the same paragraph ("… reviewed for
+    # inappropriate content. Comments containing any of the following are subject to
+    # removal:" defines the standard by the list after it)
+    unless_next: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,11 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
             expand_terms(f"{at}.unless", spec.get("unless"), terms, problems),
             problems,
         )
+        unless_next = compile_patterns(
+            f"{at}.unless_next",
+            expand_terms(f"{at}.unless_next", spec.get("unless_next"), terms, problems),
+            problems,
+        )
         about_spec = spec.get("about")  # one pattern, or a list of them
         about = compile_patterns(
             f"{at}.about",
@@ -159,6 +168,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                     re.compile("|".join(f"(?:{a.pattern})" for a in about), re.IGNORECASE)
                     if about
                     else None,
+                    unless_next,
                 )
             )
     post_rules = parse_post_rules(data.get("post_rules"), where, problems)
