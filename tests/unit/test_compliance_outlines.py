@@ -97,3 +97,25 @@ def test_a_vague_standard_is_defined_by_the_list_the_next_sentence_introduces(te
 )
 def test_an_agency_that_shares_its_news_through_social_media_maintains_it(text, passed):
     assert check(about=text).elements["maintained_by_agency"].passed is passed
+
+
+def test_content_named_in_a_removal_list_is_not_the_page_purpose():
+    text = (
+        "Replies that fall into any of these groups will be removed by staff:\n"
+        "- Threats against any person.\n"
+        "- Photos, videos or drawings that show any of the above."
+    )
+    assert not check(linked=text).elements["purpose_statement"].passed
+    # the same words as what the page offers are still its purpose
+    offer = "Photos, videos and news from the Harbor Township Police."
+    assert check(about=offer).elements["purpose_statement"].passed
+
+
+def test_the_agencys_social_networking_pages_are_maintained_by_it():
+    text = "The staff of the library's social networking pages follow these rules."
+    assert check(linked=text).elements["maintained_by_agency"].passed
+    assert (
+        not check(linked="The library's social networking policy is below.")
+        .elements["maintained_by_agency"]
+        .passed
+    )
