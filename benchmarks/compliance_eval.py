@@ -22,15 +22,11 @@ import argparse
 import time
 from pathlib import Path
 
-from page_governor.compliance.evaluation import (
-    RealSetError,
-    evaluate,
-    load_profiles,
-    load_real_set,
-)
+from page_governor.compliance.evaluation import evaluate, load_profiles, load_real_set
 from page_governor.compliance.policy import ELEMENT_IDS, load_policy
 from page_governor.config import DEFAULT_CONFIG_DIR
 from page_governor.errors import ConfigError
+from page_governor.realsets import RealSetError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 REAL_SETS = Path(__file__).resolve().parent / "real_sets"

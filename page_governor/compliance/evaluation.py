@@ -4,7 +4,6 @@ the tests, and useful to an agency that adapts ``policy.yaml``: run it before an
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ import yaml
 from page_governor.compliance.checker import check_fields
 from page_governor.compliance.policy import ELEMENT_IDS, Policy
 from page_governor.metrics import Confusion
+from page_governor.realsets import read_real_set
 
 CODES = dict(zip("PMNEORDCW", ELEMENT_IDS, strict=True))
 
@@ -37,54 +37,25 @@ def load_profiles(path: Path) -> list[dict[str, Any]]:
     return list(data["profiles"])
 
 
-class RealSetError(Exception):
-    """A real-text set cannot be read: its texts are missing, or are not the labelled words."""
-
-
-def text_digest(text: str) -> str:
-    """The sha256 a manifest records for an item's text (UTF-8, as written)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def load_real_set(manifest_path: Path, texts_dir: Path) -> list[dict[str, Any]]:
-    """Profiles of a real-text set: the labels from the manifest kept in the repository, the
-    texts from a file kept outside it (third-party text is never committed).
+    """Profiles of a real-text set (see :mod:`page_governor.realsets`): for each item, its
+    split, official domains, the elements it carries (``pass``) and the warnings it should
+    raise (``warn``), with its text as the field the manifest names (``linked`` by default).
 
-    The manifest names the texts file (``texts:``, a path inside ``texts_dir``) and gives, for
-    each item, its source address, the sha256 of its text, its split, official domains, the
-    elements it carries (``pass``) and the warnings it should raise (``warn``). The texts file
-    maps each item id to its text. A text whose sha256 differs from the manifest's is not the
-    text that was labelled, and the set is refused rather than read with the wrong labels.
+    Raises:
+        RealSetError: the texts are missing or are not the labelled words.
     """
-    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
-    texts_path = texts_dir / manifest["texts"]
-    if not texts_path.is_file():
-        raise RealSetError(
-            f"{texts_path} is missing: collect the texts from the sources the manifest lists "
-            f"({manifest_path.name}) and check them with their sha256"
-        )
-    texts = yaml.safe_load(texts_path.read_text(encoding="utf-8")) or {}
-    profiles = []
-    for item in manifest["items"]:
-        text = texts.get(item["id"])
-        if text is None:
-            raise RealSetError(f"{texts_path.name} has no text for {item['id']}")
-        if text_digest(text) != item["sha256"]:
-            raise RealSetError(
-                f"{item['id']}: the text in {texts_path.name} is not the one labelled "
-                f"(sha256 differs); collect it again from {item['source']}"
-            )
-        profiles.append(
-            {
-                "id": item["id"],
-                "split": item["split"],
-                "domains": list(item.get("domains", [])),
-                "pass": item.get("pass", ""),
-                "warn": list(item.get("warn", [])),
-                "profile": {f"{item.get('field', 'linked')}:{item['source']}": text},
-            }
-        )
-    return profiles
+    return [
+        {
+            "id": item["id"],
+            "split": item["split"],
+            "domains": list(item.get("domains", [])),
+            "pass": item.get("pass", ""),
+            "warn": list(item.get("warn", [])),
+            "profile": {f"{item.get('field', 'linked')}:{item['source']}": text},
+        }
+        for item, text in read_real_set(manifest_path, texts_dir)
+    ]
 
 
 def _fields(profile: dict[str, Any]) -> dict[str, str]:

@@ -15,6 +15,7 @@ from page_governor.metrics import Confusion
 from page_governor.models import Category
 from page_governor.moderation.classifier import Classifier
 from page_governor.moderation.detectors import Context
+from page_governor.realsets import read_real_set
 
 CategoryScore = Confusion
 
@@ -50,6 +51,28 @@ def load_comments(*paths: Path) -> list[dict[str, Any]]:
                 row = json.loads(line)
                 row.setdefault("id", f"{path.stem}:{number}")
                 rows.append(row)
+    return rows
+
+
+def load_real_comments(
+    manifest_path: Path, texts_dir: Path, split: str | None = None
+) -> list[dict[str, Any]]:
+    """The comments of a real-text set (see :mod:`page_governor.realsets`), as labelled rows:
+    each item's ``labels``, ``target`` (of an attack) and ``reply`` from the manifest, its text
+    from the file outside the repository; only the ``split`` part when one is named.
+
+    Raises:
+        RealSetError: the texts are missing or are not the labelled words.
+    """
+    rows = []
+    for item, text in read_real_set(manifest_path, texts_dir):
+        if split and item["split"] != split:
+            continue
+        row: dict[str, Any] = {"id": item["id"], "text": text, "labels": list(item["labels"])}
+        for key in ("target", "reply"):
+            if key in item:
+                row[key] = item[key]
+        rows.append(row)
     return rows
 
 

@@ -8,14 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from page_governor.compliance.evaluation import (
-    CODES,
-    RealSetError,
-    load_real_set,
-    text_digest,
-)
+from page_governor.compliance.evaluation import CODES, load_real_set
 from page_governor.compliance.policy import load_policy
 from page_governor.config import DEFAULT_CONFIG_DIR
+from page_governor.realsets import RealSetError, text_digest
 
 REAL_SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "real_sets"
 
@@ -79,3 +75,45 @@ def test_committed_manifests_hold_labels_and_hashes_never_text(manifest):
         assert item["split"] == ("dev" if parity == 0 else "test")
         assert set(item["pass"]) <= set(CODES)
         assert set(item["warn"]) <= warnings
+
+
+COMMENT_SETS = REAL_SETS / "comments"
+
+
+def test_a_real_comment_set_gives_labelled_rows_of_the_part_asked_for(tmp_path):
+    from page_governor.moderation.evaluation import load_real_comments
+
+    texts = {"a": "I know where you live, deputy.", "b": "The chief should resign."}
+    items = [
+        {"id": i, "source": "https://news.example/story", "sha256": text_digest(t)}
+        for i, t in texts.items()
+    ]
+    items[0] |= {"split": "dev", "labels": ["threat"], "target": "official"}
+    items[1] |= {"split": "test", "labels": []}
+    manifest = tmp_path / "c.yaml"
+    manifest.write_text(yaml.safe_dump({"texts": "c.texts.yaml", "items": items}), "utf-8")
+    (tmp_path / "c.texts.yaml").write_text(yaml.safe_dump(texts), encoding="utf-8")
+    [row] = load_real_comments(manifest, tmp_path, "dev")
+    assert row == {
+        "id": "a",
+        "text": "I know where you live, deputy.",
+        "labels": ["threat"],
+        "target": "official",
+    }
+    assert [r["id"] for r in load_real_comments(manifest, tmp_path)] == ["a", "b"]
+
+
+@pytest.mark.parametrize("manifest", sorted(COMMENT_SETS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_committed_comment_manifests_hold_labels_and_hashes_never_text(manifest):
+    from page_governor.models import Category
+
+    data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    assert data["items"]
+    for item in data["items"]:
+        assert set(item) <= {"id", "source", "sha256", "split", "labels", "target", "reply"}
+        assert len(item["sha256"]) == 64 and int(item["sha256"], 16) >= 0
+        parity = int(hashlib.sha256(item["id"].encode()).hexdigest(), 16) % 2
+        assert item["split"] == ("dev" if parity == 0 else "test")
+        for label in item["labels"]:
+            Category(label)  # raises ValueError on a category the product does not have
+        assert item.get("target") in (None, "official", "private")
