@@ -31,6 +31,7 @@ from page_governor.moderation import (
     threats,
 )
 from page_governor.moderation.detectors import (
+    DASHED_F_SCREEN,
     NO_CONTEXT,
     SOUND_SCREEN,
     Context,
@@ -405,6 +406,7 @@ class Classifier:
             or (("*" in folded or "#" in folded or "%" in folded) and _MASKED.search(folded))
             or spaced
             or SOUND_SCREEN.search(clean)
+            or ("f-" in folded and DASHED_F_SCREEN.search(folded))
         ):
             need.add(Category.OBSCENITY)
         if (

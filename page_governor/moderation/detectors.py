@@ -199,8 +199,20 @@ _TITLES = frozenset(
 _MASK = re.compile(r"[*#%_]")
 
 
+# the f-word with its letters dashed out: "F— you", "f--- off", "f—ing" (the dashes are word
+# breaks to every other reading, so the mask is read on the words as written)
+_AFTER_F = r"(?=\s*(?:you|u|off|yourself|ing|in'?|ed|er|ers|ery)\b)"
+_DASHED_F = re.compile(r"(?<![\w-])[fF](?:-{2,}|[—–]+-*)" + _AFTER_F)
+# the same on folded text (dashes folded to "-"), for the classifier's screen: a superset
+DASHED_F_SCREEN = re.compile(r"(?<![\w-])f-+" + _AFTER_F)
+
+
 def detect_obscenity(n: Normalized, lex: Lexicon) -> Hit:
     hit = Hit()
+    if ("--" in n.original or "—" in n.original or "–" in n.original) and (
+        m := _DASHED_F.search(n.original)
+    ):
+        hit.add(0.9, (m.start(), m.end()))
     stretched = STRETCHED.search(n.folded) is not None
     by_sound = SOUND_SCREEN.search(n.clean) is not None
     for i, word in enumerate(n.words):

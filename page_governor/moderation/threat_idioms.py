@@ -533,6 +533,17 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a vest tested against the writer's weapon: "Pray your vest stops what I've got, deputy"
     ((_g("vest", "kevlar", "armor", "armour"), _g("pray", "hope")),
      r"\b(pray|hope|better hope|better pray)\s+(that\s+)?(your|his|her|their|ur)\s+(vest|kevlar|body armou?r)\s+(stops|can stop|holds|works|is thick enough)\b"),
+    # retribution promised outside the law: "there would be no mercy for those who did this
+    # and I'm not talking about the legal system" (not "… I'm talking about the ballot box")
+    ((_g("talking", "mean"), _g("legal", "law", "court", "courts", "lawyers", "lawyer", "lawsuit", "lawsuits", "jail", "prison", "justice", "legally")),
+     r"\b(no mercy|hell to pay|pay (dearly|for (this|it|that|what))|answer for|get what'?s coming|retribution|payback|deal with (you|him|her|them|those|the)|make (you|him|her|them) (pay|sorry))\b[^.!?]{0,100}\b((and |but )?(i'?m|i am|im|we'?re|we are) not talking (about|of) (the |a |an )?(legal system|justice system|law|courts?|lawyers?|lawsuits?|jail|prison|legal action|suing)|(and |but )?(i|we) (don'?t|do not) mean (in court|legally|a lawsuit|with (a )?lawyers?|through the courts|jail))\b(?![^.!?]{0,60}\b(ballot|vote|votes|voting|election|polls|recall|media|press|protest|resign\w*|fired|step down|boycott\w*|accountab\w*)\b)"),
+    # a bomb or a gunman on an official's way home: "Road side bomb on her way home"
+    ((_g("bomb", "bombs", "ied", "sniper", "ambush", "molotov", "grenade", "bullet", "bullets", "pipebomb"), _g("way", "driveway", "mailbox", "doorstep")),
+     r"\b(road ?side bomb|car bomb|pipe ?bomb|bomb|ied|sniper|ambush|molotov|grenade|bullets?)\b[^.!?]{0,30}\b(on|in|at|under)\s+(her|his|their|your|ur|the (" + _TITLES + r")'?s)\s+(way (home|to work|to the office|to court|to church)|driveway|mailbox|doorstep|car|truck)\b(?![^.!?]{0,80}\b(killed|exploded|detonated|went off|found|discovered|defused|was|were|injured|wounded|reported|investigat\w*|arrested|charged)\b)"),
+    # an official's family and home dug up and announced: "I uncovered the family of the
+    # arresting officer: his real name, parents, wife, properties" (not to thank them)
+    ((_g("uncovered", "dug", "tracked", "traced", "found"), _g("family", "families", "wife", "kids", "children", "parents", "relatives", "properties", "addresses")),
+     r"\b(i|we)\s+(have\s+|'ve\s+)?(uncovered|dug up|tracked down|traced|found out about|found)\s+(all\s+)?(the|his|her|their|your)\s+(whole\s+)?(family|families|wife|husband|kids|children|parents|relatives|properties|home addresses|addresses)\b[^.!?]{0,40}\b(of|for)?\s*(the|that|this|your|every)?\s*([a-z]+\s+){0,2}(" + _OFFICERS + r"|" + _TITLES + r"|arresting (person|officer|deputy)|person who arrested me)\b(?![^.!?]{0,80}\b(thank|thanked|thanks|grateful|saved|fundraiser|donat\w*|card|flowers|condolences|memorial|funeral|meal)\b)"),
 
 )
 # fmt: on

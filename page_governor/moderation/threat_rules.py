@@ -264,8 +264,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         ((_g("see", "meet", "catch"), _g("outside", "shift", "parking", "duty", "alone")),
          r"\b(see|meet|catch)\s+(you|u|him|her)\s+(outside|after (your|his|her) shift|in the parking lot|off duty|alone)\b"),
         ((_g("shame", "accidents"),), r"\b(it would be a shame if (something|anything) (happened|happens|were to happen|was to happen)" + CARED_FOR + r"|shame if something happened" + CARED_FOR + r"|(^|[.!?] )(?![^.!?]*\b(careful|drive|driving|roads?|fog|ice|icy|snow|rain|slow down|speed|buckle|seatbelts?|helmets?|safe|safely)\b)[^.!?]*?\baccidents happen\b(?!,? (on|at|in|every|all|when|sometimes|glad|thank|so|but|please|drive|slow|stay|be careful)\b))"),
+        # ("consequences" at the next election, for the budget or a career are the voters')
         ((_g("blood", "bloodshed", "violence", "consequences"),),
-         r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences)\b"),
+         r"\bthere (will|is going to|'s gonna) be (blood|bloodshed|violence|consequences(?![^.!?]{0,80}\b(election|elections|november|vote|votes|voters?|voting|ballot|polls|recall|primary|budget|levy|tax|taxes|funding|career|job|resign\w*|fired|accountab\w*|remember)\b))\b"),
         # a family taken away, promised: "I will make sure you never see your kids again" (not
         # the warning "drive drunk and you'll never see your kids again")
         ((_g("see"), _g("never", "won't", "wont")),

@@ -126,6 +126,7 @@ _FRAME_PAIRS = (
     (wordset("put"), wordset("down")),
     (wordset("off"), wordset("road bridge cliff overpass")),
     (wordset("run runs"), wordset("over down")),
+    (wordset("gun guns"), wordset("down")),
     (wordset("lit"), wordset("up")),
 )
 
@@ -163,7 +164,9 @@ _FRAME_MODAL_PHRASES = re.compile(
     # (not "as if they'd pulled a trigger": a comparison)
     r"\b(going to|about to|one of these (days|nights)|one day|matter of time|(?<!as )(?<!even )if (you|u|he|she|"
     r"they|y'all|yall|that|this|i|we|the)|(and|then) (watch|see)|keep (it|this|that) up|"
-    r"one more time|next time|i'm|im|we're)\b"
+    r"one more time|next time|i'm|im|we're|"
+    # a call ("it's time to wage war and shoot the police first")
+    r"(high |about )?time to)\b"
 )
 _FRAME_BLOCK = wordset(
     "suspect suspects accused allegedly alleged threatened threatening threatens charged arrested "
@@ -220,7 +223,7 @@ def detect_threat_frames(n: Normalized) -> Hit:
         seen.add((bounds, passive))
         span = n.span_of_clean(m.start(), m.end())
         if _frame_sentence(n, *bounds, passive=passive) and not (
-            _retold(n, m) or quoted(n, span[0])
+            _retold(n, m) or _threat_named(n, m) or quoted(n, span[0])
         ):
             hit.add(0.85, span)
             if hit.full:
@@ -425,6 +428,20 @@ def _retold(n: Normalized, m: re.Match[str]) -> bool:
     return bool(_RETELLING.search(before)) and bool(_RETOLD_SUBJECT.search(lead.strip() + " "))
 
 
+_THREAT_NAMED = re.compile(
+    r"(?<!\bi )(?<!\bwe )\b(threaten|threatens|threatened|threatening|threats?)( (again|ever))? to$"
+)
+
+
+def _threat_named(n: Normalized, m: re.Match[str]) -> bool:
+    """Whether the harm is named as a threat someone else makes ("You threaten to kill a police
+    officer, there will be a response", "threats to shoot deputies are a felony"): talk about
+    threats, not one (a writer's own "I threaten to …" is still read)."""
+    at = n.word_at_clean(m.start())
+    first, _ = n.sentence_bounds(at, limit=30)
+    return bool(_THREAT_NAMED.search(" ".join(n.words[max(first, at - 4) : at])))
+
+
 # a sentence whose subject is no one: "No officer deserves to die", "nobody should get hurt"
 _NO_SUBJECT = wordset("no nobody noone none neither")
 _CLAUSE_JOINS = wordset("and but so or then because")
@@ -524,6 +541,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _CONSOLING.search(sentence)
                 or _REPORTED.search(sentence)
                 or _retold(n, m)
+                or _threat_named(n, m)
                 or _denied(m)
                 or _no_subject(n, m.start())
                 or quoted(n, n.span_of_clean(m.start(), m.end())[0])

@@ -1,0 +1,57 @@
+"""Forms found in threats written by others and quoted word for word in news reports and court
+records (benchmarks/real_sets/comments, dev part): a bomb on an official's way home, a call
+that "it's time to" harm officers, retribution promised "and I'm not talking about the legal
+system", an officer's family dug up and announced, the f-word dashed out. Beside them, the same
+words in elections, reports of threats, thanks and grades. In other words than the quoted
+texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moderation_helpers import categories, threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a pipe bomb in the judge's driveway would fix this",
+        "sniper on his way to work, that's what the chief has coming",
+        "high time to gun down every deputy in this county",
+        "it's time to stab the commissioners who voted for this",
+        "the warden will answer for this and I'm not talking about the courts",
+        "they'll pay dearly for what they did to my son, and I don't mean in court",
+        "we tracked down the wife and kids of that trooper who ticketed me",
+        "I dug up the home addresses of the officers who raided us",
+    ],
+)
+def test_quoted_threat_forms_are_threats(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a car bomb on his way to work killed the prosecutor in 1992",
+        "It's time to shoot the chief a message about the potholes",
+        "I have some time to kill before the sheriff's town hall",
+        "the board will answer for this and I'm not talking about the courts, I mean at the polls",
+        "There will be consequences at the next election, council",
+        "there will be consequences for the levy if this passes",
+        "we tracked down the family of the trooper who pulled us from the river to thank them",
+        "Anyone who threatens to kill a deputy will be prosecuted",
+        "threats to shoot judges are a felony",
+    ],
+)
+def test_the_same_words_in_politics_reports_and_thanks_are_not_threats(text):
+    assert not threat(text)
+
+
+@pytest.mark.parametrize("text", ["F— you, Karen", "f-- off with that", "these f—ing parking fees"])
+def test_the_f_word_dashed_out_is_obscenity(text):
+    assert "obscenity" in categories(text)
+
+
+@pytest.mark.parametrize("text", ["The F— word is banned here", "I got an F-- on my essay"])
+def test_a_grade_or_a_named_word_is_not_obscenity(text):
+    assert "obscenity" not in categories(text)
