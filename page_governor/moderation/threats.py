@@ -545,7 +545,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 or _denied(m)
                 or _no_subject(n, m.start())
                 or quoted(n, n.span_of_clean(m.start(), m.end())[0])
-                or _echoed(n, m)
+                or (m.groupdict().get("asks") is None and _echoed(n, m))
                 or _asked_about(n, m)
                 or (m.groupdict().get("opens") is not None and not _opens_sentence(n, m.start()))
             ):

@@ -55,3 +55,26 @@ def test_the_f_word_dashed_out_is_obscenity(text):
 @pytest.mark.parametrize("text", ["The F— word is banned here", "I got an F-- on my essay"])
 def test_a_grade_or_a_named_word_is_not_obscenity(text):
     assert "obscenity" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it about time to start shooting the crooked commissioners?",
+        "is it time yet to stop lynching the crooked judges yet?",
+    ],
+)
+def test_killing_officials_asked_for_as_a_question_is_a_threat(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it time to stop hanging the judges' portraits in the lobby yet?",
+        "is it time to stop killing the coyotes in the county park yet?",
+        "is it time to kill the council's parking plan?",
+    ],
+)
+def test_questions_about_things_and_animals_are_not_threats(text):
+    assert not threat(text)
