@@ -289,18 +289,31 @@ _QUOTING = re.compile(
     r"\b(say|says|said|saying|write|writes|wrote|writing|post|posts|posted|posting|tweet|"
     r"tweets|tweeted|tweeting|call|calls|called|things|stuff|statements?|comments?|words|"
     r"phrases?|chants?|chanting|signs?)( [a-z]+)?( like)?\s*$"
+    # "telling an official", "told you", "imagine someone told you"
+    r"|(?<!\bi )(?<!\bwe )\b(tells|told|telling)( [a-z]+){0,2}\s*$"
 )
-_QUOTES = '"\u201c\u201d'
+QUOTES = '"\u201c\u201d'
+# what is said right after a quotation that names it as talk about a threat: 'Is "I hope you get
+# run over" a threat or just rude?', '… "I know where your kids go to school". Would you not
+# report it?', '… "I'll end you" a crime'
+_DISCUSSED = re.compile(
+    r"^[^\n]{0,60}?\b(a threat|threats?\b|threatening|a crime|crimes?\b|a felony|illegal|"
+    r"free speech|protected speech|report(ed)? it|reported|prosecuted|charged|arrested|rude)"
+)
 
 
 def quoted(n: Normalized, start: int) -> bool:
     """Whether the original text at ``start`` sits inside quotation marks opened right after a
-    word of saying or writing."""
+    word of saying, writing or telling, or followed by words that name the quotation as a threat
+    or a crime being talked about ('Is "…" a threat?')."""
     before = n.original[max(0, start - 200) : start]
-    opened = max(before.rfind(q) for q in _QUOTES)
-    if opened < 0 or sum(before.count(q) for q in _QUOTES) % 2 == 0:
+    opened = max(before.rfind(q) for q in QUOTES)
+    if opened < 0 or sum(before.count(q) for q in QUOTES) % 2 == 0:
         return False
-    return bool(_QUOTING.search(before[:opened].lower().rstrip(" :")))
+    if _QUOTING.search(before[:opened].lower().rstrip(" :")):
+        return True
+    closes = [i for i in (n.original.find(q, start) for q in QUOTES) if i >= 0]
+    return bool(closes) and bool(_DISCUSSED.search(n.original[min(closes) + 1 :].lower()))
 
 
 def _blocked(

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 
 from page_governor.moderation.detectors import Hit
+from page_governor.moderation.incitement import quoted
 from page_governor.moderation.menace_idioms import IDIOMS, OFFICIAL, THEIRS
 from page_governor.moderation.normalize import Normalized
 from page_governor.moderation.threat_rules import index_by_word, wordset
@@ -317,6 +318,7 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
             and not _BLOCK_PHRASES.search(window)
             and not asked(n, first, following)
             and not skip(window)
+            and not quoted(n, n.span_of_clean(m.start(), m.end())[0])
         ):
             hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
             return hit
@@ -336,6 +338,7 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
                 n.words[first] not in _ASKING
                 and BLOCK.isdisjoint(around)
                 and not asked(n, first, end)
+                and not quoted(n, n.span_of_clean(m.start(), m.end())[0])
             ):
                 hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
                 return hit

@@ -17,7 +17,7 @@ import re
 
 from page_governor.moderation.detectors import Hit
 from page_governor.moderation.harm_outcomes import detect_harm_outcome
-from page_governor.moderation.incitement import PEOPLE, detect_incitement, quoted
+from page_governor.moderation.incitement import PEOPLE, QUOTES, detect_incitement, quoted
 from page_governor.moderation.masked_verbs import unmasked
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
@@ -386,6 +386,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
         or _RETELLING.search(sentence)
         or _CONSOLING.search(sentence)
         or quoted(n, n.span(first)[0])
+        or _quotes_discussed(n, first, end)
         or (_MEANT_THING.search(sentence) and not _MEANT_PERSON.search(sentence))
         or _DISMISSAL.search(sentence)
         or _WORRY.search(sentence)
@@ -411,6 +412,14 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
     if not harmed and _OUTAGE_OR_WEATHER.search(sentence):
         return False  # (a harm word beside the power, "cut the power and burn it", still counts)
     return harmed or _AT_LAW.isdisjoint(words[first:end])
+
+
+def _quotes_discussed(n: Normalized, first: int, end: int) -> bool:
+    """Whether the sentence of words ``first``..``end`` holds a quotation it talks about
+    ('Would "your house would look nice on fire" count as a threat?')."""
+    start, stop = n.span(first)[0], n.span(end - 1)[1]
+    opened = [i for i in (n.original.find(q, start, stop) for q in QUOTES) if i >= 0]
+    return bool(opened) and quoted(n, min(opened) + 1)
 
 
 def _sentence_of(n: Normalized, position: int) -> str:

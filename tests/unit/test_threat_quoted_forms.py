@@ -78,3 +78,28 @@ def test_killing_officials_asked_for_as_a_question_is_a_threat(text):
 )
 def test_questions_about_things_and_animals_are_not_threats(text):
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Is "I hope your cruiser gets torched" a threat or just venting?',
+        'Imagine a stranger told your wife "I know where you live". Would you not call it in?',
+        'Pass a law making telling a judge "I\'ll end you" a felony.',
+        'Is "hope you get hit by a bus" a threat, or only rude?',
+    ],
+)
+def test_a_threat_quoted_in_order_to_talk_about_it_is_not_one(text):
+    assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tell the treasurer "his days are numbered"',
+        'I told you "one more tow and you are dead", officer.',
+        'my last word to the judge: "sleep with one eye open"',
+    ],
+)
+def test_a_threat_the_writer_makes_in_quotation_marks_is_still_one(text):
+    assert threat(text)
