@@ -543,6 +543,17 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     ((_g("time"), _g("murder", "murdering", "kill", "killing", "shoot", "shooting", "hang", "hanging", "lynch", "lynching", "execute", "executing")),
      r"(?P<asks>\bis it (finally |about |high )?time (yet )?to ((start|begin) (murder|kill|shoot|hang|lynch|execut)ing|murder|kill|shoot|hang|lynch|execute) (the|these|those|all|all the|our|every)( [a-z]+)? (corrupt|politicians?|officials?|judges?|cops|pigs|police|deputies|officers|council|senators|congressmen|bureaucrats|" + _TITLES + r")\b(?!')"
      r"|\bis it time (yet )?to stop (murder|kill|shoot|hang|lynch|execut)ing (the|these|those|all|all the|our)( [a-z]+)? (corrupt|politicians?|officials?|judges?|cops|pigs|police|deputies|officers|bureaucrats) yet\b)"),
+    # the end promised when the writer finds someone: "when I cast my eyes upon you, it will be
+    # the end of the line for you", "you better run and hide, Sheriff" (not a bus route's end,
+    # nor hide-and-seek)
+    ((_g("end"), _g("you", "u", "ya", "him", "her", "them")),
+     r"\b(it('ll| will| is going to|'s gonna| gonna) be|that('ll| will) be|(is|'s) coming)\s+the end (of the line |of the road )?for (you|u|ya|him|her|them)\b(?![^.!?]{0,40}\b(route|bus|train|line \d|ride|season|tour|trail|contract|term|career|shift|job|year)\b)"),
+    ((_g("hide"), _g("run")),
+     r"\b(you|u|ya|y'all|yall|he|she|they|(the|that|this) (" + _TITLES + r"))\s+(better|'d better|had better)\s+run and hide\b(?![^.!?]{0,30}\b(seek|game|kids|rain|storm|tax)\b)"),
+    # people or their families wished destroyed: "government workers along with their
+    # bloodlines must be destroyed" (not records, nests or evidence)
+    ((_g("destroyed", "exterminated", "eradicated", "annihilated", "slaughtered", "purged"), _g("must", "should", "need", "needs", "deserve", "deserves", "will", "shall")),
+     r"\b(workers|employees|officials|bureaucrats|politicians|cops|pigs|police|officers|deputies|judges|families|bloodlines|children|kids|wives|people|" + _TITLES + r")\b([^.!?]{0,40}\b(along with|and|with) (their|his|her|all their) (families|bloodlines|children|kids|wives|relatives))?\s+(must|should|need to|needs to|deserve to|deserves to|will|shall)\s+(all\s+)?be\s+(destroyed|exterminated|eradicated|annihilated|slaughtered|purged)\b"),
     # a bomb or a gunman on an official's way home: "Road side bomb on her way home"
     ((_g("bomb", "bombs", "ied", "sniper", "ambush", "molotov", "grenade", "bullet", "bullets", "pipebomb"), _g("way", "driveway", "mailbox", "doorstep")),
      r"\b(road ?side bomb|car bomb|pipe ?bomb|bomb|ied|sniper|ambush|molotov|grenade|bullets?)\b[^.!?]{0,30}\b(on|in|at|under)\s+(her|his|their|your|ur|the (" + _TITLES + r")'?s)\s+(way (home|to work|to the office|to court|to church)|driveway|mailbox|doorstep|car|truck)\b(?![^.!?]{0,80}\b(killed|exploded|detonated|went off|found|discovered|defused|was|were|injured|wounded|reported|investigat\w*|arrested|charged)\b)"),

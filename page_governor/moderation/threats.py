@@ -165,8 +165,8 @@ _FRAME_MODAL_PHRASES = re.compile(
     r"\b(going to|about to|one of these (days|nights)|one day|matter of time|(?<!as )(?<!even )if (you|u|he|she|"
     r"they|y'all|yall|that|this|i|we|the)|(and|then) (watch|see)|keep (it|this|that) up|"
     r"one more time|next time|i'm|im|we're|"
-    # a call ("it's time to wage war and shoot the police first")
-    r"(high |about )?time to)\b"
+    # a call ("it's time to … shoot the police"), people made ready ("waiting to ambush them")
+    r"(high |about )?time to|(waiting|ready|lined up|standing by) to)\b"
 )
 _FRAME_BLOCK = wordset(
     "suspect suspects accused allegedly alleged threatened threatening threatens charged arrested "

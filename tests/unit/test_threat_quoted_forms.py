@@ -103,3 +103,30 @@ def test_a_threat_quoted_in_order_to_talk_about_it_is_not_one(text):
 )
 def test_a_threat_the_writer_makes_in_quotation_marks_is_still_one(text):
     assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "once I lay eyes on you, Commissioner, that'll be the end of the road for you",
+        "the clerk better run and hide after what she did",
+        "we got men lined up to shoot the deputies at the roadblock",
+        "every councilman and their kids should be exterminated",
+    ],
+)
+def test_the_end_promised_people_made_ready_and_families_wished_destroyed_are_threats(text):
+    assert threat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elm Street will be the end of the line for you, the 14 bus turns around there",
+        "the ballots must be destroyed after 22 months, the clerk said",
+        "those hornet nests by the courthouse should be destroyed",
+        "kids better run and hide, the storm is almost here",
+        "we are lined up to shoot the chief's retirement video on Friday",
+    ],
+)
+def test_routes_records_nests_and_videos_are_not_threats(text):
+    assert not threat(text)
