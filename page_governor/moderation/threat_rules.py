@@ -122,7 +122,11 @@ _MEASURES = (
     "budget contract deal initiative referendum ban rule rules curfew scheme pothole potholes "
     "camera cameras meter meters weeds fee fees fines roundabout roundabouts"
 )
-_NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split())
+_NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split()) + "".join(
+    # the dead counted in a protest: "how many more people have to die in that jail"
+    rf"(?<!\bmany {who} )(?<!\bmore {who} )"
+    for who in ["people", "kids", "children", "inmates", "men", "women", "lives", "patients", "prisoners"]
+)
 
 
 # Where someone lives, found out about an animal or to bring something back, is no threat: "we

@@ -130,3 +130,8 @@ def test_the_end_promised_people_made_ready_and_families_wished_destroyed_are_th
 )
 def test_routes_records_nests_and_videos_are_not_threats(text):
     assert not threat(text)
+
+
+def test_the_dead_counted_in_a_protest_is_not_a_threat():
+    assert not threat("How many more inmates have to die in the county jail before anyone acts?")
+    assert threat("that warden has to die for what happened in B block")
