@@ -63,6 +63,7 @@ SETS = {
     "frozen_test_2026_12x": DATA_DIR / "compliance_frozen_test_2026_12x.yaml",
     "frozen_test_2026_12y": DATA_DIR / "compliance_frozen_test_2026_12y.yaml",
     "frozen_test_2026_12za": DATA_DIR / "compliance_frozen_test_2026_12za.yaml",
+    "frozen_test_2026_12zb": DATA_DIR / "compliance_frozen_test_2026_12zb.yaml",
 }
 
 
