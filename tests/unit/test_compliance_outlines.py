@@ -119,3 +119,23 @@ def test_the_agencys_social_networking_pages_are_maintained_by_it():
         .elements["maintained_by_agency"]
         .passed
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        (
+            "Our social media accounts exist as a channel for dialogue between residents and "
+            "the HTPD.",
+            True,
+        ),
+        (
+            "These pages serve as a link between the public and the Harbor Township Police "
+            "Department.",
+            True,
+        ),
+        ("Tensions between the public and the police are high this year.", False),
+    ],
+)
+def test_a_site_for_communication_between_the_public_and_the_agency_says_whose_it_is(text, passed):
+    assert check(about=text).elements["maintained_by_agency"].passed is passed
