@@ -33,18 +33,22 @@ def read_real_set(manifest_path: Path, texts_dir: Path) -> list[tuple[dict[str, 
     Raises:
         RealSetError: the texts file is missing, lacks an item, or holds other words.
     """
-    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    manifest = _mapping(manifest_path)
+    if not isinstance(manifest.get("texts"), str) or not isinstance(manifest.get("items"), list):
+        raise RealSetError(f"{manifest_path.name} needs 'texts' (a file name) and 'items' (a list)")
     texts_path = texts_dir / manifest["texts"]
     if not texts_path.is_file():
         raise RealSetError(
             f"{texts_path} is missing: collect the texts from the sources the manifest lists "
             f"({manifest_path.name}) and check them with their sha256"
         )
-    texts = yaml.safe_load(texts_path.read_text(encoding="utf-8")) or {}
+    texts = _mapping(texts_path)
     items = []
     for item in manifest["items"]:
+        if not isinstance(item, dict) or not {"id", "source", "sha256"} <= set(item):
+            raise RealSetError(f"{manifest_path.name}: every item needs id, source and sha256")
         text = texts.get(item["id"])
-        if text is None:
+        if not isinstance(text, str):
             raise RealSetError(f"{texts_path.name} has no text for {item['id']}")
         if text_digest(text) != item["sha256"]:
             raise RealSetError(
@@ -53,3 +57,14 @@ def read_real_set(manifest_path: Path, texts_dir: Path) -> list[tuple[dict[str, 
             )
         items.append((item, text))
     return items
+
+
+def _mapping(path: Path) -> dict[str, Any]:
+    """A YAML file that must hold a mapping (a clear error when it does not)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RealSetError(f"{path.name} cannot be read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise RealSetError(f"{path.name} is not a YAML mapping")
+    return data

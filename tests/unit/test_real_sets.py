@@ -117,3 +117,15 @@ def test_committed_comment_manifests_hold_labels_and_hashes_never_text(manifest)
         for label in item["labels"]:
             Category(label)  # raises ValueError on a category the product does not have
         assert item.get("target") in (None, "official", "private")
+
+
+@pytest.mark.parametrize(
+    "texts_file",
+    ["- not\n- a mapping\n", "one: [unclosed\n", "one: 42\n"],
+    ids=["a list", "broken yaml", "not text"],
+)
+def test_a_texts_file_that_is_not_a_mapping_of_texts_is_a_clear_error(tmp_path, texts_file):
+    manifest = _write_set(tmp_path, "x", text_digest("x"))
+    (tmp_path / "demo.texts.yaml").write_text(texts_file, encoding="utf-8")
+    with pytest.raises(RealSetError):
+        load_real_set(manifest, tmp_path)
