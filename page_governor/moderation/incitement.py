@@ -302,6 +302,10 @@ _DISCUSSED = re.compile(
 )
 
 
+# the writer standing by the quotation: '"Watch your back." Not a threat, a promise.'
+_VOUCHED = re.compile(r"\bpromise\b|\bwarning\b")
+
+
 def quoted(n: Normalized, start: int) -> bool:
     """Whether the original text at ``start`` sits inside quotation marks opened right after a
     word of saying, writing or telling, or followed by words that name the quotation as a threat
@@ -313,7 +317,8 @@ def quoted(n: Normalized, start: int) -> bool:
     if _QUOTING.search(before[:opened].lower().rstrip(" :")):
         return True
     closes = [i for i in (n.original.find(q, start) for q in QUOTES) if i >= 0]
-    return bool(closes) and bool(_DISCUSSED.search(n.original[min(closes) + 1 :].lower()))
+    after = n.original[min(closes) + 1 :].lower() if closes else ""
+    return bool(_DISCUSSED.search(after)) and not _VOUCHED.search(after[:80])
 
 
 def _blocked(

@@ -99,6 +99,7 @@ def test_a_threat_quoted_in_order_to_talk_about_it_is_not_one(text):
         'Tell the treasurer "his days are numbered"',
         'I told you "one more tow and you are dead", officer.',
         'my last word to the judge: "sleep with one eye open"',
+        '"Count your days, Treasurer." That is not a threat, it is a promise.',
     ],
 )
 def test_a_threat_the_writer_makes_in_quotation_marks_is_still_one(text):
