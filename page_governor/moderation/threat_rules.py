@@ -525,7 +525,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # arson and bombs: "that station would go up real nice with a couple molotovs", "pipe bomb
         # under the mayor's car", "one match and that whole records office is gone"
         ((_g("molotov", "molotovs", "bomb", "bombs", "grenade", "ied"), _g("station", "precinct", "house", "office", "car", "truck", "cruiser", "courthouse", "hall", "home", "up", "window", "windows", "porch", "door")),
-         r"\b(pipe bomb|car bomb|molotovs?( cocktails?)?|grenade|ied)s? (under|in|through|at|into|on) (the|your|ur|his|her|their|that|this|[a-z]+'s|the [a-z]+'s)( [a-z]+)? (car|truck|house|home|office|station|precinct|porch|cruiser|courthouse|window|windows|front door|door|city hall)\b|"
+         r"(?<!found an old )(?<!found an )(?<!found a )(?<!found the )\b(pipe bomb|car bomb|molotovs?( cocktails?)?|grenade|ied)s? (under|in|through|at|into|on) (the|your|ur|his|her|their|that|this|[a-z]+'s|the [a-z]+'s)( [a-z]+)? (car|truck|house|home|office|station|precinct|porch|cruiser|courthouse|window|windows|front door|door|city hall)\b(?![^.!?]{0,60}\b(who do (we|i) call|what do (we|i) do|bomb squad|disposal|turn (it|them) in)\b)|"
          r"\b(station|precinct|house|office|courthouse|city hall|building|cruiser|car)s? (would|will|'d|gonna|is gonna) go up (real |so |pretty |really )?(nice|nicely|quick|fast|easy|good)\b"),
         ((_g("match", "lighter", "spark"), _g("gone", "ashes", "toast")),
          r"\b(one|a single|just one|a) (match|lighter|spark) and (that|the|this|your|his|her|their)( [a-z]+){0,4} (is|'s|are|would be|will be|be) (gone|ashes|toast)\b"),

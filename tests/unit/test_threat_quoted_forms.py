@@ -136,3 +136,15 @@ def test_routes_records_nests_and_videos_are_not_threats(text):
 def test_the_dead_counted_in_a_protest_is_not_a_threat():
     assert not threat("How many more inmates have to die in the county jail before anyone acts?")
     assert threat("that warden has to die for what happened in B block")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bomb squad was on their way home from a call when the alarm came in",
+        "someone left a bag of bullets in her mailbox as a prank, deputies are looking into it",
+        "we found an old grenade in his car from grandpa's war days, who do we call?",
+    ],
+)
+def test_weapons_in_reports_and_safety_questions_are_not_threats(text):
+    assert not threat(text)
