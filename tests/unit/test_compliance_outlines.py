@@ -93,7 +93,7 @@ def test_a_vague_standard_is_defined_by_the_list_the_next_sentence_introduces(te
         ("The HTPD shares news, alerts and videos with residents on Facebook.", True),
         ("Residents often share photos of the parade through social media.", False),
         ("Please do not post tips through social media; call the tip line.", False),
-        ("The township provides no updates on social media about open cases.", False),
+        ("The city provides no updates on social media about open cases.", False),
     ],
 )
 def test_an_agency_that_shares_its_news_through_social_media_maintains_it(text, passed):
