@@ -51,6 +51,8 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test"], help="only this part of a real set")
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     args = parser.parse_args()
+    if args.split and not args.real:
+        parser.error("--split names a part of a real set: use it with --real")
     if args.real:
         if args.verbose and args.split != "dev":
             parser.error("--verbose on a real set needs --split dev: its test part is totals only")

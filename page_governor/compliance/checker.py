@@ -468,12 +468,8 @@ def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list
             match = rule.pattern.search(reading.text)
             if match is None or any(e.search(reading.text) for e in rule.unless):
                 continue
-            if rule.unless_next and any(
-                e.search(f"{reading.text} {after}")
-                for after in [_next_sentence(reading)]
-                if after
-                for e in rule.unless_next
-            ):
+            after = _next_sentence(reading) if rule.unless_next else ""
+            if after and any(e.search(f"{reading.text} {after}") for e in rule.unless_next):
                 continue
             if rule.about is not None and not any(
                 rule.about.search(t)
