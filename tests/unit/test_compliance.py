@@ -155,6 +155,7 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12l.yaml",
         "compliance_dev_2026_12n.yaml",
         "compliance_dev_2026_12u.yaml",
+        "compliance_dev_2026_12zk.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):
