@@ -121,7 +121,8 @@ _GOODWILL = (
     r"retirement|cookies|cupcakes|cake|flowers|cards?|gifts?|casserole|meal|get well|carols?|"
     r"caroling|celebrate|party|appreciation|say hi|apologi\w*|hug|tree|toy drive|donations?"
 )
-_NO_GOODWILL = r"(?![^.!?]{0,60}\b(" + _GOODWILL + r")\b)"
+NO_GOODWILL = r"(?![^.!?]{0,60}\b(" + _GOODWILL + r")\b)"
+_NO_GOODWILL = NO_GOODWILL
 
 
 # fmt: off

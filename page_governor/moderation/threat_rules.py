@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from page_governor.moderation import (
+    threat_promises,
     threat_schools,
     threat_shapes,
     threat_sideways,
@@ -546,7 +547,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         *IDIOM_RULES,
         *VEILED_RULES,
         *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
-        *threat_sideways.RULES, *threat_shapes.RULES,
+        *threat_sideways.RULES, *threat_shapes.RULES, *threat_promises.RULES,
     )
 )
 # fmt: on
