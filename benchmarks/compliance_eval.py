@@ -65,6 +65,7 @@ SETS = {
     "frozen_test_2026_12y": DATA_DIR / "compliance_frozen_test_2026_12y.yaml",
     "frozen_test_2026_12za": DATA_DIR / "compliance_frozen_test_2026_12za.yaml",
     "frozen_test_2026_12zb": DATA_DIR / "compliance_frozen_test_2026_12zb.yaml",
+    "frozen_test_2026_12zn": DATA_DIR / "compliance_frozen_test_2026_12zn.yaml",
 }
 
 
