@@ -122,7 +122,6 @@ _GOODWILL = (
     r"caroling|celebrate|party|appreciation|say hi|apologi\w*|hug|tree|toy drive|donations?"
 )
 NO_GOODWILL = r"(?![^.!?]{0,60}\b(" + _GOODWILL + r")\b)"
-_NO_GOODWILL = NO_GOODWILL
 
 
 # fmt: off
@@ -380,7 +379,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a surprise left where an official will find it: "that councilman has a big surprise waiting
     # in his mailbox" (not a birthday cake on the porch)
     ((_g("surprise", "present", "gift", "package"), _g("waiting", "left", "leaving", "under", "mailbox")),
-     r"\b(" + _TITLES + r"|lieutenant|lt|captain|he|she|they|you|u)\b[^.!?]{0,30}\b(a |some )?(big |little |nice |special )?(surprise|present|gift|package)s? (waiting|left|is waiting|will be waiting|sitting) (for (him|her|them|you) )?(in|under|on|inside) (his|her|their|your|ur|the) (mailbox|car|truck|cruiser|engine|porch|doorstep|driveway|gas tank|seat)\b" + _NO_GOODWILL),
+     r"\b(" + _TITLES + r"|lieutenant|lt|captain|he|she|they|you|u)\b[^.!?]{0,30}\b(a |some )?(big |little |nice |special )?(surprise|present|gift|package)s? (waiting|left|is waiting|will be waiting|sitting) (for (him|her|them|you) )?(in|under|on|inside) (his|her|their|your|ur|the) (mailbox|car|truck|cruiser|engine|porch|doorstep|driveway|gas tank|seat)\b" + NO_GOODWILL),
     # a weapon's work shown on someone's car or home: "the sheriff is gonna find out what a 12
     # gauge does to a windshield" (not at the range or in a training video)
     ((_g("does", "do"), _g("gauge", "shotgun", "rifle", "glock", "bat", "brick", "molotov", "crowbar", "hammer", "bullet", "bullets", "slug", "round", "9mm", "gmm", "ar", "pipe"), _g("find", "see", "learn", "show", "know")),
@@ -392,7 +391,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a visit paid to an official's home: "let's go pay the judge a visit at home and show him
     # how we feel" (not at his office hours)
     ((_g("visit"), _g("home", "house", "place", "door", "doorstep", "porch", "driveway")),
-     r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) a (little |friendly |late night |late-night |surprise |personal |quick )?visit (at|to) (home|(his|her|their|your|ur|the [a-z]+'s) (house|home|place|door|doorstep|porch|driveway))\b" + _NO_GOODWILL),
+     r"\bpay (him|her|them|you|u|the [a-z]+|that [a-z]+|this [a-z]+|(" + _TITLES + r"|lieutenant|lt|captain|sarge) [a-z]+) a (little |friendly |late night |late-night |surprise |personal |quick )?visit (at|to) (home|(his|her|their|your|ur|the [a-z]+'s) (house|home|place|door|doorstep|porch|driveway))\b" + NO_GOODWILL),
 
     # a harm looked forward to at someone else's hand: "can't wait till somebody finally snaps
     # that chief's neck", "hoping someone shoots the judge"
@@ -428,7 +427,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # whereabouts told and a visit urged: "Officer Patel lives off Route 9 near the grain
     # elevator. Somebody should go say hi."
     ((_g("lives", "live", "stays", "house", "home", "address"), _g("hi", "hello", "visit", "stop", "drop", "swing", "knock")),
-     r"\b(lives|stays|house|home|address)\b[^!?]{0,120}\b(somebody|someone|y'all|yall|we|people|everyone|you guys|some of (you|y'all|yall))\s+(should|oughta|ought to|needs? to|gotta|go)\s+(go\s+)?(say hi|say hello|pay (him|her|them) a visit|visit|stop by|drop by|swing by|knock)\b" + _NO_GOODWILL),
+     r"\b(lives|stays|house|home|address)\b[^!?]{0,120}\b(somebody|someone|y'all|yall|we|people|everyone|you guys|some of (you|y'all|yall))\s+(should|oughta|ought to|needs? to|gotta|go)\s+(go\s+)?(say hi|say hello|pay (him|her|them) a visit|visit|stop by|drop by|swing by|knock)\b" + NO_GOODWILL),
     # rest wished for a while: "Sleep well tonight Chief Barlow. While you can." (an officer or
     # official named; not "enjoy the pool while you can")
     ((_g("while"), _g("sleep", "rest", "breathe", "breath", "sleeping", "resting")),
@@ -485,11 +484,11 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a present left under an official's car: "gonna leave a little present under the DA's car
     # tonight" (not under a tree at the toy drive)
     ((_g("present", "gift", "surprise", "package"), _g("leave", "leaving", "put", "putting", "plant", "planting", "drop", "dropping")),
-     r"\b(leave|leaving|put|putting|plant|planting|drop|dropping)\s+(a|some)\s+(little\s+|nice\s+|special\s+|big\s+)?(present|gift|surprise|package)s?\s+(under|in|on|inside|beneath)\s+(the\s+)?([a-z]+'s|his|her|their|your)\s+(car|truck|cruiser|house|porch|mailbox|door|desk|office|tahoe|suv)\b" + _NO_GOODWILL),
+     r"\b(leave|leaving|put|putting|plant|planting|drop|dropping)\s+(a|some)\s+(little\s+|nice\s+|special\s+|big\s+)?(present|gift|surprise|package)s?\s+(under|in|on|inside|beneath)\s+(the\s+)?([a-z]+'s|his|her|their|your)\s+(car|truck|cruiser|house|porch|mailbox|door|desk|office|tahoe|suv)\b" + NO_GOODWILL),
     # someone released who will go after an officer: "my brother's getting out in March and the
     # first thing he's doing is finding Officer Lang"
     ((_g("out"), _g("finding", "find", "looking", "going", "hunting", "visiting", "tracking", "paying")),
-     r"\b(gets?|getting|got)\s+out\b(?!\s+of\s+(basic|boot camp|training|school|class|work|rehab|the (hospital|army|navy|service|academy)))[^.!?]{0,60}\b(finding|find|looking for|going after|hunting( down)?|paying a visit to|visiting|tracking down)\s+((" + _TITLES + r"|lieutenant|lt|captain|sarge)\s+[a-z]+|(every|each|the|that|those)( [a-z]+)? (" + _TITLES + r")('s?|s') (house|houses|home|homes|door|doors|place|family|families))\b" + _NO_GOODWILL),
+     r"\b(gets?|getting|got)\s+out\b(?!\s+of\s+(basic|boot camp|training|school|class|work|rehab|the (hospital|army|navy|service|academy)))[^.!?]{0,60}\b(finding|find|looking for|going after|hunting( down)?|paying a visit to|visiting|tracking down)\s+((" + _TITLES + r"|lieutenant|lt|captain|sarge)\s+[a-z]+|(every|each|the|that|those)( [a-z]+)? (" + _TITLES + r")('s?|s') (house|houses|home|homes|door|doors|place|family|families))\b" + NO_GOODWILL),
     # an address made public and readers told to use it: "The judge's address is out there now.
     # Do what you want with it."
     ((_g("address", "addy", "addresses", "location"), _g("want", "whatever", "know", "handle", "fun")),
@@ -520,7 +519,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # a visit from the writer and his crew: "any judge who signs another eviction is getting a
     # visit from me and my boys"
     ((_g("visit"), _g("boys", "friends", "crew", "cousins", "brothers", "people")),
-     r"\b(getting|gets|get|will get|gonna get|about to get)\s+a\s+(little\s+|late.night\s+|personal\s+|surprise\s+)?visit\s+from\s+(me|us)\s+(and|&)\s+(my|the)\s+(boys|friends|crew|cousins|brothers|people)\b" + _NO_GOODWILL),
+     r"\b(getting|gets|get|will get|gonna get|about to get)\s+a\s+(little\s+|late.night\s+|personal\s+|surprise\s+)?visit\s+from\s+(me|us)\s+(and|&)\s+(my|the)\s+(boys|friends|crew|cousins|brothers|people)\b" + NO_GOODWILL),
     # ducking advised to officers: "Cops around here better learn to duck"
     ((_g("duck", "dodge"), _g("learn", "learned")),
      r"\b(" + _OFFICERS + r"|" + _TITLES + r"|you|y'all|yall|pigs?)\b[^.!?]{0,30}\b(better|'d better|had better|need to|should|oughta|gonna have to)\s+learn\s+(to|how to)\s+(duck|dodge bullets|dodge)\b"),

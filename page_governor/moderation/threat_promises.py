@@ -69,7 +69,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
      r"\b(make|making|made)\s+(" + _WHO + r"|(" + TITLE_WORDS + r"))\s+(all\s+)?regret\s+(ever\s+)?"
      r"(being born|the day (you|u|they|he|she) (were|was) born|(you|they|he|she) (were|was) ever born)\b"),
     # "pay the commissioner a visit he won't walk away from" (not "a visit she won't forget")
-    ((_g("visit"), _g("walk", "survive", "recover", "through")),
+    ((_g("visit"), _g("walk", "survive", "recover", "through", "back")),
      r"\bvisit\b[^.!?]{0,15}\b(he|she|they|you|u)\s+(won't|wont|will not|wouldn't|ain't gonna|"
      r"isn't going to|aren't going to)\s+(walk away from|survive|come back from|recover from|"
      r"live through|walk out of)\b"),

@@ -22,6 +22,7 @@ def is_threat(text: str) -> bool:
     [
         "Keep denying my permit and I'll make you regret the day you were born, inspector.",
         "The treasurer is getting a visit at home that she won't walk out of.",
+        "Somebody is going to pay the warden a visit he won't come back from.",
         "That sheriff will not survive his next election alive, count on it.",
         "Tell the council we won't be unarmed next time.",
         "Come to my door again and we'll be waiting with a little surprise for you.",
@@ -41,6 +42,7 @@ def test_harm_promised_without_a_weapon_or_violent_verb_is_a_threat(comment: str
     [
         "Voters will make every one of them regret that vote in November.",
         "The second graders paid Officer Ruiz a visit she won't forget!",
+        "The kids paid the warden a visit and came back with stickers.",
         "I'll be armed with facts and receipts at the next council meeting.",
         "The old substation gets burned Saturday as a fire training exercise.",
         "Heads up, a car is on fire on the interstate near exit 12.",
