@@ -14,9 +14,13 @@ from page_governor.config import DEFAULT_CONFIG_DIR
 POLICY = load_policy(DEFAULT_CONFIG_DIR)
 
 
-def maintained(**fields: str) -> bool:
+def passes(element: str, **fields: str) -> bool:
     report = check_fields(fields, POLICY, official_domains=["brookhaven.example"])
-    return report.elements["maintained_by_agency"].passed
+    return report.elements[element].passed
+
+
+def maintained(**fields: str) -> bool:
+    return passes("maintained_by_agency", **fields)
 
 
 @pytest.mark.parametrize(
@@ -75,13 +79,11 @@ def test_first_person_posting_beside_a_name_that_is_not_the_agency_is_not_mainta
 
 
 def test_not_staffed_by_or_connected_with_the_agency_is_about_owners_not_hours() -> None:
-    fields = {"description": "We are not staffed by, or affiliated with, the Brookhaven Police."}
-    report = check_fields(fields, POLICY, official_domains=["brookhaven.example"])
-    assert not report.elements["not_monitored_247"].passed
-    assert not report.elements["maintained_by_agency"].passed
-    hours = {"description": "This page is not staffed by the department on weekends."}
-    report = check_fields(hours, POLICY, official_domains=["brookhaven.example"])
-    assert report.elements["not_monitored_247"].passed
+    owners = "We are not staffed by, or affiliated with, the Brookhaven Police."
+    assert not passes("not_monitored_247", description=owners)
+    assert not maintained(description=owners)
+    hours = "This page is not staffed by the department on weekends."
+    assert passes("not_monitored_247", description=hours)
 
 
 @pytest.mark.parametrize(
@@ -104,5 +106,4 @@ def test_a_team_or_staff_that_is_not_the_agencys_does_not_maintain_it(sentence: 
     ],
 )
 def test_what_the_page_shows_or_whom_it_is_a_place_for_is_its_purpose(sentence: str) -> None:
-    report = check_fields({"description": sentence}, POLICY, official_domains=[])
-    assert report.elements["purpose_statement"].passed
+    assert passes("purpose_statement", description=sentence)
