@@ -131,7 +131,9 @@ _WHOSE_WORDS = wordset(
 _KIND_WORDS = wordset(
     "great nice nicest kind kindest wonderful awesome amazing best love loved thank thanks proud "
     "helped helps helpful welcome congrats congratulations glad happy friendly sweet good "
-    "neighbor neighbour blessed lucky hi hello wave cheer say medal medals hero heroes salute"
+    "neighbor neighbour blessed lucky hi hello wave cheer say medal medals hero heroes salute "
+    # a kindness the family member did the writer: "she delivered my son", "he coached my kid"
+    "delivered treated coached taught"
 )
 # a person's routine, told with a warning: "Officer Park jogs past the quarry every Sunday.
 # Lonely stretch of road."

@@ -56,3 +56,9 @@ def test_harm_promised_without_a_weapon_or_violent_verb_is_a_threat(comment: str
 )
 def test_the_sentences_that_share_those_words_are_not_threats(comment: str) -> None:
     assert not is_threat(comment)
+
+
+def test_a_kindness_done_by_an_officials_family_is_not_a_veiled_threat() -> None:
+    assert not is_threat("I know the chief's wife works at the hospital, she delivered my son.")
+    assert not is_threat("The sergeant's husband works at the lumber yard; he coached my boy.")
+    assert is_threat("The judge's son goes to Westfield High. Saved you the trouble of looking.")
