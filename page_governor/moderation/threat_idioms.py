@@ -9,6 +9,8 @@ quotation, a question are not threats)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from page_governor.moderation.officials import SERVANT_TITLES
 from page_governor.moderation.officials import TITLE_WORDS as OFFICIAL_TITLES
 
@@ -31,6 +33,13 @@ def anchor_group(*words: str) -> frozenset[str]:
     """One anchor group of a rule: the rule runs only when the comment has one of these words.
     Shared by every module of threat rules."""
     return frozenset(words)
+
+
+def not_after(phrases: Iterable[str]) -> str:
+    """Lookbehinds that keep a pattern from matching right after any of these words ("slammed his
+    face into", "the bill must die"): a fixed-width guard for each phrase. Shared by every module
+    of threat rules."""
+    return "".join(rf"(?<!\b{phrase} )" for phrase in phrases)
 
 
 _g = anchor_group

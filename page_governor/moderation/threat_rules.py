@@ -23,7 +23,7 @@ from page_governor.moderation.harm_senses import NOT_A_CONTEST as _NOT_A_CONTEST
 from page_governor.moderation.harm_senses import NOT_A_MESSAGE as _NOT_A_MESSAGE
 from page_governor.moderation.harm_senses import NOT_AN_EFFORT as _NOT_AN_EFFORT
 from page_governor.moderation.officials import SERVANT_TITLES
-from page_governor.moderation.threat_idioms import CARED_FOR, TITLE_WORDS
+from page_governor.moderation.threat_idioms import CARED_FOR, TITLE_WORDS, not_after
 from page_governor.moderation.threat_idioms import RULES as IDIOM_RULES
 from page_governor.moderation.threat_idioms import anchor_group as _g
 from page_governor.moderation.threat_veiled import RULES as VEILED_RULES
@@ -123,10 +123,11 @@ _MEASURES = (
     "budget contract deal initiative referendum ban rule rules curfew scheme pothole potholes "
     "camera cameras meter meters weeds fee fees fines roundabout roundabouts"
 )
-_NOT_A_MEASURE = "".join(rf"(?<!\b{word} )" for word in _MEASURES.split()) + "".join(
+_NOT_A_MEASURE = not_after(_MEASURES.split()) + not_after(
     # the dead counted in a protest: "how many more people have to die in that jail"
-    rf"(?<!\bmany {who} )(?<!\bmore {who} )"
+    f"{many} {who}"
     for who in ["people", "kids", "children", "inmates", "men", "women", "lives", "patients", "prisoners"]
+    for many in ("many", "more")
 )
 
 

@@ -20,14 +20,13 @@ denial, questions, quotes). Numbers are read de-leeted, so "9mm" is also matched
 from __future__ import annotations
 
 from page_governor.moderation.officials import NAMED
-from page_governor.moderation.threat_idioms import TITLE_WORDS
+from page_governor.moderation.threat_idioms import TITLE_WORDS, not_after
 from page_governor.moderation.threat_idioms import anchor_group as _g
 
 # a violent act already done, in the past tense, before what it did ("slammed his face into"):
 # the comment reports or condemns it
-_NOT_DONE = "".join(
-    f"(?<!{verb} )"
-    for verb in (
+_NOT_DONE = not_after(
+    (
         "slammed",
         "smashed",
         "shoved",

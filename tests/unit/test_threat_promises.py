@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from page_governor.config import DEFAULT_CONFIG_DIR
-from page_governor.moderation.classifier import Classifier
-from page_governor.moderation.lexicon import Category
-
-CLASSIFIER = Classifier.from_config_dir(DEFAULT_CONFIG_DIR)
-
-
-def is_threat(text: str) -> bool:
-    return Category.THREAT in CLASSIFIER.classify(text).categories
+from tests.moderation_helpers import threat as is_threat
 
 
 @pytest.mark.parametrize(
