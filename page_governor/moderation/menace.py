@@ -92,6 +92,9 @@ _TITLE = (
     r"commissioner|councilman|councilwoman|councilmember|sheriff|corporal|warden|prosecutor|"
     r"principal|superintendent|coach|teacher|counselor|dean)"
 )
+_FAMILY_WORDS = wordset(
+    _FAMILY[1:-1].replace("?", "").replace("|", " ") + " kid son daughter boy girl"
+)
 # an official ("Sergeant Diaz", "the judge"), or an official's or the reader's family
 _SOMEONE = (
     rf"(({_TITLE} [a-z]+|the {_TITLE})('s {_FAMILY})?|(your|ur|the {_TITLE}'s|{_TITLE} [a-z]+'s) "
@@ -341,6 +344,7 @@ def detect_menace(n: Normalized, skip: Callable[[str], bool] = lambda text: Fals
                 and BLOCK.isdisjoint(around)
                 and not asked(n, first, end)
                 and not quoted(n, n.span_of_clean(m.start(), m.end())[0])
+                and not _residency(n, start, stop)
             ):
                 hit.add(SCORE, n.span_of_clean(m.start(), m.end()))
                 return hit
@@ -357,6 +361,46 @@ def _window(n: Normalized, i: int) -> tuple[int, int]:
     if end < len(n.words) and end - first < WINDOW:
         end = n.sentence_bounds(end, limit=WINDOW // 2)[1]
     return first, end
+
+
+# A residency argument: where an official lives set against where they serve ("the chief lives
+# in Hillcrest, not in the city he polices", "Commissioner Ortiz lives in Oakdale, he doesn't even
+# live in the district he represents") is criticism of the official, not a warning; read only
+# where no house, street or number is told (a house on a street is a whereabouts whatever else
+# the comment argues)
+_RESIDENCY = re.compile(
+    r"\b((should|must|needs? to|ought to|has to|have to|doesn'?t|does not|don'?t|do not|didn'?t|"
+    r"did not|won'?t|will not|never|not) (even |actually |really )?(live|lives|living|reside|resides)"
+    r"|not in (the|this|our|his|her|their) (city|town|county|district|community|parish|village)"
+    r"|(city|town|county|district|community|neighborhood|parish|village|state|streets|area) "
+    r"(he|she|they) (polices?|serves?|patrols?|represents?|runs?|governs?|oversees?|leads?|"
+    r"(is|are|was|were) (elected|appointed|sworn|paid|supposed))"
+    r"|(outside|out of) (the |our |this |his |her |their )?(city|town|county|district|state|"
+    r"limits|jurisdiction|parish)|city limits|(towns?|counties|cities|miles|hours?) (over|away)"
+    r"|commutes?|commuting|residency|carpetbagg[a-z]*)\b"
+)
+_PLACE_DETAIL = wordset(
+    "house home door apartment apt unit street st lane ln avenue ave road rd drive dr court ct "
+    "boulevard blvd way place pl corner cul-de-sac driveway porch"
+    # nor where a menace follows the argument ("… he lives in Hillcrest. We'll pay him a visit")
+    " visit visiting visits shame happen happens happened soon tonight waiting warned careful"
+)
+_RESIDES = wordset("lives live stays stay")
+
+
+def _residency(n: Normalized, start: int, stop: int) -> bool:
+    """Whether the whereabouts in words ``start``..``stop`` is an official's own home told as a
+    residency argument (see above); where their family works or studies is read as before."""
+    told = n.words[start : stop + 1]
+    if _RESIDES.isdisjoint(told) or not _FAMILY_WORDS.isdisjoint(told):
+        return False
+    first, end = _window(n, start)
+    words = n.words[first:end]
+    return (
+        _RESIDENCY.search(" ".join(words)) is not None
+        and _PLACE_DETAIL.isdisjoint(words)
+        and not any(w[:1].isdigit() for w in words)
+    )
 
 
 _WHO_THAT = wordset("who that")
