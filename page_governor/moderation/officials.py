@@ -31,7 +31,9 @@ _OFFICIALS = (
     r"commissioners?|supervisors?|trustees?|treasurer|auditor|coroner|assessors?|"
     r"(tax )?collectors?|inspectors?|bailiffs?|clerks?|directors?|administrators?|"
     r"superintendents?|principals?|rangers?|caseworkers?|social workers?|code officers?|"
-    r"meter maids?|harbor ?masters?|board members?|jurors?|officials?|politicians?"
+    r"meter maids?|harbor ?masters?|board members?|jurors?|officials?|politicians?|"
+    # the chair of a board ("the zoning chair"; "the chair" alone is furniture)
+    r"chair(m[ae]n|wom[ae]n|persons?)|(board|zoning|committee|council|commission|planning) chairs?"
 )
 TITLE_WORDS = _POLICE + "|" + _OFFICIALS
 SERVANT_TITLES = "(" + TITLE_WORDS + r"|manager|board)"
@@ -39,7 +41,7 @@ NAMED = (
     r"(officer|deputy|detective|sgt|sergeant|lt|lieutenant|captain|capt|corporal|cpl|chief|"
     r"sheriff|trooper|marshal|warden|mayor|judge|commissioner|councilman|councilwoman|"
     r"councilmember|alderman|alderwoman|supervisor|inspector|director|superintendent|principal|"
-    r"ranger|clerk|bailiff|assessor|treasurer|auditor) [a-z]+"
+    r"ranger|clerk|bailiff|assessor|treasurer|auditor|chairman|chairwoman) [a-z]+"
 )
 
 
@@ -56,5 +58,6 @@ _HEADS = """cop cops pig pigs officer officers deputy deputies undersheriff unde
     auditor coroner assessor assessors collector collectors inspector inspectors bailiff bailiffs
     clerk clerks director directors administrator administrators superintendent superintendents
     principal principals ranger rangers caseworker caseworkers harbormaster harbormasters
-    juror jurors official officials politician politicians"""
+    juror jurors official officials politician politicians chairman chairmen chairwoman
+    chairwomen chairperson chairpersons"""
 TITLE_WORDSET = frozenset(_HEADS.split())

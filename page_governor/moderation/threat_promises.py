@@ -37,12 +37,7 @@ _DAYS = (
     r"(morning|night|evening|day|weekday|weekend|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)s?"
 )
-# officials, and the chairs of boards that TITLE_WORDS leaves out ("the chair" alone is furniture)
-_OFFICIAL = (
-    r"("
-    + TITLE_WORDS
-    + r"|(board|zoning|committee|council|commission|planning) chair(man|woman|person)?)"
-)
+_OFFICIAL = "(" + TITLE_WORDS + ")"
 _POLICE_THINGS = (
     r"(cruisers?|squad cars?|patrol cars?|cop cars?|police cars?|police trucks?|substations?|"
     r"precincts?|police stations?|sheriff'?s? (office|station))"

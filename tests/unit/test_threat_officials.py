@@ -87,3 +87,19 @@ def test_elections_messages_thanks_safety_and_roasts_with_those_words_are_not_th
     text: str,
 ) -> None:
     assert not threat(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_threat"),
+    [
+        # the chair of a board is an official for every reader, not for one rule
+        ("I'll make the board chairman regret ever approving that tower.", True),
+        ("Chairwoman Hill should be dragged out of that meeting and beaten.", True),
+        # and a chair is still furniture, a chairman still someone to vote out
+        ("Pull up a chair and stay a while, the chairwoman says the meeting runs late.", False),
+        ("Chairman Pruitt should resign after that hearing.", False),
+        ("The board chair killed the proposal in committee.", False),
+    ],
+)
+def test_board_chairs_are_officials_for_every_threat_reader(text: str, is_threat: bool) -> None:
+    assert threat(text) is is_threat
