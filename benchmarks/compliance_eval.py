@@ -45,6 +45,7 @@ SETS = {
     "dev_2026_12u": DATA_DIR / "compliance_dev_2026_12u.yaml",
     "dev_2026_12z": DATA_DIR / "compliance_dev_2026_12z.yaml",
     "dev_2026_12zk": DATA_DIR / "compliance_dev_2026_12zk.yaml",
+    "dev_2026_12zq": DATA_DIR / "compliance_dev_2026_12zq.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
     "frozen_test_2026_12c": DATA_DIR / "compliance_frozen_test_2026_12c.yaml",
