@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from_text
 from page_governor.compliance.faq import is_question
+from page_governor.compliance.initials import names_by_initials, spelled_out
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
 from page_governor.compliance.text import clean, sentences
 from page_governor.domains import registrable
@@ -273,6 +274,14 @@ def read_fields(fields: Mapping[str, str]) -> list[Reading]:
                 if text not in seen:
                     seen.add(text)
                     readings.append(Reading(text, source, block, shown))
+    # the agency's initials read as its name where the profile spells it out ("Managed by BFR")
+    names = names_by_initials(r.text for r in readings)
+    for reading in list(readings):
+        text = spelled_out(reading.text, names)
+        if text is not None:
+            readings.append(
+                Reading(text, reading.source, reading.block, reading.shown or reading.text)
+            )
     return readings
 
 
