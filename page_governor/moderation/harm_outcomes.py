@@ -102,6 +102,7 @@ _FRAME = re.compile(
     r"have a way of)|keep (it|this|that) up|(lay|lays|put|puts|laying|putting) a (hand|finger) on|"
     r"who did this|for what (he|she|they|you) did|deserves?|should|oughta|ought to|needs? to|"
     r"would (teach|fix|shut|sort)|"
+    r"(and|&) see (if|whether|how|what happens)|better (pray|hope)|"
     r"(they|someone|somebody|people|y'all|yall)('ll| will|'re gonna| are gonna| are going to) be "
     r"(scraping|hosing|picking|cleaning|peeling|mopping|wiping|fishing)|(would|'d) look (better|good|"
     r"nice|great|prettier)|is next|are next|just wait|wait (till|until|'til|til)|(one|a single) (match|spark|lighter|"
@@ -113,7 +114,7 @@ _FRAME = re.compile(
 # be a crater", "the chief will be coughing up blood" (the forecast's subject is the target)
 _FORECAST = re.compile(
     r"\b(will|'ll|is gonna|are gonna|'s gonna|'re gonna|gonna|is going to|are going to|'s going "
-    r"to|'re going to|going to|gunna|finna) (be|end up|leave|go home|get)\b"
+    r"to|'re going to|going to|gunna|finna|won't|wont) (be|end up|leave|go home|get)\b"
 )
 # harm told in a few words: "face down in the mud", "breathing through a tube", "eating the
 # pavement", "burns with you in it" (the match's last word is read as the harm word)
@@ -165,7 +166,25 @@ _OUTCOME_PHRASES = re.compile(
     r"(enjoy|enjoys|plan|planning|plans|pick out|picking out|order|ordering)\b[^.]{0,30}\b(his|her|"
     r"your|ur|their) (own )?funeral|"
     r"(doesn't|doesnt|don't|dont|won't|wont|can't|cant|ain't|aint|didn't|never) (stop|stops) (a |no )?"
-    r"(bullet|bullets|buckshot|slugs?|rounds?|lead|blade|knife))\b"
+    r"(bullet|bullets|buckshot|slugs?|rounds?|lead|blade|knife)|"
+    # an injury the target will carry: "won't be signing warrants with broken hands"
+    r"(broken|busted|shattered|smashed|crushed|snapped) (hands|hand|legs|leg|arms|arm|jaw|"
+    r"knees|kneecaps|fingers|ribs|neck|nose|wrists|ankles)|"
+    # a weapon's load in the face: "he's getting a faceful of bear spray"
+    r"(faceful|face full|mouthful|eyeful|bellyful|belly full) of (bear spray|pepper spray|mace|"
+    r"lead|hot lead|buckshot|birdshot|rock salt|my fist|knuckles|steel)|"
+    # leaving upright put in doubt: "see if you leave on your own feet", "he won't walk out in
+    # one piece" (not "I hope every officer goes home in one piece")
+    r"((see|seeing) (if|whether)|(i )?doubt) (you|u|he|she|they|y'all|yall|any of (you|them))"
+    r"( [a-z']+){0,2} (leave|leaves|walk out|walks out|go home|goes home|make it out|makes it "
+    r"out|walk away|walks away)( of (here|there|my [a-z]+))? (on (your|ur|his|her|their) own "
+    r"(two )?feet|in one piece|under (your|ur|his|her|their) own power|upright)|"
+    r"(won't|wont|will not|ain't|aint|not gonna|never) (leave|walk out|go home|make it out|walk "
+    r"away)( of (here|there|my [a-z]+))? (on (your|ur|his|her|their) own (two )?feet|in one "
+    r"piece|under (your|ur|his|her|their) own power|upright)|"
+    # "you better pray you make it home in one piece, deputy"
+    r"better (pray|hope) (that )?(you|u|he|she|they|y'all|yall)( [a-z']+){0,2} (make it|makes it|"
+    r"get|gets|go|goes|come|comes) (back )?home( safe| safely| in one piece| alive)?)\b"
 )
 # harm that carries its own menace, read with a target alone: "lock the council in city hall
 # and light it up", "enjoy your knees while you still have them"
@@ -192,7 +211,9 @@ _PHRASE_WORDS = wordset(
     "brick elbow lock enjoy brace cast patch crutches "
     "wrap hospital icu er ward morgue food never beat fluid lighter hands legs bullet bullets "
     "upside bottom floating sunk sinking carton cartons "
-    "buckshot slug slugs rounds blade knife carried bury burying buried funeral"
+    "buckshot slug slugs rounds blade knife carried bury burying buried funeral "
+    "arm arms leg jaw knees kneecaps fingers ribs neck nose wrists ankles "
+    "faceful mouthful eyeful bellyful full feet piece power upright home"
 )
 
 

@@ -468,11 +468,25 @@ def private_subject(words: list[str], first_capitalised: bool) -> bool:
                 return False
             role = role or w in _ROLES
         return k == 1 or words[k] == "whoever"
-    # "Gloria from the HOA": a name, then where the writer knows the person from
+    # "Gloria from the HOA": a name, then where the writer knows the person from; "Karen in the
+    # comments": a fellow commenter
     return (
         len(words) >= 4
         and first_capitalised
-        and words[1] == "from"
-        and words[2] == "the"
-        and words[3] in _PRIVATE_GROUPS
+        and (
+            (words[1] == "from" and words[2] == "the" and words[3] in _PRIVATE_GROUPS)
+            or _in_the_comments(words[1:5])
+        )
+    )
+
+
+def _in_the_comments(words: list[str]) -> bool:
+    """ "in the comments", "up in these replies", "in this thread": where a fellow commenter is."""
+    if words[:1] == ["up"]:
+        words = words[1:]
+    return (
+        len(words) >= 3
+        and words[0] == "in"
+        and words[1] in ("the", "these", "this")
+        and words[2] in ("comments", "comment", "replies", "thread")
     )

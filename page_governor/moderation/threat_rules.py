@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from page_governor.moderation import (
+    threat_marked,
     threat_promises,
     threat_schools,
     threat_shapes,
@@ -548,7 +549,7 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         *IDIOM_RULES,
         *VEILED_RULES,
         *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
-        *threat_sideways.RULES, *threat_shapes.RULES, *threat_promises.RULES,
+        *threat_sideways.RULES, *threat_shapes.RULES, *threat_promises.RULES, *threat_marked.RULES,
     )
 )
 # fmt: on

@@ -22,6 +22,7 @@ from page_governor.moderation.masked_verbs import unmasked
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.officials import TITLE_WORDS
+from page_governor.moderation.threat_idioms import CONSOLING
 from page_governor.moderation.threat_rules import (
     HARM,
     THREAT_RULES,
@@ -264,13 +265,7 @@ _RETOLD_SUBJECT = re.compile(
     r"(going to|gonna|about to|would|will|'ll|)\s*$"
 )
 # a sentence that consoles or prays for someone is not a wish of harm
-_CONSOLING = re.compile(
-    r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip(?! (off|out|your|ur|his|her|their|the|them|you|him|it|apart|open|through|into|up)\b)|get well|speedy|praying for|"
-    r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe|"
-    # worry for an overworked officer: "won't make it to retirement, he's working triple shifts"
-    r"(double|triple|back to back|extra|16 hour|12 hour) shifts|overtime|overworked|burn(ed)? out|"
-    r"burnout|understaffed|exhausted|worn out)\b"
-)
+_CONSOLING = re.compile(CONSOLING)
 
 
 # a sentence that reports what someone else said or did: "he threatened to shoot the clerk,
