@@ -1,7 +1,7 @@
 """Threat rules for someone marked for harm without a harm verb: a name "on my list", a bullet
 "with the sheriff's name on it", officers told to wear their vests to the grocery store, "five
-minutes alone with" an officer in a dark alley, and firebombs beside a station that "has no
-fence". Each is (anchor groups, pattern), read as the other rule modules are: the pattern runs
+minutes alone with" an officer in a dark alley, firebombs beside a station that "has no
+fence", and the slogan that "traitors get ropes". Each is (anchor groups, pattern), read as the other rule modules are: the pattern runs
 only when every group has a word in the comment, on its clean words, and a match passes the
 same guards (a report, a denial, a quotation, a question are not threats).
 
@@ -77,5 +77,11 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
          "hall", "jail", "cruiser", "cruisers", "car", "cars", "headquarters", "hq", "office")),
      r"^(?![^!?]*\b" + _DONE + r"\b)[^!?]*?\b(" + _INCENDIARY + r"\b[^!?]{0,80}\b" + _POLICE_PLACES
      + r"|" + _POLICE_PLACES + r"\b[^!?]{0,80}\b" + _INCENDIARY + r")\b"),
+    # the hanging slogan aimed at officials branded traitors ("Traitors get ropes", "rope for
+    # traitors"; not "traitors get voted out", not a gym's climbing ropes)
+    ((_g("rope", "ropes", "noose", "nooses"), _g("traitor", "traitors", "treason", "treasonous")),
+     r"\b(traitors?|treasonous\s+[a-z]+)\s+(get|gets|deserve|deserves|need|needs|will\s+get|should\s+get)"
+     r"\s+(the\s+|a\s+)?(ropes?|nooses?)\b|\b(ropes?|nooses?|rope\s+and\s+tree)\s+for\s+(the\s+|all\s+(the\s+)?|every\s+)?"
+     r"(traitors?|treasonous)\b"),
 )
 # fmt: on

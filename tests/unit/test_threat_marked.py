@@ -24,6 +24,8 @@ from tests.moderation_helpers import CLASSIFIER, threat
         "If that deputy tries to tow my truck again he gets a mouthful of pepper spray.",
         "Knock on my door one more time, officer, and see if you walk out in one piece.",
         "You'd better hope you make it home in one piece tonight, trooper.",
+        "Every treasonous commissioner deserves a noose.",
+        "Nooses for all the traitors on the county board.",
     ],
 )
 def test_a_target_marked_for_harm_or_told_what_harm_will_leave_is_a_threat(text: str) -> None:
@@ -45,6 +47,8 @@ def test_a_target_marked_for_harm_or_told_what_harm_will_leave_is_a_threat(text:
         "I hope all of our deputies get home safe tonight, the roads are glare ice.",
         "Praying every trooper on the interstate makes it home in one piece this weekend.",
         "I hope every cop goes home in one piece tonight.",
+        "The traitors on the county board deserve to lose in November.",
+        "Rope course at the park reopens Saturday, no traitors allowed, haha.",
     ],
 )
 def test_lists_plaques_vests_meetings_reports_and_wishes_for_safety_are_not_threats(
