@@ -157,6 +157,7 @@ def test_wording_variety_and_negation(text, element, passes):
         "compliance_dev_2026_12u.yaml",
         "compliance_dev_2026_12zk.yaml",
         "compliance_dev_2026_12zq.yaml",
+        "compliance_dev_2026_12zt.yaml",
     ],
 )
 def test_the_tuning_sets_stay_at_the_accuracy_target_without_false_warnings(name):

@@ -107,3 +107,22 @@ def test_a_team_or_staff_that_is_not_the_agencys_does_not_maintain_it(sentence: 
 )
 def test_what_the_page_shows_or_whom_it_is_a_place_for_is_its_purpose(sentence: str) -> None:
     assert passes("purpose_statement", description=sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the page named as the agency's own (tuning set zt), in other words
+        ("The TikTok of the Brookhaven Police Department: patrol life in 60 seconds.", True),
+        ("This account is the Brookhaven Sheriff's Office's way of keeping you posted.", True),
+        ("Quick note about this channel: Brookhaven Public Works runs it.", True),
+        # and the same shapes said of someone else's page
+        ("The TikTok of a Brookhaven police fan, not the department.", False),
+        ("This account is a neighbour's way of keeping tabs on Brookhaven police calls.", False),
+        ("Quick note about this channel: a retired deputy runs it.", False),
+    ],
+)
+def test_the_page_called_the_agencys_own_way_or_kept_by_it_is_maintained(
+    sentence: str, expected: bool
+) -> None:
+    assert maintained(description=sentence) is expected
