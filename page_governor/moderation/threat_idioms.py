@@ -131,24 +131,6 @@ _GOODWILL = (
     r"caroling|celebrate|party|appreciation|say hi|apologi\w*|hug|tree|toy drive|donations?"
 )
 NO_GOODWILL = r"(?![^.!?]{0,60}\b(" + _GOODWILL + r")\b)"
-# a wish that officers come home safe: "I hope every officer goes home in one piece tonight"
-# (not "you'd better pray you make it home in one piece")
-SAFE_HOME = (
-    r"(?<!better )\b(hope|hoping|pray|praying|wish|wishing)\b[^.!?]{0,40}\b(make it|makes it|get|"
-    r"gets|go|goes|come|comes|return|returns) (back )?home (safe|safely|in one piece|to (their|"
-    r"his|her|your|ur) famil(y|ies))"
-)
-
-
-# a consolation, a worry or a wish for someone's safety, which no threat is said in: "get well",
-# "praying for", "he's working triple shifts", a wish that officers come home safe
-CONSOLING = (
-    r"\b(recover(s|y|ing)?|heal(s|ing)?|condolences|rest in peace|rip(?! (off|out|your|ur|his|her|their|the|them|you|him|it|apart|open|through|into|up)\b)|get well|speedy|praying for|"
-    r"prayers (for|to|go)|pray for|thoughts (are )?with|stay safe|drive safe|"
-    # worry for an overworked officer: "won't make it to retirement, he's working triple shifts"
-    r"(double|triple|back to back|extra|16 hour|12 hour) shifts|overtime|overworked|burn(ed)? out|"
-    r"burnout|understaffed|exhausted|worn out)\b|" + SAFE_HOME
-)
 
 
 # fmt: off

@@ -22,7 +22,13 @@ from page_governor.moderation.masked_verbs import unmasked
 from page_governor.moderation.menace import WEAPON_EMOJI, detect_emoji_menace, detect_menace
 from page_governor.moderation.normalize import SPACED, Normalized, words_of
 from page_governor.moderation.officials import TITLE_WORDS
-from page_governor.moderation.threat_idioms import CONSOLING
+from page_governor.moderation.threat_guards import CONSOLING as _CONSOLING
+from page_governor.moderation.threat_guards import DEALT as _DEALT
+from page_governor.moderation.threat_guards import HEDGED as _HEDGED
+from page_governor.moderation.threat_guards import REPEATED as _REPEATED
+from page_governor.moderation.threat_guards import REPORTED as _REPORTED
+from page_governor.moderation.threat_guards import RETELLING as _RETELLING
+from page_governor.moderation.threat_guards import RETOLD_SUBJECT as _RETOLD_SUBJECT
 from page_governor.moderation.threat_rules import (
     HARM,
     THREAT_RULES,
@@ -144,7 +150,10 @@ _FRAME_TARGETS = re.compile(
     r"[a-z]+'s (house|home|car|truck|family|kids|wife|husband|daughter|son)|"
     r"station|precinct|substation|courthouse|city hall|headquarters|hq|cruisers?|patrol cars?|"
     r"(the|that|this|your|their|whole)( [a-z]+)? (unit|squad|task force|swat team|department)|"
-    r"squad cars?|" + PEOPLE + r")\b"
+    r"squad cars?|" + PEOPLE + r"|"
+    # someone at an agency's place ("somebody at that impound lot")
+    r"(somebody|someone|anybody|anyone|everybody|everyone) (at|from|in|down at) (that|the|this) "
+    r"([a-z]+ )?(lot|office|station|department|precinct|hall|courthouse|jail|dmv|desk|shop))\b"
 )
 # a wish, demand or menace: enough for harm that merely befalls someone ("get shot")
 _FRAME_WISH = wordset(
@@ -182,7 +191,9 @@ _NO_ONE = re.compile(r"\bno one\b|\bno (officer|deputy|cop|child|kid|person)\b")
 _QUESTION_START = wordset("is was did does do are were will how what why who when where can")
 
 
-def _frame_sentence(n: Normalized, first: int, end: int, *, passive: bool) -> bool:
+def _frame_sentence(
+    n: Normalized, first: int, end: int, *, passive: bool, dealt: bool = False
+) -> bool:
     """Whether the sentence of words ``first..end`` may be read as a threat frame (harm that
     merely befalls someone, ``passive``, needs a wish or menace; harm done, intent will do)."""
     words = n.words[first:end]
@@ -197,8 +208,13 @@ def _frame_sentence(n: Normalized, first: int, end: int, *, passive: bool) -> bo
         return False
     if not _FRAME_TARGETS.search(text):
         return False
-    if passive:
-        return not _FRAME_WISH.isdisjoint(words) or bool(_FRAME_WISH_PHRASES.search(text))
+    if passive:  # (or harm someone deals, after a grievance repeated: "tow my car one more
+        # time and you catching a bullet"; not "drive drunk again and you'll end up dead")
+        return (
+            not _FRAME_WISH.isdisjoint(words)
+            or bool(_FRAME_WISH_PHRASES.search(text))
+            or (dealt and bool(_REPEATED.search(text)) and not _HEDGED.search(text))
+        )
     return not _FRAME_MODAL.isdisjoint(words) or bool(_FRAME_MODAL_PHRASES.search(text))
 
 
@@ -223,7 +239,8 @@ def detect_threat_frames(n: Normalized) -> Hit:
             continue
         seen.add((bounds, passive))
         span = n.span_of_clean(m.start(), m.end())
-        if _frame_sentence(n, *bounds, passive=passive) and not (
+        dealt = passive and _DEALT.search(m.group(0)) is not None
+        if _frame_sentence(n, *bounds, passive=passive, dealt=dealt) and not (
             _retold(n, m) or _threat_named(n, m) or quoted(n, span[0])
         ):
             hit.add(0.85, span)
@@ -253,27 +270,6 @@ _NOT_A_PERSON = re.compile(
     r"curtains|suspension|alignment|transmission|battery|batteries|brakes|rims|axle|"
     # drugs ("kids shoot up heroin behind the library")
     r"heroin|meth|dope|drugs|fentanyl|fent|smack|needles?)\b"
-)
-# someone else's threat retold: "he told her he was going to kill her", "my neighbor said he
-# would burn the house down" (a report for the PIO to read, not a threat made on the page)
-_RETELLING = re.compile(
-    r"\b(said|says|told|tells|yelled|yells|screamed|screams|texted|texts|wrote|threatened|"
-    r"claimed|swore|warned|kept saying|was saying)\b"
-)
-_RETOLD_SUBJECT = re.compile(
-    r"\b(he|she|they|he'd|she'd|they'd)( [a-z']+)? (was|were|would|'d|is|are)?\s?"
-    r"(going to|gonna|about to|would|will|'ll|)\s*$"
-)
-# a sentence that consoles or prays for someone is not a wish of harm
-_CONSOLING = re.compile(CONSOLING)
-
-
-# a sentence that reports what someone else said or did: "he threatened to shoot the clerk,
-# police said", "according to the complaint"
-_REPORTED = re.compile(
-    r"\b(police (said|say|says)|officers said|deputies said|according to|allegedly|reportedly|"
-    r"(was|were|is|been) charged|charged with|told (police|officers|deputies)|court records|"
-    r"the complaint)\b"
 )
 
 
