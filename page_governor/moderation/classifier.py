@@ -43,6 +43,7 @@ from page_governor.moderation.detectors import (
 from page_governor.moderation.insult_aim import (
     PERSON_NOUNS,
     PERSON_REFS,
+    crime_doer_subject,
     names_a_thing,
     predicated_of_a_thing,
     without_possessive,
@@ -678,6 +679,8 @@ class Classifier:
             and not n.capitalised(i)
             and not names_a_thing(words, i)
             and not predicated_of_a_thing(words, i)
+            # ("Whoever shot that deputy is a coward": the crime's doer, see insult_aim)
+            and not crime_doer_subject(words[slice(*n.sentence_bounds(i, limit=30))])
         ]
         if not spans:
             return

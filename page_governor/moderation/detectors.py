@@ -17,6 +17,7 @@ from page_governor.moderation.insult_aim import (
     SECOND_PERSON,
     THING_AFTER_ADJECTIVE,
     THING_PLURALS,
+    crime_doer_subject,
     excuse_for_a_thing,
     names_a_thing,
     predicated_of_a_thing,
@@ -415,6 +416,8 @@ def detect_attack(n: Normalized, lex: Lexicon, ctx: Context) -> Hit:
     sent = _Sentences(n, lex)
 
     def record(bounds: tuple[int, int], span: tuple[int, int], word: str, score: float) -> None:
+        if crime_doer_subject(words[bounds[0] : bounds[1]]):
+            return  # "The shooter who killed two officers was a coward": talk about a crime
         hit.add(score, span)
         if word in SUPPORTER_INSULTS or sent.private_subject(bounds):
             targets.append(Target.PRIVATE)

@@ -490,3 +490,40 @@ def _in_the_comments(words: list[str]) -> bool:
         and words[1] in ("the", "these", "this")
         and words[2] in ("comments", "comment", "replies", "thread")
     )
+
+
+# The unnamed doer of a crime the comment talks about: "The shooter who killed two officers was a
+# coward", "Whoever shot that deputy is a coward", "the man who robbed the store is a scumbag".
+# Denouncing the crime's doer is talk about the crime (no one a reader can identify is named),
+# not an attack on someone in the conversation; a named suspect ("Tyler Brooks is a scumbag")
+# is still read.
+_DOERS = wordset(
+    "shooter shooters gunman gunmen killer killers murderer murderers suspect suspects robber "
+    "robbers thief thieves attacker attackers carjacker carjackers rapist rapists arsonist "
+    "arsonists stabber burglar burglars vandal vandals abuser abusers kidnapper kidnappers "
+    "perpetrator perpetrators perp perps assailant assailants sniper bomber"
+)
+_DOER_PEOPLE = wordset("man men guy guys woman women person people punk punks kid kids driver")
+_CRIME_VERBS = wordset(
+    "shot killed murdered robbed stole stabbed attacked raped kidnapped carjacked burglarized "
+    "vandalized torched bombed hit beat assaulted broke ambushed"
+)
+_DOER_OPENERS = wordset("the that this these those whoever")
+
+
+def crime_doer_subject(words: list[str]) -> bool:
+    """Does the sentence (its words) open on the unnamed doer of a crime (see above)?"""
+    k = 0
+    if k + 1 >= len(words) or words[k] not in _DOER_OPENERS or not SECOND_PERSON.isdisjoint(words):
+        return False  # ("The suspect is a coward and so are you, Karen": the reader too)
+    if words[k] == "whoever":
+        return words[k + 1] in _CRIME_VERBS
+    noun = words[k + 1]
+    if noun in _DOERS:
+        return True
+    return (
+        noun in _DOER_PEOPLE
+        and k + 3 < len(words)
+        and words[k + 2] in ("who", "that")
+        and words[k + 3] in _CRIME_VERBS
+    )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from page_governor.moderation import (
+    threat_hints,
     threat_marked,
     threat_promises,
     threat_schools,
@@ -111,7 +112,7 @@ _PURSUED = (
     r"|where (?:you|u|he|she|they) (?:live|sleep|work|park)"
     r"|(?:your|his|her|their) (?:family|kids?|wife|husband|children|house|home|address)\b"
     r"|(?:that|the|those|these|this|every|each) (?:cop|pig|officer|deputy|chief|mayor|judge|"
-    r"snitch|rat|bitch|bastard|punk)s?\b)"
+    r"snitch|rat|bitch|bastard|punk)s?\b)(?![^.!?]{0,30}\b(buy|thank|thanks|hug|reward|lunch)\b)"
 )
 
 
@@ -546,10 +547,9 @@ THREAT_RULES: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = t
         # "you picked the wrong family to mess with, detective, you'll regret it"
         ((_g("wrong"), _g("regret", "sorry")),
          r"\b(picked|chose|messed with|crossed) the wrong (family|person|people|guy|man|woman|one|house|neighborhood)\b[^.!?]{0,40}\b(you'll|youll|you will|you're gonna|you are going to|u will) (regret|be sorry)\b"),
-        *IDIOM_RULES,
-        *VEILED_RULES,
-        *threat_schools.RULES, *threat_spanish.RULES, *threat_witnesses.RULES,
-        *threat_sideways.RULES, *threat_shapes.RULES, *threat_promises.RULES, *threat_marked.RULES,
+        *IDIOM_RULES, *VEILED_RULES, *threat_schools.RULES, *threat_spanish.RULES,
+        *threat_witnesses.RULES, *threat_sideways.RULES, *threat_shapes.RULES,
+        *threat_promises.RULES, *threat_marked.RULES, *threat_hints.RULES,
     )
 )
 # fmt: on
