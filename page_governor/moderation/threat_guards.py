@@ -61,3 +61,13 @@ DEALT = re.compile(
     r"\b(bullets?|rounds?|slug|hot one|hollow|blade|shot|stabbed|jumped|popped|capped|"
     r"smoked|merked|whacked|bodied|shanked|sniped|beat|beaten)\b"
 )
+
+# the reader warned of what their own risk will cost them: "if you drive drunk again you are going
+# to end up dead", "keep texting while driving and you'll end up in a ditch" (not a grievance
+# about the writer's own: "keep speeding past my house and you'll end up dead")
+RISK_WARNING = re.compile(
+    r"^(?!.*\b(my|our|mine)\b)(?=.*\b(drunk|drinking|drink and drive|texting|text and drive|speeding|"
+    r"speed|racing|reckless|helmet|seatbelt|seat belt|high|overdose|od|fentanyl|black ice|icy)\b)"
+    r".*\b(you|u|you're|youre|ur)\b.*\b(end up|wind up|be|get|getting)\s+(dead|killed|in a ditch|"
+    r"in the hospital|in a wheelchair|hurt|dead in a ditch)\b"
+)

@@ -29,6 +29,7 @@ from page_governor.moderation.threat_guards import REPEATED as _REPEATED
 from page_governor.moderation.threat_guards import REPORTED as _REPORTED
 from page_governor.moderation.threat_guards import RETELLING as _RETELLING
 from page_governor.moderation.threat_guards import RETOLD_SUBJECT as _RETOLD_SUBJECT
+from page_governor.moderation.threat_guards import RISK_WARNING
 from page_governor.moderation.threat_rules import (
     HARM,
     THREAT_RULES,
@@ -382,6 +383,7 @@ def model_may_read(n: Normalized, first: int, end: int) -> bool:
         or _DISMISSAL.search(sentence)
         or _WORRY.search(sentence)
         or _PRECAUTION.search(sentence)
+        or RISK_WARNING.search(sentence)
     ):
         return False
     words, text = n.words, n.clean
@@ -540,6 +542,7 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
                 _NOT_A_PERSON.match(text, m.end())
                 or _CONSOLING.search(sentence)
                 or _REPORTED.search(sentence)
+                or RISK_WARNING.search(sentence)
                 or _retold(n, m)
                 or _threat_named(n, m)
                 or _denied(m)
@@ -563,12 +566,18 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
             return incitement
     if not hit.evidence:
         menace = detect_menace(
-            n, skip=lambda text: bool(_CONSOLING.search(text) or _REPORTED.search(text))
+            n,
+            skip=lambda text: bool(
+                _CONSOLING.search(text) or _REPORTED.search(text) or RISK_WARNING.search(text)
+            ),
         )
         if menace.evidence:
             return menace
         outcome = detect_harm_outcome(
-            n, skip=lambda text: bool(_CONSOLING.search(text) or _REPORTED.search(text))
+            n,
+            skip=lambda text: bool(
+                _CONSOLING.search(text) or _REPORTED.search(text) or RISK_WARNING.search(text)
+            ),
         )
         if outcome.evidence:
             return outcome

@@ -31,6 +31,7 @@ from tests.moderation_helpers import categories, threat
         "Every trooper is a target now and we're the ones behind the rifle.",
         "The chief won't be laughing once he sees what we've got planned for the rally.",
         "take my dog one more time and somebody at that shelter office catching a bullet",
+        "race past my driveway again and you are going to end up dead",
     ],
 )
 def test_menace_by_hint_ultimatum_and_slang_is_a_threat(text: str) -> None:
@@ -55,6 +56,9 @@ def test_menace_by_hint_ultimatum_and_slang_is_a_threat(text: str) -> None:
         "The chief won't be laughing at our plans for the rally: a bake sale and a raffle.",
         "Whoever shot that deputy on Route 9 is a coward, prayers for his family.",
         "Whoever returned my son's bike, I'm going to find you and thank you in person!",
+        # the reader warned of their own risk
+        "keep texting behind the wheel and you are gonna end up dead",
+        "If you drive drunk one more time you're going to end up in the hospital",
     ],
 )
 def test_the_same_words_in_politics_errands_reports_and_warnings_are_not_threats(
