@@ -382,8 +382,10 @@ _RESIDENCY = re.compile(
 _PLACE_DETAIL = wordset(
     "house home door apartment apt unit street st lane ln avenue ave road rd drive dr court ct "
     "boulevard blvd way place pl corner cul-de-sac driveway porch"
-    # nor where a menace follows the argument ("… he lives in Hillcrest. We'll pay him a visit")
-    " visit visiting visits shame happen happens happened soon tonight waiting warned careful"
+)
+# nor where a menace follows the argument ("… he lives in Hillcrest. We'll pay him a visit")
+_MENACE_AFTER = wordset(
+    "visit visiting visits shame happen happens happened soon tonight waiting warned careful"
 )
 _RESIDES = wordset("lives live stays stay")
 
@@ -399,6 +401,7 @@ def _residency(n: Normalized, start: int, stop: int) -> bool:
     return (
         _RESIDENCY.search(" ".join(words)) is not None
         and _PLACE_DETAIL.isdisjoint(words)
+        and _MENACE_AFTER.isdisjoint(words)
         and not any(w[:1].isdigit() for w in words)
     )
 

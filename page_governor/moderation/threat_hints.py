@@ -64,7 +64,7 @@ RULES: tuple[tuple[tuple[frozenset[str], ...], str], ...] = (
     # sabotage hinted to an official ("Marshal Greer should check his brakes before he drives
     # home tonight"; not "check your brakes before winter, folks")
     ((_g("brakes", "brake", "lug", "tires"),
-      _g("check", "checking", "checked")),
+      _g("check", "checking", "checked", "double-check")),
      r"\b" + _OFFICIAL + r"\b[^.!?]{0,20}\b(should|better|'d\s+better|might\s+want\s+to|needs?\s+to|"
      r"wanna|gotta|ought\s+to)\s+(double[\s-])?check\s+(his|her|their|your|ur)\s+(brakes|brake\s+"
      r"lines?|lug\s+nuts|tires)\b"),

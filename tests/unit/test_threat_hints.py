@@ -17,6 +17,7 @@ from tests.moderation_helpers import categories, threat
         "if they dont drop my charges by the 1st im taking matters into my own hands",
         "keep testing us, judge, and watch what happens this weekend",
         "Inspector Vale might want to check her brake lines before the commute.",
+        "The assessor should double-check his lug nuts tonight.",
         "Honestly this county is overdue for a Baton Rouge.",
         "Hope the commissioners enjoy their homes smelling of kerosene.",
         "Tell the bailiff my cousins already know his route home.",
