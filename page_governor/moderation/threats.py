@@ -528,6 +528,12 @@ def _read_again(words: list[str], spans: list[tuple[int, int]], hit: Hit) -> Non
             hit.add(0.9, span)
 
 
+def _not_made_here(text: str) -> bool:
+    """A window the menace and outcome readers skip: a consolation, a report, or a warning of the
+    reader's own risk (see ``threat_guards``)."""
+    return bool(_CONSOLING.search(text) or _REPORTED.search(text) or RISK_WARNING.search(text))
+
+
 def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> Hit:
     hit = Hit()
     text = n.clean
@@ -565,20 +571,10 @@ def detect_threat(n: Normalized, rules: list[re.Pattern[str]] | None = None) -> 
         if incitement.evidence:
             return incitement
     if not hit.evidence:
-        menace = detect_menace(
-            n,
-            skip=lambda text: bool(
-                _CONSOLING.search(text) or _REPORTED.search(text) or RISK_WARNING.search(text)
-            ),
-        )
+        menace = detect_menace(n, skip=_not_made_here)
         if menace.evidence:
             return menace
-        outcome = detect_harm_outcome(
-            n,
-            skip=lambda text: bool(
-                _CONSOLING.search(text) or _REPORTED.search(text) or RISK_WARNING.search(text)
-            ),
-        )
+        outcome = detect_harm_outcome(n, skip=_not_made_here)
         if outcome.evidence:
             return outcome
         if WEAPON_EMOJI.search(n.original) and not _CONSOLING.search(n.clean):
