@@ -16,6 +16,7 @@ built only then. The screen is a superset test: it never skips a detector that c
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from page_governor.moderation.detectors import (
     detect_obscenity,
     names_official,
 )
+from page_governor.moderation.encoder_head import ThreatEncoder
 from page_governor.moderation.insult_aim import (
     PERSON_NOUNS,
     PERSON_REFS,
@@ -83,6 +85,10 @@ ADVISORY_THREAT = (
 ADVISORY_PII = "contains personal information about someone; capture is already done."
 ADVISORY_THREAT_MODEL = (
     "read as a threat by the learned model, not by a rule: the quoted sentence weighed most; "
+    "read it in its thread before acting."
+)
+ADVISORY_THREAT_ENCODER = (
+    "read as a threat by the contextual model (how the words are put together), not by a rule: "
     "read it in its thread before acting."
 )
 
@@ -271,6 +277,7 @@ class Classifier:
         model_threshold: float | None = None,
         spam_model: LinearModel | None = None,
         threat_model: LinearModel | None = None,
+        threat_encoder: ThreatEncoder | None = None,
         calibration: Calibration | None = None,
     ) -> None:
         self.lexicon = lexicon
@@ -288,6 +295,20 @@ class Classifier:
         self.threat_threshold = _model_threshold(
             lexicon.threat_model_threshold, threat_model, preset["threat_model_factor"]
         )
+        # The contextual threat reader is asked about a comment the word model finds somewhat
+        # threatening (its gate) but not enough to flag; it flags at its trained threshold
+        # scaled as the threat model's, or as written in model.threat_encoder_threshold (1.0
+        # turns it off). It needs the word model: the gate is the word model's probability.
+        self.threat_encoder = threat_encoder if threat_model is not None else None
+        self.encoder_threshold = (
+            lexicon.threat_encoder_threshold
+            if lexicon.threat_encoder_threshold is not None
+            else min(0.99, threat_encoder.threshold * preset["threat_model_factor"])
+            if self.threat_encoder is not None
+            else 1.0
+        )
+        if self.encoder_threshold >= 1:
+            self.threat_encoder = None
         # The model flags an attack at this probability (a person must be addressed too).
         self.model_threshold = (
             model_threshold if model_threshold is not None else lexicon.model_threshold
@@ -296,7 +317,13 @@ class Classifier:
         # model, by the first 5 hex digits of their digests.
         model_tag = f"+atk.{model.digest[:5]}" if model else ""
         model_tag += f"+spm.{spam_model.digest[:5]}" if spam_model else ""
-        model_tag += f"+thr.{threat_model.digest[:5]}" if threat_model else ""
+        # (the threat tag names the word model and the contextual reader together: a sixth tag
+        # would not fit the 50 characters)
+        threat_digest = threat_model.digest if threat_model else ""
+        if self.threat_encoder is not None:
+            both = threat_digest + self.threat_encoder.digest
+            threat_digest = hashlib.sha256(both.encode()).hexdigest()
+        model_tag += f"+thr.{threat_digest[:5]}" if threat_model else ""
         self.version = f"pg-{__version__}+lex.{lexicon.digest[:5]}{model_tag}"
         self._attack_words = (
             lexicon.insult_nouns
@@ -373,6 +400,7 @@ class Classifier:
             LinearModel.load() if use_model and lexicon.model_threshold < 1 else None,
             spam_model=LinearModel.load(SPAM_MODEL) if use_model else None,
             threat_model=LinearModel.load(THREAT_MODEL) if use_model else None,
+            threat_encoder=ThreatEncoder.load() if use_model else None,
             calibration=Calibration.load() if use_model else None,
         )
 
@@ -499,8 +527,23 @@ class Classifier:
         threshold = self.model_threshold
         model_p = 0.0
         threat_p = self._threat_probability(n)
+        encoder_p = 0.0
         if threat_p >= self.threat_threshold:
             need.add(Category.THREAT)
+        elif (
+            self.threat_encoder is not None
+            and threat_p >= self.threat_encoder.gate
+            # It reads menace left unsaid: a comment with a word of harm ("kill", "burn",
+            # "shoot") is the rules' and the word model's, whose guards know its idioms, worries
+            # and reports ("burn their bridges", "going to get killed with these staffing
+            # levels"); and, as the menace readers, none about a vote, a game, an event, a court
+            # case or a recovery.
+            and threats.THREAT_WORDS.isdisjoint(words)
+            and menace.BLOCK.isdisjoint(words)
+        ):
+            encoder_p = self.threat_encoder.probability(text)
+            if encoder_p >= self.encoder_threshold:
+                need.add(Category.THREAT)
         if Category.PERSONAL_ATTACK not in need:
             model_p = self._model_probability(folded, words)
             if model_p < threshold and not need:
@@ -518,8 +561,12 @@ class Classifier:
             hits[Category.PERSONAL_ATTACK] = hit
         if Category.THREAT in need:
             hit = threats.detect_threat(n, rules)
-            if threat_p >= self.threat_threshold and hit.score < lex.thresholds[Category.THREAT]:
-                self._threat_model_evidence(n, hit, threat_p)
+            if hit.score < lex.thresholds[Category.THREAT]:
+                if threat_p >= self.threat_threshold:
+                    self._threat_model_evidence(n, hit, threat_p, self.threat_threshold)
+                elif encoder_p >= self.encoder_threshold:
+                    self._threat_model_evidence(n, hit, encoder_p, self.encoder_threshold)
+                    hit.by_encoder = hit.by_model
             hits[Category.THREAT] = hit
         if Category.PERSONAL_INFO in need:
             hits[Category.PERSONAL_INFO] = personal_info.detect_personal_info(n, context)
@@ -551,11 +598,15 @@ class Classifier:
             best = max(best, *(probability(words[a:b]) for a, b in sentences))
         return best
 
-    def _threat_model_evidence(self, n: Normalized, hit: Hit, probability: float) -> None:
-        """A threat the rules did not read, on the model's word. The evidence is the most
-        threatening sentence of those the model reads as threats on their own that the rules'
-        guards accept (``threats.model_may_read``); when the comment reads as a threat only as a
-        whole, its most threatening sentence, and only if the guards accept every sentence."""
+    def _threat_model_evidence(
+        self, n: Normalized, hit: Hit, probability: float, threshold: float
+    ) -> None:
+        """A threat the rules did not read, on a model's word (the word model's or the
+        contextual reader's ``probability``, flagging at ``threshold``). The evidence is the most
+        threatening sentence, by the word model, of those it reads as threats on their own that
+        the rules' guards accept (``threats.model_may_read``); when the comment reads as a threat
+        only as a whole, its most threatening sentence, and only if the guards accept every
+        sentence."""
         model = self.threat_model
         assert model is not None
         words, t = n.words, self.threat_threshold
@@ -568,7 +619,7 @@ class Classifier:
             candidates = [(a, b) for _, a, b in scored[:1]]
         for first, end in candidates:
             if self._aims_at_someone(n, first, end) and threats.model_may_read(n, first, end):
-                score = 0.5 + 0.35 * (probability - t) / max(1e-9, 1 - t)
+                score = 0.5 + 0.35 * (probability - threshold) / max(1e-9, 1 - threshold)
                 hit.add(score, (n.span(first)[0], n.span(end - 1)[1]))
                 hit.by_model = True
                 return
@@ -720,7 +771,9 @@ class Classifier:
         advisories: list[str] = []
         if Category.THREAT in flagged_cats:
             advisories.append(ADVISORY_THREAT)
-            if hits[Category.THREAT].by_model:
+            if hits[Category.THREAT].by_encoder:
+                advisories.append(ADVISORY_THREAT_ENCODER)
+            elif hits[Category.THREAT].by_model:
                 advisories.append(ADVISORY_THREAT_MODEL)
             aimed = threat_target(n, lex, context) if n is not None else None
             if aimed:

@@ -61,6 +61,7 @@ class Hit:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # original spans
     target: Target | None = None
     by_model: bool = False  # the flag rests on a learned model's verdict, not on a rule
+    by_encoder: bool = False  # ... and that model is the contextual threat reader
     # spam only: the score is plain links and nothing else (no term, shortener, odd domain,
     # repetition, money or lure): residents citing the news or the city's site
     links_only: bool = False

@@ -106,6 +106,8 @@ class Lexicon:
     shorteners: tuple[str, ...]
     spam_model_threshold: float | None = None  # None: the trained model's own threshold
     threat_model_threshold: float | None = None  # None: the trained model's own (1 = off)
+    # the contextual threat reader (encoder_head): None, its trained threshold; 1 = off
+    threat_encoder_threshold: float | None = None
     preset: str = "balanced"
     coordinated_accounts: int = 3  # distinct accounts posting the same text or link...
     coordinated_window_minutes: int = 60  # ...within this many minutes: coordinated spam
@@ -246,6 +248,12 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
     ):
         problems.append("model.threat_threshold must be a number in (0, 1]")
         threat_model_threshold = None
+    threat_encoder_threshold = models.get("threat_encoder_threshold")
+    if threat_encoder_threshold is not None and (
+        not _number(threat_encoder_threshold) or not 0 < float(threat_encoder_threshold) <= 1
+    ):
+        problems.append("model.threat_encoder_threshold must be a number in (0, 1]")
+        threat_encoder_threshold = None
     coordinated = data.get("coordinated_spam") or {}
     if not isinstance(coordinated, dict):
         problems.append("coordinated_spam must be a mapping (accounts, window_minutes)")
@@ -340,6 +348,9 @@ def build_lexicon(data: dict[str, Any], where: str = "moderation") -> Lexicon:
         ),
         threat_model_threshold=(
             float(threat_model_threshold) if threat_model_threshold is not None else None
+        ),
+        threat_encoder_threshold=(
+            float(threat_encoder_threshold) if threat_encoder_threshold is not None else None
         ),
         preset=str(preset_name),
         coordinated_accounts=coordinated_accounts,

@@ -312,6 +312,16 @@ def test_the_shipped_models_load_from_the_package_and_name_themselves_in_the_ver
     assert CLASSIFIER.threat_model is not None and len(CLASSIFIER.threat_model.features) > 10_000
     assert all(f"+{tag}." in CLASSIFIER.version for tag in ("lex", "atk", "spm", "thr"))
     assert len(CLASSIFIER.version) <= 50  # the flags table's column
+    # the threat tag changes with the contextual reader's head as well as the word model
+    assert CLASSIFIER.threat_encoder is not None
+    assert RULES_ONLY.version.split("+thr.")[0] == CLASSIFIER.version.split("+thr.")[0]
+    without_reader = Classifier(
+        CLASSIFIER.lexicon,
+        CLASSIFIER.model,
+        spam_model=CLASSIFIER.spam_model,
+        threat_model=CLASSIFIER.threat_model,
+    )
+    assert without_reader.version != CLASSIFIER.version
 
 
 # -- the learned threat model ----------------------------------------------------------------
