@@ -34,7 +34,13 @@ def shared_encoder() -> SentenceEncoder:
         if not _SHARED:
             from page_governor.moderation.encoder import SentenceEncoder
 
-            _SHARED.append(SentenceEncoder.load())
+            try:
+                _SHARED.append(SentenceEncoder.load())
+            except Exception as exc:  # numpy, zipfile and tokenizers each raise their own
+                raise ConfigError(
+                    f"cannot load the sentence encoder (models/minilm_l6.npz and "
+                    f"minilm_l6_tokenizer.json; reinstall page_governor): {exc}"
+                ) from exc
         return _SHARED[0]
 
 

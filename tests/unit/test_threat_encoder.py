@@ -221,3 +221,17 @@ def test_a_comment_with_a_word_of_harm_or_about_a_vote_is_left_to_the_rules(head
 def test_a_threshold_written_in_the_file_replaces_the_trained_one(head):
     assert _classifier(head).encoder_threshold == head.threshold
     assert _classifier(head, threat_encoder_threshold=0.99).encoder_threshold == 0.99
+
+
+def test_missing_or_damaged_encoder_files_are_a_configuration_error(monkeypatch, head):
+    from page_governor.errors import ConfigError
+    from page_governor.moderation import encoder, encoder_head
+
+    def damaged(*_args: object) -> dict[str, np.ndarray]:
+        raise OSError("minilm_l6.npz: bad CRC")
+
+    monkeypatch.setattr(encoder_head, "_SHARED", [])
+    monkeypatch.setattr(encoder, "load_weights", damaged)
+    fresh = ThreatEncoder(head.weights, head.bias, head.threshold, head.gate, head.digest)
+    with pytest.raises(ConfigError, match="cannot load the sentence encoder"):
+        fresh.probability("Officers who tow my truck again are gonna get it back twice over.")
