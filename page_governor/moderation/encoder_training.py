@@ -27,7 +27,6 @@ fixed seed). Computing the 16,000 embeddings takes about ten minutes on two core
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from page_governor.moderation.training import (
     load_team_threats,
     load_threat_rows,
     split,
+    write_artifact,
 )
 
 GATE = 0.4
@@ -185,8 +185,7 @@ def train_threat_encoder(datasets: Path, out: Path) -> dict[str, Any]:
             "reading": reading,
         },
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_artifact(out, artifact)
     return artifact
 
 

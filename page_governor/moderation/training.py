@@ -230,6 +230,12 @@ def load_domain(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def write_artifact(out: Path, artifact: dict[str, Any]) -> None:
+    """A model as compact JSON with sorted keys: the same training writes the same bytes."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
 def split(rows: Iterable[dict[str, Any]], buckets: Iterable[int]) -> list[dict[str, Any]]:
     wanted = set(buckets)
     return [r for r in rows if bucket(r["id"]) in wanted]
@@ -353,8 +359,7 @@ def train(datasets: Path, out: Path, domain: Path = DOMAIN_DATA) -> dict[str, An
             "blinded_terms": sorted(blinded),
         },
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_artifact(out, artifact)
     return artifact
 
 
@@ -524,8 +529,7 @@ def train_spam(
             "threshold_rule": "best tune F1 with at most 1% of tune ham flagged",
         },
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_artifact(out, artifact)
     return artifact
 
 
@@ -760,8 +764,7 @@ def train_threat(datasets: Path, out: Path) -> dict[str, Any]:
             "blinded_terms": sorted(blinded),
         },
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_artifact(out, artifact)
     return artifact
 
 
@@ -925,8 +928,7 @@ def train_calibration(datasets: Path, out: Path) -> dict[str, Any]:
             "detector": classifier.version,
         },
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(artifact, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_artifact(out, artifact)
     return artifact
 
 

@@ -191,15 +191,23 @@ def test_an_admin_can_turn_the_contextual_reader_off(head):
     assert not off.classify(threat).flagged
 
 
-def test_comments_outside_the_gate_never_reach_the_reader_and_never_load_it(head):
+def _asked(head: ThreatEncoder, texts: tuple[str, ...]) -> _Counting:
+    """Classify ``texts`` (none may be flagged); the reader as it was asked."""
     counting = _Counting(head)
     classifier = _classifier(counting)
-    for text in (
-        "Thank you for the quick response on Elm Street last night.",
-        "When does the community meeting start on Thursday?",
-        "The new crosswalk by the library is a great idea.",
-    ):
-        assert not classifier.classify(text).flagged
+    assert not any(classifier.classify(text).flagged for text in texts)
+    return counting
+
+
+def test_comments_outside_the_gate_never_reach_the_reader_and_never_load_it(head):
+    counting = _asked(
+        head,
+        (
+            "Thank you for the quick response on Elm Street last night.",
+            "When does the community meeting start on Thursday?",
+            "The new crosswalk by the library is a great idea.",
+        ),
+    )
     assert counting.asked == []
     assert counting._encoder is None  # numpy and the weights were never loaded
 
@@ -207,14 +215,14 @@ def test_comments_outside_the_gate_never_reach_the_reader_and_never_load_it(head
 def test_a_comment_with_a_word_of_harm_or_about_a_vote_is_left_to_the_rules(head):
     # Inside the word model's gate, but the rules' guards know these idioms and worries,
     # and a vote is politics: the reader is not asked, so it cannot overrule them.
-    counting = _Counting(head)
-    classifier = _classifier(counting)
-    for text in (
-        "the dispatchers will burn their bridges if they quit all at once",
-        "Your officers are going to get killed with these staffing levels.",
-        "If they close the courthouse annex I'll be voting against every commissioner.",
-    ):
-        assert not classifier.classify(text).flagged
+    counting = _asked(
+        head,
+        (
+            "the dispatchers will burn their bridges if they quit all at once",
+            "Your officers are going to get killed with these staffing levels.",
+            "If they close the courthouse annex I'll be voting against every commissioner.",
+        ),
+    )
     assert counting.asked == []
 
 
