@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from page_governor.moderation.encoder import SentenceEncoder
 
 HEAD_PATH = Path(__file__).parent / "models" / "threat_encoder.json"
-CACHE_SIZE = 4096
 
 
 _SHARED: list[SentenceEncoder] = []
@@ -57,7 +56,6 @@ class ThreatEncoder:
         self.digest = digest
         self._encoder: SentenceEncoder | None = None
         self._vector: Any = None  # the weights as a numpy vector, made with the encoder
-        self._cache: dict[str, float] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -88,16 +86,6 @@ class ThreatEncoder:
             return self._encoder
 
     def probability(self, text: str) -> float:
-        """Remembered for the last ``CACHE_SIZE`` texts: spam and pile-ons repeat comments."""
-        with self._lock:
-            known = self._cache.get(text)
-        if known is not None:
-            return known
         embedding = self._loaded().encode(text)
         z = float(embedding @ self._vector) + self.bias
-        p = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-        with self._lock:
-            if len(self._cache) >= CACHE_SIZE:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = p
-        return p
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
