@@ -62,6 +62,10 @@ def adversarial(n: int = 10_000) -> dict[str, str]:
         "obscene evasions": ("f u c k sh1t f*ck fuuuuck a$$hole b!tch " * 400)[:n],
         "insults": ("you stupid idiot clown pig is a worthless fat pig " * 400)[:n],
         "threat words": ("i will kill you we know where you live watch your back " * 400)[:n],
+        # menace with no word of harm: the one kind the contextual reader is asked about
+        "veiled menace": (
+            "Officers who tow my truck again are gonna get it back twice over. " * 200
+        )[:n],
         "numbers and addresses": ("call 555-314-2718 he lives at 12 Elm Street 123-45-6789 " * 400)[
             :n
         ],
