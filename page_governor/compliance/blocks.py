@@ -237,6 +237,11 @@ def blocks_from_text(text: str) -> list[Block]:
     """Blocks of a plain-text field (HTML in a plain field is reduced to text first)."""
     if re.search(r"<(p|li|ul|ol|h[1-6]|div|br)\b", text[:MAX_FIELD_CHARS], re.IGNORECASE):
         return blocks_from_html(text)
+    return _blocks_from_plain(text)
+
+
+def _blocks_from_plain(text: str) -> list[Block]:
+    """Blocks of text read as plain lines, whatever it holds (no second look for markup)."""
     lines = _unwrap([line.strip() for line in text[:MAX_FIELD_CHARS].splitlines()])
     blocks: list[Block] = []
     heading: str | None = None
@@ -327,7 +332,9 @@ def blocks_from_html(markup: str) -> list[Block]:
             )
             last_paragraph = _with_antecedent(text, blocks) if text.endswith(":") else None
     if not blocks:  # a page of bare text, or markup with no block elements
-        return blocks_from_text(clean(markup))
+        # (read as plain lines: "<p" with no closing bracket is text, and asking
+        # blocks_from_text again would hand it back here for ever)
+        return _blocks_from_plain(clean(markup))
     return blocks
 
 

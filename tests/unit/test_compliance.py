@@ -760,3 +760,12 @@ def test_a_yes_no_question_and_its_answer_make_one_statement(question, answer, s
     from page_governor.compliance.faq import statement
 
     assert statement(question, answer) == said
+
+
+@pytest.mark.parametrize("about", ["<p", "<br", "Call 911 <div", "Official page <li"])
+def test_an_unclosed_tag_in_a_plain_field_is_read_as_text_not_forever(about):
+    # (found by test_any_text_gives_a_full_report: the HTML reader found no block in "<p" and
+    # handed it back to the text reader, which saw a tag and handed it on again, until Python's
+    # recursion limit)
+    report = check(about=about)
+    assert set(report.elements) == set(ELEMENT_IDS)
