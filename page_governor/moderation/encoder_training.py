@@ -39,6 +39,7 @@ from page_governor.moderation.training import (
     THREAT_TEAM_WEIGHT,
     TRAIN_BUCKETS,
     TUNE_BUCKETS,
+    check_inputs,
     file_digest,
     load_team_threats,
     load_threat_rows,
@@ -203,13 +204,7 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--out", type=Path, default=HEAD_PATH, help="where to write")
     args = parser.parse_args()
-    for name in THREAT_SOURCES:
-        if not (args.datasets / name).is_file():
-            sys.exit(f"error: {args.datasets / name} not found (see --datasets)")
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        sys.exit('error: training needs scikit-learn: python -m pip install -e ".[train]"')
+    check_inputs(args.datasets, THREAT_SOURCES)
     artifact = train_threat_encoder(args.datasets, args.out)
     training = artifact["training"]
     print(

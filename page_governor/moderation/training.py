@@ -932,6 +932,17 @@ def train_calibration(datasets: Path, out: Path) -> dict[str, Any]:
     return artifact
 
 
+def check_inputs(datasets: Path, names: Iterable[str]) -> None:
+    """Stop with one line when a dataset file is missing or scikit-learn is not installed."""
+    for name in names:
+        if not (datasets / name).is_file():
+            sys.exit(f"error: {datasets / name} not found (see --datasets)")
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        sys.exit('error: training needs scikit-learn: python -m pip install -e ".[train]"')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Train the moderation models from the public datasets.",
@@ -954,14 +965,7 @@ def main() -> None:
     models = ["attack", "spam", "threat", "calibration"] if args.model == "all" else [args.model]
     if args.out and len(models) > 1:
         sys.exit("error: --out needs one --model")
-    for model in models:
-        for name in needed[model]:
-            if not (args.datasets / name).is_file():
-                sys.exit(f"error: {args.datasets / name} not found (see --datasets)")
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        sys.exit('error: training needs scikit-learn: python -m pip install -e ".[train]"')
+    check_inputs(args.datasets, [name for model in models for name in needed[model]])
     linear = {  # model: (trainer, where it goes, what its training reports)
         "attack": (train, MODEL_PATH, "tune F1 {tune_f1_tin_ind}"),
         "spam": (train_spam, SPAM_MODEL_PATH, "tune F1 {tune_f1}"),
