@@ -69,6 +69,7 @@ SETS = {
     "frozen_test_2026_12zb": DATA_DIR / "compliance_frozen_test_2026_12zb.yaml",
     "frozen_test_2026_12zn": DATA_DIR / "compliance_frozen_test_2026_12zn.yaml",
     "frozen_test_2026_12zr": DATA_DIR / "compliance_frozen_test_2026_12zr.yaml",
+    "frozen_test_2026_12zy": DATA_DIR / "compliance_frozen_test_2026_12zy.yaml",
 }
 
 
