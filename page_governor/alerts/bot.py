@@ -236,7 +236,7 @@ class BotHandlers:
         )
 
     def _compliance(self, page_key: str | None) -> str:
-        from page_governor.compliance.checker import fix_for_page
+        from page_governor.compliance.fixes import fix_for_page
         from page_governor.compliance.service import latest_results, previous_result
 
         policy = self.app.policy

@@ -19,7 +19,7 @@ from page_governor.errors import InputError
 
 
 def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Table:
-    from page_governor.compliance.checker import fix_for_page
+    from page_governor.compliance.fixes import fix_for_page
 
     table = Table("element", "", "evidence (source) or what to fix", show_lines=True)
     for element_id, result in report.elements.items():

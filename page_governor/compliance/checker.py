@@ -20,6 +20,7 @@ from page_governor.compliance.blocks import Block, blocks_from_html, blocks_from
 from page_governor.compliance.faq import is_question
 from page_governor.compliance.initials import names_by_initials, spelled_out
 from page_governor.compliance.policy import ElementRule, Policy, WarningRule
+from page_governor.compliance.statement_model import ask
 from page_governor.compliance.text import clean, sentences
 from page_governor.domains import registrable
 from page_governor.moderation.pii import addresses
@@ -78,33 +79,8 @@ _URL = re.compile(
 )
 # Extensions that make a "bare domain" look-alike a file name or an abbreviation instead.
 _NOT_TLDS = {
-    "jpg",
-    "jpeg",
-    "png",
-    "gif",
-    "pdf",
-    "doc",
-    "docx",
-    "txt",
-    "mp4",
-    "mov",
-    "html",
-    "php",
-    "aspx",
-    "js",
-    "css",
-    "m",
-    "p",
-    "a",
-    "e",
-    "i",
-    "st",
-    "ave",
-    "rd",
-    "dr",
-    "jr",
-    "sr",
-    "vs",
+    *("jpg", "jpeg", "png", "gif", "pdf", "doc", "docx", "txt", "mp4", "mov", "html", "php"),
+    *("aspx", "js", "css", "m", "p", "a", "e", "i", "st", "ave", "rd", "dr", "jr", "sr", "vs"),
 }
 
 
@@ -456,7 +432,41 @@ def check_fields(
             results[rule.id] = _check_contact(rule, ordered, domains)
         else:
             results[rule.id] = _check_patterns(rule, readings)
+    for rule in policy.elements:
+        if rule.model_threshold is not None and results[rule.id].reason == "no statement found":
+            results[rule.id] = _ask_model(rule, rule.model_threshold, readings, results)
     return ComplianceReport(results, tuple(risky_wording(readings, policy.warnings)))
+
+
+def _ask_model(
+    rule: ElementRule,
+    setting: float | str,
+    readings: list[Reading],
+    results: dict[str, ElementResult],
+) -> ElementResult:
+    """The learned reader (:mod:`statement_model`), where no pattern found the element; not on a
+    page that says it is not the agency's ("not operated by the Oakdale Police Department")."""
+    kept = results[rule.id]
+    disowned = results.get("maintained_by_agency")
+    if disowned is not None and disowned.reason.startswith("contradicted"):
+        return kept
+    found = ask(rule.id, setting, readings, lambda r: model_may_read(rule, r))
+    if found is None:
+        return kept
+    r = found.reading
+    why = f"read by the statement model ({found.probability:.2f}, threshold {found.threshold:.2f})"
+    return ElementResult(rule.id, True, _clip(r.shown or r.text), r.source, why, r.block.describe())
+
+
+def model_may_read(rule: ElementRule, reading: Reading) -> bool:
+    """May the learned reader take this reading as the element? Not a question, nothing the
+    rule negates, and every ``model_requires`` pattern met (a purpose names what the page
+    carries: "Showing up for the community is what we do" is a motto)."""
+    return (
+        not is_question(reading.text)
+        and not _negated(rule, reading)
+        and all(p.search(reading.text) for p in rule.model_requires)
+    )
 
 
 def risky_wording(readings: list[Reading], rules: Iterable[WarningRule]) -> list[PolicyWarning]:
@@ -525,67 +535,3 @@ def fields_from_json(data: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             fields[str(key)] = str(value)
     return fields
-
-
-# How much text a platform's profile field holds: a fix longer than this cannot be pasted
-# there, so it becomes a short line plus a link to the full policy page.
-PROFILE_LIMITS = {"instagram": 150, "x": 160, "twitter": 160, "telegram": 255}
-
-
-def suggested_fix(
-    rule: ElementRule,
-    *,
-    agency: str | None,
-    phone: str | None = None,
-    email: str | None = None,
-    domain: str | None = None,
-    platform: str | None = None,
-    policy_url: str | None = None,
-) -> str:
-    """The rule's suggested text with the department's details filled in. On a platform whose
-    bio cannot hold the full statements (Instagram 150 characters, X 160, a Telegram
-    description 255), the short line instead (``short_text``), where ``{policy_link}`` stands
-    for the agency's full policy page."""
-
-    named = (agency or "").strip()
-    with_article = (
-        named if named.lower().startswith("the ") else f"the {named}" if named else "the department"
-    )
-
-    def fill(text: str) -> str:
-        # "the {agency}" takes the article once: never "the the department"
-        text = re.sub(r"\b[Tt]he \{agency\}", lambda m: m.group(0)[0] + with_article[1:], text)
-        return (
-            text.replace(
-                "{agency}", (named[4:] if with_article is named else named) or "department"
-            )
-            .replace("{phone}", phone or "(non-emergency number)")
-            .replace("{email}", email or "(agency email)")
-            .replace("{domain}", domain or "(official website)")
-            .strip()
-        )
-
-    full = fill(rule.suggested_text)
-    limit = PROFILE_LIMITS.get((platform or "").lower())
-    if limit is None or not rule.short_text:
-        return full
-    # a bio holds every element at once: the short line whenever the platform's field is short
-    link = policy_url or (
-        f"(link to the full policy on {domain})" if domain else "(link to the full policy)"
-    )
-    return fill(rule.short_text).replace("{policy_link}", link)
-
-
-def fix_for_page(rule: ElementRule, page: Mapping[str, Any] | None) -> str:
-    """:func:`suggested_fix` with a registered page's department details and platform (its
-    first official domain for the website)."""
-    page = page or {}
-    domains = list(page.get("official_domains") or [])
-    return suggested_fix(
-        rule,
-        agency=page.get("department_name"),
-        phone=page.get("department_phone"),
-        email=page.get("department_email"),
-        domain=domains[0] if domains else None,
-        platform=page.get("platform"),
-    )

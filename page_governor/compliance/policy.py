@@ -42,6 +42,11 @@ class ElementRule:
     # and another of the same field the second ("We reserve the right to remove comments." …
     # "Comments should not use profanity.")
     together: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    # the learned reader (compliance/statement_model.py) asked when no pattern finds the
+    # element: None, not asked; otherwise the probability it must reach ("trained": the head's
+    # own threshold)
+    model_threshold: float | str | None = None
+    model_requires: tuple[re.Pattern[str], ...] = ()  # what a reading must say to be asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,10 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 negations=compile_patterns(f"{base}.negations", patterns("negations"), problems),
                 fails_if=compile_patterns(f"{base}.fails_if", patterns("fails_if"), problems),
                 together=_pairs(f"{base}.together", spec.get("together"), terms, problems),
+                model_threshold=_model_threshold(base, spec, matcher, problems),
+                model_requires=compile_patterns(
+                    f"{base}.model_requires", patterns("model_requires"), problems
+                ),
             )
         )
     for extra in sorted(set(elements) - set(ELEMENT_IDS)):
@@ -181,6 +190,24 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         warnings=tuple(warnings),
         post_rules=post_rules,
     )
+
+
+def _model_threshold(
+    base: str, spec: dict[str, Any], matcher: str, problems: list[str]
+) -> float | str | None:
+    """``model: trained`` (the head's own threshold), ``model: 0.9``, or ``model: off``."""
+    value = spec.get("model")
+    if value is None or value is False or value == "off":
+        return None
+    if value == "trained":
+        pass
+    elif isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        problems.append(f"{base}.model must be 'trained', 'off' or a probability in (0, 1]")
+        return None
+    if matcher != "patterns":
+        problems.append(f"{base}.model: only pattern elements have a learned reader")
+        return None
+    return value if isinstance(value, str) else float(value)
 
 
 _TERM_NAME = re.compile(r"[a-z][a-z_]*")

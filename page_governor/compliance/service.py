@@ -13,7 +13,8 @@ from sqlalchemy import Connection, insert, select
 
 from page_governor.alerts.outbox import enqueue
 from page_governor.archive.store import Archive
-from page_governor.compliance.checker import ComplianceReport, check_fields, fix_for_page
+from page_governor.compliance.checker import ComplianceReport, check_fields
+from page_governor.compliance.fixes import fix_for_page
 from page_governor.compliance.policy import Policy
 from page_governor.db import schema as t
 from page_governor.models import ItemKind, Platform, Provenance

@@ -68,7 +68,7 @@ class DashboardConsole(ConsoleBase):
 
     def _compliance(self, conn: Connection) -> dict[str, Any]:
         """The compliance matrix of the active pages, with evidence and suggested fixes."""
-        from page_governor.compliance.checker import fix_for_page
+        from page_governor.compliance.fixes import fix_for_page
         from page_governor.compliance.service import latest_results
         from page_governor.governance.registry import all_pages
         from page_governor.models import PageState

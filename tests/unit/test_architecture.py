@@ -35,6 +35,8 @@ PURE = (
     "page_governor.compliance.text",
     "page_governor.compliance.blocks",
     "page_governor.compliance.checker",
+    "page_governor.compliance.fixes",
+    "page_governor.compliance.statement_model",
     "page_governor.compliance.posts",
     "page_governor.governance.lifecycle",
     "page_governor.alerts.render",

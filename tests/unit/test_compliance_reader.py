@@ -280,7 +280,7 @@ def test_an_unreadable_pdf_gives_no_text_instead_of_an_error():
 
 
 def test_fixes_for_short_bios_are_short_lines_with_a_link_to_the_full_policy():
-    from page_governor.compliance.checker import PROFILE_LIMITS, suggested_fix
+    from page_governor.compliance.fixes import PROFILE_LIMITS, suggested_fix
 
     for rule in POLICY.elements:
         for platform, limit in PROFILE_LIMITS.items():
@@ -295,7 +295,7 @@ def test_fixes_for_short_bios_are_short_lines_with_a_link_to_the_full_policy():
 
 @pytest.mark.parametrize("agency", [None, "Springfield PD", "The Springfield Police Department"])
 def test_suggested_fixes_never_say_the_the(agency):
-    from page_governor.compliance.checker import suggested_fix
+    from page_governor.compliance.fixes import suggested_fix
 
     for rule in POLICY.elements:
         for platform in (None, "x"):
