@@ -46,6 +46,10 @@ C_VALUES = (1.0, 3.0)
 STATEMENT_WEIGHT = 3.0
 THRESHOLDS = tuple(t / 100 for t in range(50, 100, 5))
 ELEMENT_CODES = {element: code for code, element in CODES.items()}
+# the elements the policy reads with patterns (the other two are read by their own matchers)
+PATTERN_ELEMENTS = tuple(
+    e for e in ELEMENT_IDS if e not in ("contact_info", "official_website_link")
+)
 
 
 def tuning_sets(data: Path = TEAM_DATA) -> dict[str, list[dict[str, Any]]]:
@@ -128,20 +132,6 @@ def labelled_statements(
     return rows, profiles
 
 
-def _embed(texts: list[str]) -> Any:
-    import numpy as np
-
-    from page_governor.moderation.encoder_head import shared_encoder
-
-    encoder = shared_encoder()
-    out = []
-    for i, text in enumerate(texts, 1):
-        out.append(encoder.encode(text))
-        if i % 200 == 0 or i == len(texts):
-            print(f"  embedded {i:,}/{len(texts):,}", file=sys.stderr, flush=True)
-    return np.vstack(out)
-
-
 def _fitter(embedded: Any, labels: Any, weights: Any) -> Callable[[Any, float], Any]:
     from sklearn.linear_model import LogisticRegression
 
@@ -176,6 +166,7 @@ def train_statement_model(element: str, out: Path, data: Path = TEAM_DATA) -> di
 
     from page_governor.config import DEFAULT_CONFIG_DIR
     from page_governor.moderation.encoder import HIDDEN, MAX_TOKENS
+    from page_governor.moderation.encoder_training import embed
     from page_governor.moderation.training import file_digest, write_artifact
 
     policy = load_policy(DEFAULT_CONFIG_DIR)
@@ -187,7 +178,7 @@ def train_statement_model(element: str, out: Path, data: Path = TEAM_DATA) -> di
     names = [*sets, STATEMENTS] if any(r["set"] == STATEMENTS for r in rows) else list(sets)
     unique = sorted({r["text"] for r in rows})
     index = {text: i for i, text in enumerate(unique)}
-    vectors = _embed(unique)
+    vectors = embed(unique, every=200)
     embedded = vectors[[index[r["text"]] for r in rows]]
     labels = np.array([r["label"] for r in rows])
     set_of = np.array([r["set"] for r in rows])
@@ -254,7 +245,7 @@ def main() -> None:
         epilog="example: python -m page_governor.compliance.statement_training "
         "--element purpose_statement",
     )
-    parser.add_argument("--element", choices=ELEMENT_IDS, default="purpose_statement")
+    parser.add_argument("--element", choices=PATTERN_ELEMENTS, default="purpose_statement")
     parser.add_argument("--out", type=Path, help="where to write (default: the packaged head)")
     args = parser.parse_args()
     if not (TEAM_DATA / "compliance_profiles.yaml").is_file():
@@ -264,7 +255,10 @@ def main() -> None:
     except ImportError:
         sys.exit('error: training needs scikit-learn: python -m pip install -e ".[train]"')
     out = args.out or MODELS_DIR / f"{args.element}.json"
-    artifact = train_statement_model(args.element, out)
+    try:
+        artifact = train_statement_model(args.element, out)
+    except (RuntimeError, ValueError, OSError) as exc:  # one class only, no setting, no disk
+        sys.exit(f"error: cannot train a reader for {args.element}: {exc}")
     training = artifact["training"]
     print(
         f"wrote {out}: C={training['C']}, threshold={artifact['threshold']}, "

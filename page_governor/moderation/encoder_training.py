@@ -68,16 +68,17 @@ def _word_model() -> Any:
     return Classifier(load_lexicon(DEFAULT_CONFIG_DIR), threat_model=LinearModel.load(THREAT_MODEL))
 
 
-def _embed(texts: list[str]) -> Any:
+def embed(texts: list[str], every: int = 1000) -> Any:
+    """The encoder's output for each text, one row each, with progress on stderr."""
     import numpy as np
 
-    from page_governor.moderation.encoder import SentenceEncoder
+    from page_governor.moderation.encoder_head import shared_encoder
 
-    encoder = SentenceEncoder.load()
+    encoder = shared_encoder()
     rows = []
     for i, text in enumerate(texts, 1):
         rows.append(encoder.encode(text))
-        if i % 1000 == 0 or i == len(texts):
+        if i % every == 0 or i == len(texts):
             print(f"  embedded {i:,}/{len(texts):,}", file=sys.stderr, flush=True)
     return np.vstack(rows)
 
@@ -98,7 +99,7 @@ def train_threat_encoder(datasets: Path, out: Path) -> dict[str, Any]:
 
     word_model = _word_model()
     word_p = np.array([word_model._threat_probability(normalize(text)) for text in texts])
-    embedded = _embed(texts)
+    embedded = embed(texts)
     labels = np.array([bool(r["threat"]) for r in rows])
     weights = np.array(
         [THREAT_TEAM_WEIGHT if r["source"].startswith("team") else 1.0 for r in rows]
