@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from page_governor.compliance.posts import PostRule, compile_patterns, parse_post_rules
+from page_governor.compliance.statement_model import MODELS_DIR
 from page_governor.config import load_yaml_file
 from page_governor.errors import ConfigError
 from page_governor.hashing import canonical_json, sha256_hex
@@ -206,6 +207,10 @@ def _model_threshold(
         return None
     if matcher != "patterns":
         problems.append(f"{base}.model: only pattern elements have a learned reader")
+        return None
+    element = base.rsplit(".", 1)[-1]
+    if not (MODELS_DIR / f"{element}.json").is_file():
+        problems.append(f"{base}.model: no learned reader is shipped for {element}")
         return None
     return value if isinstance(value, str) else float(value)
 

@@ -132,6 +132,14 @@ def test_only_a_pattern_element_can_have_a_reader():
         parse_policy(data)
 
 
+def test_the_policy_refuses_a_reader_for_an_element_that_has_none():
+    # found when the configuration is loaded, not in the middle of a check
+    data = load_yaml_file(DEFAULT_CONFIG_DIR / "policy.yaml")
+    data["elements"]["emergency_contact"]["model"] = "trained"
+    with pytest.raises(ConfigError, match="no learned reader is shipped for emergency_contact"):
+        parse_policy(data)
+
+
 def test_the_shipped_head_was_trained_on_the_tuning_sets_as_they_are_now(policy):
     # Adding or changing a tuning set needs the head retrained (statement_training, ~3 min):
     # the head records which files it learned from, and no frozen split is among them.
