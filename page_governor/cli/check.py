@@ -26,6 +26,8 @@ def _element_table(report: Any, policy: Any, page: dict[str, Any] | None) -> Tab
         rule = policy.element(element_id)
         if result.passed:
             detail = f"“{result.evidence}” ({result.source})"
+            if result.reason != "found":  # the learned reader's, not a pattern's: say so
+                detail += f"\n[dim]{result.reason}[/]"
         else:
             fix = fix_for_page(rule, page)
             detail = f"{result.reason}\n[bold]Fix:[/] {fix}\n[dim]{rule.seed_clause}[/]"

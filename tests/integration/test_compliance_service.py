@@ -198,6 +198,23 @@ def test_check_profile_json_has_exactly_the_nine_elements(cli_env, tmp_path):
     }
 
 
+def test_check_profile_says_when_the_learned_reader_found_an_element(cli_env, tmp_path):
+    profile = tmp_path / "p.json"
+    profile.write_text(
+        json.dumps(
+            {
+                "about": "Harlan Police Department",
+                "description": "Harlan police news, straight from the source, every weekday.",
+            }
+        )
+    )
+    result = run_cli(
+        "check-profile", str(profile), "--official-domain", "harlan.example", env=cli_env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "read by the statement model" in " ".join(result.stdout.split())
+
+
 def test_check_profile_reads_invalid_utf8_without_crashing(cli_env, tmp_path):
     profile = tmp_path / "p.json"
     profile.write_bytes(b'{"about": "Official page of Anytown PD \xff\xfe call 911"}')
