@@ -40,7 +40,12 @@ from page_governor.compliance.policy import ELEMENT_IDS, Policy, load_policy
 from page_governor.compliance.statement_model import MAX_READINGS, MODELS_DIR, statement_fields
 
 TEAM_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-STATEMENTS = "compliance_statements_dev.yaml"
+# each element's single-sentence tuning set and the key that labels a sentence in it
+SENTENCE_SETS = {
+    "purpose_statement": ("compliance_statements_dev.yaml", "purpose"),
+    "maintained_by_agency": ("compliance_keepers_dev.yaml", "maintained"),
+}
+SENTENCES = "sentences:"  # how a single sentence's key begins
 C_VALUES = (1.0, 3.0)
 # a labelled sentence counts for this many readings labelled by the patterns (its label is
 # written for the sentence, where a reading's comes from its profile)
@@ -114,32 +119,32 @@ def labelled_readings(
 
 def labelled_statements(
     element: str, policy: Policy, data: Path = TEAM_DATA
-) -> tuple[list[dict[str, Any]], dict[str, bool]]:
-    """The single-sentence tuning set (``compliance_statements_dev.yaml``) as
-    :func:`labelled_readings` gives the profiles: each sentence a profile of its own, read as a
-    profile's description would be."""
-    path = data / STATEMENTS
-    if element != "purpose_statement" or not path.is_file():
-        return [], {}
+) -> tuple[list[dict[str, Any]], dict[str, bool], str | None]:
+    """The element's single-sentence tuning set (``SENTENCE_SETS``) as :func:`labelled_readings`
+    gives the profiles: each sentence a profile of its own, read as a profile's description
+    would be; and the set's file name (None when the element has none)."""
+    if element not in SENTENCE_SETS or not (data / SENTENCE_SETS[element][0]).is_file():
+        return [], {}, None
+    name, key = SENTENCE_SETS[element]
     rule = policy.element(element)
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))["statements"]
+    items = yaml.safe_load((data / name).read_text(encoding="utf-8"))["statements"]
     rows: list[dict[str, Any]] = []
     profiles: dict[str, bool] = {}
     for i, item in enumerate(items):
-        text, carries = str(item["text"]), bool(item["purpose"])
-        profiles[f"{STATEMENTS}:s{i}"] = carries
+        text, carries = str(item["text"]), bool(item[key])
+        profiles[f"{SENTENCES}{name}:s{i}"] = carries
         readings = read_fields({"description": text})
         if any(model_may_read(rule, r) for r in readings):
             rows.append(
                 {
-                    "set": STATEMENTS,
-                    "fold": f"{STATEMENTS}#{i % STATEMENT_FOLDS}",
+                    "set": f"{SENTENCES}{name}",
+                    "fold": f"{SENTENCES}{name}#{i % STATEMENT_FOLDS}",
                     "profile": f"s{i}",
                     "text": text,
                     "label": carries,
                 }
             )
-    return rows, profiles
+    return rows, profiles, name
 
 
 def _fitter(embedded: Any, labels: Any, weights: Any) -> Callable[[Any, float], Any]:
@@ -163,9 +168,7 @@ def _counts(
     for sentences in (False, True):
         for wanted in (True, False):
             scores = [
-                top[k]
-                for k in top
-                if carries[k] is wanted and k.startswith(STATEMENTS) is sentences
+                top[k] for k in top if carries[k] is wanted and k.startswith(SENTENCES) is sentences
             ]
             out.append((sum(p >= t for p in scores), len(scores)))
     return tuple(out)
@@ -182,10 +185,10 @@ def train_statement_model(element: str, out: Path, data: Path = TEAM_DATA) -> di
     policy = load_policy(DEFAULT_CONFIG_DIR)
     sets = tuning_sets(data)
     rows, profiles = labelled_readings(element, sets, policy)
-    sentence_rows, sentences = labelled_statements(element, policy, data)
+    sentence_rows, sentences, sentence_file = labelled_statements(element, policy, data)
     rows += sentence_rows
     profiles.update(sentences)
-    names = [*sets, STATEMENTS] if any(r["set"] == STATEMENTS for r in rows) else list(sets)
+    names = [*sets, sentence_file] if sentence_file else list(sets)
     unique = sorted({r["text"] for r in rows})
     index = {text: i for i, text in enumerate(unique)}
     vectors = embed(unique, every=200)
@@ -194,7 +197,7 @@ def train_statement_model(element: str, out: Path, data: Path = TEAM_DATA) -> di
     # the single sentences are left out a fifth at a time (the head is then trained on the
     # other four fifths, as the shipped head is on all of them); each profile set as a whole
     fold_of = np.array([r.get("fold", r["set"]) for r in rows])
-    weights = np.array([STATEMENT_WEIGHT if r["set"] == STATEMENTS else 1.0 for r in rows])
+    weights = np.array([STATEMENT_WEIGHT if r["set"].startswith(SENTENCES) else 1.0 for r in rows])
     fit = _fitter(embedded, labels, weights)
 
     best: tuple[int, float, float, dict[str, str]] | None = None

@@ -14,7 +14,7 @@ import pytest
 from page_governor.compliance.checker import check_fields
 from page_governor.compliance.policy import Policy, load_policy, parse_policy
 from page_governor.compliance.statement_model import MODELS_DIR, StatementModel, statement_fields
-from page_governor.compliance.statement_training import STATEMENTS, TEAM_DATA, tuning_sets
+from page_governor.compliance.statement_training import SENTENCE_SETS, TEAM_DATA, tuning_sets
 from page_governor.config import DEFAULT_CONFIG_DIR, load_yaml_file
 from page_governor.errors import ConfigError
 
@@ -145,7 +145,7 @@ def test_the_shipped_head_was_trained_on_the_tuning_sets_as_they_are_now(policy)
     # the head records which files it learned from, and no frozen split is among them.
     head = json.loads((MODELS_DIR / "purpose_statement.json").read_text())
     files = head["training"]["files"]
-    assert set(files) == {*tuning_sets(), STATEMENTS}
+    assert set(files) == {*tuning_sets(), SENTENCE_SETS["purpose_statement"][0]}
     for name, entry in files.items():
         assert "frozen" not in name
         assert hashlib.sha256((TEAM_DATA / name).read_bytes()).hexdigest() == entry["sha256"]
