@@ -48,6 +48,7 @@ SETS = {
     "dev_2026_12zq": DATA_DIR / "compliance_dev_2026_12zq.yaml",
     "dev_2026_12zt": DATA_DIR / "compliance_dev_2026_12zt.yaml",
     "dev_2026_12zx": DATA_DIR / "compliance_dev_2026_12zx.yaml",
+    "dev_2026_12zzb": DATA_DIR / "compliance_dev_2026_12zzb.yaml",
     "frozen_test_2026_12": DATA_DIR / "compliance_frozen_test_2026_12.yaml",
     "frozen_test_2026_12b": DATA_DIR / "compliance_frozen_test_2026_12b.yaml",
     "frozen_test_2026_12c": DATA_DIR / "compliance_frozen_test_2026_12c.yaml",
