@@ -76,3 +76,38 @@ def test_whoever_reads_the_page_checking_in_on_weekdays_means_it_is_not_watched_
     text: str, not_monitored: bool
 ) -> None:
     assert passes("not_monitored_247", text) is not_monitored
+
+
+@pytest.mark.parametrize(
+    ("text", "keeps"),
+    [
+        ("Pell County Library, official.", True),
+        ("Brigan Transit official.", True),
+        ("Storm closings and school news, from the county communications office.", True),
+        ("Forms are on the Brigan Transit official website.", False),
+        ("Pell County official forms are online.", False),
+        ("A letter from the mayor's communications office went out today.", False),
+    ],
+)
+def test_an_agency_calling_itself_official_or_signing_as_its_press_office_keeps_the_page(
+    text: str, keeps: bool
+) -> None:
+    assert passes("maintained_by_agency", text) is keeps
+
+
+@pytest.mark.parametrize(
+    ("text", "not_monitored"),
+    [
+        ("Messages may sit a day or two before we see them.", True),
+        ("Facebook hours: weekdays 8 to 4.", True),
+        ("Comments left on weekends wait until Monday.", True),
+        ("Our PIO signs off at 6.", True),
+        ("Lobby hours: 8 to 5.", False),
+        ("Boxes left at the curb on weekends wait until Monday.", False),
+        ("Officers sign off at the end of every shift with a report.", False),
+    ],
+)
+def test_replies_that_wait_page_hours_and_a_team_signing_off_mean_the_page_is_not_always_watched(
+    text: str, not_monitored: bool
+) -> None:
+    assert passes("not_monitored_247", text) is not_monitored
