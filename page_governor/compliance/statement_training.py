@@ -44,6 +44,7 @@ TEAM_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 SENTENCE_SETS = {
     "purpose_statement": ("compliance_statements_dev.yaml", "purpose"),
     "maintained_by_agency": ("compliance_keepers_dev.yaml", "maintained"),
+    "not_monitored_247": ("compliance_unwatched_dev.yaml", "unwatched"),
 }
 SENTENCES = "sentences:"  # how a single sentence's key begins
 C_VALUES = (1.0, 3.0)
@@ -80,8 +81,9 @@ def labelled_readings(
 ) -> tuple[list[dict[str, Any]], dict[str, bool]]:
     """One row per reading the head would be asked about (set, profile, text, label), and
     every profile the head would be asked about ("set:id" -> whether it carries the element):
-    not one that disowns the agency ("not operated by the … Police Department"), though it may
-    have no reading the head may read."""
+    not one that disowns the agency ("not operated by the … Police Department") or that the
+    element's own rules contradict ("monitored 24/7"), though it may have no reading the head
+    may read."""
     rule = policy.element(element)
     plain = _without_models(policy)
     code = ELEMENT_CODES[element]
@@ -91,8 +93,11 @@ def labelled_readings(
         for profile in entries:
             fields = _fields(profile.get("profile"))
             report = check_fields(fields, plain, official_domains=profile.get("domains", ()))
-            if report.elements["maintained_by_agency"].reason.startswith("contradicted"):
-                continue
+            if any(
+                report.elements[e].reason.startswith("contradicted")
+                for e in (element, "maintained_by_agency")
+            ):
+                continue  # the checker never asks the reader here
             carries = code in profile.get("pass", "")
             profiles[f"{set_name}:{profile['id']}"] = carries
             seen: set[str] = set()
