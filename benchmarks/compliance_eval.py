@@ -74,6 +74,7 @@ SETS = {
     "frozen_test_2026_12zy": DATA_DIR / "compliance_frozen_test_2026_12zy.yaml",
     "frozen_test_2026_12zz": DATA_DIR / "compliance_frozen_test_2026_12zz.yaml",
     "frozen_test_2026_12zzc": DATA_DIR / "compliance_frozen_test_2026_12zzc.yaml",
+    "frozen_test_2026_12zzd": DATA_DIR / "compliance_frozen_test_2026_12zzd.yaml",
 }
 
 
