@@ -2,7 +2,9 @@
 
 Target: a hundred pages in well under a second. The baseline, measured in the same run, is the
 unavoidable part of the work (cleaning and splitting the same text into sentences), so the
-ratio shows what the matching itself costs.
+ratio shows what the matching itself costs. The learned readers keep the sentences they have
+read in a cache: each timed round starts with it empty (a first check of every page); the same
+pages checked again (the worker's next run over unchanged profiles) are timed apart.
 
     python benchmarks/compliance_speed.py [--pages 100] [--rounds 7]
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 from page_governor.compliance.checker import check_fields
 from page_governor.compliance.evaluation import load_profiles
 from page_governor.compliance.policy import load_policy
+from page_governor.compliance.statement_model import clear_cache
 from page_governor.compliance.text import clean, sentences
 from page_governor.config import DEFAULT_CONFIG_DIR
 
@@ -57,21 +60,28 @@ def main() -> None:
     pages = _pages(args.pages)
     check_fields(*pages[0][:1], policy)  # warm-up (regex caches)
 
-    def run_checks() -> None:
+    def run_again() -> None:
         for fields, domains in pages:
             check_fields(fields, policy, official_domains=domains)
+
+    def run_checks() -> None:
+        clear_cache()
+        run_again()
 
     def run_baseline() -> None:
         for fields, _ in pages:
             for value in fields.values():
                 sentences(clean(value))
 
+    run_again()  # loads the encoder, when a page reaches a reader
     checks = _time(run_checks, args.rounds)
+    again = _time(run_again, args.rounds)
     baseline = _time(run_baseline, args.rounds)
     print(f"pages checked: {args.pages} (median of {args.rounds} rounds)")
     print(
         f"compliance check: {checks * 1000:.1f} ms in all, {checks / args.pages * 1000:.3f} ms per page"
     )
+    print(f"the same pages checked again (sentences cached): {again * 1000:.1f} ms in all")
     print(
         f"baseline (clean + split only): {baseline * 1000:.1f} ms; check/baseline = {checks / baseline:.1f}x"
     )

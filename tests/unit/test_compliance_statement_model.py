@@ -220,3 +220,15 @@ def test_a_page_said_to_be_watched_around_the_clock_fails_and_the_reader_is_not_
     result = _unwatched(policy, f"{text} Replies may be slow on weekends.")
     assert not result.passed
     assert result.reason.startswith("contradicted")
+
+
+def test_a_sentence_read_again_comes_from_the_cache_with_the_same_score(policy):
+    from page_governor.compliance import statement_model as sm
+
+    sm.clear_cache()
+    first = _purpose(policy, about="Harlan Police Department", description=BRIEFING)
+    assert BRIEFING in sm._CACHE
+    again = _purpose(policy, about="Harlan Police Department", description=BRIEFING)
+    assert again == first
+    sm.clear_cache()
+    assert not sm._CACHE
