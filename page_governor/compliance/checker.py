@@ -434,15 +434,12 @@ def check_fields(
             results[rule.id] = _check_patterns(rule, readings)
     for rule in policy.elements:
         if rule.model_threshold is not None and results[rule.id].reason == "no statement found":
-            results[rule.id] = _ask_model(rule, rule.model_threshold, readings, results)
+            results[rule.id] = _ask_model(rule, readings, results)
     return ComplianceReport(results, tuple(risky_wording(readings, policy.warnings)))
 
 
 def _ask_model(
-    rule: ElementRule,
-    setting: float | str,
-    readings: list[Reading],
-    results: dict[str, ElementResult],
+    rule: ElementRule, readings: list[Reading], results: dict[str, ElementResult]
 ) -> ElementResult:
     """The learned reader (:mod:`statement_model`), where no pattern found the element; not on a
     page that says it is not the agency's ("not operated by the Oakdale Police Department")."""
@@ -450,7 +447,8 @@ def _ask_model(
     disowned = results.get("maintained_by_agency")
     if disowned is not None and disowned.reason.startswith("contradicted"):
         return kept
-    found = ask(rule.id, setting, readings, lambda r: model_may_read(rule, r))
+    assert rule.model_threshold is not None  # only rules with a reader are asked
+    found = ask(rule.id, rule.model_threshold, readings, lambda r: model_may_read(rule, r))
     if found is None:
         return kept
     r = found.reading

@@ -127,7 +127,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
                 negations=compile_patterns(f"{base}.negations", patterns("negations"), problems),
                 fails_if=compile_patterns(f"{base}.fails_if", patterns("fails_if"), problems),
                 together=_pairs(f"{base}.together", spec.get("together"), terms, problems),
-                model_threshold=_model_threshold(base, spec, matcher, problems),
+                model_threshold=_model_threshold(element_id, base, spec, matcher, problems),
                 model_requires=compile_patterns(
                     f"{base}.model_requires", patterns("model_requires"), problems
                 ),
@@ -194,7 +194,7 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
 
 
 def _model_threshold(
-    base: str, spec: dict[str, Any], matcher: str, problems: list[str]
+    element: str, base: str, spec: dict[str, Any], matcher: str, problems: list[str]
 ) -> float | str | None:
     """``model: trained`` (the head's own threshold), ``model: 0.9``, or ``model: off``."""
     value = spec.get("model")
@@ -208,7 +208,6 @@ def _model_threshold(
     if matcher != "patterns":
         problems.append(f"{base}.model: only pattern elements have a learned reader")
         return None
-    element = base.rsplit(".", 1)[-1]
     if not (MODELS_DIR / f"{element}.json").is_file():
         problems.append(f"{base}.model: no learned reader is shipped for {element}")
         return None

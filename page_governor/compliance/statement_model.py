@@ -16,7 +16,6 @@ the patterns find never pays, and a page checked again reads its sentences from 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import threading
@@ -31,7 +30,7 @@ from page_governor.errors import ConfigError
 
 MODELS_DIR = Path(__file__).parent / "models"
 MAX_READINGS = 32
-# fields whose text is a number, an address or a link: never a statement of purpose
+# fields whose text is a number, an address or a link: never a statement a reader looks for
 NOT_STATEMENTS = frozenset(
     {"website", "url", "phone", "whatsapp_number", "emails", "email", "name"}
     | {"single_line_address", "address", "location"}
@@ -52,31 +51,27 @@ class Scored:
 class StatementModel:
     """``best(texts)``: the reading the head is surest states the element, with its probability."""
 
-    def __init__(
-        self, element: str, weights: list[float], bias: float, threshold: float, digest: str
-    ):
-        self.element = element
+    def __init__(self, weights: list[float], bias: float, threshold: float):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
-        self.digest = digest
         self._vector: Any = None
         self._lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path) -> StatementModel:
-        """Raises ConfigError when the file is missing or not a head."""
+        """Raises ConfigError when the file is missing, not a head, or another element's (its
+        name is the element's: ``purpose_statement.json``)."""
         try:
-            raw = path.read_bytes()
-            data: dict[str, Any] = json.loads(raw)
+            data: dict[str, Any] = json.loads(path.read_bytes())
             if data.get("kind") != "statement_model":
                 raise ValueError("not a statement model")
+            if data["element"] != path.stem:
+                raise ValueError(f"a head for {data['element']}, not {path.stem}")
             return cls(
-                element=str(data["element"]),
                 weights=[float(w) for w in data["weights"]],
                 bias=float(data["bias"]),
                 threshold=float(data["threshold"]),
-                digest=hashlib.sha256(raw).hexdigest(),
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"cannot load the statement model {path}: {exc}") from exc
