@@ -69,10 +69,20 @@ class WarningRule:
 @dataclass(frozen=True, slots=True)
 class Policy:
     version: str
-    digest: str  # sha256 of the policy data: which policy produced a stored result
+    digest: str  # sha256 of the policy data (a stored result records results_digest)
     elements: tuple[ElementRule, ...]
     warnings: tuple[WarningRule, ...]
     post_rules: tuple[PostRule, ...] = ()  # the agency's own posts (compliance/posts.py)
+    # (element, sha256 of its head) for each learned reader the policy asks
+    readers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def results_digest(self) -> str:
+        """What produced a stored result: the policy's data and, when it asks learned readers,
+        their heads (a retrained head can change a result under the same policy.yaml)."""
+        if not self.readers:
+            return self.digest
+        return sha256_hex(canonical_json({"policy": self.digest, "readers": dict(self.readers)}))
 
     def element(self, element_id: str) -> ElementRule:
         for rule in self.elements:
@@ -190,6 +200,11 @@ def parse_policy(data: Any, where: str = "policy") -> Policy:
         elements=tuple(rules),
         warnings=tuple(warnings),
         post_rules=post_rules,
+        readers=tuple(
+            (r.id, sha256_hex((MODELS_DIR / f"{r.id}.json").read_bytes()))
+            for r in rules
+            if r.model_threshold is not None
+        ),
     )
 
 

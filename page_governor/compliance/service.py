@@ -114,7 +114,7 @@ def check_page(
             insert(t.compliance_results).values(
                 page_id=page["id"],
                 profile_version_id=version_id,
-                policy_version=policy.digest[:16],
+                policy_version=policy.results_digest[:16],
                 passed=report.passed,
                 total=report.total,
                 elements=elements,

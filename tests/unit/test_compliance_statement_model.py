@@ -232,3 +232,19 @@ def test_a_sentence_read_again_comes_from_the_cache_with_the_same_score(policy):
     assert again == first
     sm.clear_cache()
     assert not sm._CACHE
+
+
+def test_a_stored_result_names_the_readers_heads_as_well_as_the_policy(policy):
+    # a retrained head can change a result under the same policy.yaml
+    heads = {
+        e: hashlib.sha256((MODELS_DIR / f"{e}.json").read_bytes()).hexdigest()
+        for e in ("purpose_statement", "not_monitored_247")
+    }
+    assert dict(policy.readers) == heads
+    assert policy.results_digest != policy.digest
+    data = load_yaml_file(DEFAULT_CONFIG_DIR / "policy.yaml")
+    for element in heads:
+        data["elements"][element]["model"] = "off"
+    without = parse_policy(data)
+    assert without.readers == ()
+    assert without.results_digest == without.digest
